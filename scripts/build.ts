@@ -1,0 +1,42 @@
+/** The builds the commands run; each only sequences stages. */
+import { basename, extname, join } from 'node:path';
+import { bookWarnings, loadBook, type Book } from './book.ts';
+import type { BuildSummary } from './cli/run.ts';
+import type { CliOptions } from './cli/args.ts';
+import { formatBytes } from './cli/report.ts';
+import { buildEpub } from './epub/build.ts';
+import { BuildError } from './errors.ts';
+import { writeFileAtomic } from './output/write-atomic.ts';
+
+/** Where a book's output goes: `<out-dir>/<filename>.<ext>`. */
+export function outputPath(book: Book, outDir: string, extension: string): string {
+  const source = book.manuscript.metadataFile.endsWith('.md') ? book.manuscript.metadataFile : book.manuscript.root;
+  const name = book.config.filename ?? basename(source, extname(source));
+  return join(outDir, `${name}.${extension}`);
+}
+
+/** Load a book, reporting warnings found so far if loading fails later on. */
+async function load(options: CliOptions, progress: (line: string) => void): Promise<Book> {
+  progress(`reading ${options.manuscript}`);
+  return loadBook(options.manuscript);
+}
+
+/** `build:epub`: manuscript → EPUB file. */
+export async function buildEpubFile(options: CliOptions, signal: AbortSignal, progress: (line: string) => void): Promise<BuildSummary> {
+  const book = await load(options, progress);
+  signal.throwIfAborted();
+  progress(`building EPUB from ${book.chapters.length} chapter(s)`);
+  try {
+    const { bytes, documents } = await buildEpub(book);
+    signal.throwIfAborted();
+    const path = outputPath(book, options.outDir, 'epub');
+    await writeFileAtomic(path, bytes, signal);
+    return {
+      summary: `wrote ${path} (${formatBytes(bytes.byteLength)}, ${book.chapters.length} chapter(s), ${documents} documents)`,
+      warnings: bookWarnings(book),
+    };
+  } catch (error) {
+    if (error instanceof BuildError) error.warnings = bookWarnings(book);
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+/** The command line: `--manuscript PATH --out-dir DIR [--profile …]`. */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+
+/** Which output a command builds. */
+export type Target = 'epub' | 'pdf';
+
+/** Print profiles a PDF can be made for. */
+export const PROFILES = ['screen', 'print-shop', 'kdp'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** Parsed command-line options. */
+export interface CliOptions {
+  manuscript: string;
+  outDir: string;
+  profile?: Profile;
+  strict: boolean;
+  verbose: boolean;
+  quiet: boolean;
+  help: boolean;
+}
+
+/** Usage text for a command. */
+export function usage(target: Target): string {
+  return [
+    `usage: npm run build:${target} -- [--manuscript PATH] [--out-dir DIR]${target === 'pdf' ? ' [--profile screen|print-shop|kdp]' : ''}`,
+    '',
+    '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
+    '  --out-dir DIR      where to write the book (default: dist/)',
+    ...(target === 'pdf' ? ['  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)'] : []),
+    '  --strict           treat warnings as errors',
+    '  --quiet            print only errors and warnings',
+    '  --verbose          print stack traces for internal errors',
+  ].join('\n');
+}
+
+/** Parse arguments; a mistake throws UsageError. */
+export function parseCliArgs(argv: readonly string[], target: Target): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        manuscript: { type: 'string' },
+        'out-dir': { type: 'string' },
+        profile: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  if (values.profile !== undefined) {
+    if (target !== 'pdf') throw new UsageError('--profile applies to build:pdf only');
+    if (!(PROFILES as readonly string[]).includes(values.profile)) {
+      throw new UsageError(`unknown profile "${values.profile}": use ${PROFILES.join(', ')}`);
+    }
+  }
+  for (const key of ['manuscript', 'out-dir'] as const) {
+    if (values[key] === '') throw new UsageError(`--${key} needs a path`);
+  }
+  return {
+    manuscript: values.manuscript ?? 'manuscript',
+    outDir: values['out-dir'] ?? 'dist',
+    profile: values.profile as Profile | undefined,
+    strict: values.strict,
+    verbose: values.verbose,
+    quiet: values.quiet,
+    help: values.help,
+  };
+}

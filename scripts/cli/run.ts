@@ -1,0 +1,82 @@
+/**
+ * The command-line boundary: parse arguments, run a build, report. This is the only place that
+ * prints or decides the exit code (0 success, 1 build error, 2 usage error, 130/143 interrupted).
+ */
+import { resolve } from 'node:path';
+import { BuildError, CancelledError, UsageError, type Warning } from '../errors.ts';
+import { removePendingWrites } from '../output/write-atomic.ts';
+import { parseCliArgs, usage, type CliOptions, type Target } from './args.ts';
+import { formatDiagnostic } from './report.ts';
+
+/** What a build reports back for the summary line. */
+export interface BuildSummary {
+  /** Main line, e.g. `wrote dist/book.epub (120 KB, 5 chapters)`. */
+  summary: string;
+  warnings: Warning[];
+}
+
+/** A build of one target, cancellable through `signal`. */
+export type BuildRunner = (options: CliOptions, signal: AbortSignal, progress: (line: string) => void) => Promise<BuildSummary>;
+
+/** Run a build from the command line and return the exit code. */
+export async function runCli(target: Target, argv: readonly string[], build: BuildRunner): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv, target);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n\n${usage(target)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(`${usage(target)}\n`);
+    return 0;
+  }
+
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    controller.abort(new CancelledError(signal));
+    // If the build does not wind down by itself, leave anyway, but never with half-written output.
+    setTimeout(() => void removePendingWrites().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)), 5000).unref();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const started = performance.now();
+  const progress = (line: string) => {
+    if (!options.quiet) process.stderr.write(`${line}\n`);
+  };
+  try {
+    const result = await build({ ...options, manuscript: resolve(options.manuscript), outDir: resolve(options.outDir) }, controller.signal, progress);
+    for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
+    if (options.strict && result.warnings.length > 0) {
+      process.stderr.write(`error: ${result.warnings.length} warning(s) and --strict is on\n`);
+      return 1;
+    }
+    if (!options.quiet) {
+      process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    }
+    return 0;
+  } catch (error) {
+    await removePendingWrites();
+    if (controller.signal.aborted || error instanceof CancelledError) {
+      process.stderr.write('build cancelled; earlier output left as it was\n');
+      return controller.signal.reason instanceof CancelledError && controller.signal.reason.message.includes('SIGTERM') ? 143 : 130;
+    }
+    if (error instanceof BuildError) {
+      for (const warning of error.warnings ?? []) process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
+      process.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+      if (options.verbose && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: internal error: ${message}\n  hint: run again with --verbose and report the output\n`);
+    if (options.verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Reading book metadata: YAML with source positions, validated by the schema, so that every
+ * problem can be reported as `book.yaml:line:column`.
+ */
+import * as v from 'valibot';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { BuildError, type Place } from '../errors.ts';
+import { BookSchema, type BookConfig } from './schema.ts';
+import { closestMatch } from './did-you-mean.ts';
+
+/** Where the YAML text sits in its file: a front matter block starts after the `---` line. */
+export interface YamlSource {
+  text: string;
+  file: string;
+  /** Lines of the file before the YAML text. */
+  lineOffset?: number;
+}
+
+/** Validated metadata, and a way to point back at the line a value came from. */
+export interface ParsedConfig {
+  config: BookConfig;
+  /** The place of the value at a key path, e.g. `['chapters', 2]`. */
+  locate(keys: (string | number)[]): Place;
+}
+
+/** Parse and validate book metadata; throws a BuildError pointing at the offending line. */
+export function parseBookConfig(source: YamlSource): ParsedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const offset = source.lineOffset ?? 0;
+  const placeOf = (position: number) => {
+    const { line, col } = lineCounter.linePos(position);
+    return { file: source.file, line: line + offset, column: col };
+  };
+
+  const [yamlError] = doc.errors;
+  if (yamlError) {
+    const [line = '', ...rest] = yamlError.message.split('\n');
+    throw new BuildError(`invalid YAML: ${line.replace(/ at line \d+, column \d+:?$/, '')}`, {
+      ...placeOf(yamlError.pos[0]),
+      hint: rest.length > 0 ? 'check the indentation and quoting near this line' : undefined,
+      ruleId: 'yaml-syntax',
+    });
+  }
+
+  const data: unknown = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data) || data === null) {
+    throw new BuildError('book metadata must be a mapping of keys to values (title: …)', {
+      ...placeOf(0),
+      ruleId: 'metadata-type',
+    });
+  }
+
+  const result = v.safeParse(BookSchema, data);
+  if (result.success) {
+    return {
+      config: result.output,
+      locate: (keys) => {
+        const node = nodeAt(doc.contents, keys, false);
+        return node?.range ? placeOf(node.range[0]) : placeOf(0);
+      },
+    };
+  }
+
+  const [issue] = result.issues;
+  const keys = (issue.path ?? []).map((item) => item.key as string | number);
+  const dotted = keys.join('.');
+  const node = nodeAt(doc.contents, keys, issue.type === 'strict_object');
+  const place = node?.range ? placeOf(node.range[0]) : placeOf(0);
+
+  if (issue.type === 'strict_object') {
+    const unknown = String(keys.at(-1));
+    const known = Object.keys(entriesAt(keys.slice(0, -1)));
+    const suggestion = closestMatch(unknown, known);
+    throw new BuildError(
+      `unknown key "${dotted}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+      { ...place, hint: `known keys here: ${known.join(', ')}`, ruleId: 'metadata-unknown-key' },
+    );
+  }
+  if (keys.length === 0) {
+    throw new BuildError(`book metadata: ${issue.message}`, { ...place, ruleId: 'metadata-invalid' });
+  }
+  const detail = issue.message.startsWith('Invalid') ? `expected ${issue.expected}, got ${issue.received}` : issue.message;
+  throw new BuildError(`key "${dotted}": ${detail}`, { ...place, ruleId: 'metadata-invalid' });
+}
+
+/** The YAML node at a key path; for an unknown key, the key itself rather than its value. */
+function nodeAt(root: unknown, keys: (string | number)[], wantKey: boolean): YamlNode | undefined {
+  let node = root;
+  for (const [index, key] of keys.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      if (!pair) return isMap(node) ? (node as YamlNode) : undefined;
+      if (wantKey && index === keys.length - 1) return pair.key as YamlNode;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+    } else {
+      return node as YamlNode | undefined;
+    }
+  }
+  return node as YamlNode | undefined;
+}
+
+type AnySchema = v.GenericSchema & { entries?: Record<string, AnySchema>; wrapped?: AnySchema; options?: AnySchema[] };
+
+/** The keys the schema allows at a path, for "did you mean" suggestions. */
+function entriesAt(keys: (string | number)[]): Record<string, AnySchema> {
+  let schema: AnySchema | undefined = BookSchema as unknown as AnySchema;
+  const unwrap = (s: AnySchema | undefined): AnySchema | undefined => {
+    if (s?.wrapped) return unwrap(s.wrapped);
+    if (s?.options) return s.options.find((option) => option.entries) ?? s;
+    return s;
+  };
+  for (const key of keys) {
+    schema = unwrap(schema);
+    schema = typeof key === 'string' ? schema?.entries?.[key] : undefined;
+  }
+  return unwrap(schema)?.entries ?? {};
+}

@@ -1,0 +1,132 @@
+/**
+ * The book metadata schema (`book.yaml`, or the front matter of a one-file book).
+ *
+ * The TypeScript types are derived from the schema: `BookInput` is what an author writes,
+ * `BookConfig` is what the build sees after defaults are filled in.
+ */
+import * as v from 'valibot';
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const textList = v.union([text, v.array(text)], 'must be a text or a list of texts');
+
+/** Paper sizes a Japanese publisher names, in millimetres (width × height). */
+export const PAGE_FORMATS = {
+  bunko: { width: 105, height: 148, label: '文庫 (A6)' },
+  shinsho: { width: 103, height: 182, label: '新書' },
+  shiroku: { width: 127, height: 188, label: '四六判' },
+  b6: { width: 128, height: 182, label: 'B6' },
+  a5: { width: 148, height: 210, label: 'A5' },
+  b5: { width: 182, height: 257, label: 'B5' },
+} as const;
+
+/** A named page format. */
+export type PageFormatName = keyof typeof PAGE_FORMATS;
+
+const millimetres = (min: number, max: number) =>
+  v.pipe(v.number('must be a number of millimetres'), v.minValue(min), v.maxValue(max));
+const count = (min: number, max: number) =>
+  v.pipe(v.number('must be a whole number'), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));
+
+/** How Markdown is read: the Japanese typesetting conventions that differ between tools. */
+export const MarkdownSchema = v.strictObject({
+  /** `join`: a line break inside a paragraph disappears; `br`: it stays a line break (でんでん). */
+  lineBreaks: v.optional(v.picklist(['join', 'br']), 'join'),
+  /** Every line is a paragraph, as in 青空文庫 texts and many web novels. */
+  paragraphPerLine: v.optional(v.boolean(), false),
+  /** Runs of up to this many half-width digits are set upright (縦中横); 0 turns it off. */
+  autoTcy: v.optional(count(0, 4), 2),
+  /** `!!` `!?` `?!` `??` next to Japanese text are set upright. */
+  tcyPunctuation: v.optional(v.boolean(), true),
+  /** How `***` / `---` is shown: a blank line or a centred mark. */
+  sceneBreak: v.optional(v.picklist(['blank', 'mark']), 'mark'),
+  /** The mark used when `sceneBreak` is `mark`. */
+  sceneBreakMark: v.optional(text, '＊'),
+  /** Paragraphs opening with 「『（ : `flush` (天付き) or `indent` (one character in). */
+  bracketIndent: v.optional(v.picklist(['flush', 'indent']), 'flush'),
+});
+
+/** Print (PDF) settings. */
+export const PrintSchema = v.strictObject({
+  /** A named format or a custom size in millimetres. */
+  format: v.optional(
+    v.union([
+      v.picklist(Object.keys(PAGE_FORMATS) as PageFormatName[]),
+      v.strictObject({ width: millimetres(50, 600), height: millimetres(50, 600) }),
+    ]),
+    'bunko',
+  ),
+  /** Body type size in points. */
+  fontSize: v.optional(v.pipe(v.number(), v.minValue(5), v.maxValue(24))),
+  /** Characters per line (字詰め). */
+  charsPerLine: v.optional(count(5, 120)),
+  /** Lines per page (行数) in each column. */
+  linesPerPage: v.optional(count(3, 80)),
+  /** Line pitch (行送り) as a multiple of the type size. */
+  lineHeight: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(3))),
+  /** Columns per page (段組). */
+  columns: v.optional(count(1, 2), 1),
+  /** Space between columns, in characters. */
+  columnGap: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10)), 2),
+  /** Extra width of the gutter (ノド) over the fore-edge (小口) margin, in millimetres. */
+  gutter: v.optional(millimetres(-30, 60), 3),
+  /** `screen`, `print-shop` (3 mm bleed, crop marks) or `kdp` (0.125 in bleed, no marks). */
+  profile: v.optional(v.picklist(['screen', 'print-shop', 'kdp']), 'screen'),
+  /** Bleed (塗り足し) for the print-shop profile, in millimetres. */
+  bleed: v.optional(millimetres(0, 10), 3),
+  /** Where a chapter starts: on the next page, or on the next recto (odd) page. */
+  chapterStart: v.optional(v.picklist(['page', 'recto']), 'page'),
+  /** Print a small page number near the gutter on pages that show no folio (隠しノンブル). */
+  hiddenFolio: v.optional(v.boolean(), false),
+  /** Show the running head (柱): chapter title, book title, or none. */
+  runningHead: v.optional(v.picklist(['chapter', 'book', 'none']), 'chapter'),
+  /** Add blank pages at the end so the page count is a multiple of 4. */
+  padToMultipleOf4: v.optional(v.boolean(), false),
+  /** Body font: a font file in the manuscript folder or an installed family name. */
+  bodyFont: v.optional(text),
+  /** Heading font: a font file in the manuscript folder or an installed family name. */
+  headingFont: v.optional(text),
+});
+
+/** The whole book metadata file. */
+export const BookSchema = v.strictObject({
+  title: text,
+  subtitle: v.optional(text),
+  /** Reading of the title in kana, for sorting (file-as). */
+  titleReading: v.optional(text),
+  author: v.optional(textList),
+  /** Reading of the author's name in kana, for sorting (file-as). */
+  authorReading: v.optional(text),
+  publisher: v.optional(text),
+  lang: v.optional(v.pipe(text, v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ja')), 'ja'),
+  /** ISBN, URN or UUID; generated from the title and author when absent, stable across builds. */
+  identifier: v.optional(text),
+  /** Publication date, `YYYY-MM-DD`. */
+  date: v.optional(v.pipe(text, v.isoDate('must be a date written YYYY-MM-DD'))),
+  description: v.optional(text),
+  subject: v.optional(textList),
+  rights: v.optional(text),
+  /** Edition line for the colophon (奥付), e.g. 初版第一刷発行. */
+  edition: v.optional(text),
+  /** Cover image in the manuscript folder (JPEG or PNG); a cover is generated when absent. */
+  cover: v.optional(text),
+  /** Output file name without extension; the manuscript folder's (or file's) name when absent. */
+  filename: v.optional(v.pipe(text, v.regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'must be a plain file name, without folders or / \\ : * ? " < > |'))),
+  /** 縦書き (`vertical`) or 横書き (`horizontal`). */
+  writingMode: v.optional(v.picklist(['vertical', 'horizontal']), 'vertical'),
+  /** Chapter files in reading order; all `.md` files sorted by name when absent. */
+  chapters: v.optional(v.array(text)),
+  tocTitle: v.optional(text, '目次'),
+  /** Heading levels listed in the table of contents. */
+  tocDepth: v.optional(count(1, 3), 2),
+  markdown: v.optional(MarkdownSchema, {}),
+  print: v.optional(PrintSchema, {}),
+});
+
+/** What an author writes in `book.yaml`. */
+export type BookInput = v.InferInput<typeof BookSchema>;
+/** The metadata after validation, with every default filled in. */
+export type BookConfig = v.InferOutput<typeof BookSchema>;
+/** Markdown reading options after defaults. */
+export type MarkdownOptions = v.InferOutput<typeof MarkdownSchema>;
+/** Print options after defaults. */
+export type PrintOptions = v.InferOutput<typeof PrintSchema>;

@@ -1,0 +1,121 @@
+/** The EPUB build: lay the book out as content documents, gather images, package. */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Element, ElementContent } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Book } from '../book.ts';
+import { authorsOf } from '../layout/front-matter.ts';
+import { toXhtml } from '../layout/xhtml.ts';
+import { resolveImage } from '../manuscript/images.ts';
+import { adaptForPackager } from './adapt.ts';
+import { renderDefaultCover } from './cover.ts';
+import { bookIdentifier, modifiedTimestamp } from './identifier.ts';
+import { packageEpub } from './package.ts';
+import { layoutEpub, MAX_DOCUMENT_BYTES, type EpubPage } from './pages.ts';
+import { BuildError } from '../errors.ts';
+
+const stylesheet = new URL('../../templates/epub/book.css', import.meta.url);
+
+/** What an EPUB build produced. */
+export interface EpubResult {
+  bytes: Uint8Array;
+  /** Number of content documents. */
+  documents: number;
+}
+
+/** Build the EPUB of a book, in memory. */
+export async function buildEpub(book: Book): Promise<EpubResult> {
+  const { config, manuscript } = book;
+  const workDir = await mkdtemp(join(tmpdir(), 'tategaki-epub-'));
+  try {
+    let coverUrl: string;
+    if (config.cover) {
+      const image = await resolveImage(config.cover, manuscript.root, manuscript.locate(['cover']));
+      coverUrl = pathToFileURL(image.path).href;
+    } else {
+      const coverPath = join(workDir, 'cover.png');
+      await writeFile(coverPath, renderDefaultCover({
+        title: config.title,
+        subtitle: config.subtitle,
+        authors: authorsOf(config),
+        vertical: config.writingMode === 'vertical',
+      }));
+      coverUrl = pathToFileURL(coverPath).href;
+    }
+
+    const layout = layoutEpub(book, coverUrl);
+    const imageCount = await resolvePageImages(layout.pages, manuscript.root);
+    const pages = layout.pages.map((page) => {
+      adaptForPackager(page.nodes);
+      const xhtml = toXhtml(page.nodes);
+      if (Buffer.byteLength(xhtml) > MAX_DOCUMENT_BYTES) {
+        throw new BuildError(`content document ${page.filename} is larger than 256 KB even after splitting`, {
+          file: page.source?.path,
+          ruleId: 'epub-document-size',
+        });
+      }
+      return { page, xhtml };
+    });
+
+    const hasRuby = layout.pages.some((page) => containsTag(page.nodes, 'ruby'));
+    const vertical = config.writingMode === 'vertical';
+    const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'];
+    if (imageCount > 0) features.push('alternativeText');
+    if (hasRuby) features.push('rubyAnnotations');
+    features.push(vertical ? 'verticalWriting' : 'horizontalWriting');
+
+    const bytes = await packageEpub(pages, {
+      title: config.title,
+      subtitle: config.subtitle,
+      titleReading: config.titleReading,
+      lang: config.lang,
+      identifier: bookIdentifier(config),
+      modified: modifiedTimestamp(),
+      vertical,
+      authors: authorsOf(config),
+      authorReading: config.authorReading,
+      publisher: config.publisher,
+      date: config.date,
+      description: config.description,
+      subjects: config.subject === undefined ? [] : [config.subject].flat(),
+      rights: config.rights,
+      tocTitle: config.tocTitle,
+      coverUrl,
+      navBody: layout.navBody,
+      ncxPoints: layout.ncxPoints,
+      accessModes: ['textual', 'visual'],
+      accessModeSufficient: 'textual',
+      accessibilityFeatures: features,
+      accessibilitySummary: `${vertical ? '縦書き' : '横書き'}のリフロー型EPUBです。目次と見出しで移動でき、${imageCount > 0 ? '画像には代替テキストがあり、' : ''}文字の大きさや書体は読書環境で変えられます。`,
+    }, await readFile(stylesheet, 'utf8'));
+    return { bytes, documents: pages.length };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Point every chapter image at its checked file in the manuscript; returns how many there are. */
+async function resolvePageImages(pages: readonly EpubPage[], root: string): Promise<number> {
+  let count = 0;
+  for (const page of pages) {
+    if (!page.source) continue;
+    const images: Element[] = [];
+    visit({ type: 'root', children: page.nodes }, 'element', (node: Element) => {
+      if (node.tagName === 'img') images.push(node);
+    });
+    for (const image of images) {
+      const src = String(image.properties.src ?? '');
+      const place = { file: page.source.path, line: image.position?.start.line, column: image.position?.start.column };
+      const file = await resolveImage(src, root, place);
+      image.properties.src = pathToFileURL(file.path).href;
+      count++;
+    }
+  }
+  return count;
+}
+
+function containsTag(nodes: readonly ElementContent[], tagName: string): boolean {
+  return nodes.some((node) => node.type === 'element' && (node.tagName === tagName || containsTag(node.children, tagName)));
+}

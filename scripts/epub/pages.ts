@@ -1,0 +1,144 @@
+/**
+ * The content documents of the EPUB, in reading order: 表紙, 扉, 目次, the chapters (cut at page
+ * breaks and at the size limit) and 奥付.
+ */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { VFile } from 'vfile';
+import type { Book } from '../book.ts';
+import { colophonPage, titlePage, tocList, tocPage } from '../layout/front-matter.ts';
+import { splitChapter } from '../layout/split.ts';
+import { tocEntries, type TocEntry } from '../layout/toc.ts';
+import { toXhtml } from '../layout/xhtml.ts';
+
+/** The 電書協 guide's limit for one content document, with room for the page wrapper. */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 - 2048;
+
+/** One XHTML content document. */
+export interface EpubPage {
+  /** Manifest id, also the file name without `.xhtml`. */
+  id: string;
+  filename: string;
+  title: string;
+  /** Class on `<body>`, as the 電書協 guide names page kinds (p-cover, p-text, …). */
+  bodyClass: string;
+  /** `epub:type` on `<body>`. */
+  bodyType?: string;
+  nodes: ElementContent[];
+  /** The chapter file the page was made from, for error places. */
+  source?: VFile;
+}
+
+/** The documents and navigation of a book. */
+export interface EpubLayout {
+  pages: EpubPage[];
+  /** Body of the navigation document (toc and landmarks `<nav>`s), as XHTML. */
+  navBody: string;
+  /** Flat table of contents for the EPUB 2 NCX. */
+  ncxPoints: { text: string; href: string }[];
+}
+
+const page = (id: string, title: string, bodyClass: string, bodyType: string | undefined, nodes: ElementContent[], source?: VFile): EpubPage => ({
+  id, filename: `${id}.xhtml`, title, bodyClass, bodyType, nodes, source,
+});
+
+/** Lay a book out as EPUB content documents. `coverSrc` is the cover image as the packager reads it. */
+export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
+  const { config } = book;
+  const pages: EpubPage[] = [
+    page('p-cover', '表紙', 'p-cover', 'cover', [
+      h('div.cover', [h('img.cover-image', { src: coverSrc, alt: `表紙：${config.title}` })]),
+    ]),
+    page('p-titlepage', config.title, 'p-titlepage', 'frontmatter', [titlePage(config)]),
+  ];
+  const tocIndex = pages.push(page('p-toc', config.tocTitle, 'p-toc', 'frontmatter', [])) - 1;
+
+  const chapterPages: EpubPage[] = [];
+  for (const [index, chapter] of book.chapters.entries()) {
+    const number = String(index + 1).padStart(3, '0');
+    const parts = splitChapter(chapter.tree.children, MAX_DOCUMENT_BYTES);
+    for (const [part, nodes] of parts.entries()) {
+      const id = part === 0 ? `p-${number}` : `p-${number}-${part + 1}`;
+      const firstHeading = chapter.headings[0];
+      const wrapper: Element = part === 0
+        ? h('section.chapter', {
+          id: chapter.id,
+          'epub:type': 'chapter',
+          role: 'doc-chapter',
+          ariaLabelledBy: firstHeading?.id,
+        }, nodes)
+        : h('section.chapter-continued', nodes);
+      chapterPages.push(page(id, chapter.title ?? config.title, 'p-text', 'bodymatter', [wrapper], chapter.file));
+    }
+  }
+  pages.push(...chapterPages);
+  pages.push(page('p-colophon', '奥付', 'p-colophon', 'backmatter', [colophonPage(config)]));
+
+  const fileOf = idIndex(pages);
+  const hrefOf = (entry: TocEntry) => `${fileOf.get(entry.id) ?? ''}#${entry.id}`;
+  const entries = tocEntries(book.chapters, config.tocDepth);
+  pages[tocIndex]!.nodes = [tocPage(config, entries, hrefOf)];
+  rewriteCrossDocumentLinks(pages, idIndex(pages));
+
+  const firstText = chapterPages[0]?.filename ?? 'p-colophon.xhtml';
+  const navEntries: TocEntry[] = [
+    { text: '表紙', id: '', chapterId: '', depth: 1, children: [] },
+    ...entries,
+    { text: '奥付', id: '', chapterId: '', depth: 1, children: [] },
+  ];
+  const navHref = (entry: TocEntry) => entry.id ? hrefOf(entry) : entry.text === '表紙' ? 'p-cover.xhtml' : 'p-colophon.xhtml';
+  const navBody = toXhtml([
+    h('nav#toc', { 'epub:type': 'toc', role: 'doc-toc' }, [h('h1', config.tocTitle), tocList(navEntries, navHref)]),
+    h('nav#landmarks.landmarks', { 'epub:type': 'landmarks' }, [
+      h('h2', 'ガイド'),
+      h('ol', [
+        h('li', [h('a', { 'epub:type': 'cover', href: 'p-cover.xhtml' }, '表紙')]),
+        h('li', [h('a', { 'epub:type': 'toc', href: 'p-toc.xhtml' }, config.tocTitle)]),
+        h('li', [h('a', { 'epub:type': 'bodymatter', href: firstText }, '本文')]),
+      ]),
+    ]),
+  ]);
+  const ncxPoints = flatten(navEntries).map((entry) => ({ text: entry.text, href: navHref(entry) }));
+  return { pages, navBody, ncxPoints };
+}
+
+function flatten(entries: readonly TocEntry[]): TocEntry[] {
+  return entries.flatMap((entry) => [entry, ...flatten(entry.children)]);
+}
+
+/** Which document each element id ended up in. */
+function idIndex(pages: readonly EpubPage[]): Map<string, string> {
+  const index = new Map<string, string>();
+  const walk = (nodes: readonly ElementContent[], filename: string) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      if (typeof node.properties.id === 'string') index.set(node.properties.id, filename);
+      walk(node.children, filename);
+    }
+  };
+  for (const { nodes, filename } of pages) walk(nodes, filename);
+  return index;
+}
+
+/** A `#id` link whose target is now in another document gets that document's name. */
+function rewriteCrossDocumentLinks(pages: readonly EpubPage[], fileOf: Map<string, string>): void {
+  const walk = (nodes: readonly ElementContent[], filename: string, source?: VFile) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const href = node.properties.href;
+      if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) {
+        const target = decodeURIComponent(href.slice(1));
+        const file = fileOf.get(target);
+        if (file === undefined) {
+          // A dangling fragment is an EPUBCheck error; the link text stays, the link goes.
+          source?.message(`link to "${href}" points at nothing in the book; kept as plain text`, { place: node.position, ruleId: 'broken-link', source: 'epub' });
+          delete node.properties.href;
+        } else if (file !== filename) {
+          node.properties.href = `${file}${href}`;
+        }
+      }
+      walk(node.children, filename, source);
+    }
+  };
+  for (const { nodes, filename, source } of pages) walk(nodes, filename, source);
+}

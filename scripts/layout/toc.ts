@@ -1,0 +1,33 @@
+/** The table of contents as a tree, shared by the nav document, the 目次 page and the PDF. */
+import type { Chapter } from '../book.ts';
+
+/** One line of the table of contents. */
+export interface TocEntry {
+  text: string;
+  /** Id of the heading element the entry points to. */
+  id: string;
+  /** The chapter the heading is in. */
+  chapterId: string;
+  depth: number;
+  children: TocEntry[];
+}
+
+/** Build the table of contents from chapter headings, down to `maxDepth` levels. */
+export function tocEntries(chapters: readonly Chapter[], maxDepth: number): TocEntry[] {
+  const roots: TocEntry[] = [];
+  for (const chapter of chapters) {
+    // A chapter's shallowest heading counts as level 1, so a book written with `##`
+    // throughout still gets a table of contents.
+    const top = Math.min(...chapter.headings.map((heading) => heading.depth));
+    const stack: TocEntry[] = [];
+    for (const heading of chapter.headings) {
+      const depth = heading.depth - top + 1;
+      if (depth > maxDepth || heading.text === '') continue;
+      const entry: TocEntry = { text: heading.text, id: heading.id, chapterId: chapter.id, depth, children: [] };
+      while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
+      (stack.at(-1)?.children ?? roots).push(entry);
+      stack.push(entry);
+    }
+  }
+  return roots;
+}

@@ -1,0 +1,137 @@
+/**
+ * Finding a manuscript: a folder with `book.yaml` and Markdown chapters, or one Markdown file
+ * whose YAML front matter carries the metadata.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import { parseBookConfig } from '../config/load.ts';
+import type { BookConfig } from '../config/schema.ts';
+import { BuildError, type Place } from '../errors.ts';
+import { readSourceFile } from './read-text.ts';
+
+/** A manuscript as read from disk, before any Markdown is parsed. */
+export interface Manuscript {
+  /** The folder everything in the book (chapters, images, cover) must come from. */
+  root: string;
+  /** The file the metadata came from (`book.yaml`, or the one-file book itself). */
+  metadataFile: string;
+  config: BookConfig;
+  /** Chapter sources in reading order, each a VFile with its path. */
+  chapters: VFile[];
+  /** The place in the metadata file a setting came from, e.g. `['cover']`. */
+  locate(keys: (string | number)[]): Place;
+}
+
+const METADATA_NAMES = ['book.yaml', 'book.yml'];
+
+/** Load a manuscript folder or a one-file book. */
+export async function loadManuscript(path: string): Promise<Manuscript> {
+  const target = resolve(path);
+  const info = await stat(target).catch((cause: NodeJS.ErrnoException) => {
+    throw new BuildError(`manuscript not found: ${cause.code === 'ENOENT' ? 'no such file or folder' : cause.code}`, {
+      file: target,
+      hint: 'pass a manuscript folder or a Markdown file with --manuscript',
+      ruleId: 'manuscript-missing',
+      cause,
+    });
+  });
+  return info.isDirectory() ? loadFolder(target) : loadSingleFile(target);
+}
+
+async function loadFolder(root: string): Promise<Manuscript> {
+  const names = await readdir(root);
+  const metadataName = METADATA_NAMES.find((name) => names.includes(name));
+  if (!metadataName) {
+    throw new BuildError('no book.yaml in the manuscript folder', {
+      file: root,
+      hint: 'create book.yaml with at least `title: …` (see README, "Writing a book")',
+      ruleId: 'metadata-missing',
+    });
+  }
+  const metadataFile = join(root, metadataName);
+  const source = await readSourceFile(metadataFile);
+  const { config, locate } = parseBookConfig({ text: String(source.value), file: metadataFile });
+
+  let chapterPaths: string[];
+  if (config.chapters) {
+    chapterPaths = [];
+    for (const [index, entry] of config.chapters.entries()) {
+      const place = locate(['chapters', index]);
+      const path = await insideRoot(root, entry, place);
+      const ok = await stat(path).then((s) => s.isFile(), () => false);
+      if (!ok) throw new BuildError(`chapter file not found: ${entry}`, { ...place, ruleId: 'chapter-missing' });
+      chapterPaths.push(path);
+    }
+  } else {
+    chapterPaths = names
+      .filter((name) => extname(name).toLowerCase() === '.md' && !/^[._]/.test(name) && name.toLowerCase() !== 'readme.md')
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((name) => join(root, name));
+  }
+  if (chapterPaths.length === 0) {
+    throw new BuildError('the manuscript has no chapters', {
+      file: metadataFile,
+      hint: 'add Markdown files (01-chapter.md, …) next to book.yaml, or list them under `chapters:`',
+      ruleId: 'manuscript-empty',
+    });
+  }
+  const chapters = await Promise.all(chapterPaths.map(readSourceFile));
+  return { root, metadataFile, config, chapters, locate };
+}
+
+async function loadSingleFile(path: string): Promise<Manuscript> {
+  const file = await readSourceFile(path);
+  const text = String(file.value);
+  const match = /^---\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(text);
+  if (!match) {
+    throw new BuildError('a one-file book needs YAML front matter with at least a title', {
+      file: path,
+      line: 1,
+      column: 1,
+      hint: 'start the file with three lines: ---, title: 本の題名, ---',
+      ruleId: 'metadata-missing',
+    });
+  }
+  const { config, locate } = parseBookConfig({ text: match[1] ?? '', file: path, lineOffset: 1 });
+  if (config.chapters) {
+    throw new BuildError('`chapters` is only for manuscript folders; a one-file book is its own chapter', {
+      file: path,
+      ruleId: 'metadata-invalid',
+    });
+  }
+  return { root: dirname(path), metadataFile: path, config, chapters: [file], locate };
+}
+
+/**
+ * Resolve a path the manuscript names and refuse one that leads outside the manuscript folder,
+ * directly or through a symbolic link: a book must never pick up other files of the machine.
+ */
+export async function insideRoot(
+  root: string,
+  reference: string,
+  place: Place,
+): Promise<string> {
+  const path = resolve(root, reference);
+  const outside = (p: string, r: string) => {
+    const rel = relative(r, p);
+    return rel.startsWith('..') || isAbsolute(rel);
+  };
+  if (isAbsolute(reference) || outside(path, root)) {
+    throw new BuildError(`"${reference}" is outside the manuscript folder`, {
+      ...place,
+      hint: `keep every file of the book inside ${basename(root)}/`,
+      ruleId: 'path-outside',
+    });
+  }
+  const real = await realpath(path).catch(() => path);
+  const realRoot = await realpath(root).catch(() => root);
+  if (outside(real, realRoot)) {
+    throw new BuildError(`"${reference}" is a link to a file outside the manuscript folder`, {
+      ...place,
+      hint: 'copy the file into the manuscript folder instead of linking to it',
+      ruleId: 'path-outside',
+    });
+  }
+  return path;
+}
