@@ -1,5 +1,5 @@
 /** The builds the commands run; each only sequences stages. */
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { bookWarnings, loadBook, type Book } from './book.ts';
 import type { BuildSummary } from './cli/run.ts';
 import type { CliOptions } from './cli/args.ts';
@@ -32,7 +32,7 @@ export async function buildEpubFile(options: CliOptions, signal: AbortSignal, pr
     const path = outputPath(book, options.outDir, 'epub');
     await writeFileAtomic(path, bytes, signal);
     return {
-      summary: `wrote ${path} (${formatBytes(bytes.byteLength)}, ${book.chapters.length} chapter(s), ${documents} documents)`,
+      summary: `wrote ${relative(process.cwd(), path) || path} (${formatBytes(bytes.byteLength)}, ${book.chapters.length} chapter(s), ${documents} documents)`,
       warnings: bookWarnings(book),
     };
   } catch (error) {

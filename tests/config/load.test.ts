@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseBookConfig } from '../../scripts/config/load.ts';
+import { BuildError } from '../../scripts/errors.ts';
+
+const parse = (text: string, lineOffset = 0) => parseBookConfig({ text, file: 'book.yaml', lineOffset });
+const failure = (text: string, lineOffset = 0): BuildError => {
+  try {
+    parse(text, lineOffset);
+  } catch (error) {
+    if (error instanceof BuildError) return error;
+    throw error;
+  }
+  throw new Error('expected a BuildError');
+};
+
+describe('parseBookConfig', () => {
+  it('fills in defaults for a minimal book', () => {
+    const { config } = parse('title: 銀河鉄道の夜\n');
+    expect(config).toMatchObject({
+      title: '銀河鉄道の夜',
+      lang: 'ja',
+      writingMode: 'vertical',
+      tocTitle: '目次',
+      markdown: { lineBreaks: 'join', autoTcy: 2 },
+      print: { format: 'bunko', profile: 'screen', bleed: 3 },
+    });
+  });
+
+  it('names the line, column and key of an unknown key, with a suggestion', () => {
+    const error = failure('title: 本\nauther: 宮沢賢治\n');
+    expect(error.message).toBe('unknown key "auther" (did you mean "author"?)');
+    expect([error.file, error.line, error.column]).toEqual(['book.yaml', 2, 1]);
+  });
+
+  it('finds unknown keys inside nested settings', () => {
+    const error = failure('title: 本\nprint:\n  fromat: a5\n');
+    expect(error.message).toBe('unknown key "print.fromat" (did you mean "format"?)');
+    expect([error.line, error.column]).toEqual([3, 3]);
+  });
+
+  it('names the line of a value of the wrong type', () => {
+    const error = failure('title: 本\nprint:\n  fontSize: large\n');
+    expect(error.message).toMatch(/^key "print.fontSize": /);
+    expect([error.line, error.column]).toEqual([3, 13]);
+  });
+
+  it('rejects a value outside a closed list', () => {
+    const error = failure('title: 本\nwritingMode: diagonal\n');
+    expect(error.message).toMatch(/^key "writingMode": expected .*"vertical"/);
+    expect(error.line).toBe(2);
+  });
+
+  it('requires a title', () => {
+    expect(failure('author: 宮沢賢治\n').message).toMatch(/"title"/);
+  });
+
+  it('reports YAML syntax errors at their line, shifted for front matter', () => {
+    const error = failure('title: 本\nauthor: [宮沢賢治\n', 1);
+    expect(error.message).toMatch(/^invalid YAML/);
+    expect(error.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects a date that is not YYYY-MM-DD', () => {
+    expect(failure('title: 本\ndate: 2026/11/23\n').message).toMatch(/YYYY-MM-DD/);
+  });
+
+  it('locates values for later errors', () => {
+    const { locate } = parse('title: 本\nchapters:\n  - a.md\n  - b.md\n');
+    expect(locate(['chapters', 1])).toEqual({ file: 'book.yaml', line: 4, column: 5 });
+  });
+});

@@ -1,0 +1,48 @@
+import type { Element, ElementContent, RootContent } from 'hast';
+import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { splitChapter } from '../../scripts/layout/split.ts';
+import { xhtmlBytes } from '../../scripts/layout/xhtml.ts';
+
+const text = (parts: ElementContent[][]) => parts.map((part) => part.map((node) => toString(node as Element)).join('')).join('');
+
+describe('splitChapter', () => {
+  it('starts a new document at each page break and drops the marker', () => {
+    const nodes: RootContent[] = [h('p', '一'), h('div.pagebreak'), h('p', '二'), h('div.pagebreak.recto'), h('p', '三')];
+    const parts = splitChapter(nodes, 10_000);
+    expect(parts.map((part) => part.map((node) => toString(node as Element)))).toEqual([['一'], ['二'], ['三']]);
+  });
+
+  it('ignores a page break at the very start', () => {
+    expect(splitChapter([h('div.pagebreak'), h('p', '一')], 10_000)).toHaveLength(1);
+  });
+
+  it('cuts between paragraphs to keep every document under the limit', () => {
+    const nodes = Array.from({ length: 200 }, (_, index) => h('p', `第${index}段落。`.padEnd(100, 'あ')));
+    const parts = splitChapter(nodes, 8_000);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(xhtmlBytes(part)).toBeLessThanOrEqual(8_000);
+    expect(text(parts)).toBe(nodes.map((node) => toString(node)).join(''));
+  });
+
+  it('cuts an oversized paragraph after a sentence and marks the continuation', () => {
+    const long = '吾輩は猫である。名前はまだ無い。'.repeat(2_000);
+    const parts = splitChapter([h('p', long)], 20_000);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(xhtmlBytes(part)).toBeLessThanOrEqual(20_000);
+    expect(text(parts)).toBe(long);
+    const second = parts[1]![0] as Element;
+    expect(second.properties.className).toContain('continued');
+    const first = toString(parts[0]![0] as Element);
+    expect(first.endsWith('。')).toBe(true);
+  });
+
+  it('continues the numbering of a split ordered list', () => {
+    const list = h('ol', Array.from({ length: 300 }, (_, index) => h('li', `項目${index}`.padEnd(40, 'い'))));
+    const parts = splitChapter([list], 10_000);
+    expect(parts.length).toBeGreaterThan(1);
+    const firstCount = (parts[0]![0] as Element).children.length;
+    expect((parts[1]![0] as Element).properties.start).toBe(firstCount + 1);
+  });
+});
