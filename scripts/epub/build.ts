@@ -16,7 +16,10 @@ import { packageEpub } from './package.ts';
 import { layoutEpub, MAX_DOCUMENT_BYTES, type EpubPage } from './pages.ts';
 import { BuildError } from '../errors.ts';
 
-const stylesheet = new URL('../../templates/epub/book.css', import.meta.url);
+const stylesheets = [
+  new URL('../../templates/epub/book.css', import.meta.url),
+  new URL('../../templates/common/notation.css', import.meta.url),
+];
 
 /** What an EPUB build produced. */
 export interface EpubResult {
@@ -89,7 +92,7 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
       accessModeSufficient: 'textual',
       accessibilityFeatures: features,
       accessibilitySummary: `${vertical ? '縦書き' : '横書き'}のリフロー型EPUBです。目次と見出しで移動でき、${imageCount > 0 ? '画像には代替テキストがあり、' : ''}文字の大きさや書体は読書環境で変えられます。`,
-    }, await readFile(stylesheet, 'utf8'));
+    }, (await Promise.all(stylesheets.map((url) => readFile(url, 'utf8')))).join('\n').replace(/\n@charset "UTF-8";\n/g, '\n'));
     return { bytes, documents: pages.length };
   } finally {
     await rm(workDir, { recursive: true, force: true });
