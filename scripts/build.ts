@@ -5,6 +5,7 @@ import type { BuildSummary } from './cli/run.ts';
 import type { CliOptions } from './cli/args.ts';
 import { formatBytes } from './cli/report.ts';
 import { buildEpub } from './epub/build.ts';
+import { buildPdf } from './pdf/build.ts';
 import { BuildError } from './errors.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
 
@@ -34,6 +35,35 @@ export async function buildEpubFile(options: CliOptions, signal: AbortSignal, pr
     return {
       summary: `wrote ${relative(process.cwd(), path) || path} (${formatBytes(bytes.byteLength)}, ${book.chapters.length} chapter(s), ${documents} documents)`,
       warnings: bookWarnings(book),
+    };
+  } catch (error) {
+    if (error instanceof BuildError) error.warnings = bookWarnings(book);
+    throw error;
+  }
+}
+
+/** `build:pdf`: manuscript → print PDF. */
+export async function buildPdfFile(options: CliOptions, signal: AbortSignal, progress: (line: string) => void): Promise<BuildSummary> {
+  const book = await load(options, progress);
+  signal.throwIfAborted();
+  try {
+    const profile = options.profile ?? book.config.print.profile;
+    progress(`building PDF (${profile}) from ${book.chapters.length} chapter(s)`);
+    const result = await buildPdf(book, { profile, signal, progress });
+    signal.throwIfAborted();
+    const path = outputPath(book, options.outDir, 'pdf');
+    await writeFileAtomic(path, result.bytes, signal);
+    const warnings = bookWarnings(book);
+    if (result.type3Fonts > 0) {
+      warnings.push({
+        message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: some characters are missing from the book's fonts`,
+        file: book.manuscript.metadataFile,
+        ruleId: 'pdf-type3-font',
+      });
+    }
+    return {
+      summary: `wrote ${relative(process.cwd(), path) || path} (${formatBytes(result.bytes.byteLength)}, ${result.pages} pages, ${result.geometry.label}, profile ${profile})`,
+      warnings,
     };
   } catch (error) {
     if (error instanceof BuildError) error.warnings = bookWarnings(book);

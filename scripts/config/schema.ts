@@ -63,8 +63,8 @@ export const PrintSchema = v.strictObject({
   linesPerPage: v.optional(count(3, 80)),
   /** Line pitch (行送り) as a multiple of the type size. */
   lineHeight: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(3))),
-  /** Columns per page (段組). */
-  columns: v.optional(count(1, 2), 1),
+  /** Columns per page (段組); B5 defaults to 2, other formats to 1. */
+  columns: v.optional(count(1, 2)),
   /** Space between columns, in characters. */
   columnGap: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(10)), 2),
   /** Extra width of the gutter (ノド) over the fore-edge (小口) margin, in millimetres. */
@@ -77,8 +77,8 @@ export const PrintSchema = v.strictObject({
   chapterStart: v.optional(v.picklist(['page', 'recto']), 'page'),
   /** Print a small page number near the gutter on pages that show no folio (隠しノンブル). */
   hiddenFolio: v.optional(v.boolean(), false),
-  /** Show the running head (柱): chapter title, book title, or none. */
-  runningHead: v.optional(v.picklist(['chapter', 'book', 'none']), 'chapter'),
+  /** Running heads (柱): book title on even pages and chapter title on odd pages (`both`), one of them, or none. */
+  runningHead: v.optional(v.picklist(['both', 'chapter', 'book', 'none']), 'both'),
   /** Add blank pages at the end so the page count is a multiple of 4. */
   padToMultipleOf4: v.optional(v.boolean(), false),
   /** Body font: a font file in the manuscript folder or an installed family name. */

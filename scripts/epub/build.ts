@@ -3,17 +3,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Element, ElementContent } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { ElementContent } from 'hast';
 import type { Book } from '../book.ts';
 import { authorsOf } from '../layout/front-matter.ts';
 import { toXhtml } from '../layout/xhtml.ts';
 import { resolveImage } from '../manuscript/images.ts';
+import { resolveImages } from '../layout/images.ts';
 import { adaptForPackager } from './adapt.ts';
 import { renderDefaultCover } from './cover.ts';
 import { bookIdentifier, modifiedTimestamp } from './identifier.ts';
 import { packageEpub } from './package.ts';
-import { layoutEpub, MAX_DOCUMENT_BYTES, type EpubPage } from './pages.ts';
+import { layoutEpub, MAX_DOCUMENT_BYTES } from './pages.ts';
 import { BuildError } from '../errors.ts';
 
 const stylesheets = [
@@ -49,7 +49,10 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
     }
 
     const layout = layoutEpub(book, coverUrl);
-    const imageCount = await resolvePageImages(layout.pages, manuscript.root);
+    let imageCount = 0;
+    for (const page of layout.pages) {
+      if (page.source) imageCount += await resolveImages(page.nodes, manuscript.root, page.source.path);
+    }
     const pages = layout.pages.map((page) => {
       adaptForPackager(page.nodes);
       const xhtml = toXhtml(page.nodes);
@@ -97,26 +100,6 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-}
-
-/** Point every chapter image at its checked file in the manuscript; returns how many there are. */
-async function resolvePageImages(pages: readonly EpubPage[], root: string): Promise<number> {
-  let count = 0;
-  for (const page of pages) {
-    if (!page.source) continue;
-    const images: Element[] = [];
-    visit({ type: 'root', children: page.nodes }, 'element', (node: Element) => {
-      if (node.tagName === 'img') images.push(node);
-    });
-    for (const image of images) {
-      const src = String(image.properties.src ?? '');
-      const place = { file: page.source.path, line: image.position?.start.line, column: image.position?.start.column };
-      const file = await resolveImage(src, root, place);
-      image.properties.src = pathToFileURL(file.path).href;
-      count++;
-    }
-  }
-  return count;
 }
 
 function containsTag(nodes: readonly ElementContent[], tagName: string): boolean {

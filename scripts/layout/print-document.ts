@@ -1,0 +1,178 @@
+/**
+ * The print book as one HTML document, paged by CSS `@page`, and its companion "overlay"
+ * document, which holds the finished front matter (with the 目次's real page numbers) and, for
+ * every other page, the folio (ノンブル) and running head (柱) that post-processing lays on top.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { Book } from '../book.ts';
+import { fontFamilyName, fontStylesheet } from '../fonts/fontsource.ts';
+import { foreEdgeIsLeft, MM_PER_PT, type PageGeometry } from '../pdf/geometry.ts';
+import { colophonPage, titlePage } from './front-matter.ts';
+import { tocEntries, type TocEntry } from './toc.ts';
+
+const templateUrl = (path: string) => new URL(`../../templates/${path}`, import.meta.url).href;
+
+/** Fonts the print document uses: the bundled faces, or the book's own (a file URL or a family name). */
+export interface PrintFonts {
+  body: { family: string; url?: string };
+  heading: { family: string; url?: string };
+}
+
+/** What a page shows once the layout is known. */
+export type PageKind = 'front' | 'blank' | 'opening' | 'body' | 'colophon';
+
+/** One page as the overlay describes it. */
+export interface OverlayPage {
+  number: number;
+  kind: PageKind;
+  /** Running head text, if the page has one. */
+  runningHead?: string;
+  showFolio: boolean;
+  hiddenFolio: boolean;
+}
+
+/** Ids given to 改丁 markers, so that post-processing can find their pages. */
+export const RECTO_BREAK_PREFIX = 'recto-break-';
+
+/** Id of the empty marker at the start of a section whose first page the build needs. */
+export const anchorId = (id: string) => `page-of-${id}`;
+
+/**
+ * The main document: 扉, 目次 (page numbers left blank), chapters, 奥付. Chromium only reports
+ * the pages of elements that links point at, so the 扉 carries invisible links ("probes") to
+ * every place whose page the build needs to know. They point at empty markers rather than at
+ * the sections: Chromium reports an element's top-left corner, which for a section set
+ * vertically is on its last page, not its first.
+ */
+export function printDocument(book: Book, geometry: PageGeometry, fonts: PrintFonts): Root {
+  const anchor = (id: string) => h('div.page-anchor', { id: anchorId(id) });
+  const chapters = book.chapters.map((chapter) =>
+    h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...(structuredClone(chapter.tree.children) as ElementContent[])]));
+  const targets = [anchorId('toc'), ...book.chapters.map((chapter) => anchorId(chapter.id)), anchorId('colophon')];
+  let rectoBreaks = 0;
+  visit({ type: 'root', children: chapters }, 'element', (node: Element) => {
+    const className = node.properties.className;
+    if (node.tagName === 'div' && Array.isArray(className) && className.includes('pagebreak') && className.includes('recto')) {
+      node.properties.id = `${RECTO_BREAK_PREFIX}${++rectoBreaks}`;
+      targets.push(node.properties.id);
+    }
+  });
+  const title = titlePage(book.config);
+  title.children.push(h('nav.page-probes', { ariaHidden: 'true' }, targets.map((id) => h('a', { href: `#${id}` }, '.'))));
+  const colophon = colophonPage(book.config);
+  colophon.properties.id = 'colophon';
+  colophon.children.unshift(anchor('colophon'));
+  const toc = printToc(book, undefined);
+  toc.children.unshift(anchor('toc'));
+  return documentRoot(book, geometry, fonts, [title, toc, ...chapters, colophon]);
+}
+
+/**
+ * The overlay document: the front matter again, now with page numbers, then one overlay page
+ * for each later page of the main document.
+ */
+export function overlayDocument(book: Book, geometry: PageGeometry, fonts: PrintFonts, pageNumbers: Map<string, number>, pages: readonly OverlayPage[]): Root {
+  return documentRoot(book, geometry, fonts, [
+    titlePage(book.config),
+    printToc(book, pageNumbers),
+    ...pages.map((page) => {
+      const side = foreEdgeIsLeft(geometry, page.number) ? 'fore-left' : 'fore-right';
+      const marks: ElementContent[] = [];
+      if (page.showFolio) marks.push(h('span.folio', String(page.number)));
+      if (page.runningHead) marks.push(h('span.running-head', page.runningHead));
+      if (page.hiddenFolio) marks.push(h('span.hidden-folio', String(page.number)));
+      return h(`div.overlay-page.${side}`, marks);
+    }),
+  ]);
+}
+
+/** The 目次 with leaders; numbers are hidden placeholders until they are known. */
+function printToc(book: Book, numbers: Map<string, number> | undefined): Element {
+  const list = (entries: readonly TocEntry[]): Element =>
+    h('ol', { className: entries[0]?.depth === 1 ? ['toc-list'] : undefined }, entries.map((entry) => {
+      const number = numbers?.get(entry.id);
+      const digits = number === undefined ? '000' : String(number);
+      const label = book.config.writingMode === 'vertical' && digits.length <= 3 ? h('span.tcy', digits) : digits;
+      return h(`li.toc-level-${entry.depth}`, [
+        h('a', { href: `#${entry.id}` }, [
+          h('span.toc-text', entry.text),
+          h('span.toc-leader'),
+          h('span.toc-page-number', { className: number === undefined ? ['placeholder'] : undefined }, [label]),
+        ]),
+        ...(entry.children.length > 0 ? [list(entry.children)] : []),
+      ]);
+    }));
+  return h('section.toc-page', { id: 'toc' }, [h('h1.toc-title', book.config.tocTitle), list(tocEntries(book.chapters, book.config.tocDepth))]);
+}
+
+function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, body: ElementContent[]): Root {
+  const vertical = geometry.vertical;
+  const stylesheets = [
+    ...[400, 700].flatMap((weight) => [fontStylesheet('serif', weight), fontStylesheet('sans', weight)].map((path) => pathToFileURL(path).href)),
+    templateUrl('print/print.css'),
+    templateUrl('common/notation.css'),
+  ];
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: book.config.lang, className: [vertical ? 'vrtl' : 'hltr', 'print', `columns-${geometry.columns}`] }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('title', book.config.title),
+          ...stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
+          h('style', geometryCss(geometry, fonts, book.config.print.chapterStart)),
+        ]),
+        h('body', body),
+      ]),
+    ],
+  };
+}
+
+/** CSS written from numbers and the font settings: page size, margins, the 版面, overlay positions. */
+function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 'recto'): string {
+  const mm = (value: number) => `${value.toFixed(3)}mm`;
+  const pt = (value: number) => `${value.toFixed(3)}pt`;
+  // Sides are rendered symmetric; post-processing moves each page towards its gutter.
+  const side = (g.margin.fore + g.margin.gutter) / 2;
+  const across = g.vertical ? g.halfLeading : 0;
+  const along = g.vertical ? 0 : g.halfLeading;
+  const blockBlock = g.vertical ? g.block.width : g.block.height;
+  const blockInline = g.vertical ? g.block.height : g.block.width;
+  const fontFaces = [fonts.body, fonts.heading]
+    .filter((font) => font.url)
+    .map((font) => `@font-face { font-family: ${cssString(font.family)}; src: url(${cssString(font.url!)}); }`);
+  const bodyFamily = cssString(fonts.body.family);
+  const headingFamily = cssString(fonts.heading.family);
+  const folioSize = g.fontSize * 0.85 * MM_PER_PT;
+  const headSize = g.fontSize * 0.75 * MM_PER_PT;
+  const outer = g.bleed + g.margin.fore;
+  const folioFromBottom = g.bleed + Math.max(2, g.margin.bottom / 2 - folioSize / 2);
+  const headFromTop = g.bleed + Math.max(2, g.margin.top / 2 - headSize / 2);
+  return [
+    ...fontFaces,
+    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across)} ${mm(g.bleed + g.margin.bottom - along)} ${mm(g.bleed + side - across)}; }`,
+    `:root { --font-size: ${pt(g.fontSize)}; --line-height: ${g.lineHeight}; --pitch: ${pt(g.pitchPt)}; ` +
+      `--block-block: ${mm(blockBlock)}; --block-inline: ${mm(blockInline)}; --columns: ${g.columns}; ` +
+      `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,
+    `html { font-family: ${bodyFamily}, "${fontFamilyName('serif')}", serif; }`,
+    `h1, h2, h3, h4, h5, h6, strong, b, .gfont, .colophon-title, .colophon-label { font-family: ${headingFamily}, "${fontFamilyName('sans')}", sans-serif; }`,
+    // After the rule above: Chromium lets the later @page rule win over a named page's.
+    `@page overlay { margin: 0; }`,
+    `.overlay-page { width: ${mm(g.sheet.width - 0.4)}; height: ${mm(g.sheet.height - 0.4)}; }`,
+    `.fore-left .folio { left: ${mm(outer)}; bottom: ${mm(folioFromBottom)}; }`,
+    `.fore-right .folio { right: ${mm(outer)}; bottom: ${mm(folioFromBottom)}; }`,
+    `.fore-left .running-head { left: ${mm(outer)}; top: ${mm(headFromTop)}; }`,
+    `.fore-right .running-head { right: ${mm(outer)}; top: ${mm(headFromTop)}; }`,
+    `.fore-left .hidden-folio { right: ${mm(g.bleed + 2)}; bottom: ${mm(g.bleed + 3)}; }`,
+    `.fore-right .hidden-folio { left: ${mm(g.bleed + 2)}; bottom: ${mm(g.bleed + 3)}; }`,
+  ].join('\n');
+}
+
+/** A CSS string literal; user-supplied names never end the string or the rule. */
+function cssString(value: string): string {
+  return `"${value.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Finding and starting the browser that lays out the print book. Order: an explicit path,
+ * PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, a system Chromium or Chrome, then a browser installed
+ * into puppeteer's cache. Nothing is ever downloaded here.
+ */
+import { accessSync, constants, existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer';
+import { BuildError } from '../errors.ts';
+
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** Flags that keep a headless Chromium quiet and offline. */
+export const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--mute-audio',
+  '--font-render-hinting=none',
+];
+
+const executable = (path: string) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The browser executable to use; throws a BuildError that says how to get one. */
+export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  for (const candidate of [explicit, env.PUPPETEER_EXECUTABLE_PATH, env.CHROME_PATH]) {
+    if (!candidate) continue;
+    if (executable(candidate)) return candidate;
+    throw new BuildError(`browser not found at ${candidate}`, {
+      hint: 'fix PUPPETEER_EXECUTABLE_PATH / CHROME_PATH, or unset it to use a system Chromium',
+      ruleId: 'browser-missing',
+    });
+  }
+  const system = SYSTEM_BROWSERS.find(executable);
+  if (system) return system;
+  let cached: string | undefined;
+  try {
+    cached = puppeteer.executablePath();
+  } catch {
+    cached = undefined;
+  }
+  if (cached && existsSync(cached) && executable(cached)) return cached;
+  throw new BuildError('no Chromium or Chrome found to lay out the PDF', {
+    hint: 'install one: `sudo apt-get install chromium` (Debian/Ubuntu), or `npx puppeteer browsers install chrome`, ' +
+      'or point PUPPETEER_EXECUTABLE_PATH at an installed Chrome',
+    ruleId: 'browser-missing',
+  });
+}
+
+/** Start a headless browser. */
+export async function launchBrowser(path: string): Promise<Browser> {
+  try {
+    return await puppeteer.launch({ executablePath: path, headless: true, args: BROWSER_ARGS, protocolTimeout: 600_000 });
+  } catch (cause) {
+    throw new BuildError(`the browser at ${path} did not start: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, {
+      hint: 'check that it runs: `' + path + ' --headless --version`',
+      ruleId: 'browser-failed',
+      cause,
+    });
+  }
+}

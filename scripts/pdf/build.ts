@@ -1,0 +1,202 @@
+/**
+ * The PDF build. One browser, two renderings: the book itself, and an overlay made once the
+ * layout is known (front matter with real page numbers, folios and running heads per page kind);
+ * then pdf-lib composes, boxes and marks the pages.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { PDFDocument } from 'pdf-lib';
+import type { Book } from '../book.ts';
+import { BuildError } from '../errors.ts';
+import type { Profile } from '../cli/args.ts';
+import { fontFamilyName } from '../fonts/fontsource.ts';
+import { authorsOf } from '../layout/front-matter.ts';
+import { resolveImages } from '../layout/images.ts';
+import { anchorId, overlayDocument, printDocument, RECTO_BREAK_PREFIX, type OverlayPage, type PageKind, type PrintFonts } from '../layout/print-document.ts';
+import { tocEntries, type TocEntry } from '../layout/toc.ts';
+import { insideRoot } from '../manuscript/load.ts';
+import { findBrowser, launchBrowser } from './browser.ts';
+import { composePdf } from './compose.ts';
+import { isRecto, resolveGeometry, type PageGeometry } from './geometry.ts';
+import { inspectLayout, type LayoutFacts } from './inspect.ts';
+import type { OutlineItem } from './outline.ts';
+import { renderPdf } from './render.ts';
+
+/** What a PDF build produced. */
+export interface PdfResult {
+  bytes: Uint8Array;
+  pages: number;
+  geometry: PageGeometry;
+  type3Fonts: number;
+}
+
+/** Options of a PDF build. */
+export interface PdfBuildOptions {
+  profile?: Profile;
+  signal?: AbortSignal;
+  progress?: (line: string) => void;
+  /** Milliseconds one rendering may take. */
+  timeout?: number;
+}
+
+/** Build the print PDF of a book, in memory. */
+export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promise<PdfResult> {
+  const { config, manuscript } = book;
+  const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
+  const fonts = await resolveFonts(book);
+  const executable = findBrowser();
+  const timeout = options.timeout ?? 600_000;
+  const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
+  const browser = await launchBrowser(executable);
+  try {
+    const main = printDocument(book, geometry, fonts);
+    for (const section of sectionsOf(main)) await resolveImages([section], manuscript.root, chapterFile(book, section));
+    const mainPath = join(workDir, 'book.html');
+    await writeFile(mainPath, toHtml(main));
+    options.progress?.('laying out pages');
+    const mainPdf = await renderPdf(browser, mainPath, { signal: options.signal, timeout });
+    if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'book.pdf'), mainPdf);
+    const facts = inspectLayout(await PDFDocument.load(mainPdf, { updateMetadata: false }));
+
+    const plan = planPages(book, facts);
+    const overlayPath = join(workDir, 'overlay.html');
+    await writeFile(overlayPath, toHtml(overlayDocument(book, geometry, fonts, plan.pageNumbers, plan.overlayPages)));
+    options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
+    const overlayPdf = await renderPdf(browser, overlayPath, { signal: options.signal, timeout });
+    if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'overlay.pdf'), overlayPdf);
+
+    const composed = await composePdf(mainPdf, overlayPdf, {
+      geometry,
+      sequence: plan.sequence,
+      frontPages: plan.frontPages,
+      outline: plan.outline,
+      metadata: {
+        title: config.title,
+        authors: authorsOf(config),
+        subject: config.description,
+        keywords: config.subject === undefined ? [] : [config.subject].flat(),
+        lang: config.lang,
+        created: creationDate(),
+      },
+    });
+    return { bytes: composed.bytes, pages: composed.pages, geometry, type3Fonts: composed.type3Fonts };
+  } finally {
+    await browser.close().catch(() => undefined);
+    // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
+    if (process.env.TATEGAKI_KEEP_WORK) options.progress?.(`intermediate files kept in ${workDir}`);
+    else await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Where every page stands once Chromium has laid the book out. */
+interface PagePlan {
+  /** The final pages in order: an index into the main rendering, or null for an added blank page. */
+  sequence: (number | null)[];
+  /** Leading pages of the main rendering (扉, 目次) that the overlay replaces whole. */
+  frontPages: number;
+  /** One overlay page for every final page that is not a front page, in order. */
+  overlayPages: OverlayPage[];
+  pageNumbers: Map<string, number>;
+  outline: OutlineItem[];
+}
+
+/**
+ * Decide the final pages. Chromium treats `break-before: recto` like `page`, so the blank pages
+ * that put the 目次, chapters and 改丁 on a recto (an odd page) are added here, and so is the
+ * padding to a multiple of four, before the 奥付 so that it stays on the last page.
+ */
+function planPages(book: Book, facts: LayoutFacts): PagePlan {
+  const { config } = book;
+  const where = (id: string) => {
+    const index = facts.destinations.get(anchorId(id));
+    if (index === undefined) throw new BuildError(`internal: Chromium did not report where "${id}" is`, { ruleId: 'pdf-layout' });
+    return index;
+  };
+  const chapterStarts = book.chapters.map((chapter) => where(chapter.id));
+  const colophon = where('colophon');
+  const rectoStarts = new Set([where('toc'), chapterStarts[0]!]);
+  if (config.print.chapterStart === 'recto') chapterStarts.forEach((start) => rectoStarts.add(start));
+  for (const [id, index] of facts.destinations) if (id.startsWith(RECTO_BREAK_PREFIX)) rectoStarts.add(index);
+
+  const sequence: (number | null)[] = [];
+  for (let index = 0; index < facts.pageCount; index++) {
+    if (rectoStarts.has(index) && sequence.length % 2 === 1) sequence.push(null);
+    sequence.push(index);
+  }
+  if (config.print.padToMultipleOf4) {
+    const pad = (4 - (sequence.length % 4)) % 4;
+    sequence.splice(sequence.indexOf(colophon), 0, ...Array<null>(pad).fill(null));
+  }
+  const finalIndex = new Map(sequence.flatMap((main, index) => (main === null ? [] : [[main, index] as const])));
+  const frontPages = chapterStarts[0]!;
+  const openings = new Set(chapterStarts);
+
+  const overlayPages: OverlayPage[] = [];
+  let chapter = -1;
+  sequence.forEach((main, index) => {
+    if (main !== null && main < frontPages) return;
+    const number = index + 1;
+    if (main !== null && openings.has(main)) chapter = chapterStarts.indexOf(main);
+    const kind: PageKind = main === null || facts.blankPages.has(main) ? 'blank'
+      : main >= colophon ? 'colophon'
+        : main < frontPages ? 'front'
+          : openings.has(main) ? 'opening' : 'body';
+    const showFolio = kind === 'body' || kind === 'opening';
+    const chapterTitle = book.chapters[chapter]?.title ?? config.title;
+    const mode = config.print.runningHead;
+    const runningHead = kind !== 'body' || mode === 'none' ? undefined
+      : mode === 'book' ? config.title
+        : mode === 'chapter' ? chapterTitle
+          : isRecto(number) ? chapterTitle : config.title;
+    overlayPages.push({ number, kind, runningHead, showFolio, hiddenFolio: config.print.hiddenFolio && !showFolio });
+  });
+
+  const pageNumbers = new Map<string, number>();
+  const outlineOf = (list: readonly TocEntry[]): OutlineItem[] =>
+    list.flatMap((entry) => {
+      const main = facts.destinations.get(entry.id);
+      const index = main === undefined ? undefined : finalIndex.get(main);
+      if (index === undefined) return [];
+      pageNumbers.set(entry.id, index + 1);
+      return [{ title: entry.text, pageIndex: index, children: outlineOf(entry.children) }];
+    });
+  const outline = outlineOf(tocEntries(book.chapters, config.tocDepth));
+  return { sequence, frontPages, overlayPages, pageNumbers, outline };
+}
+
+/** The fonts of the print book: the bundled Noto faces unless the metadata names others. */
+async function resolveFonts(book: Book): Promise<PrintFonts> {
+  const { print } = book.config;
+  const resolve = async (setting: string | undefined, key: string, fallback: string, family: string) => {
+    if (!setting) return { family: fallback };
+    if (/\.(otf|ttf|woff2?)$/i.test(extname(setting))) {
+      const path = await insideRoot(book.manuscript.root, setting, book.manuscript.locate(['print', key]));
+      return { family, url: pathToFileURL(path).href };
+    }
+    return { family: setting };
+  };
+  return {
+    body: await resolve(print.bodyFont, 'bodyFont', fontFamilyName('serif'), 'Book Body'),
+    heading: await resolve(print.headingFont, 'headingFont', fontFamilyName('sans'), 'Book Heading'),
+  };
+}
+
+function sectionsOf(root: ReturnType<typeof printDocument>): Element[] {
+  const html = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
+  const body = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body');
+  return (body?.children ?? []).filter((node): node is Element => node.type === 'element');
+}
+
+function chapterFile(book: Book, section: Element): string | undefined {
+  return book.chapters.find((chapter) => chapter.id === section.properties.id)?.file.path;
+}
+
+/** Creation time: now, or SOURCE_DATE_EPOCH for reproducible builds. */
+function creationDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+}

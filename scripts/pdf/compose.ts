@@ -1,0 +1,232 @@
+/**
+ * Post-processing of Chromium's PDF with pdf-lib: the finished front matter and the folios and
+ * running heads are laid in from the overlay rendering, every page is moved towards its gutter,
+ * page boxes are set exactly (Chromium rounds page sizes to whole CSS pixels) for the print
+ * profile, crop marks are drawn, and bookmarks, metadata and reading direction are written.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, ReadingDirection, type PDFObject, type PDFPage } from 'pdf-lib';
+import { BuildError } from '../errors.ts';
+import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
+import { drawCropMarks, type Box } from './marks.ts';
+import { writeOutline, type OutlineItem } from './outline.ts';
+
+const PT_PER_MM = 72 / 25.4;
+/** Room for crop marks outside the bleed in the print-shop profile. */
+const MARK_AREA = 12;
+
+/** Document information for the PDF's metadata. */
+export interface PdfMetadata {
+  title: string;
+  authors: string[];
+  subject?: string;
+  keywords: string[];
+  lang: string;
+  created: Date;
+}
+
+/** What composition needs besides the two renderings. */
+export interface ComposeOptions {
+  geometry: PageGeometry;
+  /** The final pages in order: an index into the main rendering, or null for a blank page. */
+  sequence: readonly (number | null)[];
+  /** Leading pages of the main rendering taken whole from the overlay (扉, 目次 with page numbers). */
+  frontPages: number;
+  outline: OutlineItem[];
+  metadata: PdfMetadata;
+}
+
+/** The finished PDF and facts about it. */
+export interface ComposedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  /** Fonts embedded as Type 3 (print shops reject them); 0 when all is well. */
+  type3Fonts: number;
+}
+
+/** Combine the main and overlay renderings into the final PDF. */
+export async function composePdf(mainBytes: Uint8Array, overlayBytes: Uint8Array, options: ComposeOptions): Promise<ComposedPdf> {
+  const { geometry: g } = options;
+  const main = await PDFDocument.load(mainBytes, { updateMetadata: false });
+  const overlay = await PDFDocument.load(overlayBytes, { updateMetadata: false });
+  const rendered = main.getPage(0).getSize();
+
+  const { sequence, frontPages } = options;
+  sequence.forEach((source, index) => {
+    if (source === null) main.insertPage(index, [rendered.width, rendered.height]);
+  });
+  const total = main.getPageCount();
+  const frontPositions = sequence.flatMap((source, index) => (source !== null && source < frontPages ? [index] : []));
+  if (total !== sequence.length || overlay.getPageCount() !== total - frontPositions.length + frontPages) {
+    throw new BuildError(`internal: the overlay has ${overlay.getPageCount()} pages for ${total} pages of text`, {
+      hint: 'please report this with the manuscript that causes it',
+      ruleId: 'pdf-overlay',
+    });
+  }
+
+  await replaceFrontPages(main, overlay, frontPositions);
+  const embedded = await main.embedPages(overlay.getPages().slice(frontPages));
+  const marks = new Map<number, (typeof embedded)[number]>();
+  let next = 0;
+  sequence.forEach((source, index) => {
+    if (source === null || source >= frontPages) marks.set(index, embedded[next++]!);
+  });
+
+  const exact = { width: g.sheet.width * PT_PER_MM, height: g.sheet.height * PT_PER_MM };
+  const bleed = g.bleed * PT_PER_MM;
+  const trim = { width: g.trim.width * PT_PER_MM, height: g.trim.height * PT_PER_MM };
+  const gutterShift = ((g.margin.gutter - g.margin.fore) / 2) * PT_PER_MM;
+  const shifts = new Map<string, { dx: number; dy: number }>();
+
+  main.getPages().forEach((page, index) => {
+    const number = index + 1;
+    const foreLeft = foreEdgeIsLeft(g, number);
+    const toGutter = foreLeft ? gutterShift : -gutterShift;
+    page.translateContent(toGutter, 0);
+    const mark = marks.get(index);
+    if (mark) page.drawPage(mark, { x: 0, y: 0 });
+
+    // Chromium put the content at the top of a page rounded to whole pixels.
+    const dy = exact.height - page.getHeight();
+    let dx = 0;
+    let media: Box;
+    let trimBox: Box;
+    let bleedBox: Box;
+    if (g.profile === 'print-shop') {
+      const margin = MARK_AREA * PT_PER_MM;
+      dx = margin;
+      media = { x: 0, y: 0, width: exact.width + 2 * margin, height: exact.height + 2 * margin };
+      bleedBox = { x: margin, y: margin, width: exact.width, height: exact.height };
+      trimBox = { x: margin + bleed, y: margin + bleed, width: trim.width, height: trim.height };
+    } else if (g.profile === 'kdp') {
+      // KDP wants bleed on the top, bottom and outer edge only: the gutter-side strip is cut off.
+      dx = foreLeft ? 0 : -bleed;
+      media = { x: 0, y: 0, width: exact.width - bleed, height: exact.height };
+      bleedBox = media;
+      trimBox = { x: foreLeft ? bleed : 0, y: bleed, width: trim.width, height: trim.height };
+    } else {
+      media = { x: 0, y: 0, width: exact.width, height: exact.height };
+      bleedBox = media;
+      trimBox = media;
+    }
+    const offsetY = dy + (g.profile === 'print-shop' ? MARK_AREA * PT_PER_MM : 0);
+    page.translateContent(dx, offsetY);
+    shiftAnnotations(page, toGutter + dx, offsetY);
+    shifts.set(page.ref.toString(), { dx: toGutter + dx, dy: offsetY });
+    page.setMediaBox(media.x, media.y, media.width, media.height);
+    page.setCropBox(media.x, media.y, media.width, media.height);
+    page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
+    page.setTrimBox(trimBox.x, trimBox.y, trimBox.width, trimBox.height);
+    if (g.profile === 'print-shop') drawCropMarks(page, media, trimBox, bleedBox);
+  });
+  shiftDestinations(main, shifts);
+
+  writeOutline(main, options.outline);
+  writeMetadata(main, options.metadata, g.vertical);
+  const type3Fonts = countType3Fonts(main);
+  const bytes = await main.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return { bytes, pages: total, type3Fonts };
+}
+
+/** Swap the front pages (at `positions`) for the overlay's finished ones, keeping their links. */
+async function replaceFrontPages(main: PDFDocument, overlay: PDFDocument, positions: readonly number[]): Promise<void> {
+  if (positions.length === 0) return;
+  const copies = await main.copyPages(overlay, positions.map((_, index) => index));
+  copies.forEach((copy, k) => {
+    const index = positions[k]!;
+    const old = main.getPage(index);
+    // The 目次's links point at named destinations, which stay valid; the layout is the same.
+    const annotations = old.node.get(PDFName.of('Annots'));
+    if (annotations) copy.node.set(PDFName.of('Annots'), annotations);
+    else copy.node.delete(PDFName.of('Annots'));
+    const contents = old.node.get(PDFName.of('Contents'));
+    main.removePage(index);
+    main.insertPage(index, copy);
+    // pdf-lib keeps every object it has ever seen; drop the replaced page's own ones.
+    main.context.delete(old.ref);
+    if (contents instanceof PDFRef) main.context.delete(contents);
+  });
+}
+
+/** Move link rectangles along with the content they sit on. */
+function shiftAnnotations(page: PDFPage, dx: number, dy: number): void {
+  const annotations = page.node.lookup(PDFName.of('Annots'));
+  if (!(annotations instanceof PDFArray)) return;
+  for (let i = 0; i < annotations.size(); i++) {
+    const annotation = annotations.lookup(i);
+    if (!(annotation instanceof PDFDict)) continue;
+    for (const key of ['Rect', 'QuadPoints']) {
+      const values = annotation.lookup(PDFName.of(key));
+      if (!(values instanceof PDFArray)) continue;
+      for (let k = 0; k < values.size(); k++) {
+        const value = values.lookup(k);
+        if (value instanceof PDFNumber) values.set(k, PDFNumber.of(value.asNumber() + (k % 2 === 0 ? dx : dy)));
+      }
+    }
+  }
+}
+
+/** Keep named destinations (`/XYZ left top`) on the spot their element moved to. */
+function shiftDestinations(pdf: PDFDocument, shifts: Map<string, { dx: number; dy: number }>): void {
+  const dests = pdf.catalog.lookup(PDFName.of('Dests'));
+  if (!(dests instanceof PDFDict)) return;
+  for (const [, value] of dests.entries()) {
+    const dest = pdf.context.lookup(value);
+    if (!(dest instanceof PDFArray) || dest.size() < 4) continue;
+    const page = dest.get(0);
+    const shift = page instanceof PDFRef ? shifts.get(page.toString()) : undefined;
+    if (!shift || dest.lookup(1)?.toString() !== '/XYZ') continue;
+    const left = dest.lookup(2);
+    const top = dest.lookup(3);
+    if (left instanceof PDFNumber) dest.set(2, PDFNumber.of(left.asNumber() + shift.dx));
+    if (top instanceof PDFNumber) dest.set(3, PDFNumber.of(top.asNumber() + shift.dy));
+  }
+}
+
+function writeMetadata(pdf: PDFDocument, metadata: PdfMetadata, vertical: boolean): void {
+  pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
+  if (metadata.authors.length > 0) pdf.setAuthor(metadata.authors.join('、'));
+  if (metadata.subject) pdf.setSubject(metadata.subject);
+  if (metadata.keywords.length > 0) pdf.setKeywords(metadata.keywords);
+  pdf.setLanguage(metadata.lang);
+  pdf.setCreator('tategaki-book');
+  pdf.setProducer('tategaki-book (Chromium, pdf-lib)');
+  pdf.setCreationDate(metadata.created);
+  pdf.setModificationDate(metadata.created);
+  const preferences = pdf.catalog.getOrCreateViewerPreferences();
+  preferences.setDisplayDocTitle(true);
+  // Pages of a 縦書き book turn right to left, spreads show the odd page on the left.
+  if (vertical) preferences.setReadingDirection(ReadingDirection.R2L);
+}
+
+/** Count Type 3 fonts anywhere in the document's page and form resources. */
+function countType3Fonts(pdf: PDFDocument): number {
+  const seen = new Set<string>();
+  let type3 = 0;
+  const visitResources = (resources: PDFObject | undefined) => {
+    const dict = resources instanceof PDFRef ? pdf.context.lookup(resources) : resources;
+    if (!(dict instanceof PDFDict)) return;
+    const fonts = dict.lookup(PDFName.of('Font'));
+    if (fonts instanceof PDFDict) {
+      for (const [, ref] of fonts.entries()) {
+        const key = ref.toString();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const font = pdf.context.lookup(ref);
+        if (font instanceof PDFDict && font.lookup(PDFName.of('Subtype'))?.toString() === '/Type3') type3++;
+      }
+    }
+    const xobjects = dict.lookup(PDFName.of('XObject'));
+    if (xobjects instanceof PDFDict) {
+      for (const [, ref] of xobjects.entries()) {
+        const key = `x${ref.toString()}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const xobject = pdf.context.lookup(ref);
+        const streamDict = xobject && 'dict' in xobject ? (xobject as { dict: PDFDict }).dict : undefined;
+        visitResources(streamDict?.get(PDFName.of('Resources')));
+      }
+    }
+  };
+  for (const page of pdf.getPages()) visitResources(page.node.get(PDFName.of('Resources')));
+  return type3;
+}
