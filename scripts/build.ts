@@ -9,6 +9,12 @@ import { buildPdf } from './pdf/build.ts';
 import { BuildError } from './errors.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
 
+/** A path as the user would type it: relative when inside the working folder. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
 /** Where a book's output goes: `<out-dir>/<filename>.<ext>`. */
 export function outputPath(book: Book, outDir: string, extension: string): string {
   const source = book.manuscript.metadataFile.endsWith('.md') ? book.manuscript.metadataFile : book.manuscript.root;
@@ -33,7 +39,7 @@ export async function buildEpubFile(options: CliOptions, signal: AbortSignal, pr
     const path = outputPath(book, options.outDir, 'epub');
     await writeFileAtomic(path, bytes, signal);
     return {
-      summary: `wrote ${relative(process.cwd(), path) || path} (${formatBytes(bytes.byteLength)}, ${book.chapters.length} chapter(s), ${documents} documents)`,
+      summary: `wrote ${displayPath(path)} (${formatBytes(bytes.byteLength)}, ${book.chapters.length} chapter(s), ${documents} documents)`,
       warnings: bookWarnings(book),
     };
   } catch (error) {
@@ -62,7 +68,7 @@ export async function buildPdfFile(options: CliOptions, signal: AbortSignal, pro
       });
     }
     return {
-      summary: `wrote ${relative(process.cwd(), path) || path} (${formatBytes(result.bytes.byteLength)}, ${result.pages} pages, ${result.geometry.label}, profile ${profile})`,
+      summary: `wrote ${displayPath(path)} (${formatBytes(result.bytes.byteLength)}, ${result.pages} pages, ${result.geometry.label}, profile ${profile})`,
       warnings,
     };
   } catch (error) {

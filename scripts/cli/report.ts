@@ -6,7 +6,8 @@ import type { DiagnosticDetails } from '../errors.ts';
 export function formatDiagnostic(severity: 'error' | 'warning', message: string, details: DiagnosticDetails): string {
   let place = '';
   if (details.file) {
-    const path = isAbsolute(details.file) ? relative(process.cwd(), details.file) || details.file : details.file;
+    const rel = isAbsolute(details.file) ? relative(process.cwd(), details.file) : details.file;
+    const path = rel && !rel.startsWith('..') ? rel : details.file;
     place = [path, details.line, details.line !== undefined ? details.column : undefined]
       .filter((part) => part !== undefined)
       .join(':');

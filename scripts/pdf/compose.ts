@@ -4,7 +4,7 @@
  * page boxes are set exactly (Chromium rounds page sizes to whole CSS pixels) for the print
  * profile, crop marks are drawn, and bookmarks, metadata and reading direction are written.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, ReadingDirection, type PDFObject, type PDFPage } from 'pdf-lib';
+import { popGraphicsState, pushGraphicsState, translate, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, ReadingDirection, type PDFObject, type PDFPage } from 'pdf-lib';
 import { BuildError } from '../errors.ts';
 import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
 import { drawCropMarks, type Box } from './marks.ts';
@@ -81,10 +81,6 @@ export async function composePdf(mainBytes: Uint8Array, overlayBytes: Uint8Array
     const number = index + 1;
     const foreLeft = foreEdgeIsLeft(g, number);
     const toGutter = foreLeft ? gutterShift : -gutterShift;
-    page.translateContent(toGutter, 0);
-    const mark = marks.get(index);
-    if (mark) page.drawPage(mark, { x: 0, y: 0 });
-
     // Chromium put the content at the top of a page rounded to whole pixels.
     const dy = exact.height - page.getHeight();
     let dx = 0;
@@ -109,9 +105,12 @@ export async function composePdf(mainBytes: Uint8Array, overlayBytes: Uint8Array
       trimBox = media;
     }
     const offsetY = dy + (g.profile === 'print-shop' ? MARK_AREA * PT_PER_MM : 0);
-    page.translateContent(dx, offsetY);
+    // The text moves towards the gutter; the overlay and the marks are drawn in place.
+    shiftContent(page, toGutter + dx, offsetY);
     shiftAnnotations(page, toGutter + dx, offsetY);
     shifts.set(page.ref.toString(), { dx: toGutter + dx, dy: offsetY });
+    const mark = marks.get(index);
+    if (mark) page.drawPage(mark, { x: dx, y: offsetY });
     page.setMediaBox(media.x, media.y, media.width, media.height);
     page.setCropBox(media.x, media.y, media.width, media.height);
     page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
@@ -145,6 +144,19 @@ async function replaceFrontPages(main: PDFDocument, overlay: PDFDocument, positi
     main.context.delete(old.ref);
     if (contents instanceof PDFRef) main.context.delete(contents);
   });
+}
+
+/**
+ * Wrap the page's existing content in `q … cm … Q`. pdf-lib's translateContent would also wrap
+ * the stream it draws into, moving everything drawn afterwards (overlay, marks) as well.
+ */
+function shiftContent(page: PDFPage, dx: number, dy: number): void {
+  if (dx === 0 && dy === 0) return;
+  const context = page.doc.context;
+  const start = context.register(context.contentStream([pushGraphicsState(), translate(dx, dy)]));
+  const end = context.register(context.contentStream([popGraphicsState()]));
+  page.node.normalize();
+  page.node.wrapContentStreams(start, end);
 }
 
 /** Move link rectangles along with the content they sit on. */

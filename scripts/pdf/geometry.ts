@@ -58,8 +58,11 @@ export function resolveGeometry(config: BookConfig, profile: Profile, locate: (k
   const format = print.format;
   const named = typeof format === 'string' ? format : undefined;
   const trim: { width: number; height: number } = typeof format === 'string' ? PAGE_FORMATS[format] : format;
-  const defaults = named ? FORMAT_DEFAULTS[named] : customDefaults(trim.width, trim.height, config.writingMode === 'vertical');
   const vertical = config.writingMode === 'vertical';
+  // The named formats' 版面 are for 縦組; a 横組 book fits lines across the page instead.
+  const defaults = named && vertical
+    ? FORMAT_DEFAULTS[named]
+    : customDefaults(trim.width, trim.height, vertical, named ? FORMAT_DEFAULTS[named] : undefined);
   const fontSize = print.fontSize ?? defaults.fontSize;
   const lineHeight = print.lineHeight ?? defaults.lineHeight;
   const columns = print.columns ?? defaults.columns;
@@ -116,10 +119,10 @@ export function resolveGeometry(config: BookConfig, profile: Profile, locate: (k
   };
 }
 
-/** A reasonable 版面 for a custom size: 9.5 pt, 1.75 pitch, about 20 mm margins. */
-function customDefaults(width: number, height: number, vertical: boolean) {
-  const fontSize = 9.5;
-  const lineHeight = 1.75;
+/** A reasonable 版面 for a page: the format's type (or 9.5 pt at 1.75 pitch), about 20 mm margins. */
+function customDefaults(width: number, height: number, vertical: boolean, type?: { fontSize: number; lineHeight: number; columns: number }) {
+  const fontSize = type?.fontSize ?? 9.5;
+  const lineHeight = type?.lineHeight ?? 1.75;
   const em = fontSize * MM_PER_PT;
   const pitch = em * lineHeight;
   const along = vertical ? height : width;
@@ -129,7 +132,7 @@ function customDefaults(width: number, height: number, vertical: boolean) {
     lineHeight,
     charsPerLine: Math.max(5, Math.floor((along - 40) / em)),
     linesPerPage: Math.max(3, Math.floor((across - 36 - em) / pitch) + 1),
-    columns: 1,
+    columns: vertical ? type?.columns ?? 1 : 1,
   };
 }
 

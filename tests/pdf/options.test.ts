@@ -1,0 +1,108 @@
+/** Print settings from book.yaml, exercised through the real command on small manuscripts. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { makeManuscript } from '../helpers/manuscript.ts';
+import { kinsokuViolations, pageBoxes, pageWords, pdfFonts, pdfStructure, verticalText } from '../helpers/pdf.ts';
+
+const PT = 72 / 25.4;
+const chapters = (count: number, paragraphs: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, index) => [
+    `${String(index + 1).padStart(2, '0')}.md`,
+    `# 第${index + 1}章\n\n${Array.from({ length: paragraphs }, () => '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。').join('\n\n')}\n`,
+  ]));
+
+async function buildPdf(files: Record<string, string | Uint8Array>, args: string[] = []) {
+  const root = await makeManuscript(files);
+  const out = join(root, 'out');
+  const result = await runBuild('pdf', ['--manuscript', root, '--out-dir', out, ...args]);
+  return { ...result, root, path: join(out, `${root.split('/').at(-1)}.pdf`) };
+}
+
+describe('print settings', () => {
+  it('pads to a multiple of 4 pages with blanks before the 奥付, and starts chapters on rectos', async () => {
+    const { code, stderr, path } = await buildPdf({
+      'book.yaml': 'title: 試し\nauthor: 著者\nprint:\n  padToMultipleOf4: true\n  chapterStart: recto\n',
+      ...chapters(3, 3),
+    });
+    expect(stderr).not.toMatch(/error/);
+    expect(code).toBe(0);
+    const { pageCount, outline } = await pdfStructure(path);
+    expect(pageCount % 4).toBe(0);
+    expect(outline.map((item) => item.page % 2)).toEqual([1, 1, 1]);
+    const pages = await pageWords(path);
+    expect(verticalText(pages.at(-1)!.words)).toContain('試し');
+    expect(pages.at(-2)!.words).toEqual([]);
+  });
+
+  it('prints hidden folios (隠しノンブル) on pages without a visible one when asked', async () => {
+    const { code, path } = await buildPdf({ 'book.yaml': 'title: 試し\nprint:\n  hiddenFolio: true\n', ...chapters(1, 2) });
+    expect(code).toBe(0);
+    const pages = await pageWords(path);
+    // Page 2 is the blank back of the 扉: only its tiny number is on it.
+    expect(pages[1]!.words.map((word) => word.text)).toEqual(['2']);
+    const tiny = pages[1]!.words[0]!;
+    expect(tiny.yMax - tiny.yMin).toBeLessThan(8);
+  });
+
+  it('lays out a 横書き A5 book with left-to-right pages', async () => {
+    const { code, path } = await buildPdf({ 'book.yaml': 'title: 横組み\nwritingMode: horizontal\nprint:\n  format: a5\n', ...chapters(2, 30) });
+    expect(code).toBe(0);
+    const boxes = await pageBoxes(path);
+    expect((boxes[0]!.MediaBox.x2 / PT)).toBeCloseTo(148, 1);
+    expect((boxes[0]!.MediaBox.y2 / PT)).toBeCloseTo(210, 1);
+    const { direction } = await pdfStructure(path);
+    expect(direction).toBeUndefined();
+    const pages = await pageWords(path);
+    // Odd pages of a left-bound book are right-hand pages: the folio is on the right.
+    const folio = pages[4]!.words.find((word) => word.text === '5');
+    expect(folio!.xMin).toBeGreaterThan(pages[4]!.width / 2);
+  });
+
+  it('accepts a custom size and a given 版面', async () => {
+    const { code, path } = await buildPdf({
+      'book.yaml': 'title: 変形\nprint:\n  format: { width: 120, height: 170 }\n  charsPerLine: 30\n  linesPerPage: 14\n  fontSize: 10\n',
+      '01.md': `# 一\n\n${'吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。'.repeat(8)}\n`,
+    });
+    expect(code).toBe(0);
+    const [first] = await pageBoxes(path);
+    expect(first!.MediaBox.x2 / PT).toBeCloseTo(120, 1);
+    const pages = await pageWords(path);
+    // A full line holds 30 characters: the longest column of body text has exactly that many.
+    const longest = Math.max(...verticalText(pages[4]!.words).split('\n').map((line) => [...line].length));
+    expect(longest).toBe(30);
+  });
+
+  it('refuses a 版面 that does not fit the page, pointing at the print settings', async () => {
+    const { code, stderr, root } = await buildPdf({ 'book.yaml': 'title: 無理\nprint:\n  charsPerLine: 80\n', ...chapters(1, 1) });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${join(root, 'book.yaml')}:3:3: error: the text block (版面) of 80 characters`);
+  });
+
+  it('says how to get a browser when none can be found', async () => {
+    const root = await makeManuscript({ 'book.yaml': 'title: 本\n', ...chapters(1, 1) });
+    const result = await runBuild('pdf', ['--manuscript', root, '--out-dir', join(root, 'out')], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error: browser not found at \/nonexistent\/chrome\n {2}hint: .*PUPPETEER_EXECUTABLE_PATH/);
+  });
+
+  it('embeds a font file from the manuscript folder when one is named', async () => {
+    // A Gothic slice (kana) as the body font: kana come out in it, kanji fall back to the default Mincho.
+    const gothic = await readFile(join(projectRoot, 'node_modules/@fontsource/noto-sans-jp/files/noto-sans-jp-119-400-normal.woff2'));
+    const { code, path } = await buildPdf({ 'book.yaml': 'title: 書体\nprint:\n  bodyFont: fonts/body.woff2\n', ...chapters(1, 2), 'fonts/body.woff2': gothic });
+    expect(code).toBe(0);
+    const fonts = await pdfFonts(path);
+    expect(fonts.filter((font) => font.type.includes('Type 3'))).toEqual([]);
+    expect(fonts.some((font) => /NotoSansJP.*-Regular/.test(font.name))).toBe(true);
+  });
+});
+
+describe('kinsokuViolations', () => {
+  const column = (text: string) => ({ x: 0, glyphs: [...text].map((char, index) => ({ text: char, xMin: 0, xMax: 9, yMin: index * 9, yMax: index * 9 + 9 })) });
+  it('finds forbidden characters at the start and end of a line', () => {
+    expect(kinsokuViolations([column('。です'), column('ですか「'), column('ですね')])).toEqual(['line starts with 。: 。です', 'line ends with 「: ですか「']);
+  });
+});

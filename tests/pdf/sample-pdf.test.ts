@@ -1,0 +1,167 @@
+/**
+ * The sample book through `build:pdf`, read back with poppler-utils and pdf-lib: page size and
+ * boxes per profile, fonts, bookmarks, reading direction, folios and running heads, the 目次's
+ * page numbers, and 禁則 on every page.
+ */
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadManuscript } from '../../scripts/manuscript/load.ts';
+import { resolveGeometry, MM_PER_PT } from '../../scripts/pdf/geometry.ts';
+import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { kinsokuViolations, pageBoxes, pageWords, pdfFonts, pdfStructure, verticalColumns, verticalText, type PlacedText } from '../helpers/pdf.ts';
+
+const PT = 72 / 25.4;
+const built: Record<string, string> = {};
+
+async function build(profile: string): Promise<string> {
+  const out = await mkdtemp(join(tmpdir(), `sample-pdf-${profile}-`));
+  const result = await runBuild('pdf', ['--out-dir', out, '--profile', profile]);
+  expect(result.stderr).not.toMatch(/warning|error/);
+  expect(result.code).toBe(0);
+  const [name] = (await readdir(out)).filter((file) => file.endsWith('.pdf'));
+  return join(out, name!);
+}
+
+beforeAll(async () => {
+  for (const profile of ['screen', 'print-shop', 'kdp']) built[profile] = await build(profile);
+});
+
+const pageText = (words: readonly PlacedText[]) => verticalText(words).replace(/\n/g, '');
+const mm = (points: number) => points / PT;
+
+describe('the sample book as PDF', () => {
+  it('is 文庫 size (105 × 148 mm, to 0.1 mm) on every page, with trim and bleed the same in the screen profile', async () => {
+    const boxes = await pageBoxes(built.screen!);
+    expect(boxes.length).toBeGreaterThan(8);
+    for (const page of boxes) {
+      expect(mm(page.MediaBox.x2 - page.MediaBox.x1)).toBeCloseTo(105, 1);
+      expect(mm(page.MediaBox.y2 - page.MediaBox.y1)).toBeCloseTo(148, 1);
+      expect(page.TrimBox).toEqual(page.MediaBox);
+      expect(page.BleedBox).toEqual(page.MediaBox);
+    }
+  });
+
+  it('embeds every font as a subset, none as Type 3', async () => {
+    const fonts = await pdfFonts(built.screen!);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => font.type.includes('Type 3'))).toEqual([]);
+    expect(fonts.filter((font) => !font.embedded || !font.subset)).toEqual([]);
+    expect(fonts.some((font) => font.name.includes('NotoSerifJP'))).toBe(true);
+    expect(fonts.some((font) => font.name.includes('NotoSansJP'))).toBe(true);
+  });
+
+  it('has a bookmark for every chapter with a heading, opening the page the heading is on', async () => {
+    const { outline } = await pdfStructure(built.screen!);
+    const pages = await pageWords(built.screen!);
+    expect(outline.map((item) => item.title)).toEqual([
+      'フリーランスにとって異業種交流会は意味がない理由',
+      '自分に合わなかったBNI',
+      'フリーランスにとって人脈って大事?',
+      '最後に',
+    ]);
+    for (const item of outline) {
+      const headingGlyphs = [...item.title.replace(/[?]/g, '')].slice(0, 6).join('');
+      expect(pageText(pages[item.page - 1]!.words)).toContain(headingGlyphs);
+    }
+  });
+
+  it('turns pages right to left and declares Japanese', async () => {
+    const structure = await pdfStructure(built.screen!);
+    expect(structure.direction).toBe('/R2L');
+    expect(structure.lang).toBe('ja');
+  });
+
+  it('lays out 扉 (p. 1), a blank verso, 目次 on a recto, the text from a recto, 奥付 last', async () => {
+    const pages = await pageWords(built.screen!);
+    expect(pageText(pages[0]!.words)).toContain('人脈作りは必要');
+    expect(pages[1]!.words).toEqual([]);
+    expect(pageText(pages[2]!.words)).toMatch(/^目次/);
+    expect(pageText(pages[4]!.words)).toContain('フリーランスになると');
+    expect(pageText(pages.at(-1)!.words)).toContain('初版発行');
+  });
+
+  it('prints in the 目次 the page on which each chapter begins', async () => {
+    const pages = await pageWords(built.screen!);
+    const { outline } = await pdfStructure(built.screen!);
+    const toc = pages[2]!;
+    const numbers = toc.words.filter((word) => /^\d+$/.test(word.text)).sort((a, b) => b.xMin - a.xMin).map((word) => Number(word.text));
+    expect(numbers).toEqual(outline.map((item) => item.page));
+  });
+
+  it('puts folios on text pages and 柱 on text pages other than chapter openings; none on 扉, blank pages or 奥付', async () => {
+    const pages = await pageWords(built.screen!);
+    const { outline } = await pdfStructure(built.screen!);
+    const openings = new Set(outline.map((item) => item.page));
+    const bottom = (page: (typeof pages)[number]) => page.words.filter((word) => word.yMin > page.height - 14 * PT);
+    const top = (page: (typeof pages)[number]) => page.words.filter((word) => word.yMax < 14 * PT);
+    for (const [index, page] of pages.entries()) {
+      const number = index + 1;
+      const folio = bottom(page).map((word) => word.text).join('');
+      const head = top(page).map((word) => word.text).join('');
+      if (number <= 4 || number === pages.length || page.words.length === 0) {
+        expect(folio, `page ${number}`).toBe('');
+        expect(head, `page ${number}`).toBe('');
+      } else {
+        expect(folio, `page ${number}`).toBe(String(number));
+        if (openings.has(number) || number === 5) expect(head, `page ${number}`).toBe('');
+        else expect(head.length, `page ${number}`).toBeGreaterThan(2);
+      }
+    }
+  });
+
+  it('places the folio on the outer edge: left on odd pages, right on even pages of a right-bound book', async () => {
+    const pages = await pageWords(built.screen!);
+    for (const [index, page] of pages.entries()) {
+      const folio = page.words.find((word) => word.text === String(index + 1) && word.yMin > page.height - 14 * PT);
+      if (!folio) continue;
+      if ((index + 1) % 2 === 1) expect(folio.xMax).toBeLessThan(page.width / 2);
+      else expect(folio.xMin).toBeGreaterThan(page.width / 2);
+    }
+  });
+
+  it('keeps 禁則: no vertical line starts with 、。」ー or small kana, none ends with 「『（', async () => {
+    const manuscript = await loadManuscript(join(projectRoot, 'manuscript'));
+    const geometry = resolveGeometry(manuscript.config, 'screen', manuscript.locate);
+    const area = { top: (geometry.margin.top - 1) / MM_PER_PT, bottom: (geometry.trim.height - geometry.margin.bottom + 1) / MM_PER_PT };
+    const pages = await pageWords(built.screen!);
+    let checked = 0;
+    for (const [index, page] of pages.entries()) {
+      const columns = verticalColumns(page.words, area, geometry.pitchPt);
+      checked += columns.length;
+      expect(kinsokuViolations(columns), `page ${index + 1}`).toEqual([]);
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+});
+
+describe('print profiles', () => {
+  it('print-shop: 3 mm bleed on every side, trim box at the finished size, room for crop marks', async () => {
+    for (const page of await pageBoxes(built['print-shop']!)) {
+      const { TrimBox: trim, BleedBox: bleed, MediaBox: media } = page;
+      expect(mm(trim.x2 - trim.x1)).toBeCloseTo(105, 1);
+      expect(mm(trim.y2 - trim.y1)).toBeCloseTo(148, 1);
+      for (const [outer, inner] of [[bleed.x1, trim.x1], [bleed.y1, trim.y1], [trim.x2, bleed.x2], [trim.y2, bleed.y2]] as const) {
+        expect(mm(inner - outer)).toBeCloseTo(3, 1);
+      }
+      expect(mm(bleed.x1 - media.x1)).toBeGreaterThanOrEqual(10);
+      expect(mm(media.y2 - bleed.y2)).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('kdp: 0.125 in bleed on top, bottom and the outer edge only, no marks', async () => {
+    const boxes = await pageBoxes(built.kdp!);
+    for (const [index, page] of boxes.entries()) {
+      const { TrimBox: trim, BleedBox: bleed, MediaBox: media } = page;
+      expect(bleed).toEqual(media);
+      expect(mm(media.x2 - media.x1)).toBeCloseTo(105 + 3.175, 1);
+      expect(mm(media.y2 - media.y1)).toBeCloseTo(148 + 6.35, 1);
+      expect(mm(trim.x2 - trim.x1)).toBeCloseTo(105, 1);
+      // Odd pages of a right-bound book are left-hand pages: the outer edge is on the left.
+      const outerLeft = (index + 1) % 2 === 1;
+      expect(mm(trim.x1 - media.x1)).toBeCloseTo(outerLeft ? 3.175 : 0, 1);
+      expect(mm(trim.y1 - media.y1)).toBeCloseTo(3.175, 1);
+    }
+  });
+});
