@@ -124,7 +124,9 @@ export interface Column {
 export function verticalColumns(words: readonly PlacedText[], area: { top: number; bottom: number }, pitch: number): Column[] {
   const columns: Column[] = [];
   for (const word of words) {
-    if (word.yMin < area.top || word.yMax > area.bottom) continue;
+    // poppler's boxes span the font's ascent and descent, taller than the em: judge by the centre.
+    const y = (word.yMin + word.yMax) / 2;
+    if (y < area.top || y > area.bottom) continue;
     const x = (word.xMin + word.xMax) / 2;
     let column = columns.find((candidate) => Math.abs(candidate.x - x) < pitch / 3);
     if (!column) {
