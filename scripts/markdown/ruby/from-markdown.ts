@@ -1,0 +1,112 @@
+/**
+ * mdast-util-from-markdown extension for ruby: builds `ruby` nodes from the tokens of
+ * `rubySyntax`, and finds the base of `漢字《かんじ》` in the text before it.
+ */
+import type { Parent, PhrasingContent, Text } from 'mdast';
+import type { CompileContext, Extension, Handle } from 'mdast-util-from-markdown';
+import type { Token } from 'micromark-util-types';
+import { recordSyntaxProblem } from '../syntax-problems.ts';
+import { isKanji } from '../text/characters.ts';
+import { pointOf, positionOfToken, shiftPoint } from '../text/points.ts';
+import type { Ruby } from './types.ts';
+
+/** From-markdown extension: ruby tokens to `ruby` nodes. */
+export function rubyFromMarkdown(): Extension {
+  return {
+    enter: {
+      ruby: enterRuby,
+      rubyImplicit: enterRuby,
+      rubyBase(token) {
+        this.enter({ type: 'rubyBase', children: [] }, token);
+      },
+      rubyText(token) {
+        this.enter({ type: 'rubyText', children: [] }, token);
+      },
+      rubyUnclosed(token) {
+        this.config.enter.data!.call(this, token);
+      },
+    },
+    exit: {
+      ruby: exitRuby,
+      rubyImplicit: exitImplicit,
+      rubyBase: exitNode,
+      rubyText: exitNode,
+      rubyUnclosed(token) {
+        this.config.exit.data!.call(this, token);
+        const curly = this.sliceSerialize(token) === '{';
+        recordSyntaxProblem(this, {
+          reason: curly
+            ? 'ruby is not closed: `{` without `}` on the same line (ルビが閉じていません)'
+            : 'ruby reading is not closed: `《` without `》` on the same line (ルビが閉じていません)',
+          ruleId: 'ruby-unclosed',
+          place: positionOfToken(token),
+        });
+      },
+    },
+  };
+}
+
+const enterRuby: Handle = function (token) {
+  this.enter({ type: 'ruby', children: [] }, token);
+};
+
+const exitNode: Handle = function (token) {
+  this.exit(token);
+};
+
+/** A ruby with an empty base or reading stays as the text the author wrote, with a warning. */
+const exitRuby: Handle = function (token) {
+  this.exit(token);
+  if (!token._rubyEmpty) return;
+  const literal: Text = { type: 'text', value: this.sliceSerialize(token), position: positionOfToken(token) };
+  replaceLast(this, [literal]);
+  recordSyntaxProblem(this, {
+    reason: token._rubyEmpty === 'base' ? 'ruby base is empty (ルビの親文字が空です)' : 'ruby reading is empty (ルビが空です)',
+    ruleId: token._rubyEmpty === 'base' ? 'ruby-empty-base' : 'ruby-empty-reading',
+    place: positionOfToken(token),
+  });
+};
+
+/**
+ * `漢字《かんじ》`: the base is the run of kanji that ends the text just before. Without one,
+ * the brackets are ordinary text (《》 are also used as quotation marks).
+ */
+const exitImplicit: Handle = function (token: Token) {
+  const node = this.stack.at(-1) as Ruby;
+  this.exit(token);
+  const parent = this.stack.at(-1) as Parent;
+  const before = parent.children.at(-2);
+  const run = before?.type === 'text' ? kanjiRunAtEnd(before.value) : '';
+  const start = pointOf(token.start);
+  const runStart = shiftPoint(start, -run.length);
+  // The run must be written literally just before `《` (not as character references).
+  const literal = before?.position?.start.offset !== undefined && runStart.offset! >= before.position.start.offset;
+  if (before?.type === 'text' && run && before.position && literal) {
+    before.value = before.value.slice(0, -run.length);
+    before.position.end = runStart;
+    node.children.unshift({ type: 'rubyBase', children: [{ type: 'text', value: run, position: { start: runStart, end: start } }], position: { start: runStart, end: start } });
+    node.position = { start: runStart, end: pointOf(token.end) };
+    if (before.value === '') parent.children.splice(-2, 1);
+    return;
+  }
+  const reading = node.children[0]?.children ?? [];
+  const end = pointOf(token.end);
+  replaceLast(this, [
+    { type: 'text', value: '《', position: { start, end: shiftPoint(start, 1) } },
+    ...reading,
+    { type: 'text', value: '》', position: { start: shiftPoint(end, -1), end } },
+  ]);
+};
+
+function kanjiRunAtEnd(value: string): string {
+  const chars = [...value];
+  let index = chars.length;
+  while (index > 0 && isKanji(chars[index - 1]!)) index--;
+  return chars.slice(index).join('');
+}
+
+/** Replace the node just added to the current parent. */
+function replaceLast(context: CompileContext, nodes: PhrasingContent[]): void {
+  const parent = context.stack.at(-1) as Parent;
+  parent.children.splice(-1, 1, ...nodes);
+}

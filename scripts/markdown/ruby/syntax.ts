@@ -1,0 +1,237 @@
+/**
+ * Micromark extension for ruby (ルビ), in the three forms authors bring:
+ *
+ * - `{漢字|かんじ}`, `{漢字|かん|じ}` (でんでんマークダウン, VFM); the separator may also be a
+ *   full-width `｜`, which is how ruby is written in a GFM table cell, where `|` separates cells;
+ * - `｜漢字《かんじ》`, `|漢字《かんじ》` (青空文庫, なろう, カクヨム), where `｜《` is a literal 《;
+ * - `漢字《かんじ》` with no bar, whose base is the run of kanji before `《`. The tokenizer only
+ *   reads `《かんじ》`; the base is taken from the text before it when the tree is built.
+ *
+ * A `{…|…` or `｜…《…` that never closes on its line gets a one-character `rubyUnclosed` token,
+ * so the rest of the line is read as usual and a warning can name the place.
+ */
+import { codes } from 'micromark-util-symbol';
+import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { markdownLineEnding } from 'micromark-util-character';
+import { factoryContent } from '../text/factory-content.ts';
+
+/** `｜` FULLWIDTH VERTICAL LINE. */
+export const FULLWIDTH_BAR = 0xff5c;
+/** `《` LEFT DOUBLE ANGLE BRACKET. */
+export const OPEN_ANGLE = 0x300a;
+/** `》` RIGHT DOUBLE ANGLE BRACKET. */
+export const CLOSE_ANGLE = 0x300b;
+
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    ruby: 'ruby';
+    rubyImplicit: 'rubyImplicit';
+    rubyMarker: 'rubyMarker';
+    rubyBase: 'rubyBase';
+    rubyText: 'rubyText';
+    rubyUnclosed: 'rubyUnclosed';
+    rubyEscapeMarker: 'rubyEscapeMarker';
+    rubyLookahead: 'rubyLookahead';
+  }
+  interface Token {
+    /** Set on a `ruby` token whose base or one of whose readings is empty. */
+    _rubyEmpty?: 'base' | 'reading';
+  }
+}
+
+const isBar = (code: Code) => code === codes.verticalBar || code === FULLWIDTH_BAR;
+
+const curly: Construct = { name: 'rubyCurly', tokenize: tokenizeCurly };
+const bar: Construct = { name: 'rubyBar', tokenize: tokenizeBar };
+const barEscape: Construct = { name: 'rubyBarEscape', tokenize: tokenizeBarEscape };
+const implicit: Construct = { name: 'rubyImplicit', tokenize: tokenizeImplicit };
+const unclosed: Construct = { name: 'rubyUnclosed', tokenize: tokenizeUnclosed };
+const unclosedShape: Construct = { tokenize: tokenizeUnclosedShape, partial: true };
+
+/** Micromark extension: the ruby notations. */
+export function rubySyntax(): Extension {
+  return {
+    text: {
+      [codes.leftCurlyBrace]: [curly, unclosed],
+      [codes.verticalBar]: [barEscape, bar, unclosed],
+      [FULLWIDTH_BAR]: [barEscape, bar, unclosed],
+      // 傍点 (`《《`) is tried first: its extension is registered before this one.
+      [OPEN_ANGLE]: implicit,
+    },
+  };
+}
+
+/** `{base|reading|reading…}`. Empty parts are tokenised and flagged, so they can be reported. */
+function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  let bars = 0;
+  let empty: 'base' | 'reading' | undefined;
+  return start;
+
+  function start(code: Code): State | undefined {
+    effects.enter('ruby');
+    effects.enter('rubyMarker');
+    effects.consume(code);
+    effects.exit('rubyMarker');
+    return segment;
+  }
+
+  function segment(code: Code): State | undefined {
+    if (isBar(code) || code === codes.rightCurlyBrace) {
+      empty ??= bars === 0 ? 'base' : 'reading';
+      return delimiter(code);
+    }
+    return factoryContent(effects, delimiter, nok, bars === 0 ? 'rubyBase' : 'rubyText', {
+      isEnd: (c) => isBar(c) || c === codes.rightCurlyBrace,
+      isForbidden: (c) => c === codes.leftCurlyBrace,
+    })(code);
+  }
+
+  function delimiter(code: Code): State | undefined {
+    if (code === codes.rightCurlyBrace && bars === 0) return nok(code);
+    effects.enter('rubyMarker');
+    effects.consume(code);
+    effects.exit('rubyMarker');
+    if (isBar(code)) {
+      bars++;
+      return segment;
+    }
+    const token = effects.exit('ruby');
+    if (empty) token._rubyEmpty = empty;
+    return ok;
+  }
+}
+
+/** `｜base《reading》` and `|base《reading》`. */
+function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  let empty = false;
+  return start;
+
+  function start(code: Code): State | undefined {
+    effects.enter('ruby');
+    effects.enter('rubyMarker');
+    effects.consume(code);
+    effects.exit('rubyMarker');
+    return factoryContent(effects, open, nok, 'rubyBase', {
+      isEnd: (c) => c === OPEN_ANGLE,
+      isForbidden: (c) => isBar(c) || c === CLOSE_ANGLE,
+    });
+  }
+
+  function open(code: Code): State | undefined {
+    effects.enter('rubyMarker');
+    effects.consume(code);
+    effects.exit('rubyMarker');
+    return reading;
+  }
+
+  function reading(code: Code): State | undefined {
+    if (code === CLOSE_ANGLE) {
+      empty = true;
+      return close(code);
+    }
+    return factoryContent(effects, close, nok, 'rubyText', {
+      isEnd: (c) => c === CLOSE_ANGLE,
+      isForbidden: (c) => c === OPEN_ANGLE,
+    })(code);
+  }
+
+  function close(code: Code): State | undefined {
+    effects.enter('rubyMarker');
+    effects.consume(code);
+    effects.exit('rubyMarker');
+    const token = effects.exit('ruby');
+    if (empty) token._rubyEmpty = 'reading';
+    return ok;
+  }
+}
+
+/** `｜《`: the bar is dropped and the `《` is a literal character that opens nothing. */
+function tokenizeBarEscape(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  return start;
+
+  function start(code: Code): State | undefined {
+    effects.enter('rubyEscapeMarker');
+    effects.consume(code);
+    effects.exit('rubyEscapeMarker');
+    return bracket;
+  }
+
+  function bracket(code: Code): State | undefined {
+    if (code !== OPEN_ANGLE) return nok(code);
+    effects.enter('data');
+    effects.consume(code);
+    effects.exit('data');
+    return ok;
+  }
+}
+
+/** `《reading》` after some text; whether the text ends in kanji is decided when the tree is built. */
+function tokenizeImplicit(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  return start;
+
+  function start(code: Code): State | undefined {
+    effects.enter('rubyImplicit');
+    effects.enter('rubyMarker');
+    effects.consume(code);
+    effects.exit('rubyMarker');
+    return reading;
+  }
+
+  function reading(code: Code): State | undefined {
+    // `《《` is 傍点 (or, unclosed, plain text); `《》` is two brackets.
+    if (code === OPEN_ANGLE || code === CLOSE_ANGLE) return nok(code);
+    return factoryContent(effects, close, nok, 'rubyText', {
+      isEnd: (c) => c === CLOSE_ANGLE,
+      isForbidden: (c) => c === OPEN_ANGLE,
+    })(code);
+  }
+
+  function close(code: Code): State | undefined {
+    effects.enter('rubyMarker');
+    effects.consume(code);
+    effects.exit('rubyMarker');
+    effects.exit('rubyImplicit');
+    return ok;
+  }
+}
+
+/** The opening mark of a ruby that never closes on its line, as one token. */
+function tokenizeUnclosed(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  return (code) => effects.check(unclosedShape, mark, nok)(code);
+
+  function mark(code: Code): State | undefined {
+    effects.enter('rubyUnclosed');
+    effects.consume(code);
+    effects.exit('rubyUnclosed');
+    return ok;
+  }
+}
+
+/**
+ * Look ahead for the shape of an unclosed ruby: `{` base `|` … or `｜` base `《` …, then the
+ * end of the line with no closing `}` or `》`.
+ */
+function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  let separator: number;
+  let closing: number;
+  let seenSeparator = false;
+  return start;
+
+  function start(code: Code): State | undefined {
+    [separator, closing] = code === codes.leftCurlyBrace ? [codes.verticalBar, codes.rightCurlyBrace] : [OPEN_ANGLE, CLOSE_ANGLE];
+    effects.enter('rubyLookahead');
+    effects.consume(code);
+    return inside;
+  }
+
+  function inside(code: Code): State | undefined {
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit('rubyLookahead');
+      return seenSeparator ? ok(code) : nok(code);
+    }
+    if (code === closing) return nok(code);
+    if (code === separator || (separator === codes.verticalBar && code === FULLWIDTH_BAR)) seenSeparator = true;
+    effects.consume(code);
+    return inside;
+  }
+}
