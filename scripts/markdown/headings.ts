@@ -38,5 +38,7 @@ export function headingText(node: Element): string {
     }
     return undefined;
   });
-  return toString(copy).replace(/\s+/g, ' ').trim();
+  // Only half-width white space is collapsed: a full-width space 「　」 in a heading is part of
+  // its text (一　午後の授業).
+  return toString(copy).replace(/[ \t\r\n]+/g, ' ').replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
 }

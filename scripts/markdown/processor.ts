@@ -10,8 +10,20 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { MarkdownOptions } from '../config/schema.ts';
+import { remarkAozora } from './aozora/index.ts';
+import { layoutBlockToHast } from './block-layout/index.ts';
+import { boutenToHast, emphasisToHast, remarkBouten } from './bouten/index.ts';
+import { remarkLayoutDirectives } from './directives/index.ts';
+import { noteListToHast, noteReferenceToHast, noteToHast, remarkNotes } from './footnotes/index.ts';
 import { rehypeHeadings } from './headings.ts';
+import { pageBreakToHast, remarkPageBreaks } from './pagebreak/index.ts';
+import { headingToHast, paragraphToHast, remarkBlankLines, remarkLineBreaks, remarkParagraphPerLine } from './paragraphs/index.ts';
 import { rehypeDropRawHtml } from './raw-html.ts';
+import { remarkRuby, rubyToHast } from './ruby/index.ts';
+import { sceneBreakToHast } from './scene-break/to-hast.ts';
+import { remarkReportSyntaxProblems } from './syntax-problems.ts';
+import { remarkTaskMarkers, taskMarkerToHast } from './tasks/index.ts';
+import { remarkAutoTcy, remarkTcy, tcyToHast } from './tcy/index.ts';
 import './types.ts';
 
 /** A processor for one book: Markdown source in, hast out. */
@@ -21,18 +33,54 @@ export interface MarkdownProcessor {
 }
 
 /** Build the Markdown processor for a book's reading options. */
-export function createMarkdownProcessor(_options: MarkdownOptions): MarkdownProcessor {
+export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProcessor {
   const processor = unified()
     // Syntax: CommonMark, GFM (tables, footnotes, strikethrough, autolinks), and a front
     // matter block, which is metadata and never printed.
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
-    // Markdown → HTML. Raw HTML is kept as `raw` nodes so the next step can decide about it.
+    // The Japanese inline notations, read by the tokenizer so that escapes, code and URLs keep
+    // them out. 傍点 is registered before ruby: both start at `《`, and `《《` is 傍点.
+    .use(remarkBouten)
+    .use(remarkRuby)
+    .use(remarkTcy)
+    .use(remarkReportSyntaxProblems)
+    // Lines before blocks: with one paragraph per line, the 青空文庫 annotations below already
+    // see each line as a paragraph.
+    .use(options.paragraphPerLine ? [remarkParagraphPerLine] : [])
+    // 青空文庫 annotations (syntax and meaning), then the `:::` layout directives; both place
+    // blocks and may make page breaks, which must be at the top level.
+    .use(remarkAozora)
+    .use(remarkLayoutDirectives)
+    .use(remarkPageBreaks)
+    .use(options.paragraphPerLine ? [remarkBlankLines] : [])
+    // Text: soft line breaks joined (or `<br/>`) before 縦中横 looks at the characters around
+    // a number, so that a number split over two lines is seen whole.
+    .use(remarkLineBreaks, options.lineBreaks)
+    .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
+    // Footnotes numbered per chapter with book-unique ids; task boxes as characters.
+    .use(remarkNotes)
+    .use(remarkTaskMarkers)
+    // Markdown → HTML, one handler per node type. Raw HTML is kept as `raw` nodes so the next
+    // step can decide about it.
     .use(remarkRehype, {
       allowDangerousHtml: true,
-      footnoteLabel: '注',
-      footnoteBackLabel: (index: number) => `注${index + 1}の参照へ戻る`,
+      handlers: {
+        bouten: boutenToHast,
+        emphasis: emphasisToHast,
+        heading: headingToHast,
+        layoutBlock: layoutBlockToHast,
+        note: noteToHast,
+        noteList: noteListToHast,
+        noteReference: noteReferenceToHast,
+        pageBreak: pageBreakToHast,
+        paragraph: paragraphToHast(options),
+        ruby: rubyToHast,
+        taskMarker: taskMarkerToHast,
+        tcy: tcyToHast,
+        thematicBreak: sceneBreakToHast(options),
+      },
     })
     .use(rehypeDropRawHtml)
     .use(rehypeHeadings)
