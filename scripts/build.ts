@@ -55,11 +55,14 @@ export async function buildPdfFile(options: CliOptions, signal: AbortSignal, pro
   try {
     const profile = options.profile ?? book.config.print.profile;
     progress(`building PDF (${profile}) from ${book.chapters.length} chapter(s)`);
-    const result = await buildPdf(book, { profile, signal, progress });
+    const result = await buildPdf(book, { profile, signal, progress, timeout: options.timeout === undefined ? undefined : options.timeout * 1000 });
     signal.throwIfAborted();
     const path = outputPath(book, options.outDir, 'pdf');
     await writeFileAtomic(path, result.bytes, signal);
     const warnings = bookWarnings(book);
+    for (const url of result.blocked) {
+      warnings.push({ message: `blocked a request for ${url}: a build loads nothing from outside the book`, file: book.manuscript.metadataFile, ruleId: 'pdf-blocked-request' });
+    }
     if (result.type3Fonts > 0) {
       warnings.push({
         message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: some characters are missing from the book's fonts`,

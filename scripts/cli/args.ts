@@ -14,6 +14,8 @@ export interface CliOptions {
   manuscript: string;
   outDir: string;
   profile?: Profile;
+  /** Seconds one PDF rendering may take. */
+  timeout?: number;
   strict: boolean;
   verbose: boolean;
   quiet: boolean;
@@ -23,11 +25,14 @@ export interface CliOptions {
 /** Usage text for a command. */
 export function usage(target: Target): string {
   return [
-    `usage: npm run build:${target} -- [--manuscript PATH] [--out-dir DIR]${target === 'pdf' ? ' [--profile screen|print-shop|kdp]' : ''}`,
+    `usage: npm run build:${target} -- [--manuscript PATH] [--out-dir DIR]${target === 'pdf' ? ' [--profile screen|print-shop|kdp] [--timeout SECONDS]' : ''}`,
     '',
     '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
     '  --out-dir DIR      where to write the book (default: dist/)',
-    ...(target === 'pdf' ? ['  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)'] : []),
+    ...(target === 'pdf' ? [
+      '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)',
+      '  --timeout SECONDS  time Chromium may take to lay out the book (default: 600)',
+    ] : []),
     '  --strict           treat warnings as errors',
     '  --quiet            print only errors and warnings',
     '  --verbose          print stack traces for internal errors',
@@ -46,6 +51,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
         manuscript: { type: 'string' },
         'out-dir': { type: 'string' },
         profile: { type: 'string' },
+        timeout: { type: 'string' },
         strict: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -61,6 +67,12 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
       throw new UsageError(`unknown profile "${values.profile}": use ${PROFILES.join(', ')}`);
     }
   }
+  let timeout: number | undefined;
+  if (values.timeout !== undefined) {
+    if (target !== 'pdf') throw new UsageError('--timeout applies to build:pdf only');
+    timeout = Number(values.timeout);
+    if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);
+  }
   for (const key of ['manuscript', 'out-dir'] as const) {
     if (values[key] === '') throw new UsageError(`--${key} needs a path`);
   }
@@ -68,6 +80,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     manuscript: values.manuscript ?? 'manuscript',
     outDir: values['out-dir'] ?? 'dist',
     profile: values.profile as Profile | undefined,
+    timeout,
     strict: values.strict,
     verbose: values.verbose,
     quiet: values.quiet,

@@ -37,12 +37,14 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
 
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal while winding down changes nothing: cleanup is already under way.
+    if (controller.signal.aborted) return;
     controller.abort(new CancelledError(signal));
     // If the build does not wind down by itself, leave anyway, but never with half-written output.
     setTimeout(() => void removePendingWrites().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)), 5000).unref();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   const started = performance.now();
   const progress = (line: string) => {

@@ -67,10 +67,21 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
   });
 }
 
-/** Start a headless browser. */
-export async function launchBrowser(path: string): Promise<Browser> {
+/** Start a headless browser with its profile in `userDataDir` (removed with the build's work folder). */
+export async function launchBrowser(path: string, userDataDir: string): Promise<Browser> {
   try {
-    return await puppeteer.launch({ executablePath: path, headless: true, args: BROWSER_ARGS, protocolTimeout: 600_000 });
+    return await puppeteer.launch({
+      executablePath: path,
+      headless: true,
+      args: BROWSER_ARGS,
+      userDataDir,
+      protocolTimeout: 900_000,
+      // The CLI handles signals itself and closes the browser gracefully; puppeteer's own handlers
+      // would kill it outright and leave its socket folder behind. It still kills it on exit.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (cause) {
     throw new BuildError(`the browser at ${path} did not start: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, {
       hint: 'check that it runs: `' + path + ' --headless --version`',

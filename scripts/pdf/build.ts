@@ -6,14 +6,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import type { Book } from '../book.ts';
 import { BuildError } from '../errors.ts';
 import type { Profile } from '../cli/args.ts';
-import { fontFamilyName } from '../fonts/fontsource.ts';
+import { fontFamilyName, fontPackageDir } from '../fonts/fontsource.ts';
 import { authorsOf } from '../layout/front-matter.ts';
 import { resolveImages } from '../layout/images.ts';
 import { anchorId, overlayDocument, printDocument, RECTO_BREAK_PREFIX, type OverlayPage, type PageKind, type PrintFonts } from '../layout/print-document.ts';
@@ -32,7 +32,16 @@ export interface PdfResult {
   pages: number;
   geometry: PageGeometry;
   type3Fonts: number;
+  /** URLs the page asked for and did not get: builds load nothing from outside. */
+  blocked: string[];
 }
+
+/** Folders of the project's own assets the print document loads: fonts and templates. */
+const ASSET_ROOTS = [
+  fileURLToPath(new URL('../../templates/', import.meta.url)),
+  fontPackageDir('serif'),
+  fontPackageDir('sans'),
+];
 
 /** Options of a PDF build. */
 export interface PdfBuildOptions {
@@ -51,24 +60,33 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const executable = findBrowser();
   const timeout = options.timeout ?? 600_000;
   const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
-  const browser = await launchBrowser(executable);
+  const browser = await launchBrowser(executable, join(workDir, 'profile'));
+  const blocked = new Set<string>();
+  const render = (path: string) => renderPdf(browser, path, {
+    signal: options.signal,
+    timeout,
+    allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS],
+    onBlocked: (url) => blocked.add(url),
+  });
   try {
     const main = printDocument(book, geometry, fonts);
     for (const section of sectionsOf(main)) await resolveImages([section], manuscript.root, chapterFile(book, section));
     const mainPath = join(workDir, 'book.html');
     await writeFile(mainPath, toHtml(main));
     options.progress?.('laying out pages');
-    const mainPdf = await renderPdf(browser, mainPath, { signal: options.signal, timeout });
+    const mainPdf = await render(mainPath);
     if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'book.pdf'), mainPdf);
     const facts = inspectLayout(await PDFDocument.load(mainPdf, { updateMetadata: false }));
+    options.signal?.throwIfAborted();
 
     const plan = planPages(book, facts);
     const overlayPath = join(workDir, 'overlay.html');
     await writeFile(overlayPath, toHtml(overlayDocument(book, geometry, fonts, plan.pageNumbers, plan.overlayPages)));
     options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
-    const overlayPdf = await renderPdf(browser, overlayPath, { signal: options.signal, timeout });
+    const overlayPdf = await render(overlayPath);
     if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'overlay.pdf'), overlayPdf);
 
+    options.signal?.throwIfAborted();
     const composed = await composePdf(mainPdf, overlayPdf, {
       geometry,
       sequence: plan.sequence,
@@ -83,7 +101,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
         created: creationDate(),
       },
     });
-    return { bytes: composed.bytes, pages: composed.pages, geometry, type3Fonts: composed.type3Fonts };
+    return { bytes: composed.bytes, pages: composed.pages, geometry, type3Fonts: composed.type3Fonts, blocked: [...blocked] };
   } finally {
     await browser.close().catch(() => undefined);
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.

@@ -1,0 +1,102 @@
+/** The PDF renderer is sealed: no page scripts, no requests outside the book, a time limit, no leftovers. */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBook } from '../../scripts/bench/generate-book.ts';
+import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
+import { renderPdf } from '../../scripts/pdf/render.ts';
+import { BuildError } from '../../scripts/errors.ts';
+import { projectRoot, runBuild } from '../helpers/cli.ts';
+
+const run = promisify(execFile);
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sealed-'));
+  browser = await launchBrowser(findBrowser(), join(dir, 'profile'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const path = join(dir, `t-${Math.random()}.pdf`);
+  await writeFile(path, bytes);
+  return (await run('pdftotext', [path, '-'])).stdout;
+}
+
+describe('renderPdf', () => {
+  it('blocks and reports every request outside the allowed folders, and runs no script', async () => {
+    const page = join(dir, 'page.html');
+    await writeFile(page, `<!DOCTYPE html><html><head>
+      <link rel="stylesheet" href="http://example.com/x.css">
+      </head><body><p id="p">本文</p><img src="file:///etc/hostname" alt="">
+      <img src="https://example.com/a.png" alt=""><script>document.getElementById('p').textContent = 'SCRIPT RAN'</script></body></html>`);
+    const blocked: string[] = [];
+    const bytes = await renderPdf(browser, page, { timeout: 30_000, allowedRoots: [dir], onBlocked: (url) => blocked.push(url) });
+    expect(blocked.sort()).toEqual(['file:///etc/hostname', 'http://example.com/x.css', 'https://example.com/a.png']);
+    const text = await pdfText(bytes);
+    expect(text).toContain('本文');
+    expect(text).not.toContain('SCRIPT RAN');
+  });
+
+  it('gives up with a clear error after the time limit', async () => {
+    const page = join(dir, 'slow.html');
+    await writeFile(page, `<!DOCTYPE html><html><body>${'<p>吾輩は猫である。</p>'.repeat(20_000)}</body></html>`);
+    const error = await renderPdf(browser, page, { timeout: 50, allowedRoots: [dir] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).message).toMatch(/did not finish laying out the book within 0.05 s/);
+  });
+
+  it('reports a browser that dies during the layout as an error', async () => {
+    const own = await launchBrowser(findBrowser(), join(dir, 'profile-crash'));
+    const page = join(dir, 'long.html');
+    await writeFile(page, `<!DOCTYPE html><html><body>${'<p>吾輩は猫である。名前はまだ無い。</p>'.repeat(30_000)}</body></html>`);
+    const rendering = renderPdf(own, page, { timeout: 60_000, allowedRoots: [dir] });
+    setTimeout(() => own.process()?.kill('SIGKILL'), 300);
+    const error = await rendering.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).message).toMatch(/Chromium (crashed|could not print)/);
+  });
+});
+
+describe('an interrupted PDF build', () => {
+  it('exits 143 on SIGTERM, leaves the previous PDF byte-identical, and leaves no files or browser behind', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'interrupt-'));
+    const manuscript = join(work, 'book');
+    await generateBook(manuscript, { chapters: 6, characters: 150_000, seed: 7 });
+    const out = join(work, 'out');
+    await writeFile(join(manuscript, 'book.yaml'), 'title: 中断\nfilename: book\n');
+    // A first, good build.
+    const small = join(work, 'small');
+    await generateBook(small, { chapters: 1, characters: 500, seed: 1 });
+    await writeFile(join(small, 'book.yaml'), 'title: 小\nfilename: book\n');
+    expect((await runBuild('pdf', ['--manuscript', small, '--out-dir', out, '--quiet'])).code).toBe(0);
+    const before = await readFile(join(out, 'book.pdf'));
+
+    const temp = await mkdtemp(join(tmpdir(), 'interrupt-tmp-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/build-pdf.ts'), '--manuscript', manuscript, '--out-dir', out], {
+      cwd: projectRoot,
+      env: { ...process.env, TMPDIR: temp },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('laying out pages') && !child.killed) child.kill('SIGTERM');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr, stderr).toContain('build cancelled');
+    expect(code).toBe(143);
+    expect(await readFile(join(out, 'book.pdf'))).toEqual(before);
+    expect(await readdir(out)).toEqual(['book.pdf']);
+    // Only tsx's compile cache may stay: no work folder, no browser profile or socket.
+    expect((await readdir(temp)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
+    const processes = await run('pgrep', ['-f', temp]).then((r) => r.stdout, () => '');
+    expect(processes).toBe('');
+  });
+});
