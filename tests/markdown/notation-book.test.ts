@@ -1,0 +1,65 @@
+/**
+ * Books built end to end through the real command: the notation sample (every notation, in
+ * tests/fixtures/notation-book) and the 青空文庫 text of 銀河鉄道の夜 (copied into a temporary
+ * manuscript, never into the project). Both must pass EPUBCheck with no errors and no warnings.
+ */
+import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { epubcheck, openEpub } from '../helpers/epub.ts';
+import { elements, parseXml } from '../helpers/xml.ts';
+
+async function build(manuscript: string) {
+  const outDir = await mkdtemp(join(tmpdir(), 'notation-epub-'));
+  const result = await runBuild('epub', ['--manuscript', manuscript, '--out-dir', outDir]);
+  expect(result.code, result.stderr).toBe(0);
+  const [name] = (await readdir(outDir)).filter((file) => file.endsWith('.epub'));
+  return { path: join(outDir, name!), stderr: result.stderr };
+}
+
+const clean = (result: Awaited<ReturnType<typeof epubcheck>>) => {
+  expect(result.messages.filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE')).toEqual([]);
+  expect(result).toMatchObject({ fatals: 0, errors: 0, warnings: 0 });
+};
+
+describe('the notation sample book', () => {
+  it('builds without warnings, passes EPUBCheck, and carries every notation', async () => {
+    const { path, stderr } = await build(join(projectRoot, 'tests/fixtures/notation-book'));
+    expect(stderr).not.toMatch(/warning|error/);
+    clean(await epubcheck(path));
+    const epub = await openEpub(path);
+    const spine = await epub.spine();
+    const docs = spine.map(([file, text]) => ({ file, doc: parseXml(text, file) }));
+    const all = (name: string) => docs.flatMap(({ doc }) => elements(doc, name));
+    const classes = new Set(all('*').flatMap((element) => (element.getAttribute('class') ?? '').split(' ')));
+    for (const name of ['tcy', 'em-sesame', 'no-indent', 'start-2em', 'start-5em', 'align-end', 'end-2em', 'align-center', 'scene-break', 'footnote', 'task']) {
+      expect(classes, name).toContain(name);
+    }
+    expect(all('ruby').length).toBeGreaterThan(10);
+    expect(all('aside').map((aside) => aside.getAttributeNS('http://www.idpf.org/2007/ops', 'type'))).toEqual(['footnote']);
+    // 改ページ (===) and 改丁 each start a new document.
+    expect(spine.map(([file]) => file.replace(/^.*\//, ''))).toEqual(expect.arrayContaining(['p-002-2.xhtml', 'p-003-2.xhtml']));
+    const css = await epub.read('OEBPS/style.css');
+    expect(css).toMatch(/\.tcy[^{]*\{[^}]*-epub-text-combine: horizontal;[^}]*text-combine-upright: all;/);
+    expect(css).toMatch(/em\.em-sesame \{[^}]*-epub-text-emphasis-style: filled sesame;/);
+  });
+});
+
+describe('銀河鉄道の夜 as a book', () => {
+  it('builds from the 青空文庫 text, reports its unsupported annotations with places, and passes EPUBCheck', async () => {
+    const manuscript = await mkdtemp(join(tmpdir(), 'ginga-'));
+    await writeFile(join(manuscript, 'book.yaml'), 'title: 銀河鉄道の夜\nauthor: 宮沢賢治\nmarkdown:\n  paragraphPerLine: true\n');
+    await copyFile(join(projectRoot, '../shared/corpus/ginga-tetsudo-no-yoru.txt'), join(manuscript, 'ginga.md'));
+    const { path, stderr } = await build(manuscript);
+    expect(stderr).toMatch(/ginga\.md:288:217: warning: unsupported 青空文庫 annotation ［＃「大さ」はママ］/);
+    for (const line of stderr.split('\n').filter((text) => text.includes('warning'))) expect(line).toMatch(/ginga\.md:\d+:\d+: warning: /);
+    clean(await epubcheck(path));
+    const epub = await openEpub(path);
+    const text = (await epub.spine()).map(([, xhtml]) => xhtml).join('');
+    expect(text).not.toContain('［＃');
+    const nav = await epub.read('OEBPS/toc.xhtml');
+    expect(nav).toContain('九　ジョバンニの切符');
+  });
+});
