@@ -3,6 +3,7 @@
  * book and reused for every chapter; both the EPUB and the PDF are made from its output.
  */
 import type { Root as HastRoot } from 'hast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -40,6 +41,9 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    // CommonMark does not close `**` between punctuation and a letter, which Japanese does all
+    // the time (`これは**「重要」**です`); this lets emphasis open and close next to Japanese.
+    .use(remarkCjkFriendly)
     // The Japanese inline notations, read by the tokenizer so that escapes, code and URLs keep
     // them out. 傍点 is registered before ruby: both start at `《`, and `《《` is 傍点.
     .use(remarkBouten)
