@@ -162,6 +162,8 @@ function groupBlocks(items: readonly Item[], file: VFile): RootContent[] {
   const stack: Frame[] = [{ layout: {}, children: [] }];
   const close = (closer?: AozoraAnnotation) => {
     const frame = stack.pop()!;
+    // A block with nothing in it would only be an empty element.
+    if (frame.children.length === 0) return;
     const block: LayoutBlock = { type: 'layoutBlock', layout: frame.layout, children: frame.children as LayoutBlock['children'] };
     const position = positionOf(frame.opener?.position?.start, (closer ?? frame.children.at(-1) ?? frame.opener)?.position?.end);
     if (position) block.position = position;
