@@ -22,7 +22,7 @@ export interface PrintFonts {
 }
 
 /** What a page shows once the layout is known. */
-export type PageKind = 'front' | 'blank' | 'opening' | 'body' | 'colophon';
+export type PageKind = 'blank' | 'opening' | 'body' | 'colophon';
 
 /** One page as the overlay describes it. */
 export interface OverlayPage {

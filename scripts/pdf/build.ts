@@ -153,26 +153,6 @@ function planPages(book: Book, facts: LayoutFacts): PagePlan {
   const frontPages = chapterStarts[0]!;
   const openings = new Set(chapterStarts);
 
-  const overlayPages: OverlayPage[] = [];
-  let chapter = -1;
-  sequence.forEach((main, index) => {
-    if (main !== null && main < frontPages) return;
-    const number = index + 1;
-    if (main !== null && openings.has(main)) chapter = chapterStarts.indexOf(main);
-    const kind: PageKind = main === null || facts.blankPages.has(main) ? 'blank'
-      : main >= colophon ? 'colophon'
-        : main < frontPages ? 'front'
-          : openings.has(main) ? 'opening' : 'body';
-    const showFolio = kind === 'body' || kind === 'opening';
-    const chapterTitle = book.chapters[chapter]?.title ?? config.title;
-    const mode = config.print.runningHead;
-    const runningHead = kind !== 'body' || mode === 'none' ? undefined
-      : mode === 'book' ? config.title
-        : mode === 'chapter' ? chapterTitle
-          : isRecto(number) ? chapterTitle : config.title;
-    overlayPages.push({ number, kind, runningHead, showFolio, hiddenFolio: config.print.hiddenFolio && !showFolio });
-  });
-
   const pageNumbers = new Map<string, number>();
   const outlineOf = (list: readonly TocEntry[]): OutlineItem[] =>
     list.flatMap((entry) => {
@@ -183,6 +163,27 @@ function planPages(book: Book, facts: LayoutFacts): PagePlan {
       return [{ title: entry.text, pageIndex: index, children: outlineOf(entry.children) }];
     });
   const outline = outlineOf(tocEntries(book.chapters, config.tocDepth));
+  // The running head of a recto names the section the page is in: the last top-level heading
+  // begun on or before it (a chapter title, or a 中見出し of a one-file book).
+  const sections = outline.map((item) => ({ page: item.pageIndex, title: item.title })).sort((a, b) => a.page - b.page);
+
+  const overlayPages: OverlayPage[] = [];
+  sequence.forEach((main, index) => {
+    if (main !== null && main < frontPages) return;
+    const number = index + 1;
+    const kind: PageKind = main === null || facts.blankPages.has(main) ? 'blank'
+      : main >= colophon ? 'colophon'
+        : openings.has(main) ? 'opening' : 'body';
+    const showFolio = kind === 'body' || kind === 'opening';
+    const section = sections.filter((candidate) => candidate.page <= index).at(-1)?.title ?? config.title;
+    const mode = config.print.runningHead;
+    const runningHead = kind !== 'body' || mode === 'none' ? undefined
+      : mode === 'book' ? config.title
+        : mode === 'chapter' ? section
+          : isRecto(number) ? section : config.title;
+    overlayPages.push({ number, kind, runningHead, showFolio, hiddenFolio: config.print.hiddenFolio && !showFolio });
+  });
+
   return { sequence, frontPages, overlayPages, pageNumbers, outline };
 }
 
