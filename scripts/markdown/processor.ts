@@ -19,7 +19,8 @@ import { noteListToHast, noteReferenceToHast, noteToHast, remarkNotes } from './
 import { rehypeHeadings } from './headings.ts';
 import { pageBreakToHast, remarkPageBreaks } from './pagebreak/index.ts';
 import { headingToHast, paragraphToHast, remarkBlankLines, remarkLineBreaks, remarkParagraphPerLine } from './paragraphs/index.ts';
-import { rehypeDropRawHtml } from './raw-html.ts';
+import { rehypeChapterIds } from './ids.ts';
+import { rehypeRawHtml } from './raw-html/index.ts';
 import { remarkRuby, rubyToHast } from './ruby/index.ts';
 import { sceneBreakToHast } from './scene-break/to-hast.ts';
 import { remarkReportSyntaxProblems } from './syntax-problems.ts';
@@ -86,7 +87,9 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
         thematicBreak: sceneBreakToHast(options),
       },
     })
-    .use(rehypeDropRawHtml)
+    // Raw HTML: parsed, checked (each removal is a warning with its place) and sanitised.
+    .use(rehypeRawHtml)
+    .use(rehypeChapterIds)
     .use(rehypeHeadings)
     .freeze();
 

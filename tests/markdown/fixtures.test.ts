@@ -19,7 +19,7 @@ const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : 
 
 // The attributes epub-gen-memory keeps (table cells' `align` is rewritten into `style` by
 // scripts/epub/adapt.ts); anything else would be dropped and fail the build.
-const ALLOWED = /^(align|class|id|title|lang|xml:lang|dir|style|href|src|alt|role|aria-[a-z]+|epub:type|xmlns(:[a-z]+)?)$/;
+const ALLOWED = /^(align|class|id|title|lang|xml:lang|dir|style|href|src|alt|role|colspan|rowspan|aria-[a-z]+|epub:type|xmlns(:[a-z]+)?)$/;
 
 function checkAttributes(element: Element, path: string): void {
   for (const attribute of Array.from(element.attributes)) {

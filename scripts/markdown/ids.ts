@@ -1,0 +1,42 @@
+/**
+ * Element ids unique in the whole book: the print edition is one HTML document and an EPUB
+ * fails validation on a repeated id. Ids the author wrote in raw HTML get the chapter prefix
+ * (links to them inside the chapter follow), and a repeated id gets a number, with a warning.
+ */
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/** Rehype plugin: prefix foreign ids with the chapter id and make repeated ids unique. */
+export function rehypeChapterIds() {
+  return (tree: Root, file: VFile) => {
+    const prefix = `${file.data.chapterId ?? 'ch'}-`;
+    const renamed = new Map<string, string>();
+    const seen = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties.id;
+      if (typeof id !== 'string' || id === '') return;
+      let next = id.startsWith(prefix) ? id : `${prefix}${id}`;
+      if (seen.has(next)) {
+        let count = 2;
+        while (seen.has(`${next}-${count}`)) count++;
+        file.message(`duplicate id "${id}": renamed to keep ids unique in the book`, {
+          place: node.position,
+          ruleId: 'duplicate-id',
+          source: 'markdown',
+        });
+        next = `${next}-${count}`;
+      } else if (!renamed.has(id)) {
+        renamed.set(id, next);
+      }
+      seen.add(next);
+      node.properties.id = next;
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const target = renamed.get(decodeURIComponent(href.slice(1)));
+      if (target) node.properties.href = `#${target}`;
+    });
+  };
+}

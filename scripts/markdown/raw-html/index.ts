@@ -1,0 +1,71 @@
+/**
+ * Raw HTML in Markdown: parsed in place (rehype-raw), checked against the schema with a warning
+ * for every element, attribute or URL that goes, then sanitised (rehype-sanitize). Malformed
+ * markup is repaired by the HTML parser, so the output is always well-formed.
+ */
+import type { Element, Root } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import type { PluggableList } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { manuscriptSchema } from './schema.ts';
+
+const schema = manuscriptSchema;
+const allowedTags = new Set(schema.tagNames);
+const stripped = new Set(schema.strip);
+
+/** The rehype plugins that admit raw HTML safely, in order. */
+export const rehypeRawHtml: PluggableList = [rehypeRaw, rehypeReportUnsafeHtml, [rehypeSanitize, schema]];
+
+/** Rehype plugin: warn about everything the sanitiser is about to remove. */
+export function rehypeReportUnsafeHtml() {
+  return (tree: Root, file: VFile) => {
+    const report = (reason: string, node: Element) =>
+      file.message(reason, { place: node.position, ruleId: 'unsafe-html', source: 'markdown' });
+    visit(tree, 'element', (node: Element) => {
+      if (!allowedTags.has(node.tagName)) {
+        report(
+          stripped.has(node.tagName)
+            ? `removed <${node.tagName}> and its content: scripts, styles, frames and embedded objects are not allowed in a book`
+            : `removed the <${node.tagName}> tag (its text is kept): it is not allowed in a book`,
+          node,
+        );
+        // A removed element's attributes go with it; its children are checked on their own.
+        return stripped.has(node.tagName) ? 'skip' : undefined;
+      }
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (!attributeAllowed(node.tagName, name)) {
+          report(`removed the attribute ${attributeName(name)} from <${node.tagName}>`, node);
+        } else if (typeof value === 'string' && !protocolAllowed(name, value)) {
+          report(`removed the link ${JSON.stringify(value.slice(0, 60))} from <${node.tagName}>: only web, mail and in-book links are allowed`, node);
+        }
+      }
+      return undefined;
+    });
+  };
+}
+
+function attributeAllowed(tagName: string, name: string): boolean {
+  const lists = [schema.attributes?.['*'] ?? [], schema.attributes?.[tagName] ?? []];
+  return lists.some((list) => list.some((entry) => (Array.isArray(entry) ? entry[0] : entry) === name));
+}
+
+function protocolAllowed(name: string, value: string): boolean {
+  const protocols = schema.protocols?.[name];
+  if (!protocols) return true;
+  // The same test as hast-util-sanitize: a colon before any of `/?#` marks a protocol.
+  const colon = value.indexOf(':');
+  const relative = colon === -1 || ['/', '?', '#'].some((mark) => {
+    const at = value.indexOf(mark);
+    return at !== -1 && at < colon;
+  });
+  return relative || protocols.includes(value.slice(0, colon).toLowerCase());
+}
+
+/** `onClick` → `onclick`, `ariaHidden` → `aria-hidden`, as the author wrote it. */
+function attributeName(property: string): string {
+  return property.startsWith('data') || property.startsWith('aria')
+    ? property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+    : property.toLowerCase();
+}
