@@ -11,6 +11,7 @@ import type { Book } from '../book.ts';
 import { fontFamilyName, fontStylesheet } from '../fonts/fontsource.ts';
 import { foreEdgeIsLeft, MM_PER_PT, type PageGeometry } from '../pdf/geometry.ts';
 import { colophonPage, titlePage } from './front-matter.ts';
+import { splitLongParagraphs } from './split.ts';
 import { tocEntries, type TocEntry } from './toc.ts';
 
 const templateUrl = (path: string) => new URL(`../../templates/${path}`, import.meta.url).href;
@@ -37,6 +38,9 @@ export interface OverlayPage {
 /** Ids given to 改丁 markers, so that post-processing can find their pages. */
 export const RECTO_BREAK_PREFIX = 'recto-break-';
 
+/** Paragraphs longer than this are cut for Chromium's sake (see splitLongParagraphs). */
+const MAX_PARAGRAPH_CHARS = 8000;
+
 /** Id of the empty marker at the start of a section whose first page the build needs. */
 export const anchorId = (id: string) => `page-of-${id}`;
 
@@ -49,8 +53,11 @@ export const anchorId = (id: string) => `page-of-${id}`;
  */
 export function printDocument(book: Book, geometry: PageGeometry, fonts: PrintFonts): Root {
   const anchor = (id: string) => h('div.page-anchor', { id: anchorId(id) });
-  const chapters = book.chapters.map((chapter) =>
-    h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...(structuredClone(chapter.tree.children) as ElementContent[])]));
+  const chapters = book.chapters.map((chapter) => {
+    const content = structuredClone(chapter.tree.children) as ElementContent[];
+    splitLongParagraphs(content, MAX_PARAGRAPH_CHARS);
+    return h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...content]);
+  });
   const targets = [anchorId('toc'), ...book.chapters.map((chapter) => anchorId(chapter.id)), anchorId('colophon')];
   let rectoBreaks = 0;
   visit({ type: 'root', children: chapters }, 'element', (node: Element) => {

@@ -5,6 +5,7 @@
  * after a sentence, and its continuation is marked so that it is not indented again.
  */
 import type { Element, ElementContent, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { toXhtml } from './xhtml.ts';
 
 /** Split before a `div.pagebreak` marker, then by size. */
@@ -19,6 +20,26 @@ export function splitChapter(nodes: readonly RootContent[], maxBytes: number): E
     sections.at(-1)!.push(node);
   }
   return sections.flatMap((section) => splitBySize(section, maxBytes)).filter((part) => part.length > 0);
+}
+
+/**
+ * Cut every paragraph longer than `maxChars` characters into continued paragraphs, wherever it
+ * is. Chromium lays out one paragraph in time that grows much faster than its length (a
+ * 320,000-character paragraph takes half a minute), so the print book cuts monster paragraphs
+ * after a sentence; the cut shows as a short line, nothing is lost.
+ */
+export function splitLongParagraphs(nodes: ElementContent[], maxChars: number): void {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'p' && toString(node).length > maxChars) {
+      const pieces = splitNode(node, maxChars * 3);
+      nodes.splice(index, 1, ...pieces);
+      index += pieces.length - 1;
+    } else {
+      splitLongParagraphs(node.children, maxChars);
+    }
+  }
 }
 
 /** Whether a node is a page break marker (改ページ / 改丁). */

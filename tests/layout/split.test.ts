@@ -2,7 +2,7 @@ import type { Element, ElementContent, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { splitChapter } from '../../scripts/layout/split.ts';
+import { splitChapter, splitLongParagraphs } from '../../scripts/layout/split.ts';
 import { xhtmlBytes } from '../../scripts/layout/xhtml.ts';
 
 const text = (parts: ElementContent[][]) => parts.map((part) => part.map((node) => toString(node as Element)).join('')).join('');
@@ -44,5 +44,20 @@ describe('splitChapter', () => {
     expect(parts.length).toBeGreaterThan(1);
     const firstCount = (parts[0]![0] as Element).children.length;
     expect((parts[1]![0] as Element).properties.start).toBe(firstCount + 1);
+  });
+});
+
+describe('splitLongParagraphs', () => {
+  it('cuts only paragraphs over the limit, wherever they are, keeping every character', () => {
+    const long = '吾輩は猫である。名前はまだ無い。'.repeat(1_000);
+    const nodes: ElementContent[] = [h('p', '短い。'), h('blockquote', [h('p', long)]), h('p', long)];
+    splitLongParagraphs(nodes, 4_000);
+    expect(toString(nodes[0] as Element)).toBe('短い。');
+    const quoted = (nodes[1] as Element).children as Element[];
+    expect(quoted.length).toBeGreaterThan(3);
+    for (const piece of quoted) expect(toString(piece).length).toBeLessThanOrEqual(4_000);
+    expect(quoted.map((piece) => toString(piece)).join('')).toBe(long);
+    expect(nodes.length).toBeGreaterThan(4);
+    expect((nodes[3] as Element).properties.className).toContain('continued');
   });
 });
