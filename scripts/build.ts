@@ -6,7 +6,7 @@ import type { CliOptions } from './cli/args.ts';
 import { formatBytes } from './cli/report.ts';
 import { buildEpub } from './epub/build.ts';
 import { buildPdf } from './pdf/build.ts';
-import { BuildError } from './errors.ts';
+import { BuildError, type Warning } from './errors.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
 
 /** A path as the user would type it: relative when inside the working folder. */
@@ -20,6 +20,19 @@ export function outputPath(book: Book, outDir: string, extension: string): strin
   const source = book.manuscript.metadataFile.endsWith('.md') ? book.manuscript.metadataFile : book.manuscript.root;
   const name = book.config.filename ?? basename(source, extname(source));
   return join(outDir, `${name}.${extension}`);
+}
+
+/**
+ * Write an output unless `--strict` makes its warnings fatal: a strict build that fails leaves
+ * the previous file, like any failed build.
+ */
+async function writeOutput(path: string, bytes: Uint8Array, warnings: Warning[], options: CliOptions, signal: AbortSignal): Promise<void> {
+  if (options.strict && warnings.length > 0) {
+    const error = new BuildError(`${warnings.length} warning(s) and --strict is on; nothing was written`, { ruleId: 'strict' });
+    error.warnings = warnings;
+    throw error;
+  }
+  await writeFileAtomic(path, bytes, signal);
 }
 
 /** Load a book, reporting warnings found so far if loading fails later on. */
@@ -37,13 +50,14 @@ export async function buildEpubFile(options: CliOptions, signal: AbortSignal, pr
     const { bytes, documents } = await buildEpub(book);
     signal.throwIfAborted();
     const path = outputPath(book, options.outDir, 'epub');
-    await writeFileAtomic(path, bytes, signal);
+    const warnings = bookWarnings(book);
+    await writeOutput(path, bytes, warnings, options, signal);
     return {
       summary: `wrote ${displayPath(path)} (${formatBytes(bytes.byteLength)}, ${book.chapters.length} chapter(s), ${documents} documents)`,
-      warnings: bookWarnings(book),
+      warnings,
     };
   } catch (error) {
-    if (error instanceof BuildError) error.warnings = bookWarnings(book);
+    if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
     throw error;
   }
 }
@@ -58,7 +72,6 @@ export async function buildPdfFile(options: CliOptions, signal: AbortSignal, pro
     const result = await buildPdf(book, { profile, signal, progress, timeout: options.timeout === undefined ? undefined : options.timeout * 1000 });
     signal.throwIfAborted();
     const path = outputPath(book, options.outDir, 'pdf');
-    await writeFileAtomic(path, result.bytes, signal);
     const warnings = bookWarnings(book);
     for (const url of result.blocked) {
       warnings.push({ message: `blocked a request for ${url}: a build loads nothing from outside the book`, file: book.manuscript.metadataFile, ruleId: 'pdf-blocked-request' });
@@ -70,12 +83,13 @@ export async function buildPdfFile(options: CliOptions, signal: AbortSignal, pro
         ruleId: 'pdf-type3-font',
       });
     }
+    await writeOutput(path, result.bytes, warnings, options, signal);
     return {
       summary: `wrote ${displayPath(path)} (${formatBytes(result.bytes.byteLength)}, ${result.pages} pages, ${result.geometry.label}, profile ${profile})`,
       warnings,
     };
   } catch (error) {
-    if (error instanceof BuildError) error.warnings = bookWarnings(book);
+    if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
     throw error;
   }
 }

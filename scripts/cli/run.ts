@@ -53,10 +53,6 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
   try {
     const result = await build({ ...options, manuscript: resolve(options.manuscript), outDir: resolve(options.outDir) }, controller.signal, progress);
     for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
-    if (options.strict && result.warnings.length > 0) {
-      process.stderr.write(`error: ${result.warnings.length} warning(s) and --strict is on\n`);
-      return 1;
-    }
     if (!options.quiet) {
       process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }

@@ -1,0 +1,222 @@
+/**
+ * Bad and hostile manuscripts, each with the exit code and messages the command must give.
+ * `{root}` in a pattern stands for the manuscript folder. Files are written fresh for each run;
+ * symbolic links and large files are made by `prepare`.
+ */
+import { symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** One bad-input case. */
+export interface BadInputCase {
+  name: string;
+  target?: 'epub' | 'pdf';
+  files: Record<string, string | Uint8Array>;
+  /** Extra work on the manuscript folder before the build (links, generated files). */
+  prepare?: (root: string) => Promise<void>;
+  /** Arguments after --manuscript/--out-dir; `{root}` is replaced. */
+  args?: string[];
+  /** Build `{root}/<file>` instead of the folder. */
+  manuscriptFile?: string;
+  code: number;
+  /** Each must match a line of stderr (after `{root}` is replaced). */
+  messages: string[];
+  /** Lines of stderr that must not appear. */
+  absent?: string[];
+}
+
+const yaml = 'title: 試験の本\n';
+const chapter = '# 第一章\n\n本文です。\n';
+
+/** Every case of the suite. */
+export const cases: BadInputCase[] = [
+  {
+    name: 'invalid YAML',
+    files: { 'book.yaml': 'title: 本\nauthor: [宮沢賢治\n', 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:3:1: error: invalid YAML: '],
+  },
+  {
+    name: 'misspelt metadata key',
+    files: { 'book.yaml': 'title: 本\nauther: 宮沢賢治\n', 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:2:1: error: unknown key "auther" (did you mean "author"?)', '  hint: known keys here: title, '],
+  },
+  {
+    name: 'metadata value of the wrong type',
+    files: { 'book.yaml': 'title: 本\nprint:\n  linesPerPage: many\n', 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:3:17: error: key "print.linesPerPage": must be a whole number'],
+  },
+  {
+    name: 'missing metadata file',
+    files: { 'a.md': chapter },
+    code: 1,
+    messages: ['{root}: error: no book.yaml in the manuscript folder', '  hint: create book.yaml with at least `title: …`'],
+  },
+  {
+    name: 'empty manuscript',
+    files: { 'book.yaml': yaml },
+    code: 1,
+    messages: ['{root}/book.yaml: error: the manuscript has no chapters'],
+  },
+  {
+    name: 'listed chapter missing',
+    files: { 'book.yaml': `${yaml}chapters:\n  - a.md\n  - b.md\n`, 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:4:5: error: chapter file not found: b.md'],
+  },
+  {
+    name: 'chapter not UTF-8 (Shift_JIS)',
+    files: { 'book.yaml': yaml, 'a.md': new Uint8Array([0x23, 0x20, 0x31, 0x0a, 0x0a, 0x82, 0xa0, 0x82, 0xa2, 0x0a]) },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: file is not valid UTF-8 text (文字コードが UTF-8 ではありません)', '  hint: save it as UTF-8; a Shift_JIS file can be converted with `iconv -f SHIFT_JIS -t UTF-8`'],
+  },
+  {
+    name: 'control characters',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n本\u0007文\u001bです。\n' },
+    code: 0,
+    messages: ['{root}/a.md:3:2: warning: removed 2 control characters (U+0007 first) that cannot appear in a book'],
+  },
+  {
+    name: 'unclosed ruby',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n{漢字|かんじ が閉じていない。\n' },
+    code: 0,
+    messages: ['{root}/a.md:3:1: warning: '],
+  },
+  {
+    name: 'empty ruby reading',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n｜漢字《》です。\n' },
+    code: 0,
+    messages: ['{root}/a.md:3:1: warning: ruby reading is empty (ルビが空です)'],
+  },
+  {
+    name: 'unknown 青空文庫 annotation',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n本文［＃ここで謎の指定］です。\n' },
+    code: 0,
+    messages: ['{root}/a.md:3:3: warning: unsupported 青空文庫 annotation ［＃ここで謎の指定］ was left out (未対応の注記)'],
+  },
+  {
+    name: 'missing image',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![挿絵](images/none.png)\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: image not found: images/none.png'],
+  },
+  {
+    name: 'image that is not an image',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![挿絵](fake.png)\n', 'fake.png': 'これは画像ではない' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: "fake.png" is not an image (画像ファイルではありません)'],
+  },
+  {
+    name: 'image that is another format than its name',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![挿絵](photo.jpg)\n', 'photo.jpg': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: image "photo.jpg" is really PNG, not what its name says', '  hint: rename the file to match its format'],
+  },
+  {
+    name: 'image outside the manuscript (../)',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![x](../../etc/passwd)\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: "../../etc/passwd" is outside the manuscript folder'],
+  },
+  {
+    name: 'image by absolute path',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![x](/etc/passwd)\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: "/etc/passwd" is outside the manuscript folder'],
+  },
+  {
+    name: 'image through a symbolic link leading out',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![x](images/link.png)\n' },
+    prepare: async (root) => {
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(join(root, 'images'));
+      await symlink('/etc/hostname', join(root, 'images/link.png'));
+    },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: "images/link.png" is a link to a file outside the manuscript folder'],
+  },
+  {
+    name: 'remote image',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![x](https://example.com/a.png)\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: image "https://example.com/a.png" is not a file in the manuscript: builds never fetch from the network'],
+  },
+  {
+    name: 'remote image in raw HTML, also for the PDF',
+    target: 'pdf',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n<img src="http://example.com/a.png" alt="x">\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: image "http://example.com/a.png" is not a file in the manuscript'],
+  },
+  {
+    name: 'script and event handlers in raw HTML',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n<p onclick="x()">本文</p>\n\n<script>alert(1)</script>\n' },
+    code: 0,
+    messages: [
+      '{root}/a.md:3:1: warning: removed the attribute onclick from <p>',
+      '{root}/a.md:5:1: warning: removed <script> and its content',
+    ],
+  },
+  {
+    name: 'duplicate id',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n<span id="x">一</span><span id="x">二</span>\n' },
+    code: 0,
+    messages: ['{root}/a.md:3:22: warning: duplicate id "x": renamed to keep ids unique in the book'],
+  },
+  {
+    name: '--strict turns warnings into errors',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n｜漢字《》です。\n' },
+    args: ['--strict'],
+    code: 1,
+    messages: ['{root}/a.md:3:1: warning: ruby reading is empty (ルビが空です)', 'error: 1 warning(s) and --strict is on; nothing was written'],
+  },
+  {
+    name: 'one-file book without front matter',
+    files: { 'novel.md': '# 題\n\n本文\n' },
+    manuscriptFile: 'novel.md',
+    code: 1,
+    messages: ['{root}/novel.md:1:1: error: a one-file book needs YAML front matter with at least a title'],
+  },
+  {
+    name: 'unknown option',
+    files: { 'book.yaml': yaml, 'a.md': chapter },
+    args: ['--frobnicate'],
+    code: 2,
+    messages: ["error: Unknown option '--frobnicate'", 'usage: npm run build:epub -- [--manuscript PATH] [--out-dir DIR]'],
+  },
+  {
+    name: 'wrong profile',
+    target: 'pdf',
+    files: { 'book.yaml': yaml, 'a.md': chapter },
+    args: ['--profile', 'glossy'],
+    code: 2,
+    messages: ['error: unknown profile "glossy": use screen, print-shop, kdp'],
+  },
+  {
+    name: 'a 5 MB single paragraph',
+    files: { 'book.yaml': yaml, 'a.md': `# 章\n\n${'吾輩は猫である。名前はまだ無い。'.repeat(110_000)}\n` },
+    code: 0,
+    messages: [],
+  },
+  {
+    name: 'a 300,000-character paragraph in print',
+    target: 'pdf',
+    files: { 'book.yaml': yaml, 'a.md': `# 章\n\n${'吾輩は猫である。名前はまだ無い。'.repeat(19_000)}\n` },
+    code: 0,
+    messages: [],
+  },
+  {
+    name: 'a 10,000-item list',
+    files: { 'book.yaml': yaml, 'a.md': `# 一覧\n\n${Array.from({ length: 10_000 }, (_, i) => `- 項目${i}\n`).join('')}` },
+    code: 0,
+    messages: [],
+  },
+  {
+    name: 'a 100-level nested list',
+    target: 'pdf',
+    files: { 'book.yaml': yaml, 'a.md': `# 入れ子\n\n${Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- 深さ${i}\n`).join('')}` },
+    code: 0,
+    messages: [],
+  },
+];
