@@ -104,7 +104,9 @@ export class PreviewBook {
       }
     }
     if (chapters.length === 0) {
-      return images ? { kind: 'images', files, parsed: 0, errors: this.errors(), warnings: [] } : undefined;
+      if (!images) return undefined;
+      const replaced = files.filter((file) => IMAGE_EXTENSIONS.has(extname(file).toLowerCase()));
+      return { kind: 'images', files: replaced, parsed: 0, errors: this.errors(), warnings: [] };
     }
     const parsed = new Set<string>();
     for (const index of chapters) {

@@ -74,6 +74,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       });
     }
     if (pathname === '/__events') return openStream(response);
+    // Browsers ask for an icon; an empty answer keeps their consoles free of 404s.
+    if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
     const stylesheet = STYLESHEETS[pathname];
     if (stylesheet) {
       return send(response, 200, 'text/css; charset=utf-8', await readFile(stylesheet), { 'Cache-Control': 'no-cache' });

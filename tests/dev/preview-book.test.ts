@@ -1,0 +1,91 @@
+/** What the preview parses again after a save, and that a chapter parsed alone equals a build's. */
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadBook } from '../../scripts/book.ts';
+import { PreviewBook, parseChapter } from '../../scripts/dev/preview-book.ts';
+import { toXhtml } from '../../scripts/layout/xhtml.ts';
+import { readSourceFile } from '../../scripts/manuscript/read-text.ts';
+import { createMarkdownProcessor } from '../../scripts/markdown/processor.ts';
+import { makeManuscript } from '../helpers/manuscript.ts';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+async function open(files: Record<string, string | Uint8Array>): Promise<{ root: string; book: PreviewBook }> {
+  const root = await makeManuscript(files);
+  const book = new PreviewBook(root, root);
+  await book.reload();
+  return { root, book };
+}
+
+const texts = (book: PreviewBook) => book.book!.chapters.map((chapter) => toXhtml(chapter.tree));
+
+describe('PreviewBook', () => {
+  it('parses a chapter alone exactly as loadBook does', async () => {
+    const root = fileURLToPath(new URL('../fixtures/notation-book/', import.meta.url));
+    const book = await loadBook(root);
+    const processor = createMarkdownProcessor(book.config.markdown);
+    for (const [index, chapter] of book.chapters.entries()) {
+      const again = await parseChapter(processor, await readSourceFile(chapter.file.path), index);
+      expect(toXhtml(again.tree)).toBe(toXhtml(chapter.tree));
+      expect({ id: again.id, title: again.title, headings: again.headings }).toEqual({ id: chapter.id, title: chapter.title, headings: chapter.headings });
+      expect(again.file.messages.map(String)).toEqual(chapter.file.messages.map(String));
+    }
+  });
+
+  it('parses only the saved chapter, and ignores files that are not the book', async () => {
+    const { root, book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '# 一\n\n甲\n', 'b.md': '# 二\n\n乙\n' });
+    const second = book.book!.chapters[1];
+    const result = await book.update(new Set([join(root, 'a.md'), join(root, '.a.md.swp'), join(root, '4913')]));
+    expect(result).toMatchObject({ kind: 'chapters', files: ['a.md'], parsed: 1, errors: [] });
+    expect(book.book!.chapters[1]).toBe(second);
+    expect(await book.update(new Set([join(root, 'a.md~'), join(root, 'notes.txt')]))).toBeUndefined();
+    await writeFile(join(root, 'README.md'), 'メモ');
+    expect(await book.update(new Set([join(root, 'README.md')]))).toBeUndefined();
+  });
+
+  it('reloads the book when a chapter appears or disappears', async () => {
+    const { root, book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '甲\n', 'c.md': '丙\n' });
+    await writeFile(join(root, 'b.md'), '乙\n');
+    expect(await book.update(new Set([join(root, 'b.md')]))).toMatchObject({ kind: 'book', parsed: 3 });
+    expect(texts(book)).toEqual(['<p>甲</p>', '<p>乙</p>', '<p>丙</p>']);
+    expect(book.book!.chapters.map((chapter) => chapter.id)).toEqual(['ch-1', 'ch-2', 'ch-3']);
+    await rename(join(root, 'a.md'), join(root, '_a.md'));
+    expect(await book.update(new Set([join(root, 'a.md'), join(root, '_a.md')]))).toMatchObject({ kind: 'book', parsed: 2 });
+    expect(texts(book)).toEqual(['<p>乙</p>', '<p>丙</p>']);
+  });
+
+  it('keeps the last good book on screen while book.yaml is broken', async () => {
+    const { root, book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '甲\n' });
+    await writeFile(join(root, 'book.yaml'), 'title: 本\nauther: 誰か\n');
+    const result = await book.update(new Set([join(root, 'book.yaml')]));
+    expect(result?.errors).toMatchObject([{ severity: 'error', message: 'unknown key "auther" (did you mean "author"?)', file: join(root, 'book.yaml'), line: 2, column: 1 }]);
+    expect(texts(book)).toEqual(['<p>甲</p>']);
+    // While it is broken, any save of the book's files tries the whole book again.
+    await writeFile(join(root, 'a.md'), '甲乙\n');
+    expect((await book.update(new Set([join(root, 'a.md')])))?.errors).toHaveLength(1);
+    await writeFile(join(root, 'book.yaml'), 'title: 本\nauthor: 誰か\n');
+    expect(await book.update(new Set([join(root, 'book.yaml')]))).toMatchObject({ kind: 'book', errors: [] });
+    expect(texts(book)).toEqual(['<p>甲乙</p>']);
+  });
+
+  it('reports a missing image with its place, and clears it when the file arrives', async () => {
+    const { root, book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '本文\n\n![図](images/fig.png)\n', 'images/.keep': '' });
+    expect(book.errors()).toMatchObject([{ message: 'image not found: images/fig.png', file: join(root, 'a.md'), line: 3, column: 1 }]);
+    expect(texts(book)[0]).toMatch(/<img alt="図" \/>/);
+    expect(book.folders()).toEqual(new Set([root]));
+    await writeFile(join(root, 'images/fig.png'), PNG);
+    expect(await book.update(new Set([join(root, 'images/fig.png')]))).toMatchObject({ kind: 'images', files: ['images/fig.png'], errors: [] });
+    expect(texts(book)[0]).toContain('src="/__manuscript/images/fig.png?v=1"');
+    expect(book.folders()).toEqual(new Set([root, join(root, 'images')]));
+    await rm(join(root, 'images/fig.png'));
+    expect((await book.update(new Set([join(root, 'images/fig.png')])))?.errors).toHaveLength(1);
+  });
+
+  it('refuses images outside the manuscript and on the network, as a build does', async () => {
+    const { book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '![外](../outside.png)\n\n![網](https://example.com/a.png)\n' });
+    expect(book.errors().map((problem) => problem.ruleId)).toEqual(['path-outside', 'image-remote']);
+    expect(texts(book)[0]).not.toContain('src=');
+  });
+});
