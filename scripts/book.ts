@@ -8,6 +8,7 @@ import type { Warning } from './errors.ts';
 import { loadManuscript, type Manuscript } from './manuscript/load.ts';
 import { createMarkdownProcessor } from './markdown/processor.ts';
 import type { HeadingEntry } from './markdown/types.ts';
+import { resolveChapterLinks } from './layout/links.ts';
 
 /** One chapter file, parsed. */
 export interface Chapter {
@@ -40,6 +41,7 @@ export async function loadBook(path: string): Promise<Book> {
     const title = (headings.find((heading) => heading.depth === 1) ?? headings[0])?.text;
     chapters.push({ id, file, tree, title, headings });
   }
+  resolveChapterLinks(chapters);
   return { manuscript, config: manuscript.config, chapters };
 }
 

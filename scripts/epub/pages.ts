@@ -65,7 +65,8 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
           id: chapter.id,
           'epub:type': 'chapter',
           role: 'doc-chapter',
-          ariaLabelledBy: firstHeading?.id,
+          // Only a heading in this same document can label it.
+          ariaLabelledBy: firstHeading && containsId(nodes, firstHeading.id) ? firstHeading.id : undefined,
         }, nodes)
         : h('section.chapter-continued', nodes);
       chapterPages.push(page(id, chapter.title ?? config.title, 'p-text', 'bodymatter', [wrapper], chapter.file));
@@ -100,6 +101,10 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   ]);
   const ncxPoints = flatten(navEntries).map((entry) => ({ text: entry.text, href: navHref(entry) }));
   return { pages, navBody, ncxPoints };
+}
+
+function containsId(nodes: readonly ElementContent[], id: string): boolean {
+  return nodes.some((node) => node.type === 'element' && (node.properties.id === id || containsId(node.children, id)));
 }
 
 function flatten(entries: readonly TocEntry[]): TocEntry[] {

@@ -9,6 +9,7 @@ import { parseBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { BuildError, type Place } from '../errors.ts';
 import { readSourceFile } from './read-text.ts';
+import '../markdown/types.ts';
 
 /** A manuscript as read from disk, before any Markdown is parsed. */
 export interface Manuscript {
@@ -82,6 +83,7 @@ async function loadFolder(root: string): Promise<Manuscript> {
 
 async function loadSingleFile(path: string): Promise<Manuscript> {
   const file = await readSourceFile(path);
+  file.data.frontMatterIsMetadata = true;
   const text = String(file.value);
   const match = /^---\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(text);
   if (!match) {

@@ -16,6 +16,7 @@ import { layoutBlockToHast } from './block-layout/index.ts';
 import { boutenToHast, emphasisToHast, remarkBouten } from './bouten/index.ts';
 import { remarkLayoutDirectives } from './directives/index.ts';
 import { noteListToHast, noteReferenceToHast, noteToHast, remarkNotes } from './footnotes/index.ts';
+import { remarkReportFrontMatter } from './front-matter.ts';
 import { rehypeHeadings } from './headings.ts';
 import { pageBreakToHast, remarkPageBreaks } from './pagebreak/index.ts';
 import { headingToHast, paragraphToHast, remarkBlankLines, remarkLineBreaks, remarkParagraphPerLine } from './paragraphs/index.ts';
@@ -41,6 +42,7 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     // matter block, which is metadata and never printed.
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
+    .use(remarkReportFrontMatter)
     .use(remarkGfm)
     // CommonMark does not close `**` between punctuation and a letter, which Japanese does all
     // the time (`これは**「重要」**です`); this lets emphasis open and close next to Japanese.

@@ -14,6 +14,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Id of the chapter this file becomes (`ch-3`); element ids of the chapter start with it. */
     chapterId: string;
+    /** The file is a one-file book, whose front matter is the book's metadata. */
+    frontMatterIsMetadata?: boolean;
     /** The chapter's headings in reading order. */
     headings: HeadingEntry[];
   }

@@ -71,4 +71,19 @@ describe('build:epub command line', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/nope: error: manuscript not found/);
   });
+
+  it('turns links to other chapter files into links inside the book, and reports links to nothing', async () => {
+    const root = await makeManuscript({
+      'book.yaml': 'title: 本\nfilename: book\n',
+      '01.md': '# 一\n\n[次の章へ](02.md)と[どこでもない](notes.txt)\n',
+      '02.md': '# 二\n\n本文\n',
+    });
+    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${join(root, '01.md')}:3:15: warning: link to "notes.txt" leads to no chapter of the book; kept as plain text`);
+    const epub = await openEpub(join(root, 'out', 'book.epub'));
+    const first = await epub.read('OEBPS/p-001.xhtml');
+    expect(first).toContain('<a href="p-002.xhtml#ch-2">次の章へ</a>');
+    expect(first).toContain('<a>どこでもない</a>');
+  });
 });

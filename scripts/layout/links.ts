@@ -1,0 +1,39 @@
+/**
+ * Links between the files of a manuscript. `[第二章](02-chapter.md)` and `02-chapter.md#note`
+ * become links inside the book; a relative link to anything else cannot work in an EPUB (and is
+ * an EPUBCheck error), so it is reported and its text kept without the link.
+ */
+import { dirname, resolve } from 'node:path';
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Chapter } from '../book.ts';
+
+/** Rewrite relative links of every chapter: to another chapter → `#id`, elsewhere → no link. */
+export function resolveChapterLinks(chapters: readonly Chapter[]): void {
+  const byPath = new Map(chapters.map((chapter) => [resolve(chapter.file.path), chapter]));
+  for (const chapter of chapters) {
+    visit(chapter.tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || href === '' || href.startsWith('#')) return;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return;
+      const [rawPath = '', fragment] = href.split('#', 2);
+      let path = rawPath;
+      try {
+        path = decodeURIComponent(rawPath);
+      } catch {
+        // A stray `%` is taken literally.
+      }
+      const target = byPath.get(resolve(dirname(chapter.file.path), path));
+      if (target) {
+        node.properties.href = fragment ? `#${target.id}-${fragment}` : `#${target.id}`;
+        return;
+      }
+      chapter.file.message(`link to "${href}" leads to no chapter of the book; kept as plain text`, {
+        place: node.position,
+        ruleId: 'broken-link',
+        source: 'links',
+      });
+      delete node.properties.href;
+    });
+  }
+}
