@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import type { BookConfig } from './config/schema.ts';
 import type { Warning } from './errors.ts';
 import { loadManuscript, type Manuscript } from './manuscript/load.ts';
-import { createMarkdownProcessor } from './markdown/processor.ts';
+import { createMarkdownProcessor, type MarkdownProcessor } from './markdown/processor.ts';
 import type { HeadingEntry } from './markdown/types.ts';
 import { resolveChapterLinks } from './layout/links.ts';
 
@@ -33,16 +33,19 @@ export async function loadBook(path: string): Promise<Book> {
   const manuscript = await loadManuscript(path);
   const processor = createMarkdownProcessor(manuscript.config.markdown);
   const chapters: Chapter[] = [];
-  for (const [index, file] of manuscript.chapters.entries()) {
-    const id = `ch-${index + 1}`;
-    file.data.chapterId = id;
-    const tree = await processor.toHast(file);
-    const headings = file.data.headings ?? [];
-    const title = (headings.find((heading) => heading.depth === 1) ?? headings[0])?.text;
-    chapters.push({ id, file, tree, title, headings });
-  }
+  for (const [index, file] of manuscript.chapters.entries()) chapters.push(await parseChapter(processor, file, index));
   resolveChapterLinks(chapters);
   return { manuscript, config: manuscript.config, chapters };
+}
+
+/** Parse one chapter source as the book's chapter number `index + 1` (the preview re-parses one at a time). */
+export async function parseChapter(processor: MarkdownProcessor, file: VFile, index: number): Promise<Chapter> {
+  const id = `ch-${index + 1}`;
+  file.data.chapterId = id;
+  const tree = await processor.toHast(file);
+  const headings = file.data.headings ?? [];
+  const title = (headings.find((heading) => heading.depth === 1) ?? headings[0])?.text;
+  return { id, file, tree, title, headings };
 }
 
 /** Every warning the chapters collected, in reading order. */
