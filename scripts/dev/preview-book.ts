@@ -1,13 +1,14 @@
 /**
  * The book as the preview keeps it between saves: the last good parse of every chapter, and
  * what is wrong now. A saved chapter is parsed again on its own, with the processor built for
- * the book; `book.yaml`, a chapter that appears or disappears, or any save while the book
- * cannot be loaded, reloads everything through `loadBook`, exactly as a build reads it.
+ * the book and `parseChapter`, as `loadBook` parses it; `book.yaml`, a chapter that appears or
+ * disappears, or any save while the book cannot be loaded, reloads everything through `loadBook`,
+ * exactly as a build reads it.
  */
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative } from 'node:path';
-import type { VFile } from 'vfile';
-import { bookWarnings, loadBook, type Book, type Chapter } from '../book.ts';
+import { bookWarnings, loadBook, parseChapter, type Book, type Chapter } from '../book.ts';
+import { resolveChapterLinks } from '../layout/links.ts';
 import { loadManuscript } from '../manuscript/load.ts';
 import { readSourceFile } from '../manuscript/read-text.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
@@ -148,6 +149,8 @@ export class PreviewBook {
       const chapter = await parseChapter(this.processor!, file, index);
       book.chapters[index] = chapter;
       book.manuscript.chapters[index] = file;
+      // As loadBook does once all chapters are parsed; links already resolved are left alone.
+      resolveChapterLinks(book.chapters);
       this.chapterErrors.delete(path);
       await this.checkImages(chapter, collectImages(chapter.tree));
       return true;
@@ -173,19 +176,6 @@ export class PreviewBook {
       return true;
     }
   }
-}
-
-/**
- * Parse one chapter as `loadBook` does: the same id for its place in the book, the same
- * headings and title. (tests/dev/preview-book.test.ts checks the two agree.)
- */
-export async function parseChapter(processor: MarkdownProcessor, file: VFile, index: number): Promise<Chapter> {
-  const id = `ch-${index + 1}`;
-  file.data.chapterId = id;
-  const tree = await processor.toHast(file);
-  const headings = file.data.headings ?? [];
-  const title = (headings.find((heading) => heading.depth === 1) ?? headings[0])?.text;
-  return { id, file, tree, title, headings };
 }
 
 async function isFile(path: string): Promise<boolean> {
