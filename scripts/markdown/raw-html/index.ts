@@ -6,8 +6,8 @@
 import type { Element, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import type { PluggableList } from 'unified';
-import { visit } from 'unist-util-visit';
+import { unified, type Processor } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { manuscriptSchema } from './schema.ts';
 
@@ -15,8 +15,22 @@ const schema = manuscriptSchema;
 const allowedTags = new Set(schema.tagNames);
 const stripped = new Set(schema.strip);
 
-/** The rehype plugins that admit raw HTML safely, in order. */
-export const rehypeRawHtml: PluggableList = [rehypeRaw, rehypeReportUnsafeHtml, [rehypeSanitize, schema]];
+/**
+ * Rehype plugin: admit raw HTML safely. Re-parsing a whole chapter with an HTML parser is the
+ * costliest step of the Markdown stage, so a chapter without raw HTML skips it: everything else
+ * in the tree was made by our own handlers.
+ */
+export function rehypeRawHtml(this: Processor) {
+  const steps = unified().use(rehypeRaw).use(rehypeReportUnsafeHtml).use(rehypeSanitize, schema).freeze();
+  return async (tree: Root, file: VFile): Promise<Root> => {
+    let hasRaw = false;
+    visit(tree, 'raw', () => {
+      hasRaw = true;
+      return EXIT;
+    });
+    return hasRaw ? ((await steps.run(tree, file)) as Root) : tree;
+  };
+}
 
 /** Rehype plugin: warn about everything the sanitiser is about to remove. */
 export function rehypeReportUnsafeHtml() {
