@@ -4,9 +4,10 @@
  * pointed at the preview server's `/__manuscript/` route; one that fails keeps its alt text and
  * loses its source, and the problem is shown as the build would report it.
  */
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { BuildError } from '../errors.ts';
 import { resolveImage } from '../manuscript/images.ts';
 import { problemOf, type Problem } from './problems.ts';
 
@@ -22,7 +23,7 @@ export interface PreviewImage {
 /** What checking a chapter's images found. */
 export interface ImageCheck {
   problems: Problem[];
-  /** Folders the images are in, to be watched for replaced files. */
+  /** Folders the images are (or, missing, would be) in, to be watched for new and replaced files. */
   folders: string[];
 }
 
@@ -50,7 +51,20 @@ export async function pointImages(images: readonly PreviewImage[], root: string,
     } catch (error) {
       delete element.properties.src;
       check.problems.push(problemOf(error, sourceFile));
+      // A missing image has passed the checks on its path, so its folder is inside the manuscript.
+      if (error instanceof BuildError && error.ruleId === 'image-missing') check.folders.push(folderOf(reference, root));
     }
   }
   return check;
+}
+
+/** The folder an image reference points into, read as `resolveImage` reads it. */
+function folderOf(reference: string, root: string): string {
+  let path = reference.replace(/[?#].*$/, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A stray `%` is taken literally, as resolveImage takes it.
+  }
+  return dirname(resolve(root, path));
 }

@@ -22,7 +22,7 @@ export interface FolderWatcherOptions {
   debounceMs: number;
   /** Called with the paths saved in one burst. */
   onChange(paths: Set<string>): void;
-  /** A folder could not be watched (removed, or the system's limit on watches reached). */
+  /** A folder could not be watched (no permission, or the system's limit on watches reached). */
   onError(folder: string, error: Error): void;
 }
 
@@ -42,6 +42,12 @@ export function watchFolders(options: FolderWatcherOptions): FolderWatcher {
     }, options.debounceMs);
   };
 
+  // A folder that does not exist (yet, or any more) is no problem: the next `watch` after a
+  // save that creates it picks it up.
+  const report = (folder: string, error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') options.onError(folder, error);
+  };
+
   const stop = (folder: string) => {
     watchers.get(folder)?.close();
     watchers.delete(folder);
@@ -59,11 +65,11 @@ export function watchFolders(options: FolderWatcherOptions): FolderWatcher {
           });
           watcher.on('error', (error) => {
             stop(folder);
-            options.onError(folder, error);
+            report(folder, error);
           });
           watchers.set(folder, watcher);
         } catch (error) {
-          options.onError(folder, error as Error);
+          report(folder, error as Error);
         }
       }
     },

@@ -95,6 +95,20 @@ describe('npm run dev', () => {
     expect(attribute(findAll(document, (element) => element.tagName === 'html')[0]!, 'class')).toBe('hltr');
     expect(server.stdout).toMatch(/^reloaded the book \(book\.yaml\): 2 chapters in \d+ ms$/m);
 
+    // An image referred to before it exists: an error, gone when the file arrives.
+    seen = events.count;
+    await writeFile(join(root, '01-start.md'), '# 一\n\n![後で描く](images/later.png)\n\n書き直した文章です。\n');
+    await events.reloadAfter(seen);
+    ({ document } = await server.page());
+    expect(problems(document, 'preview-errors')).toEqual([`${join(root, '01-start.md')}:3:1: error: image not found: images/later.png\n  hint: check the file name and that the file is inside the manuscript folder`]);
+    seen = events.count;
+    await writeFile(join(root, 'images/later.png'), PNG);
+    await events.reloadAfter(seen);
+    ({ document } = await server.page());
+    expect(byClass(document, 'preview-errors')).toHaveLength(0);
+    expect(findAll(byId(document, 'ch-1')!, (element) => element.tagName === 'img').map((img) => attribute(img, 'src'))).toEqual(['/__manuscript/images/later.png?v=1']);
+    expect(server.stdout).toMatch(/^reloaded images\/later\.png in \d+ ms$/m);
+
     // A chapter saved in another encoding: its error, its previous text kept; then mended.
     seen = events.count;
     await writeFile(join(root, '01-start.md'), Buffer.from([0x23, 0x20, 0x82, 0xa0, 0x0a]));
