@@ -1,12 +1,11 @@
 /** The builds the commands run; each only sequences stages. */
 import { basename, extname, join, relative } from 'node:path';
 import { bookWarnings, loadBook, type Book } from './book.ts';
-import type { BuildSummary } from './cli/run.ts';
 import type { CliOptions } from './cli/args.ts';
 import { formatBytes } from './cli/report.ts';
-import { buildEpub } from './epub/build.ts';
-import { buildPdf } from './pdf/build.ts';
+import type { BuildSummary } from './cli/run.ts';
 import { BuildError, type Warning } from './errors.ts';
+import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
 
 /** A path as the user would type it: relative when inside the working folder. */
@@ -22,60 +21,75 @@ export function outputPath(book: Book, outDir: string, extension: string): strin
   return join(outDir, `${name}.${extension}`);
 }
 
+/** What one output stage made: the bytes, a description for the summary, and its own warnings. */
+interface Made {
+  bytes: Uint8Array;
+  details: string;
+  warnings?: Warning[];
+}
+
 /**
- * Write an output unless `--strict` makes its warnings fatal: a strict build that fails leaves
- * the previous file, like any failed build.
+ * Load the book, reuse the last output if nothing changed, else make it and write it — unless
+ * `--strict` makes warnings fatal, in which case nothing is written, like any failed build.
  */
-async function writeOutput(path: string, bytes: Uint8Array, warnings: Warning[], options: CliOptions, signal: AbortSignal): Promise<void> {
-  if (options.strict && warnings.length > 0) {
-    const error = new BuildError(`${warnings.length} warning(s) and --strict is on; nothing was written`, { ruleId: 'strict' });
-    error.warnings = warnings;
-    throw error;
-  }
-  await writeFileAtomic(path, bytes, signal);
-}
-
-/** Load a book, reporting warnings found so far if loading fails later on. */
-async function load(options: CliOptions, progress: (line: string) => void): Promise<Book> {
-  progress(`reading ${options.manuscript}`);
-  return loadBook(options.manuscript);
-}
-
-/** `build:epub`: manuscript → EPUB file. */
-export async function buildEpubFile(options: CliOptions, signal: AbortSignal, progress: (line: string) => void): Promise<BuildSummary> {
-  const book = await load(options, progress);
+async function build(
+  options: CliOptions,
+  signal: AbortSignal,
+  progress: (line: string) => void,
+  target: { extension: string; key: string },
+  make: (book: Book) => Promise<Made>,
+): Promise<BuildSummary> {
+  progress(`reading ${displayPath(options.manuscript)}`);
+  const book = await loadBook(options.manuscript);
   signal.throwIfAborted();
-  progress(`building EPUB from ${book.chapters.length} chapter(s)`);
+  const path = outputPath(book, options.outDir, target.extension);
   try {
-    const { bytes, documents } = await buildEpub(book);
+    const print = await fingerprint(book, target.key);
+    const reused = options.force ? undefined : await reusableOutput(path, print);
+    if (reused) return { summary: `${displayPath(path)} is up to date: nothing changed since the last build (${reused.summary}; --force rebuilds it)`, warnings: reused.warnings };
+
+    const made = await make(book);
     signal.throwIfAborted();
-    const path = outputPath(book, options.outDir, 'epub');
-    const warnings = bookWarnings(book);
-    await writeOutput(path, bytes, warnings, options, signal);
-    return {
-      summary: `wrote ${displayPath(path)} (${formatBytes(bytes.byteLength)}, ${book.chapters.length} chapter(s), ${documents} documents)`,
-      warnings,
-    };
+    const warnings = [...bookWarnings(book), ...(made.warnings ?? [])];
+    if (options.strict && warnings.length > 0) {
+      const error = new BuildError(`${warnings.length} warning(s) and --strict is on; nothing was written`, { ruleId: 'strict' });
+      error.warnings = warnings;
+      throw error;
+    }
+    await writeFileAtomic(path, made.bytes, signal);
+    const summary = `${formatBytes(made.bytes.byteLength)}, ${made.details}`;
+    await rememberOutput(path, print, made.bytes, summary, warnings);
+    return { summary: `wrote ${displayPath(path)} (${summary})`, warnings };
   } catch (error) {
     if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
     throw error;
   }
 }
 
+/** `build:epub`: manuscript → EPUB file. */
+export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress: (line: string) => void): Promise<BuildSummary> {
+  return build(options, signal, progress, { extension: 'epub', key: 'epub' }, async (book) => {
+    progress(`building EPUB from ${book.chapters.length} chapter(s)`);
+    // Each output's stack (packager, browser, PDF library) is loaded only when it is built.
+    const { buildEpub } = await import('./epub/build.ts');
+    const { bytes, documents } = await buildEpub(book);
+    return { bytes, details: `${book.chapters.length} chapter(s), ${documents} documents` };
+  });
+}
+
 /** `build:pdf`: manuscript → print PDF. */
-export async function buildPdfFile(options: CliOptions, signal: AbortSignal, progress: (line: string) => void): Promise<BuildSummary> {
-  const book = await load(options, progress);
-  signal.throwIfAborted();
-  try {
-    const profile = options.profile ?? book.config.print.profile;
+export function buildPdfFile(options: CliOptions, signal: AbortSignal, progress: (line: string) => void): Promise<BuildSummary> {
+  let profile = options.profile;
+  return build(options, signal, progress, { extension: 'pdf', key: `pdf:${options.profile ?? ''}` }, async (book) => {
+    profile ??= book.config.print.profile;
     progress(`building PDF (${profile}) from ${book.chapters.length} chapter(s)`);
+    const { buildPdf } = await import('./pdf/build.ts');
     const result = await buildPdf(book, { profile, signal, progress, timeout: options.timeout === undefined ? undefined : options.timeout * 1000 });
-    signal.throwIfAborted();
-    const path = outputPath(book, options.outDir, 'pdf');
-    const warnings = bookWarnings(book);
-    for (const url of result.blocked) {
-      warnings.push({ message: `blocked a request for ${url}: a build loads nothing from outside the book`, file: book.manuscript.metadataFile, ruleId: 'pdf-blocked-request' });
-    }
+    const warnings: Warning[] = result.blocked.map((url) => ({
+      message: `blocked a request for ${url}: a build loads nothing from outside the book`,
+      file: book.manuscript.metadataFile,
+      ruleId: 'pdf-blocked-request',
+    }));
     if (result.type3Fonts > 0) {
       warnings.push({
         message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: some characters are missing from the book's fonts`,
@@ -83,13 +97,6 @@ export async function buildPdfFile(options: CliOptions, signal: AbortSignal, pro
         ruleId: 'pdf-type3-font',
       });
     }
-    await writeOutput(path, result.bytes, warnings, options, signal);
-    return {
-      summary: `wrote ${displayPath(path)} (${formatBytes(result.bytes.byteLength)}, ${result.pages} pages, ${result.geometry.label}, profile ${profile})`,
-      warnings,
-    };
-  } catch (error) {
-    if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
-    throw error;
-  }
+    return { bytes: result.bytes, details: `${result.pages} pages, ${result.geometry.label}, profile ${profile}`, warnings };
+  });
 }

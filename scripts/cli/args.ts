@@ -16,6 +16,8 @@ export interface CliOptions {
   profile?: Profile;
   /** Seconds one PDF rendering may take. */
   timeout?: number;
+  /** Build even if nothing changed since the last build. */
+  force: boolean;
   strict: boolean;
   verbose: boolean;
   quiet: boolean;
@@ -33,6 +35,7 @@ export function usage(target: Target): string {
       '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)',
       '  --timeout SECONDS  time Chromium may take to lay out the book (default: 600)',
     ] : []),
+    '  --force            build even if nothing changed since the last build',
     '  --strict           treat warnings as errors',
     '  --quiet            print only errors and warnings',
     '  --verbose          print stack traces for internal errors',
@@ -53,6 +56,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
         profile: { type: 'string' },
         timeout: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -81,6 +85,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     outDir: values['out-dir'] ?? 'dist',
     profile: values.profile as Profile | undefined,
     timeout,
+    force: values.force,
     strict: values.strict,
     verbose: values.verbose,
     quiet: values.quiet,

@@ -10,11 +10,11 @@ import { toXhtml } from '../layout/xhtml.ts';
 import { resolveImage } from '../manuscript/images.ts';
 import { resolveImages } from '../layout/images.ts';
 import { adaptForPackager } from './adapt.ts';
-import { renderDefaultCover } from './cover.ts';
 import { bookIdentifier, modifiedTimestamp } from './identifier.ts';
 import { packageEpub } from './package.ts';
 import { layoutEpub, MAX_DOCUMENT_BYTES } from './pages.ts';
 import { BuildError } from '../errors.ts';
+import { digest, pipelineVersion, readCache, writeCache } from '../output/cache.ts';
 
 const stylesheets = [
   new URL('../../templates/epub/book.css', import.meta.url),
@@ -39,12 +39,17 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
       coverUrl = pathToFileURL(image.path).href;
     } else {
       const coverPath = join(workDir, 'cover.png');
-      await writeFile(coverPath, renderDefaultCover({
-        title: config.title,
-        subtitle: config.subtitle,
-        authors: authorsOf(config),
-        vertical: config.writingMode === 'vertical',
-      }));
+      const text = { title: config.title, subtitle: config.subtitle, authors: authorsOf(config), vertical: config.writingMode === 'vertical' };
+      // Drawing takes a noticeable part of a small build; the same text gives the same cover.
+      const key = `cover-${digest(await pipelineVersion(), JSON.stringify(text)).slice(0, 32)}.png`;
+      let png = await readCache(key);
+      if (!png) {
+        // Fonts and the rasteriser are loaded only when a cover has to be drawn.
+        const { renderDefaultCover } = await import('./cover.ts');
+        png = Buffer.from(renderDefaultCover(text));
+        await writeCache(key, png);
+      }
+      await writeFile(coverPath, png);
       coverUrl = pathToFileURL(coverPath).href;
     }
 

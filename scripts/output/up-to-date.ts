@@ -1,0 +1,60 @@
+/**
+ * Skipping a build when nothing changed: the inputs of a book (chapters, metadata, the images,
+ * cover and fonts it names), the target and the pipeline's own version are hashed; if they and
+ * the output file are as the last build left them, the output is reused.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Book } from '../book.ts';
+import type { Warning } from '../errors.ts';
+import { digest, pipelineVersion, readCache, writeCache } from './cache.ts';
+
+/** What the last build of an output left in the cache. */
+interface Entry {
+  fingerprint: string;
+  output: string;
+  summary: string;
+  warnings: Warning[];
+}
+
+const entryName = (outputPath: string) => `output-${digest(resolve(outputPath)).slice(0, 32)}.json`;
+
+/** A hash of everything the output of `book` for `target` depends on. */
+export async function fingerprint(book: Book, target: string): Promise<string> {
+  const { root } = book.manuscript;
+  const referenced = new Set<string>();
+  for (const chapter of book.chapters) {
+    visit(chapter.tree, 'element', (node: Element) => {
+      if (node.tagName === 'img' && typeof node.properties.src === 'string') referenced.add(resolve(root, node.properties.src));
+    });
+  }
+  for (const setting of [book.config.cover, book.config.print.bodyFont, book.config.print.headingFont]) {
+    if (setting) referenced.add(resolve(root, setting));
+  }
+  const parts: (string | Uint8Array)[] = [await pipelineVersion(), target, process.env.SOURCE_DATE_EPOCH ?? '', JSON.stringify(book.config)];
+  for (const chapter of book.chapters) parts.push(chapter.file.path, String(chapter.file.value));
+  for (const path of [...referenced].sort()) parts.push(path, await readFile(path).catch(() => 'missing'));
+  return digest(...parts);
+}
+
+/** The cached summary if `outputPath` is still what a build with this fingerprint wrote. */
+export async function reusableOutput(outputPath: string, print: string): Promise<Entry | undefined> {
+  const raw = await readCache(entryName(outputPath));
+  if (!raw) return undefined;
+  try {
+    const entry = JSON.parse(raw.toString('utf8')) as Entry;
+    if (entry.fingerprint !== print) return undefined;
+    const output = await readFile(outputPath).catch(() => undefined);
+    return output && digest(output) === entry.output ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remember what this build wrote. */
+export async function rememberOutput(outputPath: string, print: string, bytes: Uint8Array, summary: string, warnings: Warning[]): Promise<void> {
+  const entry: Entry = { fingerprint: print, output: digest(bytes), summary, warnings };
+  await writeCache(entryName(outputPath), JSON.stringify(entry));
+}
