@@ -9,6 +9,7 @@ import { loadManuscript, type Manuscript } from './manuscript/load.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from './markdown/processor.ts';
 import type { HeadingEntry } from './markdown/types.ts';
 import { resolveChapterLinks } from './layout/links.ts';
+import { silent, type Progress } from './progress.ts';
 
 /** One chapter file, parsed. */
 export interface Chapter {
@@ -29,11 +30,14 @@ export interface Book {
 }
 
 /** Read a manuscript and parse every chapter. */
-export async function loadBook(path: string): Promise<Book> {
+export async function loadBook(path: string, progress: Progress = silent): Promise<Book> {
   const manuscript = await loadManuscript(path);
   const processor = createMarkdownProcessor(manuscript.config.markdown);
   const chapters: Chapter[] = [];
-  for (const [index, file] of manuscript.chapters.entries()) chapters.push(await parseChapter(processor, file, index));
+  for (const [index, file] of manuscript.chapters.entries()) {
+    chapters.push(await parseChapter(processor, file, index));
+    progress('parsing chapters', { done: index + 1, total: manuscript.chapters.length });
+  }
   resolveChapterLinks(chapters);
   return { manuscript, config: manuscript.config, chapters };
 }

@@ -7,6 +7,7 @@ import type { BuildSummary } from './cli/run.ts';
 import { BuildError, type Warning } from './errors.ts';
 import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
+import type { Progress } from './progress.ts';
 
 /** A path as the user would type it: relative when inside the working folder. */
 function displayPath(path: string): string {
@@ -35,12 +36,12 @@ interface Made {
 async function build(
   options: CliOptions,
   signal: AbortSignal,
-  progress: (line: string) => void,
+  progress: Progress,
   target: { extension: string; key: string },
   make: (book: Book) => Promise<Made>,
 ): Promise<BuildSummary> {
   progress(`reading ${displayPath(options.manuscript)}`);
-  const book = await loadBook(options.manuscript);
+  const book = await loadBook(options.manuscript, progress);
   signal.throwIfAborted();
   const path = outputPath(book, options.outDir, target.extension);
   try {
@@ -67,7 +68,7 @@ async function build(
 }
 
 /** `build:epub`: manuscript → EPUB file. */
-export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress: (line: string) => void): Promise<BuildSummary> {
+export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress: Progress): Promise<BuildSummary> {
   return build(options, signal, progress, { extension: 'epub', key: 'epub' }, async (book) => {
     progress(`building EPUB from ${book.chapters.length} chapter(s)`);
     // Each output's stack (packager, browser, PDF library) is loaded only when it is built.
@@ -78,7 +79,7 @@ export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress
 }
 
 /** `build:pdf`: manuscript → print PDF. */
-export function buildPdfFile(options: CliOptions, signal: AbortSignal, progress: (line: string) => void): Promise<BuildSummary> {
+export function buildPdfFile(options: CliOptions, signal: AbortSignal, progress: Progress): Promise<BuildSummary> {
   let profile = options.profile;
   return build(options, signal, progress, { extension: 'pdf', key: `pdf:${options.profile ?? ''}` }, async (book) => {
     profile ??= book.config.print.profile;

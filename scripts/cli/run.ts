@@ -7,6 +7,8 @@ import { BuildError, CancelledError, UsageError, type Warning } from '../errors.
 import { removePendingWrites } from '../output/write-atomic.ts';
 import { parseCliArgs, usage, type CliOptions, type Target } from './args.ts';
 import { formatDiagnostic } from './report.ts';
+import { createReporter } from './progress.ts';
+import type { Progress } from '../progress.ts';
 
 /** What a build reports back for the summary line. */
 export interface BuildSummary {
@@ -16,7 +18,7 @@ export interface BuildSummary {
 }
 
 /** A build of one target, cancellable through `signal`. */
-export type BuildRunner = (options: CliOptions, signal: AbortSignal, progress: (line: string) => void) => Promise<BuildSummary>;
+export type BuildRunner = (options: CliOptions, signal: AbortSignal, progress: Progress) => Promise<BuildSummary>;
 
 /** Run a build from the command line and return the exit code. */
 export async function runCli(target: Target, argv: readonly string[], build: BuildRunner): Promise<number> {
@@ -47,17 +49,17 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
   process.on('SIGTERM', onSignal);
 
   const started = performance.now();
-  const progress = (line: string) => {
-    if (!options.quiet) process.stderr.write(`${line}\n`);
-  };
+  const { progress, clear } = createReporter(process.stderr, options.quiet);
   try {
     const result = await build({ ...options, manuscript: resolve(options.manuscript), outDir: resolve(options.outDir) }, controller.signal, progress);
+    clear();
     for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
     if (!options.quiet) {
       process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
     return 0;
   } catch (error) {
+    clear();
     await removePendingWrites();
     if (controller.signal.aborted || error instanceof CancelledError) {
       process.stderr.write('build cancelled; earlier output left as it was\n');

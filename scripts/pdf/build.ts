@@ -25,6 +25,7 @@ import { isRecto, resolveGeometry, type PageGeometry } from './geometry.ts';
 import { inspectLayout, type LayoutFacts } from './inspect.ts';
 import type { OutlineItem } from './outline.ts';
 import { renderPdf } from './render.ts';
+import type { Progress } from '../progress.ts';
 
 /** What a PDF build produced. */
 export interface PdfResult {
@@ -47,7 +48,7 @@ const ASSET_ROOTS = [
 export interface PdfBuildOptions {
   profile?: Profile;
   signal?: AbortSignal;
-  progress?: (line: string) => void;
+  progress?: Progress;
   /** Milliseconds one rendering may take. */
   timeout?: number;
 }
@@ -73,10 +74,11 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     for (const section of sectionsOf(main)) await resolveImages([section], manuscript.root, chapterFile(book, section));
     const mainPath = join(workDir, 'book.html');
     await writeFile(mainPath, toHtml(main));
-    options.progress?.('laying out pages');
+    options.progress?.(`laying out ${book.chapters.length} chapter(s) in Chromium`);
     const mainPdf = await render(mainPath);
     if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'book.pdf'), mainPdf);
     const facts = inspectLayout(await PDFDocument.load(mainPdf, { updateMetadata: false }));
+    options.progress?.(`laid out ${facts.pageCount} pages`);
     options.signal?.throwIfAborted();
 
     const plan = planPages(book, facts);

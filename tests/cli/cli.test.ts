@@ -34,7 +34,7 @@ describe('build:epub command line', () => {
     });
     const out = join(root, 'out');
     const result = await runBuild('epub', ['--manuscript', join(root, 'story.md'), '--out-dir', out]);
-    expect(result.stderr).toBe('reading ' + join(root, 'story.md') + '\nbuilding EPUB from 1 chapter(s)\n');
+    expect(result.stderr).toBe(`reading ${join(root, 'story.md')}\nparsing chapters 1/1\nbuilding EPUB from 1 chapter(s)\n`);
     expect(result.code).toBe(0);
     const epub = await openEpub(join(out, 'story.epub'));
     expect(elements(epub.opf, 'spine')[0]!.getAttribute('page-progression-direction')).toBe('ltr');

@@ -87,7 +87,7 @@ describe('an interrupted PDF build', () => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (stderr.includes('laying out pages') && !child.killed) child.kill('SIGTERM');
+      if (stderr.includes('laying out') && !child.killed) child.kill('SIGTERM');
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr, stderr).toContain('build cancelled');
