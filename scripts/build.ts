@@ -91,6 +91,13 @@ export function buildPdfFile(options: CliOptions, signal: AbortSignal, progress:
       file: book.manuscript.metadataFile,
       ruleId: 'pdf-blocked-request',
     }));
+    if (result.missingGlyphs.length > 0) {
+      warnings.push({
+        message: `running heads left out characters no font has: ${result.missingGlyphs.join(' ')}`,
+        file: book.manuscript.metadataFile,
+        ruleId: 'pdf-missing-glyph',
+      });
+    }
     if (result.type3Fonts > 0) {
       warnings.push({
         message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: some characters are missing from the book's fonts`,

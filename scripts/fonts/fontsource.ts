@@ -59,15 +59,20 @@ function slices(family: DefaultFamily, weight: number): Slice[] {
 
 const fontCache = new Map<string, fontkit.Font>();
 
-/** The font file (one Unicode-range slice) that has a glyph for `char`, if any. */
-export function fontForCharacter(family: DefaultFamily, weight: number, char: string): fontkit.Font | undefined {
+/** Path of the WOFF file (one Unicode-range slice) that has a glyph for `char`, if any. */
+export function fontFileForCharacter(family: DefaultFamily, weight: number, char: string): string | undefined {
   const code = char.codePointAt(0)!;
-  const slice = slices(family, weight).find(({ ranges }) => ranges.some(([from, to]) => code >= from && code <= to));
-  if (!slice) return undefined;
-  let font = fontCache.get(slice.file);
+  return slices(family, weight).find(({ ranges }) => ranges.some(([from, to]) => code >= from && code <= to))?.file;
+}
+
+/** The font (one Unicode-range slice) that has a glyph for `char`, if any. */
+export function fontForCharacter(family: DefaultFamily, weight: number, char: string): fontkit.Font | undefined {
+  const file = fontFileForCharacter(family, weight, char);
+  if (!file) return undefined;
+  let font = fontCache.get(file);
   if (!font) {
-    font = fontkit.create(readFileSync(slice.file)) as fontkit.Font;
-    fontCache.set(slice.file, font);
+    font = fontkit.create(readFileSync(file)) as fontkit.Font;
+    fontCache.set(file, font);
   }
   return font;
 }

@@ -1,7 +1,6 @@
 /**
- * The print book as one HTML document, paged by CSS `@page`, and its companion "overlay"
- * document, which holds the finished front matter (with the 目次's real page numbers) and, for
- * every other page, the folio (ノンブル) and running head (柱) that post-processing lays on top.
+ * The print book as one HTML document, paged by CSS `@page`, and a second small document with
+ * the finished front matter (the 目次 with real page numbers), made once the layout is known.
  */
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
@@ -9,7 +8,7 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Book } from '../book.ts';
 import { fontFamilyName, fontStylesheet } from '../fonts/fontsource.ts';
-import { foreEdgeIsLeft, MM_PER_PT, type PageGeometry } from '../pdf/geometry.ts';
+import type { PageGeometry } from '../pdf/geometry.ts';
 import { colophonPage, titlePage } from './front-matter.ts';
 import { splitLongParagraphs } from './split.ts';
 import { tocEntries, type TocEntry } from './toc.ts';
@@ -20,19 +19,6 @@ const templateUrl = (path: string) => new URL(`../../templates/${path}`, import.
 export interface PrintFonts {
   body: { family: string; url?: string };
   heading: { family: string; url?: string };
-}
-
-/** What a page shows once the layout is known. */
-export type PageKind = 'blank' | 'opening' | 'body' | 'colophon';
-
-/** One page as the overlay describes it. */
-export interface OverlayPage {
-  number: number;
-  kind: PageKind;
-  /** Running head text, if the page has one. */
-  runningHead?: string;
-  showFolio: boolean;
-  hiddenFolio: boolean;
 }
 
 /** Ids given to 改丁 markers, so that post-processing can find their pages. */
@@ -77,23 +63,9 @@ export function printDocument(book: Book, geometry: PageGeometry, fonts: PrintFo
   return documentRoot(book, geometry, fonts, [title, toc, ...chapters, colophon]);
 }
 
-/**
- * The overlay document: the front matter again, now with page numbers, then one overlay page
- * for each later page of the main document.
- */
-export function overlayDocument(book: Book, geometry: PageGeometry, fonts: PrintFonts, pageNumbers: Map<string, number>, pages: readonly OverlayPage[]): Root {
-  return documentRoot(book, geometry, fonts, [
-    titlePage(book.config),
-    printToc(book, pageNumbers),
-    ...pages.map((page) => {
-      const side = foreEdgeIsLeft(geometry, page.number) ? 'fore-left' : 'fore-right';
-      const marks: ElementContent[] = [];
-      if (page.showFolio) marks.push(h('span.folio', String(page.number)));
-      if (page.runningHead) marks.push(h('span.running-head', page.runningHead));
-      if (page.hiddenFolio) marks.push(h('span.hidden-folio', String(page.number)));
-      return h(`div.overlay-page.${side}`, marks);
-    }),
-  ]);
+/** The front matter again (扉 and 目次), now with the page numbers the layout gave. */
+export function frontMatterDocument(book: Book, geometry: PageGeometry, fonts: PrintFonts, pageNumbers: Map<string, number>): Root {
+  return documentRoot(book, geometry, fonts, [titlePage(book.config), printToc(book, pageNumbers)]);
 }
 
 /** The 目次 with leaders; numbers are hidden placeholders until they are known. */
@@ -139,7 +111,7 @@ function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, bod
   };
 }
 
-/** CSS written from numbers and the font settings: page size, margins, the 版面, overlay positions. */
+/** CSS written from numbers and the font settings: page size, margins, the 版面. */
 function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 'recto'): string {
   const mm = (value: number) => `${value.toFixed(3)}mm`;
   const pt = (value: number) => `${value.toFixed(3)}pt`;
@@ -154,11 +126,6 @@ function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 
     .map((font) => `@font-face { font-family: ${cssString(font.family)}; src: url(${cssString(font.url!)}); }`);
   const bodyFamily = cssString(fonts.body.family);
   const headingFamily = cssString(fonts.heading.family);
-  const folioSize = g.fontSize * 0.85 * MM_PER_PT;
-  const headSize = g.fontSize * 0.75 * MM_PER_PT;
-  const outer = g.bleed + g.margin.fore;
-  const folioFromBottom = g.bleed + Math.max(2, g.margin.bottom / 2 - folioSize / 2);
-  const headFromTop = g.bleed + Math.max(2, g.margin.top / 2 - headSize / 2);
   return [
     ...fontFaces,
     `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across)} ${mm(g.bleed + g.margin.bottom - along)} ${mm(g.bleed + side - across)}; }`,
@@ -167,15 +134,6 @@ function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 
       `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,
     `html { font-family: ${bodyFamily}, "${fontFamilyName('serif')}", serif; }`,
     `h1, h2, h3, h4, h5, h6, strong, b, .gfont, .colophon-title, .colophon-label { font-family: ${headingFamily}, "${fontFamilyName('sans')}", sans-serif; }`,
-    // After the rule above: Chromium lets the later @page rule win over a named page's.
-    `@page overlay { margin: 0; }`,
-    `.overlay-page { width: ${mm(g.sheet.width - 0.4)}; height: ${mm(g.sheet.height - 0.4)}; }`,
-    `.fore-left .folio { left: ${mm(outer)}; bottom: ${mm(folioFromBottom)}; }`,
-    `.fore-right .folio { right: ${mm(outer)}; bottom: ${mm(folioFromBottom)}; }`,
-    `.fore-left .running-head { left: ${mm(outer)}; top: ${mm(headFromTop)}; }`,
-    `.fore-right .running-head { right: ${mm(outer)}; top: ${mm(headFromTop)}; }`,
-    `.fore-left .hidden-folio { right: ${mm(g.bleed + 2)}; bottom: ${mm(g.bleed + 3)}; }`,
-    `.fore-right .hidden-folio { left: ${mm(g.bleed + 2)}; bottom: ${mm(g.bleed + 3)}; }`,
   ].join('\n');
 }
 

@@ -1,9 +1,9 @@
 /**
- * The PDF build. One browser, two renderings: the book itself, and an overlay made once the
- * layout is known (front matter with real page numbers, folios and running heads per page kind);
- * then pdf-lib composes, boxes and marks the pages.
+ * The PDF build. One browser, two renderings: the book itself, then its front matter again with
+ * the page numbers the layout gave; pdf-lib composes the two, adds blank pages, folios and
+ * running heads by page kind, boxes and crop marks.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,7 +16,8 @@ import type { Profile } from '../cli/args.ts';
 import { fontFamilyName, fontPackageDir } from '../fonts/fontsource.ts';
 import { authorsOf } from '../layout/front-matter.ts';
 import { resolveImages } from '../layout/images.ts';
-import { anchorId, overlayDocument, printDocument, RECTO_BREAK_PREFIX, type OverlayPage, type PageKind, type PrintFonts } from '../layout/print-document.ts';
+import { anchorId, frontMatterDocument, printDocument, RECTO_BREAK_PREFIX, type PrintFonts } from '../layout/print-document.ts';
+import type { PageKind, PageMark } from './page-marks.ts';
 import { tocEntries, type TocEntry } from '../layout/toc.ts';
 import { insideRoot } from '../manuscript/load.ts';
 import { findBrowser, launchBrowser } from './browser.ts';
@@ -35,6 +36,8 @@ export interface PdfResult {
   type3Fonts: number;
   /** URLs the page asked for and did not get: builds load nothing from outside. */
   blocked: string[];
+  /** Characters of running heads that no font could draw. */
+  missingGlyphs: string[];
 }
 
 /** Folders of the project's own assets the print document loads: fonts and templates. */
@@ -82,17 +85,19 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     options.signal?.throwIfAborted();
 
     const plan = planPages(book, facts);
-    const overlayPath = join(workDir, 'overlay.html');
-    await writeFile(overlayPath, toHtml(overlayDocument(book, geometry, fonts, plan.pageNumbers, plan.overlayPages)));
+    const frontPath = join(workDir, 'front.html');
+    await writeFile(frontPath, toHtml(frontMatterDocument(book, geometry, fonts, plan.pageNumbers)));
     options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
-    const overlayPdf = await render(overlayPath);
-    if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'overlay.pdf'), overlayPdf);
+    const frontPdf = await render(frontPath);
+    if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'front.pdf'), frontPdf);
 
     options.signal?.throwIfAborted();
-    const composed = await composePdf(mainPdf, overlayPdf, {
+    const composed = await composePdf(mainPdf, frontPdf, {
       geometry,
       sequence: plan.sequence,
       frontPages: plan.frontPages,
+      marks: plan.marks,
+      markFont: fonts.body.url ? await readFile(fileURLToPath(fonts.body.url)) : undefined,
       outline: plan.outline,
       metadata: {
         title: config.title,
@@ -103,7 +108,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
         created: creationDate(),
       },
     });
-    return { bytes: composed.bytes, pages: composed.pages, geometry, type3Fonts: composed.type3Fonts, blocked: [...blocked] };
+    return { bytes: composed.bytes, pages: composed.pages, geometry, type3Fonts: composed.type3Fonts, blocked: [...blocked], missingGlyphs: composed.missingGlyphs };
   } finally {
     await browser.close().catch(() => undefined);
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
@@ -116,10 +121,10 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
 interface PagePlan {
   /** The final pages in order: an index into the main rendering, or null for an added blank page. */
   sequence: (number | null)[];
-  /** Leading pages of the main rendering (扉, 目次) that the overlay replaces whole. */
+  /** Leading pages of the main rendering (扉, 目次) that the front-matter rendering replaces. */
   frontPages: number;
-  /** One overlay page for every final page that is not a front page, in order. */
-  overlayPages: OverlayPage[];
+  /** Folios and running heads of every page after the front matter. */
+  marks: PageMark[];
   pageNumbers: Map<string, number>;
   outline: OutlineItem[];
 }
@@ -169,7 +174,7 @@ function planPages(book: Book, facts: LayoutFacts): PagePlan {
   // begun on or before it (a chapter title, or a 中見出し of a one-file book).
   const sections = outline.map((item) => ({ page: item.pageIndex, title: item.title })).sort((a, b) => a.page - b.page);
 
-  const overlayPages: OverlayPage[] = [];
+  const marks: PageMark[] = [];
   sequence.forEach((main, index) => {
     if (main !== null && main < frontPages) return;
     const number = index + 1;
@@ -183,10 +188,16 @@ function planPages(book: Book, facts: LayoutFacts): PagePlan {
       : mode === 'book' ? config.title
         : mode === 'chapter' ? section
           : isRecto(number) ? section : config.title;
-    overlayPages.push({ number, kind, runningHead, showFolio, hiddenFolio: config.print.hiddenFolio && !showFolio });
+    marks.push({
+      index,
+      kind,
+      runningHead,
+      folio: showFolio ? String(number) : undefined,
+      hiddenFolio: config.print.hiddenFolio && !showFolio ? String(number) : undefined,
+    });
   });
 
-  return { sequence, frontPages, overlayPages, pageNumbers, outline };
+  return { sequence, frontPages, marks, pageNumbers, outline };
 }
 
 /** The fonts of the print book: the bundled Noto faces unless the metadata names others. */

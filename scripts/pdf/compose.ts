@@ -1,13 +1,15 @@
 /**
- * Post-processing of Chromium's PDF with pdf-lib: the finished front matter and the folios and
- * running heads are laid in from the overlay rendering, every page is moved towards its gutter,
- * page boxes are set exactly (Chromium rounds page sizes to whole CSS pixels) for the print
- * profile, crop marks are drawn, and bookmarks, metadata and reading direction are written.
+ * Post-processing of Chromium's PDF with pdf-lib: blank pages are added where a recto is due,
+ * the front matter is swapped for the rendering with real page numbers, every page is moved
+ * towards its gutter, page boxes are set exactly (Chromium rounds page sizes to whole CSS
+ * pixels) for the print profile, folios, running heads and crop marks are drawn, and bookmarks,
+ * metadata and reading direction are written.
  */
-import { popGraphicsState, pushGraphicsState, translate, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, ReadingDirection, type PDFObject, type PDFPage } from 'pdf-lib';
+import { popGraphicsState, pushGraphicsState, translate, PDFArray, PDFContentStream, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, ReadingDirection, type PDFObject, type PDFPage } from 'pdf-lib';
 import { BuildError } from '../errors.ts';
 import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
 import { drawCropMarks, type Box } from './marks.ts';
+import { drawPageMarks, MarkFonts, type MarkLayout, type PageMark } from './page-marks.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
 
 const PT_PER_MM = 72 / 25.4;
@@ -29,8 +31,12 @@ export interface ComposeOptions {
   geometry: PageGeometry;
   /** The final pages in order: an index into the main rendering, or null for a blank page. */
   sequence: readonly (number | null)[];
-  /** Leading pages of the main rendering taken whole from the overlay (扉, 目次 with page numbers). */
+  /** Leading pages of the main rendering replaced by the front-matter rendering (扉, 目次 with page numbers). */
   frontPages: number;
+  /** Folios and running heads, by final page. */
+  marks: readonly PageMark[];
+  /** The book's own body font file, tried first for the marks. */
+  markFont?: Uint8Array;
   outline: OutlineItem[];
   metadata: PdfMetadata;
 }
@@ -41,13 +47,15 @@ export interface ComposedPdf {
   pages: number;
   /** Fonts embedded as Type 3 (print shops reject them); 0 when all is well. */
   type3Fonts: number;
+  /** Characters of running heads that no font could draw. */
+  missingGlyphs: string[];
 }
 
-/** Combine the main and overlay renderings into the final PDF. */
-export async function composePdf(mainBytes: Uint8Array, overlayBytes: Uint8Array, options: ComposeOptions): Promise<ComposedPdf> {
+/** Combine the main and front-matter renderings into the final PDF. */
+export async function composePdf(mainBytes: Uint8Array, frontBytes: Uint8Array, options: ComposeOptions): Promise<ComposedPdf> {
   const { geometry: g } = options;
   const main = await PDFDocument.load(mainBytes, { updateMetadata: false });
-  const overlay = await PDFDocument.load(overlayBytes, { updateMetadata: false });
+  const front = await PDFDocument.load(frontBytes, { updateMetadata: false });
   const rendered = main.getPage(0).getSize();
 
   const { sequence, frontPages } = options;
@@ -56,20 +64,23 @@ export async function composePdf(mainBytes: Uint8Array, overlayBytes: Uint8Array
   });
   const total = main.getPageCount();
   const frontPositions = sequence.flatMap((source, index) => (source !== null && source < frontPages ? [index] : []));
-  if (total !== sequence.length || overlay.getPageCount() !== total - frontPositions.length + frontPages) {
-    throw new BuildError(`internal: the overlay has ${overlay.getPageCount()} pages for ${total} pages of text`, {
+  if (total !== sequence.length || front.getPageCount() !== frontPages) {
+    throw new BuildError(`internal: the front matter came out as ${front.getPageCount()} pages instead of ${frontPages}`, {
       hint: 'please report this with the manuscript that causes it',
-      ruleId: 'pdf-overlay',
+      ruleId: 'pdf-front-matter',
     });
   }
 
-  await replaceFrontPages(main, overlay, frontPositions);
-  const embedded = await main.embedPages(overlay.getPages().slice(frontPages));
-  const marks = new Map<number, (typeof embedded)[number]>();
-  let next = 0;
-  sequence.forEach((source, index) => {
-    if (source === null || source >= frontPages) marks.set(index, embedded[next++]!);
-  });
+  await replaceFrontPages(main, front, frontPositions);
+  const marks = new Map(options.marks.map((mark) => [mark.index, mark]));
+  const fonts = new MarkFonts(main, options.markFont);
+  const layout: MarkLayout = {
+    folioSize: g.fontSize * 0.85,
+    headSize: g.fontSize * 0.75,
+    fore: g.margin.fore * PT_PER_MM,
+    top: g.margin.top * PT_PER_MM,
+    bottom: g.margin.bottom * PT_PER_MM,
+  };
 
   const exact = { width: g.sheet.width * PT_PER_MM, height: g.sheet.height * PT_PER_MM };
   const bleed = g.bleed * PT_PER_MM;
@@ -77,7 +88,7 @@ export async function composePdf(mainBytes: Uint8Array, overlayBytes: Uint8Array
   const gutterShift = ((g.margin.gutter - g.margin.fore) / 2) * PT_PER_MM;
   const shifts = new Map<string, { dx: number; dy: number }>();
 
-  main.getPages().forEach((page, index) => {
+  for (const [index, page] of main.getPages().entries()) {
     const number = index + 1;
     const foreLeft = foreEdgeIsLeft(g, number);
     const toGutter = foreLeft ? gutterShift : -gutterShift;
@@ -105,31 +116,31 @@ export async function composePdf(mainBytes: Uint8Array, overlayBytes: Uint8Array
       trimBox = media;
     }
     const offsetY = dy + (g.profile === 'print-shop' ? MARK_AREA * PT_PER_MM : 0);
-    // The text moves towards the gutter; the overlay and the marks are drawn in place.
+    // The text moves towards the gutter; folios, running heads and crop marks are drawn in place.
     shiftContent(page, toGutter + dx, offsetY);
     shiftAnnotations(page, toGutter + dx, offsetY);
     shifts.set(page.ref.toString(), { dx: toGutter + dx, dy: offsetY });
     const mark = marks.get(index);
-    if (mark) page.drawPage(mark, { x: dx, y: offsetY });
+    if (mark) await drawPageMarks(page, mark, trimBox, foreLeft, layout, fonts);
     page.setMediaBox(media.x, media.y, media.width, media.height);
     page.setCropBox(media.x, media.y, media.width, media.height);
     page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
     page.setTrimBox(trimBox.x, trimBox.y, trimBox.width, trimBox.height);
     if (g.profile === 'print-shop') drawCropMarks(page, media, trimBox, bleedBox);
-  });
+  }
   shiftDestinations(main, shifts);
 
   writeOutline(main, options.outline);
   writeMetadata(main, options.metadata, g.vertical);
   const type3Fonts = countType3Fonts(main);
   const bytes = await main.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
-  return { bytes, pages: total, type3Fonts };
+  return { bytes, pages: total, type3Fonts, missingGlyphs: [...fonts.missing] };
 }
 
-/** Swap the front pages (at `positions`) for the overlay's finished ones, keeping their links. */
-async function replaceFrontPages(main: PDFDocument, overlay: PDFDocument, positions: readonly number[]): Promise<void> {
+/** Swap the front pages (at `positions`) for the finished ones, keeping their links. */
+async function replaceFrontPages(main: PDFDocument, front: PDFDocument, positions: readonly number[]): Promise<void> {
   if (positions.length === 0) return;
-  const copies = await main.copyPages(overlay, positions.map((_, index) => index));
+  const copies = await main.copyPages(front, positions.map((_, index) => index));
   copies.forEach((copy, k) => {
     const index = positions[k]!;
     const old = main.getPage(index);
@@ -146,17 +157,30 @@ async function replaceFrontPages(main: PDFDocument, overlay: PDFDocument, positi
   });
 }
 
+/** Streams that open and close a shift, shared by every page with the same offsets. */
+const wrappers = new WeakMap<PDFDocument, Map<string, [PDFRef, PDFRef]>>();
+
 /**
  * Wrap the page's existing content in `q … cm … Q`. pdf-lib's translateContent would also wrap
- * the stream it draws into, moving everything drawn afterwards (overlay, marks) as well.
+ * the stream it draws into, moving everything drawn afterwards (folios, marks) as well, and would
+ * make two compressed streams per page; pages with the same shift share them here.
  */
 function shiftContent(page: PDFPage, dx: number, dy: number): void {
   if (dx === 0 && dy === 0) return;
   const context = page.doc.context;
-  const start = context.register(context.contentStream([pushGraphicsState(), translate(dx, dy)]));
-  const end = context.register(context.contentStream([popGraphicsState()]));
+  let byOffset = wrappers.get(page.doc);
+  if (!byOffset) wrappers.set(page.doc, (byOffset = new Map()));
+  const key = `${dx} ${dy}`;
+  let pair = byOffset.get(key);
+  if (!pair) {
+    pair = [
+      context.register(PDFContentStream.of(context.obj({}), [pushGraphicsState(), translate(dx, dy)], false)),
+      context.register(PDFContentStream.of(context.obj({}), [popGraphicsState()], false)),
+    ];
+    byOffset.set(key, pair);
+  }
   page.node.normalize();
-  page.node.wrapContentStreams(start, end);
+  page.node.wrapContentStreams(pair[0], pair[1]);
 }
 
 /** Move link rectangles along with the content they sit on. */

@@ -43,7 +43,9 @@ export async function renderPdf(browser: Browser, htmlPath: string, options: Ren
     });
     const work = (async () => {
       await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: options.timeout });
-      return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: options.timeout, waitForFonts: true });
+      // Untagged: a structure tree would double the file and the post-processing time, and would
+      // point at the front pages the overlay replaces. The accessible edition is the EPUB.
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: options.timeout, waitForFonts: true, tagged: false });
     })();
     return await Promise.race([work, failure]);
   } catch (cause) {
