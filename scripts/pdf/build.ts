@@ -26,6 +26,7 @@ import { isRecto, resolveGeometry, type PageGeometry } from './geometry.ts';
 import { inspectLayout, type LayoutFacts } from './inspect.ts';
 import type { OutlineItem } from './outline.ts';
 import { renderPdf } from './render.ts';
+import type { Browser } from 'puppeteer';
 import type { Progress } from '../progress.ts';
 
 /** What a PDF build produced. */
@@ -64,9 +65,12 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const executable = findBrowser();
   const timeout = options.timeout ?? 600_000;
   const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
-  const browser = await launchBrowser(executable, join(workDir, 'profile'));
+  // The browser starts while the print document is being made.
+  const launching = launchBrowser(executable, join(workDir, 'profile'));
+  launching.catch(() => undefined);
+  let browser: Browser | undefined;
   const blocked = new Set<string>();
-  const render = (path: string) => renderPdf(browser, path, {
+  const render = async (path: string) => renderPdf((browser ??= await launching), path, {
     signal: options.signal,
     timeout,
     allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS],
@@ -80,7 +84,8 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     options.progress?.(`laying out ${book.chapters.length} chapter(s) in Chromium`);
     const mainPdf = await render(mainPath);
     if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'book.pdf'), mainPdf);
-    const facts = inspectLayout(await PDFDocument.load(mainPdf, { updateMetadata: false }));
+    const mainDocument = await PDFDocument.load(mainPdf, { updateMetadata: false });
+    const facts = inspectLayout(mainDocument);
     options.progress?.(`laid out ${facts.pageCount} pages`);
     options.signal?.throwIfAborted();
 
@@ -92,7 +97,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'front.pdf'), frontPdf);
 
     options.signal?.throwIfAborted();
-    const composed = await composePdf(mainPdf, frontPdf, {
+    const composed = await composePdf(mainDocument, frontPdf, {
       geometry,
       sequence: plan.sequence,
       frontPages: plan.frontPages,
@@ -110,7 +115,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     });
     return { bytes: composed.bytes, pages: composed.pages, geometry, type3Fonts: composed.type3Fonts, blocked: [...blocked], missingGlyphs: composed.missingGlyphs };
   } finally {
-    await browser.close().catch(() => undefined);
+    await (browser ?? (await launching.catch(() => undefined)))?.close().catch(() => undefined);
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
     if (process.env.TATEGAKI_KEEP_WORK) options.progress?.(`intermediate files kept in ${workDir}`);
     else await rm(workDir, { recursive: true, force: true });

@@ -51,10 +51,9 @@ export interface ComposedPdf {
   missingGlyphs: string[];
 }
 
-/** Combine the main and front-matter renderings into the final PDF. */
-export async function composePdf(mainBytes: Uint8Array, frontBytes: Uint8Array, options: ComposeOptions): Promise<ComposedPdf> {
+/** Combine the main rendering (already parsed, and changed in place) and the front-matter rendering into the final PDF. */
+export async function composePdf(main: PDFDocument, frontBytes: Uint8Array, options: ComposeOptions): Promise<ComposedPdf> {
   const { geometry: g } = options;
-  const main = await PDFDocument.load(mainBytes, { updateMetadata: false });
   const front = await PDFDocument.load(frontBytes, { updateMetadata: false });
   const rendered = main.getPage(0).getSize();
 

@@ -66,12 +66,15 @@ function decodeName(raw: string): string {
 
 const PAINTING = /(?:^|[\s\]>)])(?:Tj|TJ|'|"|Do|f\*?|F|B\*?|b\*?|S|s|sh|BI)(?=[\s[<(/]|$)/m;
 
+/** Compressed content this long or longer always paints something: only short streams are read. */
+const SURELY_DRAWS = 256;
+
 /** Whether a page's content streams paint anything (text, images, paths). */
 function drawsAnything(contents: PDFObject | undefined, pdf: PDFDocument): boolean {
   if (contents === undefined) return false;
   const streams = contents instanceof PDFArray ? contents.asArray().map((item) => pdf.context.lookup(item)) : [contents];
   return streams.some((stream) => {
-    if (!(stream instanceof PDFRawStream)) return true;
+    if (!(stream instanceof PDFRawStream) || stream.contents.length >= SURELY_DRAWS) return true;
     const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
     return PAINTING.test(text);
   });
