@@ -17,8 +17,9 @@ function displayPath(path: string): string {
 
 /** Where a book's output goes: `<out-dir>/<filename>.<ext>`. */
 export function outputPath(book: Book, outDir: string, extension: string): string {
-  const source = book.manuscript.metadataFile.endsWith('.md') ? book.manuscript.metadataFile : book.manuscript.root;
-  const name = book.config.filename ?? basename(source, extname(source));
+  const file = book.manuscript.metadataFile;
+  // A folder's name is used whole (`book-1.5` stays so); a file loses its extension.
+  const name = book.config.filename ?? (file.endsWith('.md') ? basename(file, extname(file)) : basename(book.manuscript.root));
   return join(outDir, `${name}.${extension}`);
 }
 

@@ -1,0 +1,83 @@
+/**
+ * Timing a command and sampling the memory of its process tree from /proc: wall time, the peak
+ * resident size of the command's own process (Node), and the peak total of its descendants (the
+ * browser's processes). Sampling every 25 ms can miss a short spike; it is the same for all.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** One measured run. */
+export interface Measurement {
+  ms: number;
+  /** Peak RSS of the command's own process, in bytes. */
+  ownRss: number;
+  /** Peak total RSS of its descendant processes (Chromium), in bytes. */
+  childRss: number;
+  code: number | null;
+  stderr: string;
+}
+
+const rssOf = (pid: number): number => {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+};
+
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(parent) ?? [];
+      list.push(Number(name));
+      children.set(parent, list);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const queue = [...(children.get(root) ?? [])];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    found.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+/** Run a command to completion and measure it. */
+export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let ownRss = 0;
+    let childRss = 0;
+    const timer = setInterval(() => {
+      if (child.pid === undefined) return;
+      ownRss = Math.max(ownRss, rssOf(child.pid));
+      childRss = Math.max(childRss, descendants(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0));
+    }, 25);
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ ms: performance.now() - started, ownRss, childRss, code, stderr });
+    });
+  });
+}
+
+/** The median of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
