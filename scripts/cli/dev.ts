@@ -1,16 +1,15 @@
 /**
  * The command line of `npm run dev`: arguments, what the terminal shows, signals and the exit
- * code. The one file of the preview that prints or decides how the process ends (scripts/cli/
- * does the same for the builds).
+ * code. Like the builds' command line, it is the only part of the preview that prints.
  *
  * Exit codes: 0 when stopped with Ctrl-C or SIGTERM (stopping is how a preview is meant to
  * end), 1 when it cannot start (no manuscript, port taken), 2 for a wrong command line.
  */
 import { parseArgs } from 'node:util';
-import { formatDiagnostic } from '../cli/report.ts';
+import { formatDiagnostic } from './report.ts';
 import { BuildError, UsageError } from '../errors.ts';
-import { startPreview, type PreviewEvent } from './preview.ts';
-import type { Problem } from './problems.ts';
+import { startPreview, type PreviewEvent } from '../dev/preview.ts';
+import type { Problem } from '../dev/problems.ts';
 
 const USAGE = [
   'usage: npm run dev -- [--manuscript PATH] [--port N]',
