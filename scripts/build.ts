@@ -80,32 +80,47 @@ export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress
 }
 
 /** `build:pdf`: manuscript → print PDF. */
-export function buildPdfFile(options: CliOptions, signal: AbortSignal, progress: Progress): Promise<BuildSummary> {
-  let profile = options.profile;
-  return build(options, signal, progress, { extension: 'pdf', key: `pdf:${options.profile ?? ''}` }, async (book) => {
-    profile ??= book.config.print.profile;
-    progress(`building PDF (${profile}) from ${book.chapters.length} chapter(s)`);
-    const { buildPdf } = await import('./pdf/build.ts');
-    const result = await buildPdf(book, { profile, signal, progress, timeout: options.timeout === undefined ? undefined : options.timeout * 1000 });
-    const warnings: Warning[] = result.blocked.map((url) => ({
-      message: `blocked a request for ${url}: a build loads nothing from outside the book`,
+export async function buildPdfFile(options: CliOptions, signal: AbortSignal, progress: Progress): Promise<BuildSummary> {
+  const [{ buildPdf }, { startBrowserSession }] = await Promise.all([import('./pdf/build.ts'), import('./pdf/browser.ts')]);
+  // Chromium starts while the manuscript is read and parsed.
+  const session = await startBrowserSession();
+  try {
+    return await build(options, signal, progress, { extension: 'pdf', key: `pdf:${options.profile ?? ''}` }, (book) =>
+      makePdf(book, buildPdf, { ...options, profile: options.profile ?? book.config.print.profile }, signal, progress, session));
+  } finally {
+    await session.close();
+  }
+}
+
+async function makePdf(
+  book: Book,
+  buildPdf: typeof import('./pdf/build.ts').buildPdf,
+  options: CliOptions & { profile: NonNullable<CliOptions['profile']> },
+  signal: AbortSignal,
+  progress: Progress,
+  session: import('./pdf/browser.ts').BrowserSession,
+): Promise<Made> {
+  progress(`building PDF (${options.profile}) from ${book.chapters.length} chapter(s)`);
+  const timeout = options.timeout === undefined ? undefined : options.timeout * 1000;
+  const result = await buildPdf(book, { profile: options.profile, signal, progress, session, timeout });
+  const warnings: Warning[] = result.blocked.map((url) => ({
+    message: `blocked a request for ${url}: a build loads nothing from outside the book`,
+    file: book.manuscript.metadataFile,
+    ruleId: 'pdf-blocked-request',
+  }));
+  if (result.missingGlyphs.length > 0) {
+    warnings.push({
+      message: `running heads left out characters no font has: ${result.missingGlyphs.join(' ')}`,
       file: book.manuscript.metadataFile,
-      ruleId: 'pdf-blocked-request',
-    }));
-    if (result.missingGlyphs.length > 0) {
-      warnings.push({
-        message: `running heads left out characters no font has: ${result.missingGlyphs.join(' ')}`,
-        file: book.manuscript.metadataFile,
-        ruleId: 'pdf-missing-glyph',
-      });
-    }
-    if (result.type3Fonts > 0) {
-      warnings.push({
-        message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: some characters are missing from the book's fonts`,
-        file: book.manuscript.metadataFile,
-        ruleId: 'pdf-type3-font',
-      });
-    }
-    return { bytes: result.bytes, details: `${result.pages} pages, ${result.geometry.label}, profile ${profile}`, warnings };
-  });
+      ruleId: 'pdf-missing-glyph',
+    });
+  }
+  if (result.type3Fonts > 0) {
+    warnings.push({
+      message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: some characters are missing from the book's fonts`,
+      file: book.manuscript.metadataFile,
+      ruleId: 'pdf-type3-font',
+    });
+  }
+  return { bytes: result.bytes, details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}`, warnings };
 }

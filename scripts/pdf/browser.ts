@@ -4,6 +4,9 @@
  * into puppeteer's cache. Nothing is ever downloaded here.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { BuildError } from '../errors.ts';
 
@@ -89,4 +92,31 @@ export async function launchBrowser(path: string, userDataDir: string): Promise<
       cause,
     });
   }
+}
+
+/** A browser being started, and the work folder its profile and the build's files live in. */
+export interface BrowserSession {
+  workDir: string;
+  browser: Promise<Browser>;
+  /** Close the browser and remove the work folder (kept when TATEGAKI_KEEP_WORK is set). */
+  close(): Promise<void>;
+}
+
+/**
+ * Find and start the browser without waiting for it: a PDF build starts it before it reads the
+ * manuscript, so that Chromium comes up while Node parses Markdown.
+ */
+export async function startBrowserSession(explicit?: string): Promise<BrowserSession> {
+  const executable = findBrowser(explicit);
+  const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
+  const browser = launchBrowser(executable, join(workDir, 'profile'));
+  browser.catch(() => undefined);
+  return {
+    workDir,
+    browser,
+    close: async () => {
+      await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+      if (!process.env.TATEGAKI_KEEP_WORK) await rm(workDir, { recursive: true, force: true });
+    },
+  };
 }

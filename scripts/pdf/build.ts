@@ -3,8 +3,7 @@
  * the page numbers the layout gave; pdf-lib composes the two, adds blank pages, folios and
  * running heads by page kind, boxes and crop marks.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Element } from 'hast';
@@ -20,13 +19,12 @@ import { anchorId, frontMatterDocument, printDocument, RECTO_BREAK_PREFIX, type 
 import type { PageKind, PageMark } from './page-marks.ts';
 import { tocEntries, type TocEntry } from '../layout/toc.ts';
 import { insideRoot } from '../manuscript/load.ts';
-import { findBrowser, launchBrowser } from './browser.ts';
+import { startBrowserSession, type BrowserSession } from './browser.ts';
 import { composePdf } from './compose.ts';
 import { isRecto, resolveGeometry, type PageGeometry } from './geometry.ts';
 import { inspectLayout, type LayoutFacts } from './inspect.ts';
 import type { OutlineItem } from './outline.ts';
 import { renderPdf } from './render.ts';
-import type { Browser } from 'puppeteer';
 import type { Progress } from '../progress.ts';
 
 /** What a PDF build produced. */
@@ -55,6 +53,8 @@ export interface PdfBuildOptions {
   progress?: Progress;
   /** Milliseconds one rendering may take. */
   timeout?: number;
+  /** A browser already starting (the caller closes it); otherwise one is started and closed here. */
+  session?: BrowserSession;
 }
 
 /** Build the print PDF of a book, in memory. */
@@ -62,15 +62,11 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const { config, manuscript } = book;
   const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
   const fonts = await resolveFonts(book);
-  const executable = findBrowser();
+  const session = options.session ?? (await startBrowserSession());
+  const { workDir } = session;
   const timeout = options.timeout ?? 600_000;
-  const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
-  // The browser starts while the print document is being made.
-  const launching = launchBrowser(executable, join(workDir, 'profile'));
-  launching.catch(() => undefined);
-  let browser: Browser | undefined;
   const blocked = new Set<string>();
-  const render = async (path: string) => renderPdf((browser ??= await launching), path, {
+  const render = async (path: string) => renderPdf(await session.browser, path, {
     signal: options.signal,
     timeout,
     allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS],
@@ -93,10 +89,12 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     const frontPath = join(workDir, 'front.html');
     await writeFile(frontPath, toHtml(frontMatterDocument(book, geometry, fonts, plan.pageNumbers)));
     options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
-    const frontPdf = await render(frontPath);
-    if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'front.pdf'), frontPdf);
-
-    options.signal?.throwIfAborted();
+    // The front matter renders while the other pages are finished.
+    const frontPdf = render(frontPath).then(async (bytes) => {
+      if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'front.pdf'), bytes);
+      return bytes;
+    });
+    frontPdf.catch(() => undefined);
     const composed = await composePdf(mainDocument, frontPdf, {
       geometry,
       sequence: plan.sequence,
@@ -113,12 +111,12 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
         created: creationDate(),
       },
     });
+    options.signal?.throwIfAborted();
     return { bytes: composed.bytes, pages: composed.pages, geometry, type3Fonts: composed.type3Fonts, blocked: [...blocked], missingGlyphs: composed.missingGlyphs };
   } finally {
-    await (browser ?? (await launching.catch(() => undefined)))?.close().catch(() => undefined);
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
     if (process.env.TATEGAKI_KEEP_WORK) options.progress?.(`intermediate files kept in ${workDir}`);
-    else await rm(workDir, { recursive: true, force: true });
+    if (!options.session) await session.close();
   }
 }
 

@@ -51,26 +51,20 @@ export interface ComposedPdf {
   missingGlyphs: string[];
 }
 
-/** Combine the main rendering (already parsed, and changed in place) and the front-matter rendering into the final PDF. */
-export async function composePdf(main: PDFDocument, frontBytes: Uint8Array, options: ComposeOptions): Promise<ComposedPdf> {
-  const { geometry: g } = options;
-  const front = await PDFDocument.load(frontBytes, { updateMetadata: false });
+/**
+ * Combine the main rendering (already parsed, and changed in place) with the front-matter
+ * rendering into the final PDF. The front matter may still be rendering: the other pages are
+ * finished first.
+ */
+export async function composePdf(main: PDFDocument, frontBytes: Promise<Uint8Array>, options: ComposeOptions): Promise<ComposedPdf> {
+  const { geometry: g, sequence, frontPages } = options;
   const rendered = main.getPage(0).getSize();
-
-  const { sequence, frontPages } = options;
   sequence.forEach((source, index) => {
     if (source === null) main.insertPage(index, [rendered.width, rendered.height]);
   });
   const total = main.getPageCount();
   const frontPositions = sequence.flatMap((source, index) => (source !== null && source < frontPages ? [index] : []));
-  if (total !== sequence.length || front.getPageCount() !== frontPages) {
-    throw new BuildError(`internal: the front matter came out as ${front.getPageCount()} pages instead of ${frontPages}`, {
-      hint: 'please report this with the manuscript that causes it',
-      ruleId: 'pdf-front-matter',
-    });
-  }
 
-  await replaceFrontPages(main, front, frontPositions);
   const marks = new Map(options.marks.map((mark) => [mark.index, mark]));
   const fonts = new MarkFonts(main, options.markFont);
   const layout: MarkLayout = {
@@ -80,14 +74,13 @@ export async function composePdf(main: PDFDocument, frontBytes: Uint8Array, opti
     top: g.margin.top * PT_PER_MM,
     bottom: g.margin.bottom * PT_PER_MM,
   };
-
   const exact = { width: g.sheet.width * PT_PER_MM, height: g.sheet.height * PT_PER_MM };
   const bleed = g.bleed * PT_PER_MM;
   const trim = { width: g.trim.width * PT_PER_MM, height: g.trim.height * PT_PER_MM };
   const gutterShift = ((g.margin.gutter - g.margin.fore) / 2) * PT_PER_MM;
   const shifts = new Map<string, { dx: number; dy: number }>();
 
-  for (const [index, page] of main.getPages().entries()) {
+  const finish = async (page: PDFPage, index: number) => {
     const number = index + 1;
     const foreLeft = foreEdgeIsLeft(g, number);
     const toGutter = foreLeft ? gutterShift : -gutterShift;
@@ -126,7 +119,19 @@ export async function composePdf(main: PDFDocument, frontBytes: Uint8Array, opti
     page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
     page.setTrimBox(trimBox.x, trimBox.y, trimBox.width, trimBox.height);
     if (g.profile === 'print-shop') drawCropMarks(page, media, trimBox, bleedBox);
+  };
+
+  const isFront = new Set(frontPositions);
+  for (const [index, page] of main.getPages().entries()) if (!isFront.has(index)) await finish(page, index);
+  const front = await PDFDocument.load(await frontBytes, { updateMetadata: false });
+  if (total !== sequence.length || front.getPageCount() !== frontPages) {
+    throw new BuildError(`internal: the front matter came out as ${front.getPageCount()} pages instead of ${frontPages}`, {
+      hint: 'please report this with the manuscript that causes it',
+      ruleId: 'pdf-front-matter',
+    });
   }
+  await replaceFrontPages(main, front, frontPositions);
+  for (const index of frontPositions) await finish(main.getPage(index), index);
   shiftDestinations(main, shifts);
 
   writeOutline(main, options.outline);

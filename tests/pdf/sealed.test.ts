@@ -1,5 +1,6 @@
 /** The PDF renderer is sealed: no page scripts, no requests outside the book, a time limit, no leftovers. */
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +97,14 @@ describe('an interrupted PDF build', () => {
     expect(await readdir(out)).toEqual(['book.pdf']);
     // Only tsx's compile cache may stay: no work folder, no browser profile or socket.
     expect((await readdir(temp)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
-    const processes = await run('pgrep', ['-f', temp]).then((r) => r.stdout, () => '');
-    expect(processes).toBe('');
+    // No process (browser or helper) still runs with the build's temporary folder in its command line.
+    const left = (await readdir('/proc')).filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(temp);
+      } catch {
+        return false;
+      }
+    });
+    expect(left).toEqual([]);
   });
 });
