@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Book } from '../book.ts';
 import { fontFamilyName, fontStylesheet } from '../fonts/fontsource.ts';
@@ -28,39 +29,104 @@ export const RECTO_BREAK_PREFIX = 'recto-break-';
 const MAX_PARAGRAPH_CHARS = 8000;
 
 /** Id of the empty marker at the start of a section whose first page the build needs. */
-export const anchorId = (id: string) => `page-of-${id}`;
+export const anchorId = (id: string) => `${ANCHOR_PREFIX}${id}`;
+
+/** Prefix of those markers' ids. */
+export const ANCHOR_PREFIX = 'page-of-';
+
+/** One of the documents the print book is rendered from, and the ids that belong to it. */
+export interface PrintPart {
+  root: Root;
+  /** Ids of the elements this part holds (link targets elsewhere are only placeholders here). */
+  ids: Set<string>;
+}
 
 /**
- * The main document: 扉, 目次 (page numbers left blank), chapters, 奥付. Chromium only reports
- * the pages of elements that links point at, so the 扉 carries invisible links ("probes") to
- * every place whose page the build needs to know. They point at empty markers rather than at
- * the sections: Chromium reports an element's top-left corner, which for a section set
- * vertically is on its last page, not its first.
+ * The main document — 扉, 目次 (page numbers left blank), chapters, 奥付 — cut into `parts`
+ * documents of consecutive chapters of about equal length, which Chromium renders side by side
+ * (each chapter starts a page, so the cut changes no page).
+ *
+ * Chromium only reports the pages of elements that links point at, so each part carries
+ * invisible links ("probes") to every place whose page the build needs to know. They point at
+ * empty markers rather than at the sections: Chromium reports an element's top-left corner,
+ * which for a section set vertically is on its last page, not its first. A link to an element in
+ * another part gets a placeholder target, so that Chromium keeps the link; post-processing points
+ * it at the real page.
  */
-export function printDocument(book: Book, geometry: PageGeometry, fonts: PrintFonts): Root {
+export function printParts(book: Book, geometry: PageGeometry, fonts: PrintFonts, parts: number): PrintPart[] {
   const anchor = (id: string) => h('div.page-anchor', { id: anchorId(id) });
+  let rectoBreaks = 0;
   const chapters = book.chapters.map((chapter) => {
     const content = structuredClone(chapter.tree.children) as ElementContent[];
     splitLongParagraphs(content, MAX_PARAGRAPH_CHARS);
-    return h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...content]);
+    const section = h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...content]);
+    visit(section, 'element', (node: Element) => {
+      const className = node.properties.className;
+      if (node.tagName === 'div' && Array.isArray(className) && className.includes('pagebreak') && className.includes('recto')) {
+        node.properties.id = `${RECTO_BREAK_PREFIX}${++rectoBreaks}`;
+      }
+    });
+    return { section, length: toString(section).length };
   });
-  const targets = [anchorId('toc'), ...book.chapters.map((chapter) => anchorId(chapter.id)), anchorId('colophon')];
-  let rectoBreaks = 0;
-  visit({ type: 'root', children: chapters }, 'element', (node: Element) => {
-    const className = node.properties.className;
-    if (node.tagName === 'div' && Array.isArray(className) && className.includes('pagebreak') && className.includes('recto')) {
-      node.properties.id = `${RECTO_BREAK_PREFIX}${++rectoBreaks}`;
-      targets.push(node.properties.id);
+
+  const groups = balancedGroups(chapters.map((chapter) => chapter.length), parts);
+  const bodies = groups.map((range, index) => {
+    const body: Element[] = [];
+    if (index === 0) {
+      const toc = printToc(book, undefined);
+      toc.children.unshift(anchor('toc'));
+      body.push(titlePage(book.config), toc);
     }
+    body.push(...chapters.slice(range[0], range[1]).map((chapter) => chapter.section));
+    if (index === groups.length - 1) {
+      const colophon = colophonPage(book.config);
+      colophon.properties.id = 'colophon';
+      colophon.children.unshift(anchor('colophon'));
+      body.push(colophon);
+    }
+    const ids = new Set<string>();
+    const wanted = new Set<string>();
+    visit({ type: 'root', children: body }, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+      const href = node.properties.href;
+      if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) wanted.add(decodeURIComponent(href.slice(1)));
+    });
+    return { body, ids, wanted };
   });
-  const title = titlePage(book.config);
-  title.children.push(h('nav.page-probes', { ariaHidden: 'true' }, targets.map((id) => h('a', { href: `#${id}` }, '.'))));
-  const colophon = colophonPage(book.config);
-  colophon.properties.id = 'colophon';
-  colophon.children.unshift(anchor('colophon'));
-  const toc = printToc(book, undefined);
-  toc.children.unshift(anchor('toc'));
-  return documentRoot(book, geometry, fonts, [title, toc, ...chapters, colophon]);
+  // Every id some link in the book points at, wherever the link is.
+  const linked = new Set(bodies.flatMap((part) => [...part.wanted]));
+  return bodies.map(({ body, ids, wanted }) => {
+    const probes = [...ids].filter((id) => id.startsWith(ANCHOR_PREFIX) || id.startsWith(RECTO_BREAK_PREFIX) || linked.has(id));
+    const placeholders = [...wanted].filter((id) => !ids.has(id));
+    const nav = h('nav.page-probes', { ariaHidden: 'true' }, [
+      ...probes.map((id) => h('a', { href: `#${id}` })),
+      ...placeholders.map((id) => h('span', { id })),
+    ]);
+    // The probes sit in the first page of the part, out of the flow; they draw nothing, and
+    // post-processing removes their links.
+    body[0]!.children.push(nav);
+    return { root: documentRoot(book, geometry, fonts, body), ids };
+  });
+}
+
+/** Cut lengths into `parts` consecutive groups of about equal total, as [start, end) ranges. */
+function balancedGroups(lengths: readonly number[], parts: number): [number, number][] {
+  const count = Math.max(1, Math.min(parts, lengths.length));
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  const groups: [number, number][] = [];
+  let start = 0;
+  let sum = 0;
+  for (let index = 0; index < lengths.length; index++) {
+    sum += lengths[index]!;
+    const remainingGroups = count - groups.length - 1;
+    const remainingItems = lengths.length - index - 1;
+    if (remainingGroups > 0 && (sum >= (total * (groups.length + 1)) / count || remainingItems === remainingGroups)) {
+      groups.push([start, index + 1]);
+      start = index + 1;
+    }
+  }
+  groups.push([start, lengths.length]);
+  return groups;
 }
 
 /** The front matter again (扉 and 目次), now with the page numbers the layout gave. */

@@ -4,18 +4,18 @@
  * running heads by page kind, boxes and crop marks.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { PDFDocument } from 'pdf-lib';
 import type { Book } from '../book.ts';
 import { BuildError } from '../errors.ts';
 import type { Profile } from '../cli/args.ts';
 import { fontFamilyName, fontPackageDir } from '../fonts/fontsource.ts';
 import { authorsOf } from '../layout/front-matter.ts';
 import { resolveImages } from '../layout/images.ts';
-import { anchorId, frontMatterDocument, printDocument, RECTO_BREAK_PREFIX, type PrintFonts } from '../layout/print-document.ts';
+import { ANCHOR_PREFIX, anchorId, frontMatterDocument, printParts, RECTO_BREAK_PREFIX, type PrintFonts } from '../layout/print-document.ts';
 import type { PageKind, PageMark } from './page-marks.ts';
 import { tocEntries, type TocEntry } from '../layout/toc.ts';
 import { insideRoot } from '../manuscript/load.ts';
@@ -23,6 +23,7 @@ import { startBrowserSession, type BrowserSession } from './browser.ts';
 import { composePdf } from './compose.ts';
 import { isRecto, resolveGeometry, type PageGeometry } from './geometry.ts';
 import { inspectLayout, type LayoutFacts } from './inspect.ts';
+import { mergeParts, removeProbeLinks } from './merge.ts';
 import type { OutlineItem } from './outline.ts';
 import { renderPdf } from './render.ts';
 import type { Progress } from '../progress.ts';
@@ -73,14 +74,22 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     onBlocked: (url) => blocked.add(url),
   });
   try {
-    const main = printDocument(book, geometry, fonts);
-    for (const section of sectionsOf(main)) await resolveImages([section], manuscript.root, chapterFile(book, section));
-    const mainPath = join(workDir, 'book.html');
-    await writeFile(mainPath, toHtml(main));
-    options.progress?.(`laying out ${book.chapters.length} chapter(s) in Chromium`);
-    const mainPdf = await render(mainPath);
-    if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'book.pdf'), mainPdf);
-    const mainDocument = await PDFDocument.load(mainPdf, { updateMetadata: false });
+    const parts = printParts(book, geometry, fonts, partCount(book));
+    for (const part of parts) {
+      for (const section of sectionsOf(part.root)) await resolveImages([section], manuscript.root, chapterFile(book, section));
+    }
+    const paths = parts.map((_, index) => join(workDir, parts.length === 1 ? 'book.html' : `book-${index + 1}.html`));
+    await Promise.all(parts.map((part, index) => writeFile(paths[index]!, toHtml(part.root))));
+    if (process.env.TATEGAKI_KEEP_WORK && parts.length > 1) {
+      // The whole book as one document, for comparing with a bare Chromium print (npm run bench).
+      const [whole] = printParts(book, geometry, fonts, 1);
+      await writeFile(join(workDir, 'book.html'), toHtml(whole!.root));
+    }
+    options.progress?.(`laying out ${book.chapters.length} chapter(s) in Chromium${parts.length > 1 ? `, ${parts.length} parts side by side` : ''}`);
+    const rendered = await Promise.all(paths.map(render));
+    if (process.env.TATEGAKI_KEEP_WORK) await Promise.all(rendered.map((bytes, index) => writeFile(paths[index]!.replace(/\.html$/, '.pdf'), bytes)));
+    const mainDocument = await mergeParts(rendered.map((bytes, index) => ({ bytes, ids: parts[index]!.ids })));
+    removeProbeLinks(mainDocument, (name) => name.startsWith(ANCHOR_PREFIX) || name.startsWith(RECTO_BREAK_PREFIX));
     const facts = inspectLayout(mainDocument);
     options.progress?.(`laid out ${facts.pageCount} pages`);
     options.signal?.throwIfAborted();
@@ -220,7 +229,19 @@ async function resolveFonts(book: Book): Promise<PrintFonts> {
   };
 }
 
-function sectionsOf(root: ReturnType<typeof printDocument>): Element[] {
+/**
+ * How many parts Chromium renders side by side: one per processor, up to four, for a book long
+ * enough that the gain outweighs a second renderer's start (and the fonts each part embeds).
+ */
+function partCount(book: Book): number {
+  const forced = Number(process.env.TATEGAKI_PDF_PARTS);
+  if (Number.isInteger(forced) && forced > 0) return forced;
+  const characters = book.chapters.reduce((sum, chapter) => sum + String(chapter.file.value).length, 0);
+  if (characters < 150_000) return 1;
+  return Math.min(4, availableParallelism(), book.chapters.length);
+}
+
+function sectionsOf(root: Root): Element[] {
   const html = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
   const body = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body');
   return (body?.children ?? []).filter((node): node is Element => node.type === 'element');

@@ -1,4 +1,5 @@
 /** Reading back what Chromium laid out: where each anchor landed, which pages are empty. */
+import { decodeName } from './merge.ts';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
 
 /** The layout facts post-processing needs. */
@@ -57,12 +58,6 @@ function walkNameTree(node: PDFDict, record: (name: string, value: PDFObject | u
   }
 }
 
-/** PDF names escape bytes as #xx; ids are UTF-8. */
-function decodeName(raw: string): string {
-  const body = raw.startsWith('/') ? raw.slice(1) : raw;
-  const bytes = body.replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
 
 const PAINTING = /(?:^|[\s\]>)])(?:Tj|TJ|'|"|Do|f\*?|F|B\*?|b\*?|S|s|sh|BI)(?=[\s[<(/]|$)/m;
 
