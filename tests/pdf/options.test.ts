@@ -1,7 +1,9 @@
 /** Print settings from book.yaml, exercised through the real command on small manuscripts. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { projectRoot, runBuild } from '../helpers/cli.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { kinsokuViolations, pageBoxes, pageWords, pdfFonts, pdfStructure, verticalText } from '../helpers/pdf.ts';
@@ -97,6 +99,17 @@ describe('print settings', () => {
     const fonts = await pdfFonts(path);
     expect(fonts.filter((font) => font.type.includes('Type 3'))).toEqual([]);
     expect(fonts.some((font) => /NotoSansJP.*-Regular/.test(font.name))).toBe(true);
+  });
+});
+
+describe('images in print', () => {
+  it('places a chapter image from the manuscript in the PDF', async () => {
+    // A 2×2 red PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
+    const { code, stderr, path } = await buildPdf({ 'book.yaml': 'title: 図\n', '01.md': '# 図のある章\n\n![赤い四角](images/red.png)\n\n本文。\n', 'images/red.png': png });
+    expect(code, stderr).toBe(0);
+    const { stdout } = await promisify(execFile)('pdfimages', ['-list', path]);
+    expect(stdout.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image/.test(line)).length).toBeGreaterThanOrEqual(1);
   });
 });
 
