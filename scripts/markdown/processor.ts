@@ -20,6 +20,7 @@ import { remarkReportFrontMatter } from './front-matter.ts';
 import { rehypeHeadings } from './headings.ts';
 import { pageBreakToHast, remarkPageBreaks } from './pagebreak/index.ts';
 import { headingToHast, paragraphToHast, remarkBlankLines, remarkLineBreaks, remarkParagraphPerLine } from './paragraphs/index.ts';
+import { rehypeAltText } from './alt-text.ts';
 import { rehypeChapterIds } from './ids.ts';
 import { rehypeRawHtml } from './raw-html/index.ts';
 import { remarkRuby, rubyToHast } from './ruby/index.ts';
@@ -92,6 +93,7 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     // Raw HTML: parsed, checked (each removal is a warning with its place) and sanitised.
     .use(rehypeRawHtml)
     .use(rehypeChapterIds)
+    .use(rehypeAltText)
     .use(rehypeHeadings)
     .freeze();
 

@@ -86,4 +86,21 @@ describe('build:epub command line', () => {
     expect(first).toContain('<a href="p-002.xhtml#ch-2">次の章へ</a>');
     expect(first).toContain('<a>どこでもない</a>');
   });
+
+  it('uses the cover image the metadata names, and asks for a description of images without one', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
+    const root = await makeManuscript({
+      'book.yaml': 'title: 表紙つき\ncover: images/cover.png\nfilename: book\n',
+      '01.md': '# 一\n\n![](images/cover.png)\n',
+      'images/cover.png': png,
+    });
+    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`${join(root, '01.md')}:3:1: warning: image has no description (代替テキストがありません)`);
+    const epub = await openEpub(join(root, 'out', 'book.epub'));
+    const cover = elements(epub.opf, 'item').find((item) => item.getAttribute('properties') === 'cover-image')!;
+    const bytes = await epub.zip.file(`OEBPS/${cover.getAttribute('href')}`)!.async('nodebuffer');
+    expect(bytes.equals(png)).toBe(true);
+    expect(await epub.read('OEBPS/p-001.xhtml')).toContain('alt="画像"');
+  });
 });
