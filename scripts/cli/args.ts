@@ -1,5 +1,5 @@
 /** The command line: `--manuscript PATH --out-dir DIR [--profile …]`. */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.ts';
 
 /** Which output a command builds. */
@@ -42,29 +42,28 @@ export function usage(target: Target): string {
   ].join('\n');
 }
 
-/** Parse arguments; a mistake throws UsageError. */
-export function parseCliArgs(argv: readonly string[], target: Target): CliOptions {
-  let values;
+/** node:util parseArgs with no positionals, its mistakes turned into UsageError. */
+export function parseOptions<T extends ParseArgsConfig['options']>(argv: readonly string[], options: T) {
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        manuscript: { type: 'string' },
-        'out-dir': { type: 'string' },
-        profile: { type: 'string' },
-        timeout: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
+}
+
+/** Parse arguments; a mistake throws UsageError. */
+export function parseCliArgs(argv: readonly string[], target: Target): CliOptions {
+  const values = parseOptions(argv, {
+    manuscript: { type: 'string' },
+    'out-dir': { type: 'string' },
+    profile: { type: 'string' },
+    timeout: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.profile !== undefined) {
     if (target !== 'pdf') throw new UsageError('--profile applies to build:pdf only');
     if (!(PROFILES as readonly string[]).includes(values.profile)) {

@@ -5,7 +5,7 @@
  * Exit codes: 0 when stopped with Ctrl-C or SIGTERM (stopping is how a preview is meant to
  * end), 1 when it cannot start (no manuscript, port taken), 2 for a wrong command line.
  */
-import { parseArgs } from 'node:util';
+import { parseOptions } from './args.ts';
 import { formatDiagnostic } from './report.ts';
 import { BuildError, UsageError } from '../errors.ts';
 import { startPreview, type PreviewEvent } from '../dev/preview.ts';
@@ -27,21 +27,11 @@ export interface DevOptions {
 
 /** Parse the arguments; a mistake throws UsageError. */
 export function parseDevArgs(argv: readonly string[]): DevOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        manuscript: { type: 'string' },
-        port: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
+  const values = parseOptions(argv, {
+    manuscript: { type: 'string' },
+    port: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.manuscript === '') throw new UsageError('--manuscript needs a path');
   const port = values.port === undefined ? 3000 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port needs a port number from 0 to 65535, not "${values.port}"`);
