@@ -19,7 +19,8 @@ function displayPath(path: string): string {
 export function outputPath(book: Book, outDir: string, extension: string): string {
   const file = book.manuscript.metadataFile;
   // A folder's name is used whole (`book-1.5` stays so); a file loses its extension.
-  const name = book.config.filename ?? (file.endsWith('.md') ? basename(file, extname(file)) : basename(book.manuscript.root));
+  const name =
+    book.config.filename ?? (file.endsWith('.md') ? basename(file, extname(file)) : basename(book.manuscript.root));
   return join(outDir, `${name}.${extension}`);
 }
 
@@ -48,13 +49,19 @@ async function build(
   try {
     const print = await fingerprint(book, target.key);
     const reused = options.force ? undefined : await reusableOutput(path, print);
-    if (reused) return { summary: `${displayPath(path)} is up to date: nothing changed since the last build (${reused.summary}; --force rebuilds it)`, warnings: reused.warnings };
+    if (reused)
+      return {
+        summary: `${displayPath(path)} is up to date: nothing changed since the last build (${reused.summary}; --force rebuilds it)`,
+        warnings: reused.warnings,
+      };
 
     const made = await make(book);
     signal.throwIfAborted();
     const warnings = [...bookWarnings(book), ...(made.warnings ?? [])];
     if (options.strict && warnings.length > 0) {
-      const error = new BuildError(`${warnings.length} warning(s) and --strict is on; nothing was written`, { ruleId: 'strict' });
+      const error = new BuildError(`${warnings.length} warning(s) and --strict is on; nothing was written`, {
+        ruleId: 'strict',
+      });
       error.warnings = warnings;
       throw error;
     }
@@ -80,13 +87,28 @@ export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress
 }
 
 /** `build:pdf`: manuscript → print PDF. */
-export async function buildPdfFile(options: CliOptions, signal: AbortSignal, progress: Progress): Promise<BuildSummary> {
-  const [{ buildPdf }, { startBrowserSession }] = await Promise.all([import('./pdf/build.ts'), import('./pdf/browser.ts')]);
+export async function buildPdfFile(
+  options: CliOptions,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<BuildSummary> {
+  const [{ buildPdf }, { startBrowserSession }] = await Promise.all([
+    import('./pdf/build.ts'),
+    import('./pdf/browser.ts'),
+  ]);
   // Chromium starts while the manuscript is read and parsed.
   const session = await startBrowserSession();
   try {
     return await build(options, signal, progress, { extension: 'pdf', key: `pdf:${options.profile ?? ''}` }, (book) =>
-      makePdf(book, buildPdf, { ...options, profile: options.profile ?? book.config.print.profile }, signal, progress, session));
+      makePdf(
+        book,
+        buildPdf,
+        { ...options, profile: options.profile ?? book.config.print.profile },
+        signal,
+        progress,
+        session,
+      ),
+    );
   } finally {
     await session.close();
   }
@@ -122,5 +144,9 @@ async function makePdf(
       ruleId: 'pdf-type3-font',
     });
   }
-  return { bytes: result.bytes, details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}`, warnings };
+  return {
+    bytes: result.bytes,
+    details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}`,
+    warnings,
+  };
 }

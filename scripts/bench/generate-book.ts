@@ -16,9 +16,31 @@ export interface BookShape {
 
 const SUBJECTS = ['ジョバンニ', '先生', '彼女', '少年', '母', '駅長', '旅人', '猫', 'わたし', '友人たち'];
 const PLACES = ['川べり', '丘の上', '停車場', '学校', '町はずれ', '銀河のほとり', '古い図書館', '港'];
-const VERBS = ['歩いていきました', '黙って空を見上げました', '小さく笑いました', '手紙を書きはじめました', 'ふり返りました', '窓をあけました'];
-const CLAUSES = ['風がつめたく吹いていて', 'あたりはすっかり暗くなり', '遠くで汽笛が鳴ったので', '雨がやんだばかりで', '灯りがひとつずつともりはじめ'];
-const RUBY: [string, string][] = [['銀河', 'ぎんが'], ['鉄道', 'てつどう'], ['蝎', 'さそり'], ['燐光', 'りんこう'], ['天気輪', 'てんきりん'], ['硝子', 'ガラス'], ['三角標', 'さんかくひょう'], ['烏瓜', 'からすうり']];
+const VERBS = [
+  '歩いていきました',
+  '黙って空を見上げました',
+  '小さく笑いました',
+  '手紙を書きはじめました',
+  'ふり返りました',
+  '窓をあけました',
+];
+const CLAUSES = [
+  '風がつめたく吹いていて',
+  'あたりはすっかり暗くなり',
+  '遠くで汽笛が鳴ったので',
+  '雨がやんだばかりで',
+  '灯りがひとつずつともりはじめ',
+];
+const RUBY: [string, string][] = [
+  ['銀河', 'ぎんが'],
+  ['鉄道', 'てつどう'],
+  ['蝎', 'さそり'],
+  ['燐光', 'りんこう'],
+  ['天気輪', 'てんきりん'],
+  ['硝子', 'ガラス'],
+  ['三角標', 'さんかくひょう'],
+  ['烏瓜', 'からすうり'],
+];
 const EMPHASIS = ['ほんとう', 'たしかに', 'いつまでも', 'まっすぐに'];
 
 /** A small deterministic generator (mulberry32). */
@@ -39,7 +61,10 @@ export async function generateBook(dir: string, shape: BookShape): Promise<numbe
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const perChapter = Math.floor(shape.characters / shape.chapters);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'book.yaml'), `title: 銀河のほとりで（ベンチマーク用）\nauthor: 生成された著者\npublisher: ベンチマーク出版\ndate: 2026-11-23\n`);
+  await writeFile(
+    join(dir, 'book.yaml'),
+    `title: 銀河のほとりで（ベンチマーク用）\nauthor: 生成された著者\npublisher: ベンチマーク出版\ndate: 2026-11-23\n`,
+  );
   let total = 0;
   for (let chapter = 1; chapter <= shape.chapters; chapter++) {
     const lines = [`# 第${chapter}章　${pick(PLACES)}にて`, ''];
@@ -56,9 +81,13 @@ export async function generateBook(dir: string, shape: BookShape): Promise<numbe
         }
         if (next() < 0.12) {
           const [base, reading] = pick(RUBY);
-          paragraph += next() < 0.5 ? `{${base}|${reading}}のことを思い出しました。` : `｜${base}《${reading}》のことを考えました。`;
+          paragraph +=
+            next() < 0.5
+              ? `{${base}|${reading}}のことを思い出しました。`
+              : `｜${base}《${reading}》のことを考えました。`;
         }
-        if (next() < 0.1) paragraph += `時計はもう${1 + Math.floor(next() * 12)}時を${10 + Math.floor(next() * 49)}分まわっていました。`;
+        if (next() < 0.1)
+          paragraph += `時計はもう${1 + Math.floor(next() * 12)}時を${10 + Math.floor(next() * 49)}分まわっていました。`;
         if (next() < 0.05) paragraph += `それは《《${pick(EMPHASIS)}》》のことでした。`;
       }
       lines.push(paragraph, '');

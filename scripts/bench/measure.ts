@@ -51,10 +51,18 @@ function descendants(root: number): number[] {
 }
 
 /** Run a command to completion and measure it. */
-export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measurement> {
+export function measure(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let ownRss = 0;
@@ -62,7 +70,10 @@ export function measure(command: string, args: string[], options: { cwd?: string
     const timer = setInterval(() => {
       if (child.pid === undefined) return;
       ownRss = Math.max(ownRss, rssOf(child.pid));
-      childRss = Math.max(childRss, descendants(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0));
+      childRss = Math.max(
+        childRss,
+        descendants(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0),
+      );
     }, 25);
     child.on('error', (error) => {
       clearInterval(timer);

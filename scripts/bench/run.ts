@@ -16,14 +16,19 @@ import { generateBook } from './generate-book.ts';
 import { measure, median, type Measurement } from './measure.ts';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '0.25,0.5,1' }, characters: { type: 'string', default: '600000' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    sizes: { type: 'string', default: '0.25,0.5,1' },
+    characters: { type: 'string', default: '600000' },
+  },
 });
 const runs = Number(values.runs);
 const sizes = values.sizes.split(',').map(Number);
 const fullSize = Number(values.characters);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tategaki-bench-'));
-const node = (script: string, ...args: string[]) => [process.execPath, ['--import', 'tsx', join(root, script), ...args]] as const;
+const node = (script: string, ...args: string[]) =>
+  [process.execPath, ['--import', 'tsx', join(root, script), ...args]] as const;
 const pandoc = (() => {
   try {
     return execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0];
@@ -35,9 +40,14 @@ const pandoc = (() => {
 const MB = 1024 * 1024;
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const size = (path: string) => (existsSync(path) ? `${(statSync(path).size / MB).toFixed(2)} MB` : '-');
-const pages = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1] ?? 0);
+const pages = (path: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1] ?? 0);
 
-async function repeat(label: string, make: () => readonly [string, readonly string[]], env?: NodeJS.ProcessEnv): Promise<Measurement & { runs: number[] }> {
+async function repeat(
+  label: string,
+  make: () => readonly [string, readonly string[]],
+  env?: NodeJS.ProcessEnv,
+): Promise<Measurement & { runs: number[] }> {
   const results: Measurement[] = [];
   for (let run = 0; run < runs; run++) {
     const [command, args] = make();
@@ -72,7 +82,11 @@ interface Row {
 const rows: Row[] = [];
 for (const fraction of sizes) {
   const manuscript = join(work, `book-${fraction}`);
-  const characters = await generateBook(manuscript, { chapters: 30, characters: Math.round(fullSize * fraction), seed: 1 });
+  const characters = await generateBook(manuscript, {
+    chapters: 30,
+    characters: Math.round(fullSize * fraction),
+    seed: 1,
+  });
   const out = join(work, `out-${fraction}`);
   process.stderr.write(`book ${fraction} (${characters} characters)\n`);
   // One warm-up build keeps the print HTML for the floor and fills the caches of Node and Chromium.
@@ -82,37 +96,86 @@ for (const fraction of sizes) {
   if (!kept) throw new Error(`warm-up build failed:\n${keep.stderr}`);
   const html = join(kept, 'book.html');
 
-  const epub = await repeat('epub', () => node('scripts/build-epub.ts', '--force', '--quiet', '--manuscript', manuscript, '--out-dir', out));
-  const chapters = readdirSync(manuscript).filter((name) => name.endsWith('.md')).sort().map((name) => join(manuscript, name));
+  const epub = await repeat('epub', () =>
+    node('scripts/build-epub.ts', '--force', '--quiet', '--manuscript', manuscript, '--out-dir', out),
+  );
+  const chapters = readdirSync(manuscript)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => join(manuscript, name));
   const pandocRun = pandoc
-    ? await repeat('pandoc', () => ['pandoc', ['--quiet', '-o', join(out, 'pandoc.epub'), '--metadata', 'title=bench', '--metadata', 'lang=ja', ...chapters]])
+    ? await repeat('pandoc', () => [
+        'pandoc',
+        ['--quiet', '-o', join(out, 'pandoc.epub'), '--metadata', 'title=bench', '--metadata', 'lang=ja', ...chapters],
+      ])
     : undefined;
-  const screen = await repeat('pdf screen', () => node('scripts/build-pdf.ts', '--force', '--quiet', '--manuscript', manuscript, '--out-dir', out));
+  const screen = await repeat('pdf screen', () =>
+    node('scripts/build-pdf.ts', '--force', '--quiet', '--manuscript', manuscript, '--out-dir', out),
+  );
   const pdfPath = join(out, `book-${fraction}.pdf`);
   const pdfSize = size(pdfPath);
   const pageCount = pages(pdfPath);
-  const printShop = await repeat('pdf print-shop', () => node('scripts/build-pdf.ts', '--force', '--quiet', '--profile', 'print-shop', '--manuscript', manuscript, '--out-dir', out));
-  const floor = await repeat('floor (bare page.pdf)', () => node('scripts/bench/floor.ts', html, join(out, 'floor.pdf')));
-  const floorUntagged = await repeat('floor (untagged)', () => node('scripts/bench/floor.ts', html, join(out, 'floor-untagged.pdf'), '--untagged'));
+  const printShop = await repeat('pdf print-shop', () =>
+    node(
+      'scripts/build-pdf.ts',
+      '--force',
+      '--quiet',
+      '--profile',
+      'print-shop',
+      '--manuscript',
+      manuscript,
+      '--out-dir',
+      out,
+    ),
+  );
+  const floor = await repeat('floor (bare page.pdf)', () =>
+    node('scripts/bench/floor.ts', html, join(out, 'floor.pdf')),
+  );
+  const floorUntagged = await repeat('floor (untagged)', () =>
+    node('scripts/bench/floor.ts', html, join(out, 'floor-untagged.pdf'), '--untagged'),
+  );
   rmSync(kept, { recursive: true, force: true });
-  rows.push({ fraction, characters, epub, pandoc: pandocRun, screen, printShop, floor, floorUntagged, pages: pageCount, pdfSize, epubSize: size(join(out, `book-${fraction}.epub`)) });
+  rows.push({
+    fraction,
+    characters,
+    epub,
+    pandoc: pandocRun,
+    screen,
+    printShop,
+    floor,
+    floorUntagged,
+    pages: pageCount,
+    pdfSize,
+    epubSize: size(join(out, `book-${fraction}.epub`)),
+  });
 }
 
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-console.log(`\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${pandoc ?? 'pandoc not installed'}`);
-console.log(`Medians of ${runs} runs, wall time of each whole command (process start to exit). Peak RSS sampled every 25 ms.\n`);
-console.log('| book | characters | EPUB | Pandoc EPUB | EPUB / Pandoc | PDF screen | PDF print-shop | floor (bare page.pdf) | floor (untagged) | screen / floor | screen / untagged floor | pages | PDF size | EPUB size | Node peak RSS (EPUB / PDF) | browser peak RSS |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  `\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${pandoc ?? 'pandoc not installed'}`,
+);
+console.log(
+  `Medians of ${runs} runs, wall time of each whole command (process start to exit). Peak RSS sampled every 25 ms.\n`,
+);
+console.log(
+  '| book | characters | EPUB | Pandoc EPUB | EPUB / Pandoc | PDF screen | PDF print-shop | floor (bare page.pdf) | floor (untagged) | screen / floor | screen / untagged floor | pages | PDF size | EPUB size | Node peak RSS (EPUB / PDF) | browser peak RSS |',
+);
+console.log(
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+);
 for (const row of rows) {
   const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
-  console.log(`| ${row.fraction === 1 ? 'full' : `1/${Math.round(1 / row.fraction)}`} | ${row.characters.toLocaleString('en')} | ${seconds(row.epub.ms)} s | ${row.pandoc ? `${seconds(row.pandoc.ms)} s` : '-'} | ${row.pandoc ? (row.epub.ms / row.pandoc.ms).toFixed(2) : '-'} | ${seconds(row.screen.ms)} s | ${seconds(row.printShop.ms)} s | ${seconds(row.floor.ms)} s | ${seconds(row.floorUntagged.ms)} s | ${(row.screen.ms / row.floor.ms).toFixed(2)} | ${(row.screen.ms / row.floorUntagged.ms).toFixed(2)} | ${row.pages} | ${row.pdfSize} | ${row.epubSize} | ${mb(row.epub.ownRss)} / ${mb(Math.max(row.screen.ownRss, row.printShop.ownRss))} | ${mb(Math.max(row.screen.childRss, row.printShop.childRss))} |`);
+  console.log(
+    `| ${row.fraction === 1 ? 'full' : `1/${Math.round(1 / row.fraction)}`} | ${row.characters.toLocaleString('en')} | ${seconds(row.epub.ms)} s | ${row.pandoc ? `${seconds(row.pandoc.ms)} s` : '-'} | ${row.pandoc ? (row.epub.ms / row.pandoc.ms).toFixed(2) : '-'} | ${seconds(row.screen.ms)} s | ${seconds(row.printShop.ms)} s | ${seconds(row.floor.ms)} s | ${seconds(row.floorUntagged.ms)} s | ${(row.screen.ms / row.floor.ms).toFixed(2)} | ${(row.screen.ms / row.floorUntagged.ms).toFixed(2)} | ${row.pages} | ${row.pdfSize} | ${row.epubSize} | ${mb(row.epub.ownRss)} / ${mb(Math.max(row.screen.ownRss, row.printShop.ownRss))} | ${mb(Math.max(row.screen.childRss, row.printShop.childRss))} |`,
+  );
 }
 const smallest = rows[0];
 const largest = rows.at(-1);
 if (smallest && largest && largest !== smallest) {
   const factor = largest.characters / smallest.characters;
-  console.log(`\nGrowth from ${smallest.characters.toLocaleString('en')} to ${largest.characters.toLocaleString('en')} characters (×${factor.toFixed(1)}): ` +
-    `EPUB ×${(largest.epub.ms / smallest.epub.ms).toFixed(2)}, PDF screen ×${(largest.screen.ms / smallest.screen.ms).toFixed(2)}, floor ×${(largest.floor.ms / smallest.floor.ms).toFixed(2)} (linear would be ×${factor.toFixed(1)}).`);
+  console.log(
+    `\nGrowth from ${smallest.characters.toLocaleString('en')} to ${largest.characters.toLocaleString('en')} characters (×${factor.toFixed(1)}): ` +
+      `EPUB ×${(largest.epub.ms / smallest.epub.ms).toFixed(2)}, PDF screen ×${(largest.screen.ms / smallest.screen.ms).toFixed(2)}, floor ×${(largest.floor.ms / smallest.floor.ms).toFixed(2)} (linear would be ×${factor.toFixed(1)}).`,
+  );
 }
 rmSync(work, { recursive: true, force: true });
-

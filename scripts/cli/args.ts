@@ -31,10 +31,12 @@ export function usage(target: Target): string {
     '',
     '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
     '  --out-dir DIR      where to write the book (default: dist/)',
-    ...(target === 'pdf' ? [
-      '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)',
-      '  --timeout SECONDS  time Chromium may take to lay out the book (default: 600)',
-    ] : []),
+    ...(target === 'pdf'
+      ? [
+          '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)',
+          '  --timeout SECONDS  time Chromium may take to lay out the book (default: 600)',
+        ]
+      : []),
     '  --force            build even if nothing changed since the last build',
     '  --strict           treat warnings as errors',
     '  --quiet            print only errors and warnings',
@@ -74,7 +76,8 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
   if (values.timeout !== undefined) {
     if (target !== 'pdf') throw new UsageError('--timeout applies to build:pdf only');
     timeout = Number(values.timeout);
-    if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);
+    if (!Number.isFinite(timeout) || timeout <= 0)
+      throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);
   }
   for (const key of ['manuscript', 'out-dir'] as const) {
     if (values[key] === '') throw new UsageError(`--${key} needs a path`);

@@ -34,7 +34,8 @@ export function parseDevArgs(argv: readonly string[]): DevOptions {
   });
   if (values.manuscript === '') throw new UsageError('--manuscript needs a path');
   const port = values.port === undefined ? 3000 : Number(values.port);
-  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port needs a port number from 0 to 65535, not "${values.port}"`);
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
+    throw new UsageError(`--port needs a port number from 0 to 65535, not "${values.port}"`);
   return { manuscript: values.manuscript ?? 'manuscript', port, help: values.help };
 }
 
@@ -87,7 +88,9 @@ function printEvent(event: PreviewEvent): void {
     process.stdout.write(`reloaded ${files} in ${time}\n`);
   } else if (result.parsed > 0) {
     const chapters = `${result.parsed} chapter${result.parsed === 1 ? '' : 's'}`;
-    process.stdout.write(files ? `reloaded the book (${files}): ${chapters} in ${time}\n` : `loaded ${chapters} in ${time}\n`);
+    process.stdout.write(
+      files ? `reloaded the book (${files}): ${chapters} in ${time}\n` : `loaded ${chapters} in ${time}\n`,
+    );
   }
 }
 

@@ -43,7 +43,10 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
     if (controller.signal.aborted) return;
     controller.abort(new CancelledError(signal));
     // If the build does not wind down by itself, leave anyway, but never with half-written output.
-    setTimeout(() => void removePendingWrites().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)), 5000).unref();
+    setTimeout(
+      () => void removePendingWrites().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)),
+      5000,
+    ).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -51,9 +54,14 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
   const started = performance.now();
   const { progress, clear } = createReporter(process.stderr, options.quiet);
   try {
-    const result = await build({ ...options, manuscript: resolve(options.manuscript), outDir: resolve(options.outDir) }, controller.signal, progress);
+    const result = await build(
+      { ...options, manuscript: resolve(options.manuscript), outDir: resolve(options.outDir) },
+      controller.signal,
+      progress,
+    );
     clear();
-    for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
+    for (const warning of result.warnings)
+      process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
     if (!options.quiet) {
       process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
@@ -63,10 +71,13 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
     await removePendingWrites();
     if (controller.signal.aborted || error instanceof CancelledError) {
       process.stderr.write('build cancelled; earlier output left as it was\n');
-      return controller.signal.reason instanceof CancelledError && controller.signal.reason.message.includes('SIGTERM') ? 143 : 130;
+      return controller.signal.reason instanceof CancelledError && controller.signal.reason.message.includes('SIGTERM')
+        ? 143
+        : 130;
     }
     if (error instanceof BuildError) {
-      for (const warning of error.warnings ?? []) process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
+      for (const warning of error.warnings ?? [])
+        process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
       process.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
       if (options.verbose && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
       return 1;

@@ -72,15 +72,18 @@ export function parseBookConfig(source: YamlSource): ParsedConfig {
     const unknown = String(keys.at(-1));
     const known = Object.keys(entriesAt(keys.slice(0, -1)));
     const suggestion = closestMatch(unknown, known);
-    throw new BuildError(
-      `unknown key "${dotted}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
-      { ...place, hint: `known keys here: ${known.join(', ')}`, ruleId: 'metadata-unknown-key' },
-    );
+    throw new BuildError(`unknown key "${dotted}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, {
+      ...place,
+      hint: `known keys here: ${known.join(', ')}`,
+      ruleId: 'metadata-unknown-key',
+    });
   }
   if (keys.length === 0) {
     throw new BuildError(`book metadata: ${issue.message}`, { ...place, ruleId: 'metadata-invalid' });
   }
-  const detail = issue.message.startsWith('Invalid') ? `expected ${issue.expected}, got ${issue.received}` : issue.message;
+  const detail = issue.message.startsWith('Invalid')
+    ? `expected ${issue.expected}, got ${issue.received}`
+    : issue.message;
   throw new BuildError(`key "${dotted}": ${detail}`, { ...place, ruleId: 'metadata-invalid' });
 }
 

@@ -97,7 +97,10 @@ export const BookSchema = v.strictObject({
   /** Reading of the author's name in kana, for sorting (file-as). */
   authorReading: v.optional(text),
   publisher: v.optional(text),
-  lang: v.optional(v.pipe(text, v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ja')), 'ja'),
+  lang: v.optional(
+    v.pipe(text, v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ja')),
+    'ja',
+  ),
   /** ISBN, URN or UUID; generated from the title and author when absent, stable across builds. */
   identifier: v.optional(text),
   /** Publication date, `YYYY-MM-DD`. */
@@ -110,7 +113,12 @@ export const BookSchema = v.strictObject({
   /** Cover image in the manuscript folder (JPEG or PNG); a cover is generated when absent. */
   cover: v.optional(text),
   /** Output file name without extension; the manuscript folder's (or file's) name when absent. */
-  filename: v.optional(v.pipe(text, v.regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'must be a plain file name, without folders or / \\ : * ? " < > |'))),
+  filename: v.optional(
+    v.pipe(
+      text,
+      v.regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'must be a plain file name, without folders or / \\ : * ? " < > |'),
+    ),
+  ),
   /** 縦書き (`vertical`) or 横書き (`horizontal`). */
   writingMode: v.optional(v.picklist(['vertical', 'horizontal']), 'vertical'),
   /** Chapter files in reading order; all `.md` files sorted by name when absent. */

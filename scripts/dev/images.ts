@@ -40,7 +40,12 @@ export function collectImages(tree: Root): PreviewImage[] {
  * Check images and point each at its route. `version` goes into a query so that a browser
  * loads an image again after the author replaced the file.
  */
-export async function pointImages(images: readonly PreviewImage[], root: string, sourceFile: string, version: number): Promise<ImageCheck> {
+export async function pointImages(
+  images: readonly PreviewImage[],
+  root: string,
+  sourceFile: string,
+  version: number,
+): Promise<ImageCheck> {
   const check: ImageCheck = { problems: [], folders: [] };
   for (const { element, reference } of images) {
     const place = { file: sourceFile, line: element.position?.start.line, column: element.position?.start.column };
@@ -52,7 +57,8 @@ export async function pointImages(images: readonly PreviewImage[], root: string,
       delete element.properties.src;
       check.problems.push(problemOf(error, sourceFile));
       // A missing image has passed the checks on its path, so its folder is inside the manuscript.
-      if (error instanceof BuildError && error.ruleId === 'image-missing') check.folders.push(folderOf(reference, root));
+      if (error instanceof BuildError && error.ruleId === 'image-missing')
+        check.folders.push(folderOf(reference, root));
     }
   }
   return check;

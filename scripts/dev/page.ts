@@ -81,7 +81,13 @@ export function previewDocument({ book, errors, warnings }: PreviewView): Root {
     sections.push(titlePage(config));
     sections.push(tocPage(config, tocEntries(book.chapters, config.tocDepth), (entry) => `#${entry.id}`));
     for (const chapter of book.chapters) {
-      sections.push(h('section.chapter', { id: chapter.id, role: 'doc-chapter', ariaLabelledBy: chapter.headings[0]?.id }, chapter.tree.children as ElementContent[]));
+      sections.push(
+        h(
+          'section.chapter',
+          { id: chapter.id, role: 'doc-chapter', ariaLabelledBy: chapter.headings[0]?.id },
+          chapter.tree.children as ElementContent[],
+        ),
+      );
     }
     sections.push(colophonPage(config));
   }
@@ -116,13 +122,23 @@ export function previewHtml(view: PreviewView): string {
  */
 function problemsPanel(errors: readonly Problem[], warnings: readonly Problem[]): Element {
   const list = (problems: readonly Problem[]) =>
-    h('ul', problems.map((problem) => h('li', [h('pre', formatDiagnostic(problem.severity, problem.message, problem))])));
-  return h('aside.preview-problems', { hidden: errors.length + warnings.length === 0, ariaLive: 'polite' }, [
-    errors.length > 0
-      ? h('details.preview-errors', { open: true }, [h('summary', `エラー ${errors.length} 件（直して保存すると更新されます）`), list(errors)])
-      : undefined,
-    warnings.length > 0
-      ? h('details.preview-warnings', [h('summary', `警告 ${warnings.length} 件`), list(warnings)])
-      : undefined,
-  ].filter((child) => child !== undefined));
+    h(
+      'ul',
+      problems.map((problem) => h('li', [h('pre', formatDiagnostic(problem.severity, problem.message, problem))])),
+    );
+  return h(
+    'aside.preview-problems',
+    { hidden: errors.length + warnings.length === 0, ariaLive: 'polite' },
+    [
+      errors.length > 0
+        ? h('details.preview-errors', { open: true }, [
+            h('summary', `エラー ${errors.length} 件（直して保存すると更新されます）`),
+            list(errors),
+          ])
+        : undefined,
+      warnings.length > 0
+        ? h('details.preview-warnings', [h('summary', `警告 ${warnings.length} 件`), list(warnings)])
+        : undefined,
+    ].filter((child) => child !== undefined),
+  );
 }

@@ -52,7 +52,10 @@ export class PreviewBook {
   private imageVersion = 0;
 
   /** `manuscriptPath` as given on the command line; `root` is the folder it makes the book from. */
-  constructor(readonly manuscriptPath: string, readonly root: string) {}
+  constructor(
+    readonly manuscriptPath: string,
+    readonly root: string,
+  ) {}
 
   /** Read and parse the whole book. */
   async reload(files: string[] = []): Promise<UpdateResult> {
@@ -64,7 +67,13 @@ export class PreviewBook {
       for (const chapter of book.chapters) await this.checkImages(chapter, collectImages(chapter.tree));
       this.book = book;
       this.loadError = undefined;
-      return { kind: 'book', files, parsed: book.chapters.length, errors: this.errors(), warnings: asWarnings(bookWarnings(book)) };
+      return {
+        kind: 'book',
+        files,
+        parsed: book.chapters.length,
+        errors: this.errors(),
+        warnings: asWarnings(bookWarnings(book)),
+      };
     } catch (error) {
       this.loadError = problemOf(error, this.manuscriptPath);
       return { kind: 'book', files, parsed: 0, errors: this.errors(), warnings: [] };
@@ -116,7 +125,13 @@ export class PreviewBook {
     }
     const warnings = bookWarnings(book).filter((warning) => warning.file !== undefined && parsed.has(warning.file));
     const rebuilt = [...parsed].map((path) => relative(this.root, path));
-    return { kind: 'chapters', files: rebuilt, parsed: parsed.size, errors: this.errors(), warnings: asWarnings(warnings) };
+    return {
+      kind: 'chapters',
+      files: rebuilt,
+      parsed: parsed.size,
+      errors: this.errors(),
+      warnings: asWarnings(warnings),
+    };
   }
 
   /** Every error there is now: the book's, or each broken chapter's and image's. */
@@ -179,5 +194,8 @@ export class PreviewBook {
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isFile(), () => false);
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }

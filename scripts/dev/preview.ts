@@ -66,14 +66,25 @@ export async function startPreview(options: PreviewOptions, report: (event: Prev
   };
   // Updates run one after another; a save during an update is taken up after it.
   const enqueue = (paths: Set<string> | undefined) => {
-    queue = queue.then(() => run(paths)).catch((error: unknown) => report({ type: 'problem', problem: problemOf(error) }));
+    queue = queue
+      .then(() => run(paths))
+      .catch((error: unknown) => report({ type: 'problem', problem: problemOf(error) }));
     return queue;
   };
 
   const watcher = watchFolders({
     debounceMs: options.debounceMs ?? 50,
     onChange: (paths) => void enqueue(paths),
-    onError: (folder, error) => report({ type: 'problem', problem: { severity: 'warning', message: `cannot watch this folder: ${error.message}`, file: folder, ruleId: 'preview-watch' } }),
+    onError: (folder, error) =>
+      report({
+        type: 'problem',
+        problem: {
+          severity: 'warning',
+          message: `cannot watch this folder: ${error.message}`,
+          file: folder,
+          ruleId: 'preview-watch',
+        },
+      }),
   });
   // Watch before the first load, so that a save during it is not missed.
   watcher.watch(book.folders());

@@ -32,7 +32,12 @@ export function problemOf(error: unknown, file?: string): Problem {
   }
   // Not the manuscript's fault: said as the build says it, so that it gets reported to us.
   const message = error instanceof Error ? error.message : String(error);
-  return { severity: 'error', message: `internal error: ${message}`, file, hint: 'report this with the file that triggered it' };
+  return {
+    severity: 'error',
+    message: `internal error: ${message}`,
+    file,
+    hint: 'report this with the file that triggered it',
+  };
 }
 
 /** Warnings (the build's `Warning`s) as problems. */

@@ -55,7 +55,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (!response.headersSent)
+        send(
+          response,
+          500,
+          'text/plain; charset=utf-8',
+          `internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
       else response.destroy();
     });
   });
@@ -63,8 +69,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A page on another site could reach this port through a DNS name that points at
     // 127.0.0.1 ("DNS rebinding"); the Host header gives such requests away.
-    if (!hosts.has(request.headers.host ?? '')) return send(response, 403, 'text/plain; charset=utf-8', 'this preview answers to localhost only\n');
-    if (request.method !== 'GET') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET' });
+    if (!hosts.has(request.headers.host ?? ''))
+      return send(response, 403, 'text/plain; charset=utf-8', 'this preview answers to localhost only\n');
+    if (request.method !== 'GET')
+      return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET' });
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
 
     if (pathname === '/' || pathname === '/index.html') {
@@ -78,14 +86,18 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
     const stylesheet = STYLESHEETS[pathname];
     if (stylesheet) {
-      return send(response, 200, 'text/css; charset=utf-8', await readFile(stylesheet), { 'Cache-Control': 'no-cache' });
+      return send(response, 200, 'text/css; charset=utf-8', await readFile(stylesheet), {
+        'Cache-Control': 'no-cache',
+      });
     }
     const font = FONT_ROUTE.exec(pathname);
     if (font) {
       const path = join(fontPackageDir(font[1] as DefaultFamily), font[2]!);
       const body = await readFile(path).catch(() => undefined);
       if (!body) return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
-      return send(response, 200, FONT_TYPES[font[2]!.split('.').at(-1)!]!, body, { 'Cache-Control': 'public, max-age=86400' });
+      return send(response, 200, FONT_TYPES[font[2]!.split('.').at(-1)!]!, body, {
+        'Cache-Control': 'public, max-age=86400',
+      });
     }
     if (pathname.startsWith(IMAGE_ROUTE)) {
       // The same checks as a build: inside the manuscript (no `..`, no link leading out), an
@@ -95,7 +107,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         const image = await resolveImage(reference, options.root, {});
         const body = await readFile(image.path);
         // An SVG opened on its own must not run scripts in this origin.
-        return send(response, 200, image.mediaType, body, { 'Cache-Control': 'no-cache', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
+        return send(response, 200, image.mediaType, body, {
+          'Cache-Control': 'no-cache',
+          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        });
       } catch (error) {
         if (!(error instanceof BuildError)) throw error;
         return send(response, 404, 'text/plain; charset=utf-8', `${error.message}\n`);
@@ -105,7 +120,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }
 
   function openStream(response: ServerResponse): void {
-    response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     // A page whose stream broke (the server restarted) tries again after a second.
     response.write('retry: 1000\n\n');
     streams.add(response);
@@ -121,10 +140,18 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       clearInterval(heartbeat);
-      reject(new BuildError(
-        error.code === 'EADDRINUSE' ? `port ${options.port} is already in use` : `cannot listen on port ${options.port}: ${error.code ?? error.message}`,
-        { hint: 'pass another port with --port N, or --port 0 for any free one', ruleId: 'preview-port', cause: error },
-      ));
+      reject(
+        new BuildError(
+          error.code === 'EADDRINUSE'
+            ? `port ${options.port} is already in use`
+            : `cannot listen on port ${options.port}: ${error.code ?? error.message}`,
+          {
+            hint: 'pass another port with --port N, or --port 0 for any free one',
+            ruleId: 'preview-port',
+            cause: error,
+          },
+        ),
+      );
     });
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
@@ -148,7 +175,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array, headers: OutgoingHttpHeaders = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+  headers: OutgoingHttpHeaders = {},
+): void {
   response.writeHead(status, {
     ...COMMON_HEADERS,
     ...headers,

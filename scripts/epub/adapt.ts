@@ -21,7 +21,9 @@ export function adaptForPackager(nodes: readonly ElementContent[]): void {
       delete properties.start;
     }
     if (styles.length > 0) {
-      properties.style = [typeof properties.style === 'string' ? properties.style : '', ...styles].filter(Boolean).join('; ');
+      properties.style = [typeof properties.style === 'string' ? properties.style : '', ...styles]
+        .filter(Boolean)
+        .join('; ');
     }
     // `data-*` attributes are markers between our own stages, never content.
     for (const key of Object.keys(properties)) {

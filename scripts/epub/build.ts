@@ -39,7 +39,12 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
       coverUrl = pathToFileURL(image.path).href;
     } else {
       const coverPath = join(workDir, 'cover.png');
-      const text = { title: config.title, subtitle: config.subtitle, authors: authorsOf(config), vertical: config.writingMode === 'vertical' };
+      const text = {
+        title: config.title,
+        subtitle: config.subtitle,
+        authors: authorsOf(config),
+        vertical: config.writingMode === 'vertical',
+      };
       // Drawing takes a noticeable part of a small build; the same text gives the same cover.
       const key = `cover-${digest(await pipelineVersion(), JSON.stringify(text)).slice(0, 32)}.png`;
       let png = await readCache(key);
@@ -77,30 +82,36 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
     if (hasRuby) features.push('rubyAnnotations');
     features.push(vertical ? 'verticalWriting' : 'horizontalWriting');
 
-    const bytes = await packageEpub(pages, {
-      title: config.title,
-      subtitle: config.subtitle,
-      titleReading: config.titleReading,
-      lang: config.lang,
-      identifier: bookIdentifier(config),
-      modified: modifiedTimestamp(),
-      vertical,
-      authors: authorsOf(config),
-      authorReading: config.authorReading,
-      publisher: config.publisher,
-      date: config.date,
-      description: config.description,
-      subjects: config.subject === undefined ? [] : [config.subject].flat(),
-      rights: config.rights,
-      tocTitle: config.tocTitle,
-      coverUrl,
-      navBody: layout.navBody,
-      ncxPoints: layout.ncxPoints,
-      accessModes: ['textual', 'visual'],
-      accessModeSufficient: 'textual',
-      accessibilityFeatures: features,
-      accessibilitySummary: `${vertical ? '縦書き' : '横書き'}のリフロー型EPUBです。目次と見出しで移動でき、${imageCount > 0 ? '画像には代替テキストがあり、' : ''}文字の大きさや書体は読書環境で変えられます。`,
-    }, (await Promise.all(stylesheets.map((url) => readFile(url, 'utf8')))).join('\n').replace(/\n@charset "UTF-8";\n/g, '\n'));
+    const bytes = await packageEpub(
+      pages,
+      {
+        title: config.title,
+        subtitle: config.subtitle,
+        titleReading: config.titleReading,
+        lang: config.lang,
+        identifier: bookIdentifier(config),
+        modified: modifiedTimestamp(),
+        vertical,
+        authors: authorsOf(config),
+        authorReading: config.authorReading,
+        publisher: config.publisher,
+        date: config.date,
+        description: config.description,
+        subjects: config.subject === undefined ? [] : [config.subject].flat(),
+        rights: config.rights,
+        tocTitle: config.tocTitle,
+        coverUrl,
+        navBody: layout.navBody,
+        ncxPoints: layout.ncxPoints,
+        accessModes: ['textual', 'visual'],
+        accessModeSufficient: 'textual',
+        accessibilityFeatures: features,
+        accessibilitySummary: `${vertical ? '縦書き' : '横書き'}のリフロー型EPUBです。目次と見出しで移動でき、${imageCount > 0 ? '画像には代替テキストがあり、' : ''}文字の大きさや書体は読書環境で変えられます。`,
+      },
+      (await Promise.all(stylesheets.map((url) => readFile(url, 'utf8'))))
+        .join('\n')
+        .replace(/\n@charset "UTF-8";\n/g, '\n'),
+    );
     return { bytes, documents: pages.length };
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -108,5 +119,7 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
 }
 
 function containsTag(nodes: readonly ElementContent[], tagName: string): boolean {
-  return nodes.some((node) => node.type === 'element' && (node.tagName === tagName || containsTag(node.children, tagName)));
+  return nodes.some(
+    (node) => node.type === 'element' && (node.tagName === tagName || containsTag(node.children, tagName)),
+  );
 }

@@ -23,7 +23,9 @@ export interface CoverText {
 }
 
 /** Characters that may not start a line (行頭禁則) and may not end one (行末禁則). */
-const NO_START = new Set([...'、。，．,.・：；:;?!？！）〕］｝〉》」』】ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々']);
+const NO_START = new Set([
+  ...'、。，．,.・：；:;?!？！）〕］｝〉》」』】ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々',
+]);
 const NO_END = new Set([...'（〔［｛〈《「『【']);
 const CLOSING = new Set([...'）〕］｝〉》」』】']);
 
@@ -31,7 +33,15 @@ const CLOSING = new Set([...'）〕］｝〉》」』】']);
 export function renderDefaultCover(text: CoverText): Uint8Array {
   const children: Element[] = [
     s('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, fill: '#f4efe4' }),
-    s('rect', { x: 80, y: 80, width: WIDTH - 160, height: HEIGHT - 160, fill: 'none', stroke: '#9b2d20', 'stroke-width': 6 }),
+    s('rect', {
+      x: 80,
+      y: 80,
+      width: WIDTH - 160,
+      height: HEIGHT - 160,
+      fill: 'none',
+      stroke: '#9b2d20',
+      'stroke-width': 6,
+    }),
   ];
   if (text.vertical) {
     const title = fitColumns(text.title, HEIGHT - 2 * MARGIN, WIDTH * 0.62, [150, 60]);
@@ -43,16 +53,48 @@ export function renderDefaultCover(text: CoverText): Uint8Array {
     }
     if (text.authors.length > 0) {
       const author = fitColumns(text.authors.join('・'), HEIGHT * 0.45, WIDTH * 0.2, [80, 40]);
-      drawColumns(children, author, MARGIN, HEIGHT - MARGIN - author.perColumn * author.size, 'sans', 400, '#1c1c1c', 'bottom');
+      drawColumns(
+        children,
+        author,
+        MARGIN,
+        HEIGHT - MARGIN - author.perColumn * author.size,
+        'sans',
+        400,
+        '#1c1c1c',
+        'bottom',
+      );
     }
   } else {
     const title = fitRows(text.title, WIDTH - 2 * MARGIN, HEIGHT * 0.4, [140, 56]);
     let y = MARGIN + 300;
     y = drawRows(children, title, y, 'serif', 700, '#1c1c1c');
-    if (text.subtitle) y = drawRows(children, fitRows(text.subtitle, WIDTH - 2 * MARGIN, 400, [72, 36]), y + 60, 'serif', 400, '#3a3a3a');
-    if (text.authors.length > 0) drawRows(children, fitRows(text.authors.join('・'), WIDTH - 2 * MARGIN, 300, [72, 36]), HEIGHT - MARGIN - 200, 'sans', 400, '#1c1c1c');
+    if (text.subtitle)
+      y = drawRows(
+        children,
+        fitRows(text.subtitle, WIDTH - 2 * MARGIN, 400, [72, 36]),
+        y + 60,
+        'serif',
+        400,
+        '#3a3a3a',
+      );
+    if (text.authors.length > 0)
+      drawRows(
+        children,
+        fitRows(text.authors.join('・'), WIDTH - 2 * MARGIN, 300, [72, 36]),
+        HEIGHT - MARGIN - 200,
+        'sans',
+        400,
+        '#1c1c1c',
+      );
   }
-  const svg = toHtml(s('svg', { xmlns: 'http://www.w3.org/2000/svg', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}` }, children), { space: 'svg' });
+  const svg = toHtml(
+    s(
+      'svg',
+      { xmlns: 'http://www.w3.org/2000/svg', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}` },
+      children,
+    ),
+    { space: 'svg' },
+  );
   return new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
 }
 
@@ -99,7 +141,15 @@ function breakLines(chars: string[], max: number): string[][] {
 }
 
 /** Outline of one character, placed with its em box's top-left corner at (x, y). */
-function glyphPath(char: string, family: DefaultFamily, weight: number, x: number, y: number, size: number, vertical: boolean): Element | undefined {
+function glyphPath(
+  char: string,
+  family: DefaultFamily,
+  weight: number,
+  x: number,
+  y: number,
+  size: number,
+  vertical: boolean,
+): Element | undefined {
   const font = fontForCharacter(family, weight, char);
   if (!font) return undefined;
   const run = font.layout(char, vertical ? ['vert'] : []);
@@ -111,11 +161,21 @@ function glyphPath(char: string, family: DefaultFamily, weight: number, x: numbe
   const offset = vertical ? (size - glyph.advanceWidth * scale) / 2 : 0;
   const d = glyph.path.toSVG();
   if (!d) return undefined;
-  return s('path', { d, transform: `translate(${(x + offset).toFixed(1)} ${baseline.toFixed(1)}) scale(${scale.toFixed(5)} ${(-scale).toFixed(5)})` });
+  return s('path', {
+    d,
+    transform: `translate(${(x + offset).toFixed(1)} ${baseline.toFixed(1)}) scale(${scale.toFixed(5)} ${(-scale).toFixed(5)})`,
+  });
 }
 
 function drawColumns(
-  out: Element[], text: Lines, right: number, top: number, family: DefaultFamily, weight: number, fill: string, align: 'top' | 'bottom' = 'top',
+  out: Element[],
+  text: Lines,
+  right: number,
+  top: number,
+  family: DefaultFamily,
+  weight: number,
+  fill: string,
+  align: 'top' | 'bottom' = 'top',
 ): number {
   let x = right;
   const paths: Element[] = [];
@@ -132,7 +192,14 @@ function drawColumns(
   return x;
 }
 
-function drawRows(out: Element[], text: Lines, top: number, family: DefaultFamily, weight: number, fill: string): number {
+function drawRows(
+  out: Element[],
+  text: Lines,
+  top: number,
+  family: DefaultFamily,
+  weight: number,
+  fill: string,
+): number {
   let y = top;
   const paths: Element[] = [];
   for (const line of text.lines) {

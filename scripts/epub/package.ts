@@ -53,7 +53,11 @@ export function unescapeText(xml: string): string {
 }
 
 /** Build the EPUB file from finished pages (XHTML bodies) and metadata. */
-export async function packageEpub(pages: { page: EpubPage; xhtml: string }[], metadata: PackageMetadata, css: string): Promise<Uint8Array> {
+export async function packageEpub(
+  pages: { page: EpubPage; xhtml: string }[],
+  metadata: PackageMetadata,
+  css: string,
+): Promise<Uint8Array> {
   const reports: string[] = [];
   const htmlClass = metadata.vertical ? 'vrtl' : 'hltr';
   const epub = new EPub(
@@ -93,7 +97,12 @@ export async function packageEpub(pages: { page: EpubPage; xhtml: string }[], me
     // genEpub would zip at deflate level 9; level 6 makes the same size within a percent, in half
     // the time. The mimetype entry stays stored, as the packager adds it so.
     await epub.render();
-    bytes = await epub.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    bytes = await epub.generateAsync({
+      type: 'nodebuffer',
+      mimeType: 'application/epub+zip',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 6 },
+    });
   } catch (cause) {
     throw new BuildError(`packaging the EPUB failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
       cause,

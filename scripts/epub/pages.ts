@@ -38,8 +38,21 @@ export interface EpubLayout {
   ncxPoints: { text: string; href: string }[];
 }
 
-const page = (id: string, title: string, bodyClass: string, bodyType: string | undefined, nodes: ElementContent[], source?: VFile): EpubPage => ({
-  id, filename: `${id}.xhtml`, title, bodyClass, bodyType, nodes, source,
+const page = (
+  id: string,
+  title: string,
+  bodyClass: string,
+  bodyType: string | undefined,
+  nodes: ElementContent[],
+  source?: VFile,
+): EpubPage => ({
+  id,
+  filename: `${id}.xhtml`,
+  title,
+  bodyClass,
+  bodyType,
+  nodes,
+  source,
 });
 
 /** Lay a book out as EPUB content documents. `coverSrc` is the cover image as the packager reads it. */
@@ -60,15 +73,20 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
     for (const [part, nodes] of parts.entries()) {
       const id = part === 0 ? `p-${number}` : `p-${number}-${part + 1}`;
       const firstHeading = chapter.headings[0];
-      const wrapper: Element = part === 0
-        ? h('section.chapter', {
-          id: chapter.id,
-          'epub:type': 'chapter',
-          role: 'doc-chapter',
-          // Only a heading in this same document can label it.
-          ariaLabelledBy: firstHeading && containsId(nodes, firstHeading.id) ? firstHeading.id : undefined,
-        }, nodes)
-        : h('section.chapter-continued', nodes);
+      const wrapper: Element =
+        part === 0
+          ? h(
+              'section.chapter',
+              {
+                id: chapter.id,
+                'epub:type': 'chapter',
+                role: 'doc-chapter',
+                // Only a heading in this same document can label it.
+                ariaLabelledBy: firstHeading && containsId(nodes, firstHeading.id) ? firstHeading.id : undefined,
+              },
+              nodes,
+            )
+          : h('section.chapter-continued', nodes);
       chapterPages.push(page(id, chapter.title ?? config.title, 'p-text', 'bodymatter', [wrapper], chapter.file));
     }
   }
@@ -87,7 +105,8 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
     ...entries,
     { text: '奥付', id: '', chapterId: '', depth: 1, children: [] },
   ];
-  const navHref = (entry: TocEntry) => entry.id ? hrefOf(entry) : entry.text === '表紙' ? 'p-cover.xhtml' : 'p-colophon.xhtml';
+  const navHref = (entry: TocEntry) =>
+    entry.id ? hrefOf(entry) : entry.text === '表紙' ? 'p-cover.xhtml' : 'p-colophon.xhtml';
   const navBody = toXhtml([
     h('nav#toc', { 'epub:type': 'toc', role: 'doc-toc' }, [h('h1', config.tocTitle), tocList(navEntries, navHref)]),
     h('nav#landmarks.landmarks', { 'epub:type': 'landmarks' }, [
@@ -136,7 +155,11 @@ function rewriteCrossDocumentLinks(pages: readonly EpubPage[], fileOf: Map<strin
         const file = fileOf.get(target);
         if (file === undefined) {
           // A dangling fragment is an EPUBCheck error; the link text stays, the link goes.
-          source?.message(`link to "${href}" points at nothing in the book; kept as plain text`, { place: node.position, ruleId: 'broken-link', source: 'epub' });
+          source?.message(`link to "${href}" points at nothing in the book; kept as plain text`, {
+            place: node.position,
+            ruleId: 'broken-link',
+            source: 'epub',
+          });
           delete node.properties.href;
         } else if (file !== filename) {
           node.properties.href = `${file}${href}`;

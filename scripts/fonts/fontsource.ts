@@ -45,13 +45,15 @@ function slices(family: DefaultFamily, weight: number): Slice[] {
   let cached = sliceCache.get(key);
   if (!cached) {
     const css = readFileSync(fontStylesheet(family, weight), 'utf8');
-    cached = [...css.matchAll(/url\(\.\/files\/([^)]+)\.woff2\)[^;]*;[^}]*?unicode-range:\s*([^;]+);/g)].map((match) => ({
-      file: join(fontPackageDir(family), 'files', `${match[1]}.woff`),
-      ranges: match[2]!.split(',').map((range) => {
-        const [from = '0', to] = range.trim().slice(2).split('-');
-        return [parseInt(from, 16), parseInt(to ?? from, 16)] as [number, number];
+    cached = [...css.matchAll(/url\(\.\/files\/([^)]+)\.woff2\)[^;]*;[^}]*?unicode-range:\s*([^;]+);/g)].map(
+      (match) => ({
+        file: join(fontPackageDir(family), 'files', `${match[1]}.woff`),
+        ranges: match[2]!.split(',').map((range) => {
+          const [from = '0', to] = range.trim().slice(2).split('-');
+          return [parseInt(from, 16), parseInt(to ?? from, 16)] as [number, number];
+        }),
       }),
-    }));
+    );
     sliceCache.set(key, cached);
   }
   return cached;

@@ -16,27 +16,43 @@ export function authorsOf(config: BookConfig): string[] {
 /** 扉: title, subtitle, author and publisher. */
 export function titlePage(config: BookConfig): Element {
   const authors = authorsOf(config);
-  return h('section.titlepage', { 'epub:type': 'titlepage' }, [
-    h('h1.book-title', config.title),
-    config.subtitle ? h('p.book-subtitle', config.subtitle) : undefined,
-    authors.length > 0 ? h('p.book-author', authors.join('　')) : undefined,
-    config.publisher ? h('p.book-publisher', config.publisher) : undefined,
-  ].filter((child) => child !== undefined));
+  return h(
+    'section.titlepage',
+    { 'epub:type': 'titlepage' },
+    [
+      h('h1.book-title', config.title),
+      config.subtitle ? h('p.book-subtitle', config.subtitle) : undefined,
+      authors.length > 0 ? h('p.book-author', authors.join('　')) : undefined,
+      config.publisher ? h('p.book-publisher', config.publisher) : undefined,
+    ].filter((child) => child !== undefined),
+  );
 }
 
 /** 目次: the table of contents page; `hrefOf` says where an entry links to. */
-export function tocPage(config: BookConfig, entries: readonly TocEntry[], hrefOf: (entry: TocEntry) => string): Element {
+export function tocPage(
+  config: BookConfig,
+  entries: readonly TocEntry[],
+  hrefOf: (entry: TocEntry) => string,
+): Element {
   return h('section.toc-page', [h('h1.toc-title', config.tocTitle), tocList(entries, hrefOf, 'toc-list')]);
 }
 
 /** A nested list of links for table-of-contents entries. */
-export function tocList(entries: readonly TocEntry[], hrefOf: (entry: TocEntry) => string, className?: string): Element {
-  return h('ol', { className: className ? [className] : undefined }, entries.map((entry) =>
-    h(`li.toc-level-${entry.depth}`, [
-      h('a', { href: hrefOf(entry) }, entry.text),
-      ...(entry.children.length > 0 ? [tocList(entry.children, hrefOf)] : []),
-    ]),
-  ));
+export function tocList(
+  entries: readonly TocEntry[],
+  hrefOf: (entry: TocEntry) => string,
+  className?: string,
+): Element {
+  return h(
+    'ol',
+    { className: className ? [className] : undefined },
+    entries.map((entry) =>
+      h(`li.toc-level-${entry.depth}`, [
+        h('a', { href: hrefOf(entry) }, entry.text),
+        ...(entry.children.length > 0 ? [tocList(entry.children, hrefOf)] : []),
+      ]),
+    ),
+  );
 }
 
 /** 奥付: the colophon, with the facts a Japanese colophon carries. */

@@ -5,7 +5,11 @@ import { visit } from 'unist-util-visit';
 import { resolveImage } from '../manuscript/images.ts';
 
 /** Replace every `img` src under `nodes` with the file URL of the checked image; returns the count. */
-export async function resolveImages(nodes: readonly ElementContent[], root: string, sourceFile: string | undefined): Promise<number> {
+export async function resolveImages(
+  nodes: readonly ElementContent[],
+  root: string,
+  sourceFile: string | undefined,
+): Promise<number> {
   const images: Element[] = [];
   visit({ type: 'root', children: [...nodes] }, 'element', (node: Element) => {
     if (node.tagName === 'img') images.push(node);

@@ -62,14 +62,22 @@ export function printParts(book: Book, geometry: PageGeometry, fonts: PrintFonts
     const section = h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...content]);
     visit(section, 'element', (node: Element) => {
       const className = node.properties.className;
-      if (node.tagName === 'div' && Array.isArray(className) && className.includes('pagebreak') && className.includes('recto')) {
+      if (
+        node.tagName === 'div' &&
+        Array.isArray(className) &&
+        className.includes('pagebreak') &&
+        className.includes('recto')
+      ) {
         node.properties.id = `${RECTO_BREAK_PREFIX}${++rectoBreaks}`;
       }
     });
     return { section, length: toString(section).length };
   });
 
-  const groups = balancedGroups(chapters.map((chapter) => chapter.length), parts);
+  const groups = balancedGroups(
+    chapters.map((chapter) => chapter.length),
+    parts,
+  );
   const bodies = groups.map((range, index) => {
     const body: Element[] = [];
     if (index === 0) {
@@ -89,14 +97,17 @@ export function printParts(book: Book, geometry: PageGeometry, fonts: PrintFonts
     visit({ type: 'root', children: body }, 'element', (node: Element) => {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
       const href = node.properties.href;
-      if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) wanted.add(decodeURIComponent(href.slice(1)));
+      if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#'))
+        wanted.add(decodeURIComponent(href.slice(1)));
     });
     return { body, ids, wanted };
   });
   // Every id some link in the book points at, wherever the link is.
   const linked = new Set(bodies.flatMap((part) => [...part.wanted]));
   return bodies.map(({ body, ids, wanted }) => {
-    const probes = [...ids].filter((id) => id.startsWith(ANCHOR_PREFIX) || id.startsWith(RECTO_BREAK_PREFIX) || linked.has(id));
+    const probes = [...ids].filter(
+      (id) => id.startsWith(ANCHOR_PREFIX) || id.startsWith(RECTO_BREAK_PREFIX) || linked.has(id),
+    );
     const placeholders = [...wanted].filter((id) => !ids.has(id));
     const nav = h('nav.page-probes', { ariaHidden: 'true' }, [
       ...probes.map((id) => h('a', { href: `#${id}` })),
@@ -130,33 +141,47 @@ function balancedGroups(lengths: readonly number[], parts: number): [number, num
 }
 
 /** The front matter again (扉 and 目次), now with the page numbers the layout gave. */
-export function frontMatterDocument(book: Book, geometry: PageGeometry, fonts: PrintFonts, pageNumbers: Map<string, number>): Root {
+export function frontMatterDocument(
+  book: Book,
+  geometry: PageGeometry,
+  fonts: PrintFonts,
+  pageNumbers: Map<string, number>,
+): Root {
   return documentRoot(book, geometry, fonts, [titlePage(book.config), printToc(book, pageNumbers)]);
 }
 
 /** The 目次 with leaders; numbers are hidden placeholders until they are known. */
 function printToc(book: Book, numbers: Map<string, number> | undefined): Element {
   const list = (entries: readonly TocEntry[]): Element =>
-    h('ol', { className: entries[0]?.depth === 1 ? ['toc-list'] : undefined }, entries.map((entry) => {
-      const number = numbers?.get(entry.id);
-      const digits = number === undefined ? '000' : String(number);
-      const label = book.config.writingMode === 'vertical' && digits.length <= 3 ? h('span.tcy', digits) : digits;
-      return h(`li.toc-level-${entry.depth}`, [
-        h('a', { href: `#${entry.id}` }, [
-          h('span.toc-text', entry.text),
-          h('span.toc-leader'),
-          h('span.toc-page-number', { className: number === undefined ? ['placeholder'] : undefined }, [label]),
-        ]),
-        ...(entry.children.length > 0 ? [list(entry.children)] : []),
-      ]);
-    }));
-  return h('section.toc-page', { id: 'toc' }, [h('h1.toc-title', book.config.tocTitle), list(tocEntries(book.chapters, book.config.tocDepth))]);
+    h(
+      'ol',
+      { className: entries[0]?.depth === 1 ? ['toc-list'] : undefined },
+      entries.map((entry) => {
+        const number = numbers?.get(entry.id);
+        const digits = number === undefined ? '000' : String(number);
+        const label = book.config.writingMode === 'vertical' && digits.length <= 3 ? h('span.tcy', digits) : digits;
+        return h(`li.toc-level-${entry.depth}`, [
+          h('a', { href: `#${entry.id}` }, [
+            h('span.toc-text', entry.text),
+            h('span.toc-leader'),
+            h('span.toc-page-number', { className: number === undefined ? ['placeholder'] : undefined }, [label]),
+          ]),
+          ...(entry.children.length > 0 ? [list(entry.children)] : []),
+        ]);
+      }),
+    );
+  return h('section.toc-page', { id: 'toc' }, [
+    h('h1.toc-title', book.config.tocTitle),
+    list(tocEntries(book.chapters, book.config.tocDepth)),
+  ]);
 }
 
 function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, body: ElementContent[]): Root {
   const vertical = geometry.vertical;
   const stylesheets = [
-    ...[400, 700].flatMap((weight) => [fontStylesheet('serif', weight), fontStylesheet('sans', weight)].map((path) => pathToFileURL(path).href)),
+    ...[400, 700].flatMap((weight) =>
+      [fontStylesheet('serif', weight), fontStylesheet('sans', weight)].map((path) => pathToFileURL(path).href),
+    ),
     templateUrl('print/print.css'),
     templateUrl('common/notation.css'),
   ];
@@ -164,15 +189,19 @@ function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, bod
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: book.config.lang, className: [vertical ? 'vrtl' : 'hltr', 'print', `columns-${geometry.columns}`] }, [
-        h('head', [
-          h('meta', { charSet: 'utf-8' }),
-          h('title', book.config.title),
-          ...stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
-          h('style', geometryCss(geometry, fonts, book.config.print.chapterStart)),
-        ]),
-        h('body', body),
-      ]),
+      h(
+        'html',
+        { lang: book.config.lang, className: [vertical ? 'vrtl' : 'hltr', 'print', `columns-${geometry.columns}`] },
+        [
+          h('head', [
+            h('meta', { charSet: 'utf-8' }),
+            h('title', book.config.title),
+            ...stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
+            h('style', geometryCss(geometry, fonts, book.config.print.chapterStart)),
+          ]),
+          h('body', body),
+        ],
+      ),
     ],
   };
 }

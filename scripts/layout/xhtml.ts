@@ -5,11 +5,13 @@ import { unified } from 'unified';
 
 // Void elements are closed (`<br />`); only elements that are void in HTML are, because the
 // EPUB writer re-reads the markup with an HTML parser, which would take `<p/>` for an open <p>.
-const stringifier = unified().use(rehypeStringify, {
-  closeSelfClosing: true,
-  upperDoctype: true,
-  characterReferences: { useNamedReferences: false },
-}).freeze();
+const stringifier = unified()
+  .use(rehypeStringify, {
+    closeSelfClosing: true,
+    upperDoctype: true,
+    characterReferences: { useNamedReferences: false },
+  })
+  .freeze();
 
 /** Serialise nodes (a page body, a fragment) as XHTML markup. */
 export function toXhtml(nodes: Root | readonly ElementContent[]): string {

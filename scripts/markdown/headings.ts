@@ -32,7 +32,11 @@ export function rehypeHeadings() {
 export function headingText(node: Element): string {
   const copy = structuredClone(node);
   visit(copy, 'element', (child, index, parent) => {
-    if (parent && index !== undefined && (child.tagName === 'rt' || child.tagName === 'rp' || child.tagName === 'sup')) {
+    if (
+      parent &&
+      index !== undefined &&
+      (child.tagName === 'rt' || child.tagName === 'rp' || child.tagName === 'sup')
+    ) {
       parent.children.splice(index, 1);
       return index;
     }
@@ -40,5 +44,7 @@ export function headingText(node: Element): string {
   });
   // Only half-width white space is collapsed: a full-width space 「　」 in a heading is part of
   // its text (一　午後の授業).
-  return toString(copy).replace(/[ \t\r\n]+/g, ' ').replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  return toString(copy)
+    .replace(/[ \t\r\n]+/g, ' ')
+    .replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
 }

@@ -19,7 +19,13 @@ import { noteListToHast, noteReferenceToHast, noteToHast, remarkNotes } from './
 import { remarkReportFrontMatter } from './front-matter.ts';
 import { rehypeHeadings } from './headings.ts';
 import { pageBreakToHast, remarkPageBreaks } from './pagebreak/index.ts';
-import { headingToHast, paragraphToHast, remarkBlankLines, remarkLineBreaks, remarkParagraphPerLine } from './paragraphs/index.ts';
+import {
+  headingToHast,
+  paragraphToHast,
+  remarkBlankLines,
+  remarkLineBreaks,
+  remarkParagraphPerLine,
+} from './paragraphs/index.ts';
 import { rehypeAltText } from './alt-text.ts';
 import { rehypeChapterIds } from './ids.ts';
 import { rehypeRawHtml } from './raw-html/index.ts';

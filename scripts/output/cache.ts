@@ -61,7 +61,8 @@ export function pipelineVersion(): Promise<string> {
       join(projectRoot, 'package-lock.json'),
     ].sort();
     const hash = createHash('sha256');
-    for (const file of files) hash.update(relative(projectRoot, file)).update(await readFile(file).catch(() => Buffer.alloc(0)));
+    for (const file of files)
+      hash.update(relative(projectRoot, file)).update(await readFile(file).catch(() => Buffer.alloc(0)));
     return hash.digest('hex');
   })();
   return toolHash;

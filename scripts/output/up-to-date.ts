@@ -27,13 +27,19 @@ export async function fingerprint(book: Book, target: string): Promise<string> {
   const referenced = new Set<string>();
   for (const chapter of book.chapters) {
     visit(chapter.tree, 'element', (node: Element) => {
-      if (node.tagName === 'img' && typeof node.properties.src === 'string') referenced.add(resolve(root, node.properties.src));
+      if (node.tagName === 'img' && typeof node.properties.src === 'string')
+        referenced.add(resolve(root, node.properties.src));
     });
   }
   for (const setting of [book.config.cover, book.config.print.bodyFont, book.config.print.headingFont]) {
     if (setting) referenced.add(resolve(root, setting));
   }
-  const parts: (string | Uint8Array)[] = [await pipelineVersion(), target, process.env.SOURCE_DATE_EPOCH ?? '', JSON.stringify(book.config)];
+  const parts: (string | Uint8Array)[] = [
+    await pipelineVersion(),
+    target,
+    process.env.SOURCE_DATE_EPOCH ?? '',
+    JSON.stringify(book.config),
+  ];
   for (const chapter of book.chapters) parts.push(chapter.file.path, String(chapter.file.value));
   for (const path of [...referenced].sort()) parts.push(path, await readFile(path).catch(() => 'missing'));
   return digest(...parts);
@@ -54,7 +60,13 @@ export async function reusableOutput(outputPath: string, print: string): Promise
 }
 
 /** Remember what this build wrote. */
-export async function rememberOutput(outputPath: string, print: string, bytes: Uint8Array, summary: string, warnings: Warning[]): Promise<void> {
+export async function rememberOutput(
+  outputPath: string,
+  print: string,
+  bytes: Uint8Array,
+  summary: string,
+  warnings: Warning[],
+): Promise<void> {
   const entry: Entry = { fingerprint: print, output: digest(bytes), summary, warnings };
   await writeCache(entryName(outputPath), JSON.stringify(entry));
 }

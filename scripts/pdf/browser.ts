@@ -64,7 +64,8 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
   }
   if (cached && existsSync(cached) && executable(cached)) return cached;
   throw new BuildError('no Chromium or Chrome found to lay out the PDF', {
-    hint: 'install one: `sudo apt-get install chromium` (Debian/Ubuntu), or `npx puppeteer browsers install chrome`, ' +
+    hint:
+      'install one: `sudo apt-get install chromium` (Debian/Ubuntu), or `npx puppeteer browsers install chrome`, ' +
       'or point PUPPETEER_EXECUTABLE_PATH at an installed Chrome',
     ruleId: 'browser-missing',
   });
@@ -86,11 +87,14 @@ export async function launchBrowser(path: string, userDataDir: string): Promise<
       handleSIGHUP: false,
     });
   } catch (cause) {
-    throw new BuildError(`the browser at ${path} did not start: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, {
-      hint: 'check that it runs: `' + path + ' --headless --version`',
-      ruleId: 'browser-failed',
-      cause,
-    });
+    throw new BuildError(
+      `the browser at ${path} did not start: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`,
+      {
+        hint: 'check that it runs: `' + path + ' --headless --version`',
+        ruleId: 'browser-failed',
+        cause,
+      },
+    );
   }
 }
 

@@ -15,7 +15,14 @@ import type { Profile } from '../cli/args.ts';
 import { fontFamilyName, fontPackageDir } from '../fonts/fontsource.ts';
 import { authorsOf } from '../layout/front-matter.ts';
 import { resolveImages } from '../layout/images.ts';
-import { ANCHOR_PREFIX, anchorId, frontMatterDocument, printParts, RECTO_BREAK_PREFIX, type PrintFonts } from '../layout/print-document.ts';
+import {
+  ANCHOR_PREFIX,
+  anchorId,
+  frontMatterDocument,
+  printParts,
+  RECTO_BREAK_PREFIX,
+  type PrintFonts,
+} from '../layout/print-document.ts';
 import type { PageKind, PageMark } from './page-marks.ts';
 import { tocEntries, type TocEntry } from '../layout/toc.ts';
 import { insideRoot } from '../manuscript/load.ts';
@@ -67,16 +74,18 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const { workDir } = session;
   const timeout = options.timeout ?? 600_000;
   const blocked = new Set<string>();
-  const render = async (path: string) => renderPdf(await session.browser, path, {
-    signal: options.signal,
-    timeout,
-    allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS],
-    onBlocked: (url) => blocked.add(url),
-  });
+  const render = async (path: string) =>
+    renderPdf(await session.browser, path, {
+      signal: options.signal,
+      timeout,
+      allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS],
+      onBlocked: (url) => blocked.add(url),
+    });
   try {
     const parts = printParts(book, geometry, fonts, partCount(book));
     for (const part of parts) {
-      for (const section of sectionsOf(part.root)) await resolveImages([section], manuscript.root, chapterFile(book, section));
+      for (const section of sectionsOf(part.root))
+        await resolveImages([section], manuscript.root, chapterFile(book, section));
     }
     const paths = parts.map((_, index) => join(workDir, parts.length === 1 ? 'book.html' : `book-${index + 1}.html`));
     await Promise.all(parts.map((part, index) => writeFile(paths[index]!, toHtml(part.root))));
@@ -85,9 +94,12 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       const [whole] = printParts(book, geometry, fonts, 1);
       await writeFile(join(workDir, 'book.html'), toHtml(whole!.root));
     }
-    options.progress?.(`laying out ${book.chapters.length} chapter(s) in Chromium${parts.length > 1 ? `, ${parts.length} parts side by side` : ''}`);
+    options.progress?.(
+      `laying out ${book.chapters.length} chapter(s) in Chromium${parts.length > 1 ? `, ${parts.length} parts side by side` : ''}`,
+    );
     const rendered = await Promise.all(paths.map(render));
-    if (process.env.TATEGAKI_KEEP_WORK) await Promise.all(rendered.map((bytes, index) => writeFile(paths[index]!.replace(/\.html$/, '.pdf'), bytes)));
+    if (process.env.TATEGAKI_KEEP_WORK)
+      await Promise.all(rendered.map((bytes, index) => writeFile(paths[index]!.replace(/\.html$/, '.pdf'), bytes)));
     const mainDocument = await mergeParts(rendered.map((bytes, index) => ({ bytes, ids: parts[index]!.ids })));
     removeProbeLinks(mainDocument, (name) => name.startsWith(ANCHOR_PREFIX) || name.startsWith(RECTO_BREAK_PREFIX));
     const facts = inspectLayout(mainDocument);
@@ -121,7 +133,14 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       },
     });
     options.signal?.throwIfAborted();
-    return { bytes: composed.bytes, pages: composed.pages, geometry, type3Fonts: composed.type3Fonts, blocked: [...blocked], missingGlyphs: composed.missingGlyphs };
+    return {
+      bytes: composed.bytes,
+      pages: composed.pages,
+      geometry,
+      type3Fonts: composed.type3Fonts,
+      blocked: [...blocked],
+      missingGlyphs: composed.missingGlyphs,
+    };
   } finally {
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
     if (process.env.TATEGAKI_KEEP_WORK) options.progress?.(`intermediate files kept in ${workDir}`);
@@ -150,7 +169,8 @@ function planPages(book: Book, facts: LayoutFacts): PagePlan {
   const { config } = book;
   const where = (id: string) => {
     const index = facts.destinations.get(anchorId(id));
-    if (index === undefined) throw new BuildError(`internal: Chromium did not report where "${id}" is`, { ruleId: 'pdf-layout' });
+    if (index === undefined)
+      throw new BuildError(`internal: Chromium did not report where "${id}" is`, { ruleId: 'pdf-layout' });
     return index;
   };
   const chapterStarts = book.chapters.map((chapter) => where(chapter.id));
@@ -190,16 +210,27 @@ function planPages(book: Book, facts: LayoutFacts): PagePlan {
   sequence.forEach((main, index) => {
     if (main !== null && main < frontPages) return;
     const number = index + 1;
-    const kind: PageKind = main === null || facts.blankPages.has(main) ? 'blank'
-      : main >= colophon ? 'colophon'
-        : openings.has(main) ? 'opening' : 'body';
+    const kind: PageKind =
+      main === null || facts.blankPages.has(main)
+        ? 'blank'
+        : main >= colophon
+          ? 'colophon'
+          : openings.has(main)
+            ? 'opening'
+            : 'body';
     const showFolio = kind === 'body' || kind === 'opening';
     const section = sections.filter((candidate) => candidate.page <= index).at(-1)?.title ?? config.title;
     const mode = config.print.runningHead;
-    const runningHead = kind !== 'body' || mode === 'none' ? undefined
-      : mode === 'book' ? config.title
-        : mode === 'chapter' ? section
-          : isRecto(number) ? section : config.title;
+    const runningHead =
+      kind !== 'body' || mode === 'none'
+        ? undefined
+        : mode === 'book'
+          ? config.title
+          : mode === 'chapter'
+            ? section
+            : isRecto(number)
+              ? section
+              : config.title;
     marks.push({
       index,
       kind,

@@ -5,7 +5,21 @@
  * pixels) for the print profile, folios, running heads and crop marks are drawn, and bookmarks,
  * metadata and reading direction are written.
  */
-import { popGraphicsState, pushGraphicsState, translate, PDFArray, PDFContentStream, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, ReadingDirection, type PDFObject, type PDFPage } from 'pdf-lib';
+import {
+  popGraphicsState,
+  pushGraphicsState,
+  translate,
+  PDFArray,
+  PDFContentStream,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  ReadingDirection,
+  type PDFObject,
+  type PDFPage,
+} from 'pdf-lib';
 import { BuildError } from '../errors.ts';
 import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
 import { drawCropMarks, type Box } from './marks.ts';
@@ -56,7 +70,11 @@ export interface ComposedPdf {
  * rendering into the final PDF. The front matter may still be rendering: the other pages are
  * finished first.
  */
-export async function composePdf(main: PDFDocument, frontBytes: Promise<Uint8Array>, options: ComposeOptions): Promise<ComposedPdf> {
+export async function composePdf(
+  main: PDFDocument,
+  frontBytes: Promise<Uint8Array>,
+  options: ComposeOptions,
+): Promise<ComposedPdf> {
   const { geometry: g, sequence, frontPages } = options;
   const rendered = main.getPage(0).getSize();
   sequence.forEach((source, index) => {
@@ -125,10 +143,13 @@ export async function composePdf(main: PDFDocument, frontBytes: Promise<Uint8Arr
   for (const [index, page] of main.getPages().entries()) if (!isFront.has(index)) await finish(page, index);
   const front = await PDFDocument.load(await frontBytes, { updateMetadata: false });
   if (total !== sequence.length || front.getPageCount() !== frontPages) {
-    throw new BuildError(`internal: the front matter came out as ${front.getPageCount()} pages instead of ${frontPages}`, {
-      hint: 'please report this with the manuscript that causes it',
-      ruleId: 'pdf-front-matter',
-    });
+    throw new BuildError(
+      `internal: the front matter came out as ${front.getPageCount()} pages instead of ${frontPages}`,
+      {
+        hint: 'please report this with the manuscript that causes it',
+        ruleId: 'pdf-front-matter',
+      },
+    );
   }
   await replaceFrontPages(main, front, frontPositions);
   for (const index of frontPositions) await finish(main.getPage(index), index);
@@ -144,7 +165,10 @@ export async function composePdf(main: PDFDocument, frontBytes: Promise<Uint8Arr
 /** Swap the front pages (at `positions`) for the finished ones, keeping their links. */
 async function replaceFrontPages(main: PDFDocument, front: PDFDocument, positions: readonly number[]): Promise<void> {
   if (positions.length === 0) return;
-  const copies = await main.copyPages(front, positions.map((_, index) => index));
+  const copies = await main.copyPages(
+    front,
+    positions.map((_, index) => index),
+  );
   copies.forEach((copy, k) => {
     const index = positions[k]!;
     const old = main.getPage(index);

@@ -15,7 +15,10 @@ const KDP_BLEED = 3.175;
 const MIN_MARGIN = 5;
 
 /** 版面 defaults a Japanese editor would recognise for each format. */
-const FORMAT_DEFAULTS: Record<PageFormatName, { fontSize: number; charsPerLine: number; linesPerPage: number; lineHeight: number; columns: number }> = {
+const FORMAT_DEFAULTS: Record<
+  PageFormatName,
+  { fontSize: number; charsPerLine: number; linesPerPage: number; lineHeight: number; columns: number }
+> = {
   bunko: { fontSize: 9, charsPerLine: 38, linesPerPage: 16, lineHeight: 1.7, columns: 1 },
   shinsho: { fontSize: 9, charsPerLine: 42, linesPerPage: 16, lineHeight: 1.7, columns: 1 },
   shiroku: { fontSize: 9.5, charsPerLine: 42, linesPerPage: 18, lineHeight: 1.75, columns: 1 },
@@ -53,16 +56,21 @@ export interface PageGeometry {
 }
 
 /** Resolve the print geometry of a book; a 版面 that does not fit its page is an error. */
-export function resolveGeometry(config: BookConfig, profile: Profile, locate: (keys: (string | number)[]) => Place): PageGeometry {
+export function resolveGeometry(
+  config: BookConfig,
+  profile: Profile,
+  locate: (keys: (string | number)[]) => Place,
+): PageGeometry {
   const print: PrintOptions = config.print;
   const format = print.format;
   const named = typeof format === 'string' ? format : undefined;
   const trim: { width: number; height: number } = typeof format === 'string' ? PAGE_FORMATS[format] : format;
   const vertical = config.writingMode === 'vertical';
   // The named formats' 版面 are for 縦組; a 横組 book fits lines across the page instead.
-  const defaults = named && vertical
-    ? FORMAT_DEFAULTS[named]
-    : customDefaults(trim.width, trim.height, vertical, named ? FORMAT_DEFAULTS[named] : undefined);
+  const defaults =
+    named && vertical
+      ? FORMAT_DEFAULTS[named]
+      : customDefaults(trim.width, trim.height, vertical, named ? FORMAT_DEFAULTS[named] : undefined);
   const fontSize = print.fontSize ?? defaults.fontSize;
   const lineHeight = print.lineHeight ?? defaults.lineHeight;
   const columns = print.columns ?? defaults.columns;
@@ -94,7 +102,11 @@ export function resolveGeometry(config: BookConfig, profile: Profile, locate: (k
     throw new BuildError(
       `the text block (版面) of ${charsPerLine} characters × ${linesPerPage} lines at ${fontSize} pt needs ` +
         `${inkWidth.toFixed(1)} × ${inkHeight.toFixed(1)} mm and does not fit a ${size} page with ${MIN_MARGIN} mm margins`,
-      { ...locate(['print']), hint: 'lower print.charsPerLine, print.linesPerPage or print.fontSize', ruleId: 'print-geometry' },
+      {
+        ...locate(['print']),
+        hint: 'lower print.charsPerLine, print.linesPerPage or print.fontSize',
+        ruleId: 'print-geometry',
+      },
     );
   }
 
@@ -120,7 +132,12 @@ export function resolveGeometry(config: BookConfig, profile: Profile, locate: (k
 }
 
 /** A reasonable 版面 for a page: the format's type (or 9.5 pt at 1.75 pitch), about 20 mm margins. */
-function customDefaults(width: number, height: number, vertical: boolean, type?: { fontSize: number; lineHeight: number; columns: number }) {
+function customDefaults(
+  width: number,
+  height: number,
+  vertical: boolean,
+  type?: { fontSize: number; lineHeight: number; columns: number },
+) {
   const fontSize = type?.fontSize ?? 9.5;
   const lineHeight = type?.lineHeight ?? 1.75;
   const em = fontSize * MM_PER_PT;
@@ -132,7 +149,7 @@ function customDefaults(width: number, height: number, vertical: boolean, type?:
     lineHeight,
     charsPerLine: Math.max(5, Math.floor((along - 40) / em)),
     linesPerPage: Math.max(3, Math.floor((across - 36 - em) / pitch) + 1),
-    columns: vertical ? type?.columns ?? 1 : 1,
+    columns: vertical ? (type?.columns ?? 1) : 1,
   };
 }
 

@@ -1,6 +1,17 @@
 /** Reading back what Chromium laid out: where each anchor landed, which pages are empty. */
 import { decodeName } from './merge.ts';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  type PDFObject,
+} from 'pdf-lib';
 
 /** The layout facts post-processing needs. */
 export interface LayoutFacts {
@@ -17,7 +28,12 @@ export function inspectLayout(pdf: PDFDocument): LayoutFacts {
   const indexOf = new Map(pages.map((page, index) => [page.ref.toString(), index]));
   const destinations = new Map<string, number>();
   const record = (name: string, value: PDFObject | undefined) => {
-    const target = value instanceof PDFArray ? value.get(0) : value instanceof PDFDict ? (value.lookup(PDFName.of('D')) as PDFArray | undefined)?.get(0) : undefined;
+    const target =
+      value instanceof PDFArray
+        ? value.get(0)
+        : value instanceof PDFDict
+          ? (value.lookup(PDFName.of('D')) as PDFArray | undefined)?.get(0)
+          : undefined;
     if (target instanceof PDFRef) {
       const index = indexOf.get(target.toString());
       if (index !== undefined) destinations.set(name, index);
@@ -58,7 +74,6 @@ function walkNameTree(node: PDFDict, record: (name: string, value: PDFObject | u
   }
 }
 
-
 const PAINTING = /(?:^|[\s\]>)])(?:Tj|TJ|'|"|Do|f\*?|F|B\*?|b\*?|S|s|sh|BI)(?=[\s[<(/]|$)/m;
 
 /** Compressed content this long or longer always paints something: only short streams are read. */
@@ -67,7 +82,8 @@ const SURELY_DRAWS = 256;
 /** Whether a page's content streams paint anything (text, images, paths). */
 function drawsAnything(contents: PDFObject | undefined, pdf: PDFDocument): boolean {
   if (contents === undefined) return false;
-  const streams = contents instanceof PDFArray ? contents.asArray().map((item) => pdf.context.lookup(item)) : [contents];
+  const streams =
+    contents instanceof PDFArray ? contents.asArray().map((item) => pdf.context.lookup(item)) : [contents];
   return streams.some((stream) => {
     if (!(stream instanceof PDFRawStream) || stream.contents.length >= SURELY_DRAWS) return true;
     const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');

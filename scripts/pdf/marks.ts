@@ -32,8 +32,14 @@ export function drawCropMarks(page: PDFPage, media: Box, trim: Box, bleed: Box):
   const bleedRight = bleed.x + bleed.width;
   const bleedTop = bleed.y + bleed.height;
 
-  for (const [xTrim, xBleed, xEdge] of [[trim.x, bleed.x, edges.left], [trimRight, bleedRight, edges.right]] as const) {
-    for (const [yTrim, yBleed, yEdge] of [[trim.y, bleed.y, edges.bottom], [trimTop, bleedTop, edges.top]] as const) {
+  for (const [xTrim, xBleed, xEdge] of [
+    [trim.x, bleed.x, edges.left],
+    [trimRight, bleedRight, edges.right],
+  ] as const) {
+    for (const [yTrim, yBleed, yEdge] of [
+      [trim.y, bleed.y, edges.bottom],
+      [trimTop, bleedTop, edges.top],
+    ] as const) {
       // Horizontal pair, from the bleed edge outwards.
       line(xBleed, yTrim, xEdge, yTrim);
       line(xBleed, yBleed, xEdge, yBleed);
@@ -46,12 +52,18 @@ export function drawCropMarks(page: PDFPage, media: Box, trim: Box, bleed: Box):
   const centreX = trim.x + trim.width / 2;
   const centreY = trim.y + trim.height / 2;
   const arm = 10 * (72 / 25.4);
-  for (const [yFrom, yTo] of [[bleed.y, edges.bottom], [bleedTop, edges.top]] as const) {
+  for (const [yFrom, yTo] of [
+    [bleed.y, edges.bottom],
+    [bleedTop, edges.top],
+  ] as const) {
     line(centreX, yFrom, centreX, yTo);
     const middle = (yFrom + yTo) / 2;
     line(centreX - arm, middle, centreX + arm, middle);
   }
-  for (const [xFrom, xTo] of [[bleed.x, edges.left], [bleedRight, edges.right]] as const) {
+  for (const [xFrom, xTo] of [
+    [bleed.x, edges.left],
+    [bleedRight, edges.right],
+  ] as const) {
     line(xFrom, centreY, xTo, centreY);
     const middle = (xFrom + xTo) / 2;
     line(middle, centreY - arm, middle, centreY + arm);

@@ -27,7 +27,13 @@ export async function mergeParts(parts: readonly RenderedPart[]): Promise<PDFDoc
       const page = array.get(0);
       const target = page instanceof PDFRef ? pageRefs.get(page.toString()) : undefined;
       if (!target) continue;
-      const copy = merged.context.obj([target, ...array.asArray().slice(1).map((item) => document.context.lookup(item) ?? item)]);
+      const copy = merged.context.obj([
+        target,
+        ...array
+          .asArray()
+          .slice(1)
+          .map((item) => document.context.lookup(item) ?? item),
+      ]);
       destinations.set(key, copy);
     }
   };

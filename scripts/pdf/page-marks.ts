@@ -9,8 +9,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import {
-  beginText, endText, moveText, popGraphicsState, pushGraphicsState, setFillingRgbColor, setFontAndSize, showText,
-  PDFContentStream, type PDFDocument, type PDFFont, type PDFHexString, type PDFOperator, type PDFPage,
+  beginText,
+  endText,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingRgbColor,
+  setFontAndSize,
+  showText,
+  PDFContentStream,
+  type PDFDocument,
+  type PDFFont,
+  type PDFHexString,
+  type PDFOperator,
+  type PDFPage,
 } from 'pdf-lib';
 import { fontFileForCharacter } from '../fonts/fontsource.ts';
 import { woffToSfnt } from '../fonts/woff.ts';
@@ -50,7 +62,10 @@ export class MarkFonts {
   /** Characters no font could draw; they are left out and reported. */
   readonly missing = new Set<string>();
 
-  constructor(private readonly pdf: PDFDocument, ownFont?: Uint8Array) {
+  constructor(
+    private readonly pdf: PDFDocument,
+    ownFont?: Uint8Array,
+  ) {
     pdf.registerFontkit(fontkit);
     if (ownFont) {
       const font = fontkit.create(Buffer.from(woffToSfnt(ownFont)));
@@ -63,7 +78,13 @@ export class MarkFonts {
     const key = `${size} ${text}`;
     let runs = this.measured.get(key);
     if (!runs) {
-      runs = this.runs(text).then((list) => list.map((run) => ({ ...run, glyphs: run.font.encodeText(run.text), width: run.font.widthOfTextAtSize(run.text, size) })));
+      runs = this.runs(text).then((list) =>
+        list.map((run) => ({
+          ...run,
+          glyphs: run.font.encodeText(run.text),
+          width: run.font.widthOfTextAtSize(run.text, size),
+        })),
+      );
       this.measured.set(key, runs);
     }
     return runs;
@@ -90,8 +111,14 @@ export class MarkFonts {
     if (!font) {
       const bytes = woffToSfnt(key === 'own' ? this.own!.bytes : readFileSync(key));
       // A subset's name carries a six-letter tag (ISO 32000 9.6.4); preflight checks look for it.
-      const tag = [...createHash('sha1').update(key).digest()].slice(0, 6).map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
-      font = this.pdf.embedFont(bytes, { subset: true, customName: `${tag}+${key === 'own' ? 'BookFont' : 'NotoSerifJP-Regular'}` });
+      const tag = [...createHash('sha1').update(key).digest()]
+        .slice(0, 6)
+        .map((byte) => String.fromCharCode(65 + (byte % 26)))
+        .join('');
+      font = this.pdf.embedFont(bytes, {
+        subset: true,
+        customName: `${tag}+${key === 'own' ? 'BookFont' : 'NotoSerifJP-Regular'}`,
+      });
       this.embedded.set(key, font);
     }
     return font;
@@ -99,14 +126,28 @@ export class MarkFonts {
 }
 
 /** Draw one page's marks; `trim` is the page's trim box, `foreLeft` where its outer edge is. */
-export async function drawPageMarks(page: PDFPage, mark: PageMark, trim: Box, foreLeft: boolean, layout: MarkLayout, fonts: MarkFonts): Promise<void> {
+export async function drawPageMarks(
+  page: PDFPage,
+  mark: PageMark,
+  trim: Box,
+  foreLeft: boolean,
+  layout: MarkLayout,
+  fonts: MarkFonts,
+): Promise<void> {
   const outer = (width: number) => (foreLeft ? trim.x + layout.fore : trim.x + trim.width - layout.fore - width);
   // Baselines sit a third of the type size below the middle of the margin.
   if (mark.folio) {
     await drawText(page, mark.folio, layout.folioSize, fonts, outer, trim.y + layout.bottom / 2 - layout.folioSize / 3);
   }
   if (mark.runningHead) {
-    await drawText(page, mark.runningHead, layout.headSize, fonts, outer, trim.y + trim.height - layout.top / 2 - layout.headSize / 3);
+    await drawText(
+      page,
+      mark.runningHead,
+      layout.headSize,
+      fonts,
+      outer,
+      trim.y + trim.height - layout.top / 2 - layout.headSize / 3,
+    );
   }
   if (mark.hiddenFolio) {
     const inset = 2 * PT_PER_MM;
@@ -128,13 +169,24 @@ interface Run {
  * text out again on every page and compress a stream per page; a book repeats a few strings on
  * a thousand pages.
  */
-async function drawText(page: PDFPage, text: string, size: number, fonts: MarkFonts, x: (width: number) => number, y: number): Promise<void> {
+async function drawText(
+  page: PDFPage,
+  text: string,
+  size: number,
+  fonts: MarkFonts,
+  x: (width: number) => number,
+  y: number,
+): Promise<void> {
   const runs = await fonts.measure(text, size);
   let left = x(runs.reduce((sum, run) => sum + run.width, 0));
   const operators: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(0, 0, 0)];
   let penX = 0;
   for (const run of runs) {
-    operators.push(setFontAndSize(page.node.newFontDictionary(run.font.name, run.font.ref), size), moveText(left - penX, penX === 0 ? y : 0), showText(run.glyphs));
+    operators.push(
+      setFontAndSize(page.node.newFontDictionary(run.font.name, run.font.ref), size),
+      moveText(left - penX, penX === 0 ? y : 0),
+      showText(run.glyphs),
+    );
     penX = left;
     left += run.width;
   }

@@ -45,7 +45,13 @@ export async function renderPdf(browser: Browser, htmlPath: string, options: Ren
       await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: options.timeout });
       // Untagged: a structure tree would double the file and the post-processing time, and would
       // point at the front pages the overlay replaces. The accessible edition is the EPUB.
-      return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: options.timeout, waitForFonts: true, tagged: false });
+      return page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        timeout: options.timeout,
+        waitForFonts: true,
+        tagged: false,
+      });
     })();
     return await Promise.race([work, failure]);
   } catch (cause) {
@@ -53,9 +59,17 @@ export async function renderPdf(browser: Browser, htmlPath: string, options: Ren
     const message = (cause instanceof Error ? cause.message.split('\n')[0] : String(cause)) ?? '';
     const timedOut = /timeout|timed out/i.test(message);
     throw new BuildError(
-      crashed ? `Chromium crashed while laying out the book: ${message}` : timedOut ? `Chromium did not finish laying out the book within ${options.timeout / 1000} s` : `Chromium could not print the book: ${message}`,
+      crashed
+        ? `Chromium crashed while laying out the book: ${message}`
+        : timedOut
+          ? `Chromium did not finish laying out the book within ${options.timeout / 1000} s`
+          : `Chromium could not print the book: ${message}`,
       {
-        hint: timedOut ? 'a very long book may need more time: pass --timeout SECONDS' : crashed ? 'run again; if it keeps crashing, check free memory' : undefined,
+        hint: timedOut
+          ? 'a very long book may need more time: pass --timeout SECONDS'
+          : crashed
+            ? 'run again; if it keeps crashing, check free memory'
+            : undefined,
         ruleId: 'pdf-render',
         cause,
       },

@@ -21,7 +21,10 @@ describe('bad input', () => {
     const lines = result.stderr.split('\n');
     for (const message of entry.messages) {
       const expected = message.replaceAll('{root}', root);
-      expect(lines.some((line) => line.startsWith(expected)), `expected a line starting with\n  ${expected}\nin\n${result.stderr}`).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(expected)),
+        `expected a line starting with\n  ${expected}\nin\n${result.stderr}`,
+      ).toBe(true);
     }
     expect(result.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
     expect(result.code, result.stderr).toBe(entry.code);

@@ -39,7 +39,10 @@ export const cases: BadInputCase[] = [
     name: 'misspelt metadata key',
     files: { 'book.yaml': 'title: 本\nauther: 宮沢賢治\n', 'a.md': chapter },
     code: 1,
-    messages: ['{root}/book.yaml:2:1: error: unknown key "auther" (did you mean "author"?)', '  hint: known keys here: title, '],
+    messages: [
+      '{root}/book.yaml:2:1: error: unknown key "auther" (did you mean "author"?)',
+      '  hint: known keys here: title, ',
+    ],
   },
   {
     name: 'metadata value of the wrong type',
@@ -51,7 +54,10 @@ export const cases: BadInputCase[] = [
     name: 'missing metadata file',
     files: { 'a.md': chapter },
     code: 1,
-    messages: ['{root}: error: no book.yaml in the manuscript folder', '  hint: create book.yaml with at least `title: …`'],
+    messages: [
+      '{root}: error: no book.yaml in the manuscript folder',
+      '  hint: create book.yaml with at least `title: …`',
+    ],
   },
   {
     name: 'empty manuscript',
@@ -69,7 +75,10 @@ export const cases: BadInputCase[] = [
     name: 'chapter not UTF-8 (Shift_JIS)',
     files: { 'book.yaml': yaml, 'a.md': new Uint8Array([0x23, 0x20, 0x31, 0x0a, 0x0a, 0x82, 0xa0, 0x82, 0xa2, 0x0a]) },
     code: 1,
-    messages: ['{root}/a.md:3:1: error: file is not valid UTF-8 text (文字コードが UTF-8 ではありません)', '  hint: save it as UTF-8; a Shift_JIS file can be converted with `iconv -f SHIFT_JIS -t UTF-8`'],
+    messages: [
+      '{root}/a.md:3:1: error: file is not valid UTF-8 text (文字コードが UTF-8 ではありません)',
+      '  hint: save it as UTF-8; a Shift_JIS file can be converted with `iconv -f SHIFT_JIS -t UTF-8`',
+    ],
   },
   {
     name: 'control characters',
@@ -93,7 +102,9 @@ export const cases: BadInputCase[] = [
     name: 'unknown 青空文庫 annotation',
     files: { 'book.yaml': yaml, 'a.md': '# 章\n\n本文［＃ここで謎の指定］です。\n' },
     code: 0,
-    messages: ['{root}/a.md:3:3: warning: unsupported 青空文庫 annotation ［＃ここで謎の指定］ was left out (未対応の注記)'],
+    messages: [
+      '{root}/a.md:3:3: warning: unsupported 青空文庫 annotation ［＃ここで謎の指定］ was left out (未対応の注記)',
+    ],
   },
   {
     name: 'missing image',
@@ -109,9 +120,16 @@ export const cases: BadInputCase[] = [
   },
   {
     name: 'image that is another format than its name',
-    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![挿絵](photo.jpg)\n', 'photo.jpg': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) },
+    files: {
+      'book.yaml': yaml,
+      'a.md': '# 章\n\n![挿絵](photo.jpg)\n',
+      'photo.jpg': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    },
     code: 1,
-    messages: ['{root}/a.md:3:1: error: image "photo.jpg" is really PNG, not what its name says', '  hint: rename the file to match its format'],
+    messages: [
+      '{root}/a.md:3:1: error: image "photo.jpg" is really PNG, not what its name says',
+      '  hint: rename the file to match its format',
+    ],
   },
   {
     name: 'image outside the manuscript (../)',
@@ -140,7 +158,9 @@ export const cases: BadInputCase[] = [
     name: 'remote image',
     files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![x](https://example.com/a.png)\n' },
     code: 1,
-    messages: ['{root}/a.md:3:1: error: image "https://example.com/a.png" is not a file in the manuscript: builds never fetch from the network'],
+    messages: [
+      '{root}/a.md:3:1: error: image "https://example.com/a.png" is not a file in the manuscript: builds never fetch from the network',
+    ],
   },
   {
     name: 'remote image in raw HTML, also for the PDF',
@@ -169,7 +189,10 @@ export const cases: BadInputCase[] = [
     files: { 'book.yaml': yaml, 'a.md': '# 章\n\n｜漢字《》です。\n' },
     args: ['--strict'],
     code: 1,
-    messages: ['{root}/a.md:3:1: warning: ruby reading is empty (ルビが空です)', 'error: 1 warning(s) and --strict is on; nothing was written'],
+    messages: [
+      '{root}/a.md:3:1: warning: ruby reading is empty (ルビが空です)',
+      'error: 1 warning(s) and --strict is on; nothing was written',
+    ],
   },
   {
     name: 'one-file book without front matter',
@@ -183,7 +206,10 @@ export const cases: BadInputCase[] = [
     files: { 'book.yaml': yaml, 'a.md': chapter },
     args: ['--frobnicate'],
     code: 2,
-    messages: ["error: Unknown option '--frobnicate'", 'usage: npm run build:epub -- [--manuscript PATH] [--out-dir DIR]'],
+    messages: [
+      "error: Unknown option '--frobnicate'",
+      'usage: npm run build:epub -- [--manuscript PATH] [--out-dir DIR]',
+    ],
   },
   {
     name: 'wrong profile',
@@ -208,14 +234,20 @@ export const cases: BadInputCase[] = [
   },
   {
     name: 'a 10,000-item list',
-    files: { 'book.yaml': yaml, 'a.md': `# 一覧\n\n${Array.from({ length: 10_000 }, (_, i) => `- 項目${i}\n`).join('')}` },
+    files: {
+      'book.yaml': yaml,
+      'a.md': `# 一覧\n\n${Array.from({ length: 10_000 }, (_, i) => `- 項目${i}\n`).join('')}`,
+    },
     code: 0,
     messages: [],
   },
   {
     name: 'a 100-level nested list',
     target: 'pdf',
-    files: { 'book.yaml': yaml, 'a.md': `# 入れ子\n\n${Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- 深さ${i}\n`).join('')}` },
+    files: {
+      'book.yaml': yaml,
+      'a.md': `# 入れ子\n\n${Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- 深さ${i}\n`).join('')}`,
+    },
     code: 0,
     messages: [],
   },

@@ -13,7 +13,9 @@ describe('build:epub command line', () => {
     const root = await makeManuscript({ 'book.yaml': 'title: 本\nwritingmode: vertical\n', 'a.md': '本文' });
     const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(root, 'book.yaml')}:2:1: error: unknown key "writingmode" (did you mean "writingMode"?)`);
+    expect(result.stderr).toContain(
+      `${join(root, 'book.yaml')}:2:1: error: unknown key "writingmode" (did you mean "writingMode"?)`,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -34,7 +36,9 @@ describe('build:epub command line', () => {
     });
     const out = join(root, 'out');
     const result = await runBuild('epub', ['--manuscript', join(root, 'story.md'), '--out-dir', out]);
-    expect(result.stderr).toBe(`reading ${join(root, 'story.md')}\nparsing chapters 1/1\nbuilding EPUB from 1 chapter(s)\n`);
+    expect(result.stderr).toBe(
+      `reading ${join(root, 'story.md')}\nparsing chapters 1/1\nbuilding EPUB from 1 chapter(s)\n`,
+    );
     expect(result.code).toBe(0);
     const epub = await openEpub(join(out, 'story.epub'));
     expect(elements(epub.opf, 'spine')[0]!.getAttribute('page-progression-direction')).toBe('ltr');
@@ -59,10 +63,15 @@ describe('build:epub command line', () => {
   });
 
   it('refuses remote images: builds never use the network', async () => {
-    const root = await makeManuscript({ 'book.yaml': 'title: 本\n', 'a.md': '本文\n\n![図](https://example.com/a.png)\n' });
+    const root = await makeManuscript({
+      'book.yaml': 'title: 本\n',
+      'a.md': '本文\n\n![図](https://example.com/a.png)\n',
+    });
     const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/a\.md:3:1: error: image "https:\/\/example\.com\/a\.png" is not a file in the manuscript/);
+    expect(result.stderr).toMatch(
+      /a\.md:3:1: error: image "https:\/\/example\.com\/a\.png" is not a file in the manuscript/,
+    );
   });
 
   it('names a manuscript that does not exist', async () => {
@@ -80,7 +89,9 @@ describe('build:epub command line', () => {
     });
     const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`${join(root, '01.md')}:3:15: warning: link to "notes.txt" leads to no chapter of the book; kept as plain text`);
+    expect(result.stderr).toContain(
+      `${join(root, '01.md')}:3:15: warning: link to "notes.txt" leads to no chapter of the book; kept as plain text`,
+    );
     const epub = await openEpub(join(root, 'out', 'book.epub'));
     const first = await epub.read('OEBPS/p-001.xhtml');
     expect(first).toContain('<a href="p-002.xhtml#ch-2">次の章へ</a>');
@@ -88,7 +99,10 @@ describe('build:epub command line', () => {
   });
 
   it('uses the cover image the metadata names, and asks for a description of images without one', async () => {
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const root = await makeManuscript({
       'book.yaml': 'title: 表紙つき\ncover: images/cover.png\nfilename: book\n',
       '01.md': '# 一\n\n![](images/cover.png)\n',
@@ -96,7 +110,9 @@ describe('build:epub command line', () => {
     });
     const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`${join(root, '01.md')}:3:1: warning: image has no description (代替テキストがありません)`);
+    expect(result.stderr).toContain(
+      `${join(root, '01.md')}:3:1: warning: image has no description (代替テキストがありません)`,
+    );
     const epub = await openEpub(join(root, 'out', 'book.epub'));
     const cover = elements(epub.opf, 'item').find((item) => item.getAttribute('properties') === 'cover-image')!;
     const bytes = await epub.zip.file(`OEBPS/${cover.getAttribute('href')}`)!.async('nodebuffer');

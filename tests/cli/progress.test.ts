@@ -12,14 +12,21 @@ describe('progress reporter', () => {
     const { progress } = createReporter(stream, false);
     for (let done = 1; done <= 3; done++) progress('parsing chapters', { done, total: 3 });
     progress('laying out');
-    expect(written.join('')).toBe('parsing chapters 1/3\r\x1b[Kparsing chapters 2/3\r\x1b[Kparsing chapters 3/3\nlaying out\n');
+    expect(written.join('')).toBe(
+      'parsing chapters 1/3\r\x1b[Kparsing chapters 2/3\r\x1b[Kparsing chapters 3/3\nlaying out\n',
+    );
   });
 
   it('prints plain lines at each quarter in a log', () => {
     const { written, stream } = fakeStream(false);
     const { progress } = createReporter(stream, false);
     for (let done = 1; done <= 30; done++) progress('parsing chapters', { done, total: 30 });
-    expect(written).toEqual(['parsing chapters 8/30\n', 'parsing chapters 15/30\n', 'parsing chapters 23/30\n', 'parsing chapters 30/30\n']);
+    expect(written).toEqual([
+      'parsing chapters 8/30\n',
+      'parsing chapters 15/30\n',
+      'parsing chapters 23/30\n',
+      'parsing chapters 30/30\n',
+    ]);
   });
 
   it('prints nothing when quiet', () => {

@@ -16,16 +16,23 @@ export class DevServer {
   stderr = '';
   private readonly exited: Promise<number | null>;
 
-  private constructor(private readonly child: ChildProcessByStdio<null, Readable, Readable>, readonly url: string) {
+  private constructor(
+    private readonly child: ChildProcessByStdio<null, Readable, Readable>,
+    readonly url: string,
+  ) {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
   /** Start the preview of `manuscript` on a free port and wait for its URL. */
   static async start(manuscript: string): Promise<DevServer> {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${projectRoot}scripts/dev.ts`, '--manuscript', manuscript, '--port', '0'], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', `${projectRoot}scripts/dev.ts`, '--manuscript', manuscript, '--port', '0'],
+      {
+        cwd: projectRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {

@@ -8,7 +8,10 @@ import { PreviewBook } from '../../scripts/dev/preview-book.ts';
 import { toXhtml } from '../../scripts/layout/xhtml.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function open(files: Record<string, string | Uint8Array>): Promise<{ root: string; book: PreviewBook }> {
   const root = await makeManuscript(files);
@@ -22,7 +25,11 @@ const texts = (book: PreviewBook) => (book.book?.chapters ?? []).map((chapter) =
 describe('PreviewBook', () => {
   it('gives saved chapters the trees and warnings a fresh loadBook gives', async () => {
     const notations = fileURLToPath(new URL('../fixtures/notation-book/', import.meta.url));
-    const linked = await makeManuscript({ 'book.yaml': 'title: 本\n', 'a.md': '# 一\n\n[二へ](b.md)\n', 'b.md': '# 二\n\n本文\n' });
+    const linked = await makeManuscript({
+      'book.yaml': 'title: 本\n',
+      'a.md': '# 一\n\n[二へ](b.md)\n',
+      'b.md': '# 二\n\n本文\n',
+    });
     for (const root of [notations, linked]) {
       const book = new PreviewBook(root, root);
       await book.reload();
@@ -31,10 +38,13 @@ describe('PreviewBook', () => {
       expect(result).toMatchObject({ kind: 'chapters', parsed: book.book!.chapters.length });
       const fresh = await loadBook(root);
       // The preview points images at its server; apart from that, the same markup.
-      const unpointed = texts(book).map((text) => text.replace(/\/__manuscript\/([^"?]*)\?v=\d+/g, (_, path: string) => decodeURIComponent(path)));
+      const unpointed = texts(book).map((text) =>
+        text.replace(/\/__manuscript\/([^"?]*)\?v=\d+/g, (_, path: string) => decodeURIComponent(path)),
+      );
       expect(unpointed).toEqual(fresh.chapters.map((chapter) => toXhtml(chapter.tree)));
-      expect(book.book!.chapters.map(({ id, title, headings }) => ({ id, title, headings })))
-        .toEqual(fresh.chapters.map(({ id, title, headings }) => ({ id, title, headings })));
+      expect(book.book!.chapters.map(({ id, title, headings }) => ({ id, title, headings }))).toEqual(
+        fresh.chapters.map(({ id, title, headings }) => ({ id, title, headings })),
+      );
       expect(book.warnings()).toEqual(bookWarnings(fresh).map((warning) => ({ ...warning, severity: 'warning' })));
     }
   });
@@ -57,7 +67,10 @@ describe('PreviewBook', () => {
     expect(texts(book)).toEqual(['<p>甲</p>', '<p>乙</p>', '<p>丙</p>']);
     expect(book.book!.chapters.map((chapter) => chapter.id)).toEqual(['ch-1', 'ch-2', 'ch-3']);
     await rename(join(root, 'a.md'), join(root, '_a.md'));
-    expect(await book.update(new Set([join(root, 'a.md'), join(root, '_a.md')]))).toMatchObject({ kind: 'book', parsed: 2 });
+    expect(await book.update(new Set([join(root, 'a.md'), join(root, '_a.md')]))).toMatchObject({
+      kind: 'book',
+      parsed: 2,
+    });
     expect(texts(book)).toEqual(['<p>乙</p>', '<p>丙</p>']);
   });
 
@@ -65,7 +78,15 @@ describe('PreviewBook', () => {
     const { root, book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '甲\n' });
     await writeFile(join(root, 'book.yaml'), 'title: 本\nauther: 誰か\n');
     const result = await book.update(new Set([join(root, 'book.yaml')]));
-    expect(result?.errors).toMatchObject([{ severity: 'error', message: 'unknown key "auther" (did you mean "author"?)', file: join(root, 'book.yaml'), line: 2, column: 1 }]);
+    expect(result?.errors).toMatchObject([
+      {
+        severity: 'error',
+        message: 'unknown key "auther" (did you mean "author"?)',
+        file: join(root, 'book.yaml'),
+        line: 2,
+        column: 1,
+      },
+    ]);
     expect(texts(book)).toEqual(['<p>甲</p>']);
     // While it is broken, any save of the book's files tries the whole book again.
     await writeFile(join(root, 'a.md'), '甲乙\n');
@@ -76,20 +97,33 @@ describe('PreviewBook', () => {
   });
 
   it('reports a missing image with its place, and clears it when the file arrives', async () => {
-    const { root, book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '本文\n\n![図](images/fig.png)\n', 'images/.keep': '' });
-    expect(book.errors()).toMatchObject([{ message: 'image not found: images/fig.png', file: join(root, 'a.md'), line: 3, column: 1 }]);
+    const { root, book } = await open({
+      'book.yaml': 'title: 本\n',
+      'a.md': '本文\n\n![図](images/fig.png)\n',
+      'images/.keep': '',
+    });
+    expect(book.errors()).toMatchObject([
+      { message: 'image not found: images/fig.png', file: join(root, 'a.md'), line: 3, column: 1 },
+    ]);
     expect(texts(book)[0]).toMatch(/<img alt="図" \/>/);
     // The folder the missing image would be in is watched, so that its arrival is noticed.
     expect(book.folders()).toEqual(new Set([root, join(root, 'images')]));
     await writeFile(join(root, 'images/fig.png'), PNG);
-    expect(await book.update(new Set([join(root, 'images/fig.png')]))).toMatchObject({ kind: 'images', files: ['images/fig.png'], errors: [] });
+    expect(await book.update(new Set([join(root, 'images/fig.png')]))).toMatchObject({
+      kind: 'images',
+      files: ['images/fig.png'],
+      errors: [],
+    });
     expect(texts(book)[0]).toContain('src="/__manuscript/images/fig.png?v=1"');
     await rm(join(root, 'images/fig.png'));
     expect((await book.update(new Set([join(root, 'images/fig.png')])))?.errors).toHaveLength(1);
   });
 
   it('refuses images outside the manuscript and on the network, as a build does', async () => {
-    const { book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '![外](../outside.png)\n\n![網](https://example.com/a.png)\n' });
+    const { book } = await open({
+      'book.yaml': 'title: 本\n',
+      'a.md': '![外](../outside.png)\n\n![網](https://example.com/a.png)\n',
+    });
     expect(book.errors().map((problem) => problem.ruleId)).toEqual(['path-outside', 'image-remote']);
     expect(texts(book)[0]).not.toContain('src=');
   });

@@ -11,7 +11,10 @@ import { makeManuscript } from '../helpers/manuscript.ts';
 import { attribute, byClass, byId, DevServer, EventStream, findAll, textOf } from './dev-server.ts';
 
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let server: DevServer | undefined;
 let events: EventStream | undefined;
@@ -28,7 +31,9 @@ function getWithHost(url: string, host: string): Promise<number | undefined> {
     request(url, { headers: { host } }, (response) => {
       response.resume();
       resolve(response.statusCode);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -56,7 +61,9 @@ describe('npm run dev', () => {
     const imageResponse = await fetch(new URL(attribute(image, 'src')!, server.url));
     expect(imageResponse.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await imageResponse.arrayBuffer())).toEqual(PNG);
-    expect(problems(document, 'preview-warnings')[0]).toMatch(`${join(root, '02-picture.md')}:5:1: warning: removed the <marquee> tag`);
+    expect(problems(document, 'preview-warnings')[0]).toMatch(
+      `${join(root, '02-picture.md')}:5:1: warning: removed the <marquee> tag`,
+    );
     expect(byClass(document, 'preview-errors')).toHaveLength(0);
 
     // Only the manuscript's images, only for localhost.
@@ -100,13 +107,17 @@ describe('npm run dev', () => {
     await writeFile(join(root, '01-start.md'), '# 一\n\n![後で描く](images/later.png)\n\n書き直した文章です。\n');
     await events.reloadAfter(seen);
     ({ document } = await server.page());
-    expect(problems(document, 'preview-errors')).toEqual([`${join(root, '01-start.md')}:3:1: error: image not found: images/later.png\n  hint: check the file name and that the file is inside the manuscript folder`]);
+    expect(problems(document, 'preview-errors')).toEqual([
+      `${join(root, '01-start.md')}:3:1: error: image not found: images/later.png\n  hint: check the file name and that the file is inside the manuscript folder`,
+    ]);
     seen = events.count;
     await writeFile(join(root, 'images/later.png'), PNG);
     await events.reloadAfter(seen);
     ({ document } = await server.page());
     expect(byClass(document, 'preview-errors')).toHaveLength(0);
-    expect(findAll(byId(document, 'ch-1')!, (element) => element.tagName === 'img').map((img) => attribute(img, 'src'))).toEqual(['/__manuscript/images/later.png?v=1']);
+    expect(
+      findAll(byId(document, 'ch-1')!, (element) => element.tagName === 'img').map((img) => attribute(img, 'src')),
+    ).toEqual(['/__manuscript/images/later.png?v=1']);
     expect(server.stdout).toMatch(/^reloaded images\/later\.png in \d+ ms$/m);
 
     // A chapter saved in another encoding: its error, its previous text kept; then mended.
@@ -132,7 +143,9 @@ describe('npm run dev', () => {
 
   it('exits 1 with the place when there is no manuscript, and 2 on a wrong option', async () => {
     const root = await makeManuscript({});
-    await expect(DevServer.start(join(root, 'nope'))).rejects.toThrow(/exited with 1[\s\S]*nope: error: manuscript not found/);
+    await expect(DevServer.start(join(root, 'nope'))).rejects.toThrow(
+      /exited with 1[\s\S]*nope: error: manuscript not found/,
+    );
     const wrong = await runNode([`${projectRoot}scripts/dev.ts`, '--port', 'eighty']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--port needs a port number from 0 to 65535, not "eighty"[\s\S]*usage: npm run dev/);

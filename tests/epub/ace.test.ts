@@ -23,10 +23,14 @@ it('passes Ace by DAISY with no serious or critical violations', async () => {
   expect((await runBuild('epub', ['--out-dir', out, '--quiet'])).code).toBe(0);
   const [name] = (await readdir(out)).filter((file) => file.endsWith('.epub'));
   const reportDir = join(out, 'report');
-  await run(join(projectRoot, 'node_modules/.bin/ace-cli'), ['--silent', '--force', '--outdir', reportDir, join(out, name!)], {
-    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: findBrowser() },
-    timeout: 120_000,
-  });
+  await run(
+    join(projectRoot, 'node_modules/.bin/ace-cli'),
+    ['--silent', '--force', '--outdir', reportDir, join(out, name!)],
+    {
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: findBrowser() },
+      timeout: 120_000,
+    },
+  );
   const report = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8')) as {
     assertions: { assertions?: AceAssertion[] }[];
     'a11y-metadata': { present: string[] };
@@ -37,6 +41,12 @@ it('passes Ace by DAISY with no serious or critical violations', async () => {
     .map((assertion) => assertion['earl:test']['dct:title']);
   expect(violations).toEqual([]);
   expect(report['a11y-metadata'].present).toEqual(
-    expect.arrayContaining(['schema:accessMode', 'schema:accessModeSufficient', 'schema:accessibilityFeature', 'schema:accessibilityHazard', 'schema:accessibilitySummary']),
+    expect.arrayContaining([
+      'schema:accessMode',
+      'schema:accessModeSufficient',
+      'schema:accessibilityFeature',
+      'schema:accessibilityHazard',
+      'schema:accessibilitySummary',
+    ]),
   );
 });

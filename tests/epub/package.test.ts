@@ -5,11 +5,29 @@ import type { EpubPage } from '../../scripts/epub/pages.ts';
 import { toXhtml } from '../../scripts/layout/xhtml.ts';
 
 const metadata: PackageMetadata = {
-  title: '本', lang: 'ja', identifier: 'urn:uuid:00000000-0000-5000-8000-000000000000', modified: '2026-01-01T00:00:00Z',
-  vertical: true, authors: [], subjects: [], tocTitle: '目次', coverUrl: '', navBody: '<nav/>', ncxPoints: [],
-  accessModes: ['textual'], accessModeSufficient: 'textual', accessibilityFeatures: [], accessibilitySummary: 'x',
+  title: '本',
+  lang: 'ja',
+  identifier: 'urn:uuid:00000000-0000-5000-8000-000000000000',
+  modified: '2026-01-01T00:00:00Z',
+  vertical: true,
+  authors: [],
+  subjects: [],
+  tocTitle: '目次',
+  coverUrl: '',
+  navBody: '<nav/>',
+  ncxPoints: [],
+  accessModes: ['textual'],
+  accessModeSufficient: 'textual',
+  accessibilityFeatures: [],
+  accessibilitySummary: 'x',
 };
-const page = (nodes: EpubPage['nodes']): EpubPage => ({ id: 'p-001', filename: 'p-001.xhtml', title: '一', bodyClass: 'p-text', nodes });
+const page = (nodes: EpubPage['nodes']): EpubPage => ({
+  id: 'p-001',
+  filename: 'p-001.xhtml',
+  title: '一',
+  bodyClass: 'p-text',
+  nodes,
+});
 
 describe('packageEpub', () => {
   it('stops the build when the packager would drop an attribute', async () => {

@@ -28,7 +28,9 @@ beforeAll(async () => {
 });
 
 const meta = (property: string) =>
-  elements(epub.opf, 'meta').filter((m) => m.getAttribute('property') === property).map((m) => m.textContent);
+  elements(epub.opf, 'meta')
+    .filter((m) => m.getAttribute('property') === property)
+    .map((m) => m.textContent);
 
 describe('the sample book as EPUB', () => {
   it('prints a summary with the file, size and chapters', () => {
@@ -51,12 +53,16 @@ describe('the sample book as EPUB', () => {
   });
 
   it('has title, identifier, modification time and EPUB Accessibility metadata', () => {
-    expect(elements(epub.opf, 'title')[0]!.textContent).toBe('【人脈作りは必要?】フリーランスに異業種交流会は意味がない理由');
+    expect(elements(epub.opf, 'title')[0]!.textContent).toBe(
+      '【人脈作りは必要?】フリーランスに異業種交流会は意味がない理由',
+    );
     expect(elements(epub.opf, 'identifier')[0]!.textContent).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(meta('dcterms:modified')[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(meta('schema:accessMode')).toContain('textual');
     expect(meta('schema:accessModeSufficient')).toEqual(['textual']);
-    expect(meta('schema:accessibilityFeature')).toEqual(expect.arrayContaining(['tableOfContents', 'structuralNavigation']));
+    expect(meta('schema:accessibilityFeature')).toEqual(
+      expect.arrayContaining(['tableOfContents', 'structuralNavigation']),
+    );
     expect(meta('schema:accessibilityHazard')).toEqual(['none']);
     expect(meta('schema:accessibilitySummary')[0]!.length).toBeGreaterThan(10);
     expect(elements(epub.opf, 'description')[0]!.textContent!.length).toBeGreaterThan(0);
@@ -119,7 +125,10 @@ describe('the sample book as EPUB', () => {
     const seed = await readFile(seedPath, 'utf8');
     const bookText = (await epub.spine()).map(([, text]) => text.replace(/<[^>]+>/g, '')).join('\n');
     const opfText = await epub.read(epub.opfPath);
-    const lines = seed.split('\n').map((line) => line.replace(/^\s*•\s*/, '').trim()).filter(Boolean);
+    const lines = seed
+      .split('\n')
+      .map((line) => line.replace(/^\s*•\s*/, '').trim())
+      .filter(Boolean);
     for (const line of lines) expect(bookText + opfText, line).toContain(line);
   });
 

@@ -13,12 +13,19 @@ export interface CommandResult {
 }
 
 /** Run `scripts/build-<target>.ts` with arguments, from the project root. */
-export function runBuild(target: 'epub' | 'pdf', args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CommandResult> {
+export function runBuild(
+  target: 'epub' | 'pdf',
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CommandResult> {
   return runNode([`${projectRoot}scripts/build-${target}.ts`, ...args], options);
 }
 
 /** Run a TypeScript file with Node through tsx. */
-export function runNode(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CommandResult> {
+export function runNode(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: options.cwd ?? projectRoot,

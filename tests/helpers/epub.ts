@@ -54,12 +54,12 @@ export async function epubcheck(path: string): Promise<EpubcheckResult> {
   const dir = await mkdtemp(join(tmpdir(), 'epubcheck-'));
   const out = join(dir, 'out.json');
   try {
-    await run('java', ['-jar', '/usr/share/java/epubcheck.jar', path, '--json', out], { maxBuffer: 64 * 1024 * 1024 }).catch(
-      (error: { code?: number }) => {
-        // EPUBCheck exits 1 when it finds errors; the JSON report says which.
-        if (error.code !== 1) throw error;
-      },
-    );
+    await run('java', ['-jar', '/usr/share/java/epubcheck.jar', path, '--json', out], {
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((error: { code?: number }) => {
+      // EPUBCheck exits 1 when it finds errors; the JSON report says which.
+      if (error.code !== 1) throw error;
+    });
     const report = JSON.parse(await readFile(out, 'utf8')) as { messages: EpubcheckResult['messages'] };
     const count = (severity: string) => report.messages.filter((message) => message.severity === severity).length;
     return { errors: count('ERROR'), warnings: count('WARNING'), fatals: count('FATAL'), messages: report.messages };

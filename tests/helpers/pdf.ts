@@ -16,13 +16,22 @@ export interface PdfBox {
 }
 
 /** Page boxes of every page, from `pdfinfo -box`. */
-export async function pageBoxes(path: string): Promise<Record<'MediaBox' | 'CropBox' | 'BleedBox' | 'TrimBox', PdfBox>[]> {
+export async function pageBoxes(
+  path: string,
+): Promise<Record<'MediaBox' | 'CropBox' | 'BleedBox' | 'TrimBox', PdfBox>[]> {
   const { stdout } = await run('pdfinfo', ['-box', '-f', '1', '-l', '100000', path]);
   const pages: Record<string, PdfBox>[] = [];
-  for (const match of stdout.matchAll(/^Page\s+(\d+)\s+(MediaBox|CropBox|BleedBox|TrimBox):\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)/gm)) {
+  for (const match of stdout.matchAll(
+    /^Page\s+(\d+)\s+(MediaBox|CropBox|BleedBox|TrimBox):\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)/gm,
+  )) {
     const index = Number(match[1]) - 1;
     pages[index] ??= {};
-    pages[index]![match[2]!] = { x1: Number(match[3]), y1: Number(match[4]), x2: Number(match[5]), y2: Number(match[6]) };
+    pages[index]![match[2]!] = {
+      x1: Number(match[3]),
+      y1: Number(match[4]),
+      x2: Number(match[5]),
+      y2: Number(match[6]),
+    };
   }
   return pages as Record<'MediaBox' | 'CropBox' | 'BleedBox' | 'TrimBox', PdfBox>[];
 }
@@ -38,12 +47,21 @@ export interface FontRow {
 /** The fonts of a PDF, from `pdffonts`. */
 export async function pdfFonts(path: string): Promise<FontRow[]> {
   const { stdout } = await run('pdffonts', [path]);
-  return stdout.split('\n').slice(2).filter(Boolean).map((line) => {
-    const columns = line.trim().split(/\s+/);
-    // name, type (one or two words), encoding, emb, sub, uni, object id, generation
-    const [emb, sub] = columns.slice(-5, -3);
-    return { name: columns[0]!, type: columns.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes' };
-  });
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const columns = line.trim().split(/\s+/);
+      // name, type (one or two words), encoding, emb, sub, uni, object id, generation
+      const [emb, sub] = columns.slice(-5, -3);
+      return {
+        name: columns[0]!,
+        type: columns.slice(1, -6).join(' '),
+        embedded: emb === 'yes',
+        subset: sub === 'yes',
+      };
+    });
 }
 
 /** A glyph (or word) and where it is on its page, in points from the top-left. */
@@ -80,17 +98,24 @@ export interface Bookmark {
 }
 
 /** Read a PDF's outline, reading direction and language with pdf-lib. */
-export async function pdfStructure(path: string): Promise<{ outline: Bookmark[]; direction?: string; lang?: string; pageCount: number }> {
+export async function pdfStructure(
+  path: string,
+): Promise<{ outline: Bookmark[]; direction?: string; lang?: string; pageCount: number }> {
   const pdf = await PDFDocument.load(await readFile(path), { updateMetadata: false });
   const pageNumber = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
-  const text = (value: unknown) => (value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : String(value));
+  const text = (value: unknown) =>
+    value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : String(value);
   const read = (first: unknown): Bookmark[] => {
     const items: Bookmark[] = [];
     let node = first instanceof PDFDict ? first : undefined;
     while (node) {
       const dest = node.lookup(PDFName.of('Dest'));
-      const page = dest instanceof PDFArray ? pageNumber.get(dest.get(0).toString()) ?? 0 : 0;
-      items.push({ title: text(node.lookup(PDFName.of('Title'))), page, children: read(node.lookup(PDFName.of('First'))) });
+      const page = dest instanceof PDFArray ? (pageNumber.get(dest.get(0).toString()) ?? 0) : 0;
+      items.push({
+        title: text(node.lookup(PDFName.of('Title'))),
+        page,
+        children: read(node.lookup(PDFName.of('First'))),
+      });
       const next = node.lookup(PDFName.of('Next'));
       node = next instanceof PDFDict ? next : undefined;
     }
@@ -107,7 +132,9 @@ export async function pdfStructure(path: string): Promise<{ outline: Bookmark[];
 }
 
 /** Characters that may not begin a line in Japanese (行頭禁則). */
-export const NO_LINE_START = new Set([...'、。，．,.：；？！!?）〕］｝〉》」』】〙〗〟’”ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ々・…‥']);
+export const NO_LINE_START = new Set([
+  ...'、。，．,.：；？！!?）〕］｝〉》」』】〙〗〟’”ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ々・…‥',
+]);
 /** Characters that may not end a line (行末禁則). */
 export const NO_LINE_END = new Set([...'（〔［｛〈《「『【〘〖〝‘“']);
 
@@ -121,7 +148,11 @@ export interface Column {
  * Group a page's glyphs into vertical lines (columns) by their horizontal centre, keeping only
  * glyphs inside `area` (the text block), each column sorted top to bottom.
  */
-export function verticalColumns(words: readonly PlacedText[], area: { top: number; bottom: number }, pitch: number): Column[] {
+export function verticalColumns(
+  words: readonly PlacedText[],
+  area: { top: number; bottom: number },
+  pitch: number,
+): Column[] {
   const columns: Column[] = [];
   for (const word of words) {
     // poppler's boxes span the font's ascent and descent, taller than the em: judge by the centre.
@@ -151,7 +182,12 @@ export function verticalText(words: readonly PlacedText[]): string {
   }
   return columns
     .sort((a, b) => b.x - a.x)
-    .map((column) => column.glyphs.sort((a, b) => a.yMin - b.yMin).map((glyph) => glyph.text).join(''))
+    .map((column) =>
+      column.glyphs
+        .sort((a, b) => a.yMin - b.yMin)
+        .map((glyph) => glyph.text)
+        .join(''),
+    )
     .join('\n');
 }
 

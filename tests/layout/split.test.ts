@@ -5,11 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { splitChapter, splitLongParagraphs } from '../../scripts/layout/split.ts';
 import { xhtmlBytes } from '../../scripts/layout/xhtml.ts';
 
-const text = (parts: ElementContent[][]) => parts.map((part) => part.map((node) => toString(node as Element)).join('')).join('');
+const text = (parts: ElementContent[][]) =>
+  parts.map((part) => part.map((node) => toString(node as Element)).join('')).join('');
 
 describe('splitChapter', () => {
   it('starts a new document at each page break and drops the marker', () => {
-    const nodes: RootContent[] = [h('p', '一'), h('div.pagebreak'), h('p', '二'), h('div.pagebreak.recto'), h('p', '三')];
+    const nodes: RootContent[] = [
+      h('p', '一'),
+      h('div.pagebreak'),
+      h('p', '二'),
+      h('div.pagebreak.recto'),
+      h('p', '三'),
+    ];
     const parts = splitChapter(nodes, 10_000);
     expect(parts.map((part) => part.map((node) => toString(node as Element)))).toEqual([['一'], ['二'], ['三']]);
   });
@@ -39,7 +46,10 @@ describe('splitChapter', () => {
   });
 
   it('continues the numbering of a split ordered list', () => {
-    const list = h('ol', Array.from({ length: 300 }, (_, index) => h('li', `項目${index}`.padEnd(40, 'い'))));
+    const list = h(
+      'ol',
+      Array.from({ length: 300 }, (_, index) => h('li', `項目${index}`.padEnd(40, 'い'))),
+    );
     const parts = splitChapter([list], 10_000);
     expect(parts.length).toBeGreaterThan(1);
     const firstCount = (parts[0]![0] as Element).children.length;

@@ -21,7 +21,10 @@ beforeAll(async () => {
 
 describe.skipIf(!available(corpusPath))('銀河鉄道の夜 (青空文庫)', () => {
   it('is well-formed XHTML', () => {
-    parseXml(`<body xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">${result.xhtml}</body>`, 'ginga');
+    parseXml(
+      `<body xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">${result.xhtml}</body>`,
+      'ginga',
+    );
   });
 
   it('makes every 《》 ruby a <ruby> with its reading', () => {
@@ -41,10 +44,19 @@ describe.skipIf(!available(corpusPath))('銀河鉄道の夜 (青空文庫)', () 
 
   it('makes the 中見出し headings, without their ruby readings in the table of contents', () => {
     expect(result.headings).toEqual([
-      '一　午後の授業', '二　活版所', '三　家', '四　ケンタウル祭の夜', '五　天気輪の柱',
-      '六　銀河ステーション', '七　北十字とプリオシン海岸', '八　鳥を捕る人', '九　ジョバンニの切符',
+      '一　午後の授業',
+      '二　活版所',
+      '三　家',
+      '四　ケンタウル祭の夜',
+      '五　天気輪の柱',
+      '六　銀河ステーション',
+      '七　北十字とプリオシン海岸',
+      '八　鳥を捕る人',
+      '九　ジョバンニの切符',
     ]);
-    expect(result.xhtml).toContain('<h2 class="start-5em" id="ch-2-h2">二　<ruby>活版所<rp>（</rp><rt>かっぱんじょ</rt><rp>）</rp></ruby></h2>');
+    expect(result.xhtml).toContain(
+      '<h2 class="start-5em" id="ch-2-h2">二　<ruby>活版所<rp>（</rp><rt>かっぱんじょ</rt><rp>）</rp></ruby></h2>',
+    );
   });
 
   it('reports each unsupported annotation with its line and column', () => {

@@ -19,7 +19,8 @@ const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : 
 
 // The attributes epub-gen-memory keeps (table cells' `align` is rewritten into `style` by
 // scripts/epub/adapt.ts); anything else would be dropped and fail the build.
-const ALLOWED = /^(align|class|id|title|lang|xml:lang|dir|style|href|src|alt|role|colspan|rowspan|aria-[a-z]+|epub:type|xmlns(:[a-z]+)?)$/;
+const ALLOWED =
+  /^(align|class|id|title|lang|xml:lang|dir|style|href|src|alt|role|colspan|rowspan|aria-[a-z]+|epub:type|xmlns(:[a-z]+)?)$/;
 
 function checkAttributes(element: Element, path: string): void {
   for (const attribute of Array.from(element.attributes)) {
@@ -28,9 +29,15 @@ function checkAttributes(element: Element, path: string): void {
   for (const child of Array.from(element.childNodes)) if (child.nodeType === 1) checkAttributes(child as Element, path);
 }
 
-const groups = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const groups = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const cases = groups.flatMap((group) =>
-  readdirSync(join(root, group)).filter((name) => name.endsWith('.md')).sort().map((name) => ({ group, name: name.slice(0, -3) })),
+  readdirSync(join(root, group))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({ group, name: name.slice(0, -3) })),
 );
 
 describe('Markdown fixtures', () => {
@@ -51,9 +58,14 @@ describe('Markdown fixtures', () => {
         if (messages) writeFileSync(`${base}.messages`, messages);
         else if (existsSync(`${base}.messages`)) rmSync(`${base}.messages`);
       }
-      const doc = parseXml(`<body xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">${result.xhtml}</body>`, `${group}/${name}`);
+      const doc = parseXml(
+        `<body xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">${result.xhtml}</body>`,
+        `${group}/${name}`,
+      );
       checkAttributes(doc.documentElement as unknown as Element, `${group}/${name}`);
-      const ids = Array.from(doc.getElementsByTagName('*')).map((element) => element.getAttribute('id')).filter(Boolean);
+      const ids = Array.from(doc.getElementsByTagName('*'))
+        .map((element) => element.getAttribute('id'))
+        .filter(Boolean);
       expect(new Set(ids).size, 'ids are unique').toBe(ids.length);
       for (const id of ids) expect(id).toMatch(/^ch-2-/);
       expect(result.xhtml).toBe(read(`${base}.xhtml`));

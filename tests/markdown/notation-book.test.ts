@@ -35,13 +35,29 @@ describe('the notation sample book', () => {
     const docs = spine.map(([file, text]) => ({ file, doc: parseXml(text, file) }));
     const all = (name: string) => docs.flatMap(({ doc }) => elements(doc, name));
     const classes = new Set(all('*').flatMap((element) => (element.getAttribute('class') ?? '').split(' ')));
-    for (const name of ['tcy', 'em-sesame', 'no-indent', 'start-2em', 'start-5em', 'align-end', 'end-2em', 'align-center', 'scene-break', 'footnote', 'task']) {
+    for (const name of [
+      'tcy',
+      'em-sesame',
+      'no-indent',
+      'start-2em',
+      'start-5em',
+      'align-end',
+      'end-2em',
+      'align-center',
+      'scene-break',
+      'footnote',
+      'task',
+    ]) {
       expect(classes, name).toContain(name);
     }
     expect(all('ruby').length).toBeGreaterThan(10);
-    expect(all('aside').map((aside) => aside.getAttributeNS('http://www.idpf.org/2007/ops', 'type'))).toEqual(['footnote']);
+    expect(all('aside').map((aside) => aside.getAttributeNS('http://www.idpf.org/2007/ops', 'type'))).toEqual([
+      'footnote',
+    ]);
     // 改ページ (===) and 改丁 each start a new document.
-    expect(spine.map(([file]) => file.replace(/^.*\//, ''))).toEqual(expect.arrayContaining(['p-002-2.xhtml', 'p-003-2.xhtml']));
+    expect(spine.map(([file]) => file.replace(/^.*\//, ''))).toEqual(
+      expect.arrayContaining(['p-002-2.xhtml', 'p-003-2.xhtml']),
+    );
     const css = await epub.read('OEBPS/style.css');
     expect(css).toMatch(/\.tcy[^{]*\{[^}]*-epub-text-combine: horizontal;[^}]*text-combine-upright: all;/);
     expect(css).toMatch(/em\.em-sesame \{[^}]*-epub-text-emphasis-style: filled sesame;/);
@@ -51,11 +67,15 @@ describe('the notation sample book', () => {
 describe.skipIf(!available(corpusPath))('銀河鉄道の夜 as a book', () => {
   it('builds from the 青空文庫 text, reports its unsupported annotations with places, and passes EPUBCheck', async () => {
     const manuscript = await mkdtemp(join(tmpdir(), 'ginga-'));
-    await writeFile(join(manuscript, 'book.yaml'), 'title: 銀河鉄道の夜\nauthor: 宮沢賢治\nmarkdown:\n  paragraphPerLine: true\n');
+    await writeFile(
+      join(manuscript, 'book.yaml'),
+      'title: 銀河鉄道の夜\nauthor: 宮沢賢治\nmarkdown:\n  paragraphPerLine: true\n',
+    );
     await copyFile(corpusPath, join(manuscript, 'ginga.md'));
     const { path, stderr } = await build(manuscript);
     expect(stderr).toMatch(/ginga\.md:288:217: warning: unsupported 青空文庫 annotation ［＃「大さ」はママ］/);
-    for (const line of stderr.split('\n').filter((text) => text.includes('warning'))) expect(line).toMatch(/ginga\.md:\d+:\d+: warning: /);
+    for (const line of stderr.split('\n').filter((text) => text.includes('warning')))
+      expect(line).toMatch(/ginga\.md:\d+:\d+: warning: /);
     clean(await epubcheck(path));
     const epub = await openEpub(path);
     const text = (await epub.spine()).map(([, xhtml]) => xhtml).join('');

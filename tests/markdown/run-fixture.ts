@@ -21,9 +21,14 @@ export async function runFixture(markdown: string, options: unknown = {}, path =
   const file = new VFile({ value: markdown, path, data: { chapterId: 'ch-2' } });
   const tree = await processor.toHast(file);
   const messages = file.messages.map((message) => {
-    const { start, end } = message.place && 'start' in message.place ? message.place : { start: message.place, end: undefined };
+    const { start, end } =
+      message.place && 'start' in message.place ? message.place : { start: message.place, end: undefined };
     const place = `${start?.line}:${start?.column}${end ? `-${end.line}:${end.column}` : ''}`;
     return `${place} ${message.ruleId}: ${message.reason}`;
   });
-  return { xhtml: `${toXhtml(tree).trim()}\n`, messages, headings: (file.data.headings ?? []).map((heading) => heading.text) };
+  return {
+    xhtml: `${toXhtml(tree).trim()}\n`,
+    messages,
+    headings: (file.data.headings ?? []).map((heading) => heading.text),
+  };
 }

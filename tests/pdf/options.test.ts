@@ -10,10 +10,12 @@ import { kinsokuViolations, pageBoxes, pageWords, pdfFonts, pdfStructure, vertic
 
 const PT = 72 / 25.4;
 const chapters = (count: number, paragraphs: number) =>
-  Object.fromEntries(Array.from({ length: count }, (_, index) => [
-    `${String(index + 1).padStart(2, '0')}.md`,
-    `# 第${index + 1}章\n\n${Array.from({ length: paragraphs }, () => '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。').join('\n\n')}\n`,
-  ]));
+  Object.fromEntries(
+    Array.from({ length: count }, (_, index) => [
+      `${String(index + 1).padStart(2, '0')}.md`,
+      `# 第${index + 1}章\n\n${Array.from({ length: paragraphs }, () => '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。').join('\n\n')}\n`,
+    ]),
+  );
 
 async function buildPdf(files: Record<string, string | Uint8Array>, args: string[] = []) {
   const root = await makeManuscript(files);
@@ -39,7 +41,10 @@ describe('print settings', () => {
   });
 
   it('prints hidden folios (隠しノンブル) on pages without a visible one when asked', async () => {
-    const { code, path } = await buildPdf({ 'book.yaml': 'title: 試し\nprint:\n  hiddenFolio: true\n', ...chapters(1, 2) });
+    const { code, path } = await buildPdf({
+      'book.yaml': 'title: 試し\nprint:\n  hiddenFolio: true\n',
+      ...chapters(1, 2),
+    });
     expect(code).toBe(0);
     const pages = await pageWords(path);
     // Page 2 is the blank back of the 扉: only its tiny number is on it.
@@ -49,11 +54,14 @@ describe('print settings', () => {
   });
 
   it('lays out a 横書き A5 book with left-to-right pages', async () => {
-    const { code, path } = await buildPdf({ 'book.yaml': 'title: 横組み\nwritingMode: horizontal\nprint:\n  format: a5\n', ...chapters(2, 30) });
+    const { code, path } = await buildPdf({
+      'book.yaml': 'title: 横組み\nwritingMode: horizontal\nprint:\n  format: a5\n',
+      ...chapters(2, 30),
+    });
     expect(code).toBe(0);
     const boxes = await pageBoxes(path);
-    expect((boxes[0]!.MediaBox.x2 / PT)).toBeCloseTo(148, 1);
-    expect((boxes[0]!.MediaBox.y2 / PT)).toBeCloseTo(210, 1);
+    expect(boxes[0]!.MediaBox.x2 / PT).toBeCloseTo(148, 1);
+    expect(boxes[0]!.MediaBox.y2 / PT).toBeCloseTo(210, 1);
     const { direction } = await pdfStructure(path);
     expect(direction).toBeUndefined();
     const pages = await pageWords(path);
@@ -64,7 +72,8 @@ describe('print settings', () => {
 
   it('accepts a custom size and a given 版面', async () => {
     const { code, path } = await buildPdf({
-      'book.yaml': 'title: 変形\nprint:\n  format: { width: 120, height: 170 }\n  charsPerLine: 30\n  linesPerPage: 14\n  fontSize: 10\n',
+      'book.yaml':
+        'title: 変形\nprint:\n  format: { width: 120, height: 170 }\n  charsPerLine: 30\n  linesPerPage: 14\n  fontSize: 10\n',
       '01.md': `# 一\n\n${'吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。'.repeat(8)}\n`,
     });
     expect(code).toBe(0);
@@ -72,12 +81,19 @@ describe('print settings', () => {
     expect(first!.MediaBox.x2 / PT).toBeCloseTo(120, 1);
     const pages = await pageWords(path);
     // A full line holds 30 characters: the longest column of body text has exactly that many.
-    const longest = Math.max(...verticalText(pages[4]!.words).split('\n').map((line) => [...line].length));
+    const longest = Math.max(
+      ...verticalText(pages[4]!.words)
+        .split('\n')
+        .map((line) => [...line].length),
+    );
     expect(longest).toBe(30);
   });
 
   it('refuses a 版面 that does not fit the page, pointing at the print settings', async () => {
-    const { code, stderr, root } = await buildPdf({ 'book.yaml': 'title: 無理\nprint:\n  charsPerLine: 80\n', ...chapters(1, 1) });
+    const { code, stderr, root } = await buildPdf({
+      'book.yaml': 'title: 無理\nprint:\n  charsPerLine: 80\n',
+      ...chapters(1, 1),
+    });
     expect(code).toBe(1);
     expect(stderr).toContain(`${join(root, 'book.yaml')}:3:3: error: the text block (版面) of 80 characters`);
   });
@@ -88,13 +104,21 @@ describe('print settings', () => {
       env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/error: browser not found at \/nonexistent\/chrome\n {2}hint: .*PUPPETEER_EXECUTABLE_PATH/);
+    expect(result.stderr).toMatch(
+      /error: browser not found at \/nonexistent\/chrome\n {2}hint: .*PUPPETEER_EXECUTABLE_PATH/,
+    );
   });
 
   it('embeds a font file from the manuscript folder when one is named', async () => {
     // A Gothic slice (kana) as the body font: kana come out in it, kanji fall back to the default Mincho.
-    const gothic = await readFile(join(projectRoot, 'node_modules/@fontsource/noto-sans-jp/files/noto-sans-jp-119-400-normal.woff2'));
-    const { code, path } = await buildPdf({ 'book.yaml': 'title: 書体\nprint:\n  bodyFont: fonts/body.woff2\n', ...chapters(1, 2), 'fonts/body.woff2': gothic });
+    const gothic = await readFile(
+      join(projectRoot, 'node_modules/@fontsource/noto-sans-jp/files/noto-sans-jp-119-400-normal.woff2'),
+    );
+    const { code, path } = await buildPdf({
+      'book.yaml': 'title: 書体\nprint:\n  bodyFont: fonts/body.woff2\n',
+      ...chapters(1, 2),
+      'fonts/body.woff2': gothic,
+    });
     expect(code).toBe(0);
     const fonts = await pdfFonts(path);
     expect(fonts.filter((font) => font.type.includes('Type 3'))).toEqual([]);
@@ -105,8 +129,15 @@ describe('print settings', () => {
 describe('images in print', () => {
   it('places a chapter image from the manuscript in the PDF', async () => {
     // A 2×2 red PNG.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
-    const { code, stderr, path } = await buildPdf({ 'book.yaml': 'title: 図\n', '01.md': '# 図のある章\n\n![赤い四角](images/red.png)\n\n本文。\n', 'images/red.png': png });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const { code, stderr, path } = await buildPdf({
+      'book.yaml': 'title: 図\n',
+      '01.md': '# 図のある章\n\n![赤い四角](images/red.png)\n\n本文。\n',
+      'images/red.png': png,
+    });
     expect(code, stderr).toBe(0);
     const { stdout } = await promisify(execFile)('pdfimages', ['-list', path]);
     expect(stdout.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image/.test(line)).length).toBeGreaterThanOrEqual(1);
@@ -114,8 +145,14 @@ describe('images in print', () => {
 });
 
 describe('kinsokuViolations', () => {
-  const column = (text: string) => ({ x: 0, glyphs: [...text].map((char, index) => ({ text: char, xMin: 0, xMax: 9, yMin: index * 9, yMax: index * 9 + 9 })) });
+  const column = (text: string) => ({
+    x: 0,
+    glyphs: [...text].map((char, index) => ({ text: char, xMin: 0, xMax: 9, yMin: index * 9, yMax: index * 9 + 9 })),
+  });
   it('finds forbidden characters at the start and end of a line', () => {
-    expect(kinsokuViolations([column('。です'), column('ですか「'), column('ですね')])).toEqual(['line starts with 。: 。です', 'line ends with 「: ですか「']);
+    expect(kinsokuViolations([column('。です'), column('ですか「'), column('ですね')])).toEqual([
+      'line starts with 。: 。です',
+      'line ends with 「: ですか「',
+    ]);
   });
 });

@@ -17,10 +17,15 @@ it('renders a book in three parts exactly as in one', async () => {
   await generateBook(manuscript, { chapters: 7, characters: 30_000, seed: 3 });
   await writeFile(join(manuscript, 'book.yaml'), 'title: 分割\nfilename: book\nprint:\n  chapterStart: recto\n');
   // A link across parts: the last chapter points back at the first.
-  await writeFile(join(manuscript, '07.md'), `${await readFile(join(manuscript, '07.md'), 'utf8')}\n[第一章へ](01.md)\n`);
+  await writeFile(
+    join(manuscript, '07.md'),
+    `${await readFile(join(manuscript, '07.md'), 'utf8')}\n[第一章へ](01.md)\n`,
+  );
   const build = async (parts: number) => {
     const out = join(work, `out-${parts}`);
-    const result = await runBuild('pdf', ['--manuscript', manuscript, '--out-dir', out], { env: { TATEGAKI_PDF_PARTS: String(parts) } });
+    const result = await runBuild('pdf', ['--manuscript', manuscript, '--out-dir', out], {
+      env: { TATEGAKI_PDF_PARTS: String(parts) },
+    });
     expect(result.code, result.stderr).toBe(0);
     return join(out, 'book.pdf');
   };
@@ -28,7 +33,13 @@ it('renders a book in three parts exactly as in one', async () => {
   const [a, b] = [await pdfStructure(one), await pdfStructure(three)];
   expect(b.pageCount).toBe(a.pageCount);
   expect(b.outline).toEqual(a.outline);
-  const glyphs = (page: { words: { text: string }[] }) => page.words.map((word) => word.text).join('').split('').sort().join('');
+  const glyphs = (page: { words: { text: string }[] }) =>
+    page.words
+      .map((word) => word.text)
+      .join('')
+      .split('')
+      .sort()
+      .join('');
   const [pagesA, pagesB] = [await pageWords(one), await pageWords(three)];
   pagesA.forEach((page, index) => expect(glyphs(pagesB[index]!), `page ${index + 1}`).toBe(glyphs(page)));
 

@@ -10,7 +10,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadManuscript } from '../../scripts/manuscript/load.ts';
 import { resolveGeometry, MM_PER_PT } from '../../scripts/pdf/geometry.ts';
 import { projectRoot, runBuild } from '../helpers/cli.ts';
-import { kinsokuViolations, pageBoxes, pageWords, pdfFonts, pdfStructure, verticalColumns, verticalText, type PlacedText } from '../helpers/pdf.ts';
+import {
+  kinsokuViolations,
+  pageBoxes,
+  pageWords,
+  pdfFonts,
+  pdfStructure,
+  verticalColumns,
+  verticalText,
+  type PlacedText,
+} from '../helpers/pdf.ts';
 
 const PT = 72 / 25.4;
 const built: Record<string, string> = {};
@@ -86,7 +95,10 @@ describe('the sample book as PDF', () => {
     const pages = await pageWords(built.screen!);
     const { outline } = await pdfStructure(built.screen!);
     const toc = pages[2]!;
-    const numbers = toc.words.filter((word) => /^\d+$/.test(word.text)).sort((a, b) => b.xMin - a.xMin).map((word) => Number(word.text));
+    const numbers = toc.words
+      .filter((word) => /^\d+$/.test(word.text))
+      .sort((a, b) => b.xMin - a.xMin)
+      .map((word) => Number(word.text));
     expect(numbers).toEqual(outline.map((item) => item.page));
   });
 
@@ -98,8 +110,12 @@ describe('the sample book as PDF', () => {
     const top = (page: (typeof pages)[number]) => page.words.filter((word) => word.yMax < 14 * PT);
     for (const [index, page] of pages.entries()) {
       const number = index + 1;
-      const folio = bottom(page).map((word) => word.text).join('');
-      const head = top(page).map((word) => word.text).join('');
+      const folio = bottom(page)
+        .map((word) => word.text)
+        .join('');
+      const head = top(page)
+        .map((word) => word.text)
+        .join('');
       if (number <= 4 || number === pages.length || page.words.length === 0) {
         expect(folio, `page ${number}`).toBe('');
         expect(head, `page ${number}`).toBe('');
@@ -124,7 +140,10 @@ describe('the sample book as PDF', () => {
   it('keeps 禁則: no vertical line starts with 、。」ー or small kana, none ends with 「『（', async () => {
     const manuscript = await loadManuscript(join(projectRoot, 'manuscript'));
     const geometry = resolveGeometry(manuscript.config, 'screen', manuscript.locate);
-    const area = { top: (geometry.margin.top - 1) / MM_PER_PT, bottom: (geometry.trim.height - geometry.margin.bottom + 1) / MM_PER_PT };
+    const area = {
+      top: (geometry.margin.top - 1) / MM_PER_PT,
+      bottom: (geometry.trim.height - geometry.margin.bottom + 1) / MM_PER_PT,
+    };
     const pages = await pageWords(built.screen!);
     let checked = 0;
     for (const [index, page] of pages.entries()) {
@@ -142,7 +161,12 @@ describe('print profiles', () => {
       const { TrimBox: trim, BleedBox: bleed, MediaBox: media } = page;
       expect(mm(trim.x2 - trim.x1)).toBeCloseTo(105, 1);
       expect(mm(trim.y2 - trim.y1)).toBeCloseTo(148, 1);
-      for (const [outer, inner] of [[bleed.x1, trim.x1], [bleed.y1, trim.y1], [trim.x2, bleed.x2], [trim.y2, bleed.y2]] as const) {
+      for (const [outer, inner] of [
+        [bleed.x1, trim.x1],
+        [bleed.y1, trim.y1],
+        [trim.x2, bleed.x2],
+        [trim.y2, bleed.y2],
+      ] as const) {
         expect(mm(inner - outer)).toBeCloseTo(3, 1);
       }
       expect(mm(bleed.x1 - media.x1)).toBeGreaterThanOrEqual(10);

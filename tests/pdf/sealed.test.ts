@@ -34,12 +34,19 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 describe('renderPdf', () => {
   it('blocks and reports every request outside the allowed folders, and runs no script', async () => {
     const page = join(dir, 'page.html');
-    await writeFile(page, `<!DOCTYPE html><html><head>
+    await writeFile(
+      page,
+      `<!DOCTYPE html><html><head>
       <link rel="stylesheet" href="http://example.com/x.css">
       </head><body><p id="p">本文</p><img src="file:///etc/hostname" alt="">
-      <img src="https://example.com/a.png" alt=""><script>document.getElementById('p').textContent = 'SCRIPT RAN'</script></body></html>`);
+      <img src="https://example.com/a.png" alt=""><script>document.getElementById('p').textContent = 'SCRIPT RAN'</script></body></html>`,
+    );
     const blocked: string[] = [];
-    const bytes = await renderPdf(browser, page, { timeout: 30_000, allowedRoots: [dir], onBlocked: (url) => blocked.push(url) });
+    const bytes = await renderPdf(browser, page, {
+      timeout: 30_000,
+      allowedRoots: [dir],
+      onBlocked: (url) => blocked.push(url),
+    });
     expect(blocked.sort()).toEqual(['file:///etc/hostname', 'http://example.com/x.css', 'https://example.com/a.png']);
     const text = await pdfText(bytes);
     expect(text).toContain('本文');
@@ -57,7 +64,10 @@ describe('renderPdf', () => {
   it('reports a browser that dies during the layout as an error', async () => {
     const own = await launchBrowser(findBrowser(), join(dir, 'profile-crash'));
     const page = join(dir, 'long.html');
-    await writeFile(page, `<!DOCTYPE html><html><body>${'<p>吾輩は猫である。名前はまだ無い。</p>'.repeat(30_000)}</body></html>`);
+    await writeFile(
+      page,
+      `<!DOCTYPE html><html><body>${'<p>吾輩は猫である。名前はまだ無い。</p>'.repeat(30_000)}</body></html>`,
+    );
     const rendering = renderPdf(own, page, { timeout: 60_000, allowedRoots: [dir] });
     setTimeout(() => own.process()?.kill('SIGKILL'), 300);
     const error = await rendering.catch((e: unknown) => e);
@@ -81,10 +91,14 @@ describe('an interrupted PDF build', () => {
     const before = await readFile(join(out, 'book.pdf'));
 
     const temp = await mkdtemp(join(tmpdir(), 'interrupt-tmp-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/build-pdf.ts'), '--manuscript', manuscript, '--out-dir', out], {
-      cwd: projectRoot,
-      env: { ...process.env, TMPDIR: temp },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'scripts/build-pdf.ts'), '--manuscript', manuscript, '--out-dir', out],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, TMPDIR: temp },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -98,13 +112,15 @@ describe('an interrupted PDF build', () => {
     // Only tsx's compile cache may stay: no work folder, no browser profile or socket.
     expect((await readdir(temp)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
     // No process (browser or helper) still runs with the build's temporary folder in its command line.
-    const left = (await readdir('/proc')).filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(temp);
-      } catch {
-        return false;
-      }
-    });
+    const left = (await readdir('/proc'))
+      .filter((pid) => /^\d+$/.test(pid))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(temp);
+        } catch {
+          return false;
+        }
+      });
     expect(left).toEqual([]);
   });
 });

@@ -16,15 +16,23 @@ const books = 3;
 const chaptersPerBook = 15;
 
 describe('random manuscripts as EPUB', () => {
-  it.each(Array.from({ length: books }, (_, index) => [index]))(`book %i (${chaptersPerBook} random chapters) passes EPUBCheck`, async (index) => {
-    const samples = fc.sample(chapter, { seed: seed + index, numRuns: chaptersPerBook });
-    const files = Object.fromEntries(samples.map((piece, n) => [`${String(n + 1).padStart(2, '0')}.md`, piece.md]));
-    const root = await makeManuscript({ 'book.yaml': `title: 無作為の本${index}\nmarkdown:\n  paragraphPerLine: ${index === 1}\n`, ...files });
-    const out = join(root, 'out');
-    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', out]);
-    expect(result.code, result.stderr).toBe(0);
-    const [name] = await readdir(out);
-    const check = await epubcheck(join(out, name!));
-    expect(check.messages.filter((message) => message.severity !== 'INFO' && message.severity !== 'USAGE')).toEqual([]);
-  });
+  it.each(Array.from({ length: books }, (_, index) => [index]))(
+    `book %i (${chaptersPerBook} random chapters) passes EPUBCheck`,
+    async (index) => {
+      const samples = fc.sample(chapter, { seed: seed + index, numRuns: chaptersPerBook });
+      const files = Object.fromEntries(samples.map((piece, n) => [`${String(n + 1).padStart(2, '0')}.md`, piece.md]));
+      const root = await makeManuscript({
+        'book.yaml': `title: 無作為の本${index}\nmarkdown:\n  paragraphPerLine: ${index === 1}\n`,
+        ...files,
+      });
+      const out = join(root, 'out');
+      const result = await runBuild('epub', ['--manuscript', root, '--out-dir', out]);
+      expect(result.code, result.stderr).toBe(0);
+      const [name] = await readdir(out);
+      const check = await epubcheck(join(out, name!));
+      expect(check.messages.filter((message) => message.severity !== 'INFO' && message.severity !== 'USAGE')).toEqual(
+        [],
+      );
+    },
+  );
 });

@@ -18,7 +18,10 @@ const PUNCT = [...'、。！？!?「」『』（）…ー・：;:*_[]<>&\\`~#|{}
 const kanji = fc.array(fc.constantFrom(...KANJI), { minLength: 1, maxLength: 4 }).map((chars) => chars.join(''));
 const kana = fc.array(fc.constantFrom(...KANA), { minLength: 1, maxLength: 5 }).map((chars) => chars.join(''));
 /** A sentinel: kanji and kana, at least three characters, so that it is unlikely to be cut. */
-const word = fc.tuple(kanji, kana).map(([a, b]) => `${a}${b}`).filter((text) => [...text].length >= 3);
+const word = fc
+  .tuple(kanji, kana)
+  .map(([a, b]) => `${a}${b}`)
+  .filter((text) => [...text].length >= 3);
 const latin = fc.stringMatching(/^[A-Za-z0-9]{1,6}$/);
 const digits = fc.integer({ min: 0, max: 99 }).map(String);
 
@@ -29,8 +32,14 @@ const inline: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 2, arbitrary: latin.map((text) => plain(` ${text} `)) },
   { weight: 3, arbitrary: fc.constantFrom(...PUNCT).map((mark) => plain(mark)) },
   { weight: 2, arbitrary: digits.map((number) => plain(number)) },
-  { weight: 2, arbitrary: fc.tuple(kanji, kana).map(([base, reading]) => plain(`{${base}|${reading}}`, base, reading)) },
-  { weight: 2, arbitrary: fc.tuple(kanji, kana).map(([base, reading]) => plain(`｜${base}《${reading}》`, base, reading)) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(kanji, kana).map(([base, reading]) => plain(`{${base}|${reading}}`, base, reading)),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(kanji, kana).map(([base, reading]) => plain(`｜${base}《${reading}》`, base, reading)),
+  },
   { weight: 1, arbitrary: fc.tuple(kanji, kana).map(([base, reading]) => plain(`${base}《${reading}》`, reading)) },
   { weight: 2, arbitrary: word.map((w) => plain(`《《${w}》》`, w)) },
   { weight: 1, arbitrary: digits.map((number) => plain(`^${number}^`)) },
@@ -51,23 +60,39 @@ const inline: fc.Arbitrary<Piece> = fc.oneof(
 const line = fc.array(inline, { minLength: 1, maxLength: 12 }).map(join(''));
 
 function join(separator: string) {
-  return (pieces: Piece[]): Piece => ({ md: pieces.map((piece) => piece.md).join(separator), sentinels: pieces.flatMap((piece) => piece.sentinels) });
+  return (pieces: Piece[]): Piece => ({
+    md: pieces.map((piece) => piece.md).join(separator),
+    sentinels: pieces.flatMap((piece) => piece.sentinels),
+  });
 }
-const prefix = (before: string, after = '') => (piece: Piece): Piece => ({ md: `${before}${piece.md}${after}`, sentinels: piece.sentinels });
+const prefix =
+  (before: string, after = '') =>
+  (piece: Piece): Piece => ({ md: `${before}${piece.md}${after}`, sentinels: piece.sentinels });
 const singleLine = line.map((piece) => ({ ...piece, md: piece.md.replace(/\n/g, ' ') }));
 
 const block: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 8, arbitrary: line },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), singleLine).map(([level, piece]) => prefix(`${'#'.repeat(level)} `)(piece)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 3 }), singleLine)
+      .map(([level, piece]) => prefix(`${'#'.repeat(level)} `)(piece)),
+  },
   { weight: 2, arbitrary: fc.array(singleLine.map(prefix('- ')), { minLength: 1, maxLength: 4 }).map(join('\n')) },
   { weight: 1, arbitrary: fc.array(singleLine.map(prefix('1. ')), { minLength: 1, maxLength: 4 }).map(join('\n')) },
   { weight: 2, arbitrary: singleLine.map(prefix('> ')) },
   { weight: 1, arbitrary: word.map((w) => plain(`\`\`\`\n${w}\n<script>\n\`\`\``, w)) },
-  { weight: 1, arbitrary: fc.constantFrom('***', '---', '===', '［＃改ページ］', '［＃改丁］').map((mark) => plain(mark)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('***', '---', '===', '［＃改ページ］', '［＃改丁］').map((mark) => plain(mark)),
+  },
   { weight: 1, arbitrary: line.map(prefix('［＃ここから2字下げ］\n', '\n［＃ここで字下げ終わり］')) },
   { weight: 1, arbitrary: line.map(prefix(':::indent-2\n', '\n:::')) },
   { weight: 1, arbitrary: word.map((w) => plain(`<div class="box">\n\n${w}\n\n</div>`, w)) },
-  { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => plain(`| ${a} | 表 |\n| --- | --- |\n| ${b} | ２ |`, a, b)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(word, word).map(([a, b]) => plain(`| ${a} | 表 |\n| --- | --- |\n| ${b} | ２ |`, a, b)),
+  },
   { weight: 1, arbitrary: word.map((w) => plain(`本文${w}[^1]\n\n[^1]: 注の${w}`, w)) },
   { weight: 1, arbitrary: fc.constant(plain('<iframe src="https://example.com/"></iframe>')) },
 );

@@ -30,13 +30,21 @@ describe('any Markdown', () => {
         const file = new VFile({ value: piece.md, path: 'random.md', data: { chapterId: 'ch-1' } });
         const tree = await settings[which]!.toHast(file);
         const xhtml = toXhtml(tree);
-        const doc = parseXml(`<body xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">${xhtml}</body>`, 'random');
-        const ids = Array.from(doc.getElementsByTagName('*')).map((element) => element.getAttribute('id')).filter(Boolean);
+        const doc = parseXml(
+          `<body xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">${xhtml}</body>`,
+          'random',
+        );
+        const ids = Array.from(doc.getElementsByTagName('*'))
+          .map((element) => element.getAttribute('id'))
+          .filter(Boolean);
         expect(new Set(ids).size).toBe(ids.length);
         const text = doc.documentElement!.textContent ?? '';
         const missing = piece.sentinels.filter((sentinel) => !text.includes(sentinel));
         if (missing.length > 0) {
-          expect(file.messages.length, `lost ${missing.join(', ')} without a warning from:\n${piece.md}\n→ ${xhtml}`).toBeGreaterThan(0);
+          expect(
+            file.messages.length,
+            `lost ${missing.join(', ')} without a warning from:\n${piece.md}\n→ ${xhtml}`,
+          ).toBeGreaterThan(0);
         }
       }),
       { seed, numRuns },

@@ -24,7 +24,14 @@ interface Marker {
 
 type Item = RootContent | Marker;
 
-const LINE_KINDS = new Set<Command['kind']>(['pageBreak', 'line', 'blockStart', 'blockEnd', 'headingStart', 'headingEnd']);
+const LINE_KINDS = new Set<Command['kind']>([
+  'pageBreak',
+  'line',
+  'blockStart',
+  'blockEnd',
+  'headingStart',
+  'headingEnd',
+]);
 
 /** Apply the line annotations of a tree. */
 export function applyLineAnnotations(tree: Root, file: VFile): void {
@@ -39,17 +46,20 @@ function walk(parent: Parent, file: VFile): void {
       items.push(...expandParagraph(child, file));
       changed = true;
     } else {
-      if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading' && child.type !== 'table') walk(child, file);
+      if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading' && child.type !== 'table')
+        walk(child, file);
       items.push(child);
     }
   }
   if (changed) parent.children = groupBlocks(items, file) as Parent['children'];
 }
 
-const commandOf = (node: PhrasingContent): Command | undefined => (node.type === 'aozoraAnnotation' ? parseCommand(node.value) : undefined);
+const commandOf = (node: PhrasingContent): Command | undefined =>
+  node.type === 'aozoraAnnotation' ? parseCommand(node.value) : undefined;
 
 const isLineCommand = (command: Command | undefined) =>
-  command !== undefined && (LINE_KINDS.has(command.kind) || (command.kind === 'target' && command.style.kind === 'heading'));
+  command !== undefined &&
+  (LINE_KINDS.has(command.kind) || (command.kind === 'target' && command.style.kind === 'heading'));
 
 function hasLineAnnotation(paragraph: Paragraph): boolean {
   return paragraph.children.some((child) => isLineCommand(commandOf(child)));
@@ -86,8 +96,10 @@ function lineBlocks(nodes: PhrasingContent[], file: VFile): Item[] {
   for (; at < nodes.length; at++) {
     const node = nodes[at]!;
     const command = commandOf(node);
-    if (node.type !== 'aozoraAnnotation' || !command || !LINE_KINDS.has(command.kind) || command.kind === 'headingEnd') break;
-    if (command.kind === 'pageBreak') items.push({ type: 'pageBreak', recto: command.recto || undefined, position: node.position } satisfies PageBreak);
+    if (node.type !== 'aozoraAnnotation' || !command || !LINE_KINDS.has(command.kind) || command.kind === 'headingEnd')
+      break;
+    if (command.kind === 'pageBreak')
+      items.push({ type: 'pageBreak', recto: command.recto || undefined, position: node.position } satisfies PageBreak);
     else if (command.kind === 'line') layout = { ...layout, ...command.layout };
     else if (command.kind === 'headingStart') headingDepth = command.depth;
     else items.push({ type: 'marker', command: command as Marker['command'], node });
@@ -96,10 +108,18 @@ function lineBlocks(nodes: PhrasingContent[], file: VFile): Item[] {
   const last = body.at(-1);
   const lastCommand = last && commandOf(last);
   if (lastCommand?.kind === 'headingEnd' && headingDepth === lastCommand.depth) body = body.slice(0, -1);
-  else if (headingDepth !== undefined) reportAnnotation(file, nodes.find((node) => commandOf(node)?.kind === 'headingStart') as AozoraAnnotation, 'unclosed');
+  else if (headingDepth !== undefined)
+    reportAnnotation(
+      file,
+      nodes.find((node) => commandOf(node)?.kind === 'headingStart') as AozoraAnnotation,
+      'unclosed',
+    );
 
   // A heading named by `［＃「X」は中見出し］` at the end of the line.
-  const target = body.findIndex((node) => { const command = commandOf(node); return command?.kind === 'target' && command.style.kind === 'heading'; });
+  const target = body.findIndex((node) => {
+    const command = commandOf(node);
+    return command?.kind === 'target' && command.style.kind === 'heading';
+  });
   if (target !== -1) {
     const node = body[target] as AozoraAnnotation;
     const command = commandOf(node) as Extract<Command, { kind: 'target' }>;
@@ -133,9 +153,11 @@ function lineBlocks(nodes: PhrasingContent[], file: VFile): Item[] {
   const breakAfter = trailingCommand?.kind === 'pageBreak' ? trailing : undefined;
   if (breakAfter) (tail.length > 0 ? tail : body).pop();
 
-  if (hasContent(body)) items.push(headingDepth ? headingOf(headingDepth, body, layout) : paragraphOf(body, placed(layout)));
+  if (hasContent(body))
+    items.push(headingDepth ? headingOf(headingDepth, body, layout) : paragraphOf(body, placed(layout)));
   if (hasContent(tail)) items.push(paragraphOf(tail, placed(tailLayout)));
-  if (breakAfter && trailingCommand?.kind === 'pageBreak') items.push({ type: 'pageBreak', recto: trailingCommand.recto || undefined, position: breakAfter.position });
+  if (breakAfter && trailingCommand?.kind === 'pageBreak')
+    items.push({ type: 'pageBreak', recto: trailingCommand.recto || undefined, position: breakAfter.position });
   // Annotations that are neither placements nor at the start are left for the inline pass to report.
   return items;
 }
@@ -158,14 +180,26 @@ function headingOf(depth: 1 | 2 | 3, children: PhrasingContent[], layout: BlockL
 
 /** Gather the blocks between `ここから…` and `ここで…終わり` into layout blocks. */
 function groupBlocks(items: readonly Item[], file: VFile): RootContent[] {
-  interface Frame { block?: BlockKind; layout: BlockLayout; opener?: AozoraAnnotation; children: RootContent[] }
+  interface Frame {
+    block?: BlockKind;
+    layout: BlockLayout;
+    opener?: AozoraAnnotation;
+    children: RootContent[];
+  }
   const stack: Frame[] = [{ layout: {}, children: [] }];
   const close = (closer?: AozoraAnnotation) => {
     const frame = stack.pop()!;
     // A block with nothing in it would only be an empty element.
     if (frame.children.length === 0) return;
-    const block: LayoutBlock = { type: 'layoutBlock', layout: frame.layout, children: frame.children as LayoutBlock['children'] };
-    const position = positionOf(frame.opener?.position?.start, (closer ?? frame.children.at(-1) ?? frame.opener)?.position?.end);
+    const block: LayoutBlock = {
+      type: 'layoutBlock',
+      layout: frame.layout,
+      children: frame.children as LayoutBlock['children'],
+    };
+    const position = positionOf(
+      frame.opener?.position?.start,
+      (closer ?? frame.children.at(-1) ?? frame.opener)?.position?.end,
+    );
     if (position) block.position = position;
     stack.at(-1)!.children.push(block);
   };

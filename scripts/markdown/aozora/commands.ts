@@ -48,19 +48,40 @@ const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
   [new RegExp(`^(?:天から)?${NUMBER}字下げ$`), (m) => ({ kind: 'line', layout: { start: count(m[1]!) } })],
   [/^地付き$/, () => ({ kind: 'line', layout: { end: 0 } })],
   [new RegExp(`^地から${NUMBER}字上げ$`), (m) => ({ kind: 'line', layout: { end: count(m[1]!) } })],
-  [new RegExp(`^ここから${NUMBER}字下げ$`), (m) => ({ kind: 'blockStart', block: 'indent', layout: { start: count(m[1]!) } })],
-  [new RegExp(`^ここから${NUMBER}字下げ、折り返して${NUMBER}字下げ$`), (m) => ({ kind: 'blockStart', block: 'indent', layout: { start: count(m[1]!), wrap: count(m[2]!) } })],
-  [new RegExp(`^ここから改行天付き、折り返して${NUMBER}字下げ$`), (m) => ({ kind: 'blockStart', block: 'indent', layout: { start: 0, wrap: count(m[1]!) } })],
+  [
+    new RegExp(`^ここから${NUMBER}字下げ$`),
+    (m) => ({ kind: 'blockStart', block: 'indent', layout: { start: count(m[1]!) } }),
+  ],
+  [
+    new RegExp(`^ここから${NUMBER}字下げ、折り返して${NUMBER}字下げ$`),
+    (m) => ({ kind: 'blockStart', block: 'indent', layout: { start: count(m[1]!), wrap: count(m[2]!) } }),
+  ],
+  [
+    new RegExp(`^ここから改行天付き、折り返して${NUMBER}字下げ$`),
+    (m) => ({ kind: 'blockStart', block: 'indent', layout: { start: 0, wrap: count(m[1]!) } }),
+  ],
   [/^ここから地付き$/, () => ({ kind: 'blockStart', block: 'end', layout: { end: 0 } })],
-  [new RegExp(`^ここから地から${NUMBER}字上げ$`), (m) => ({ kind: 'blockStart', block: 'end', layout: { end: count(m[1]!) } })],
+  [
+    new RegExp(`^ここから地から${NUMBER}字上げ$`),
+    (m) => ({ kind: 'blockStart', block: 'end', layout: { end: count(m[1]!) } }),
+  ],
   [/^ここで字下げ終わり$/, () => ({ kind: 'blockEnd', block: 'indent' })],
   [/^ここで(?:地付き|字上げ)終わり$/, () => ({ kind: 'blockEnd', block: 'end' })],
   [/^([大中小])見出し$/, (m) => ({ kind: 'headingStart', depth: HEADINGS[m[1]!]! })],
   [/^([大中小])見出し終わり$/, (m) => ({ kind: 'headingEnd', depth: HEADINGS[m[1]!]! })],
-  [/^「(.+)」は([大中小])見出し$/, (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'heading', depth: HEADINGS[m[2]!]! } })],
+  [
+    /^「(.+)」は([大中小])見出し$/,
+    (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'heading', depth: HEADINGS[m[2]!]! } }),
+  ],
   // Before the 傍点 rule, whose `「X」に…` also matches `「X」に「Y」のルビ`.
   [/^「(.+)」に「(.+)」のルビ$/, (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'ruby', reading: m[2]! } })],
-  [/^「(.+)」に(.+)$/, (m) => (BOUTEN[m[2]!] ? { kind: 'target', text: m[1]!, style: { kind: 'bouten', style: BOUTEN[m[2]!]! } } : { kind: 'unsupported' })],
+  [
+    /^「(.+)」に(.+)$/,
+    (m) =>
+      BOUTEN[m[2]!]
+        ? { kind: 'target', text: m[1]!, style: { kind: 'bouten', style: BOUTEN[m[2]!]! } }
+        : { kind: 'unsupported' },
+  ],
   [/^「(.+)」は縦中横$/, (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'tcy' } })],
   [/^「(.+)」は太字$/, (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'strong' } })],
 ];

@@ -5,11 +5,16 @@ import type { AozoraAnnotation } from './types.ts';
 const written = (node: AozoraAnnotation) => `［＃${node.value}］`;
 
 /** Report an annotation that was left out of the book, and why. */
-export function reportAnnotation(file: VFile, node: AozoraAnnotation, problem: 'unsupported' | 'misplaced' | 'not-found' | 'unopened' | 'unclosed' | 'partial-heading'): void {
+export function reportAnnotation(
+  file: VFile,
+  node: AozoraAnnotation,
+  problem: 'unsupported' | 'misplaced' | 'not-found' | 'unopened' | 'unclosed' | 'partial-heading',
+): void {
   const reasons = {
-    unsupported: node.value === ''
-      ? 'empty 青空文庫 annotation ［＃］ was left out (空の注記)'
-      : `unsupported 青空文庫 annotation ${written(node)} was left out (未対応の注記)`,
+    unsupported:
+      node.value === ''
+        ? 'empty 青空文庫 annotation ［＃］ was left out (空の注記)'
+        : `unsupported 青空文庫 annotation ${written(node)} was left out (未対応の注記)`,
     misplaced: `青空文庫 annotation ${written(node)} must start its own line; it was left out (行頭にない注記)`,
     'not-found': `the text the annotation ${written(node)} refers to is not just before it; it was left out (注記の対象が見つかりません)`,
     unopened: `${written(node)} closes no block that is open; it was left out (対応する「ここから」がありません)`,

@@ -27,7 +27,11 @@ function walk(parent: Parent, file: VFile): void {
       const before = child.children.length;
       walk(child, file);
       // A paragraph that held nothing but annotations is gone with them.
-      if (child.type === 'paragraph' && before > 0 && child.children.every((node) => node.type === 'text' && node.value.trim() === '')) {
+      if (
+        child.type === 'paragraph' &&
+        before > 0 &&
+        child.children.every((node) => node.type === 'text' && node.value.trim() === '')
+      ) {
         parent.children.splice(index--, 1);
       }
       continue;
@@ -52,7 +56,13 @@ function walk(parent: Parent, file: VFile): void {
  * makes, replacing the annotation. Returns the index of the new node, or `undefined` when the
  * text before is not `text`.
  */
-function wrapTarget(parent: Parent, index: number, text: string, style: Exclude<TargetStyle, { kind: 'heading' }>, file: VFile): number | undefined {
+function wrapTarget(
+  parent: Parent,
+  index: number,
+  text: string,
+  style: Exclude<TargetStyle, { kind: 'heading' }>,
+  file: VFile,
+): number | undefined {
   let first = index;
   let seen = '';
   while (first > 0 && seen.length < text.length) seen = visibleText(parent.children[--first]!) + seen;
@@ -62,7 +72,12 @@ function wrapTarget(parent: Parent, index: number, text: string, style: Exclude<
     const head = parent.children[first]!;
     if (head.type !== 'text') return undefined;
     const points = pointsOf(head, file);
-    parent.children.splice(first, 1, sliceText(head, 0, extra, points), sliceText(head, extra, head.value.length, points));
+    parent.children.splice(
+      first,
+      1,
+      sliceText(head, 0, extra, points),
+      sliceText(head, extra, head.value.length, points),
+    );
     first++;
     index++;
   }
@@ -75,14 +90,24 @@ function wrapTarget(parent: Parent, index: number, text: string, style: Exclude<
   return first;
 }
 
-function make(style: Exclude<TargetStyle, { kind: 'heading' }>, nodes: PhrasingContent[], text: string): PhrasingContent | undefined {
+function make(
+  style: Exclude<TargetStyle, { kind: 'heading' }>,
+  nodes: PhrasingContent[],
+  text: string,
+): PhrasingContent | undefined {
   switch (style.kind) {
     case 'bouten':
       return { type: 'bouten', style: style.style === 'sesame' ? undefined : style.style, children: nodes };
     case 'strong':
       return { type: 'strong', children: nodes };
     case 'ruby':
-      return { type: 'ruby', children: [{ type: 'rubyBase', children: nodes }, { type: 'rubyText', children: [{ type: 'text', value: style.reading }] }] };
+      return {
+        type: 'ruby',
+        children: [
+          { type: 'rubyBase', children: nodes },
+          { type: 'rubyText', children: [{ type: 'text', value: style.reading }] },
+        ],
+      };
     case 'tcy':
       // 縦中横 holds plain characters only.
       return nodes.every((node: Nodes) => node.type === 'text') ? { type: 'tcy', value: text } : undefined;

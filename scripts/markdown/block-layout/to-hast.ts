@@ -6,7 +6,12 @@ import type { LayoutBlock } from './types.ts';
 
 /** Handler for `layoutBlock` nodes. */
 export function layoutBlockToHast(state: State, node: LayoutBlock): Element {
-  const result: Element = { type: 'element', tagName: 'div', properties: { className: layoutClasses(node.layout) }, children: state.wrap(state.all(node), true) };
+  const result: Element = {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: layoutClasses(node.layout) },
+    children: state.wrap(state.all(node), true),
+  };
   state.patch(node, result);
   return state.applyData(node, result);
 }

@@ -21,8 +21,16 @@ export function boutenFromMarkdown(): Extension {
         if (!token._boutenEmpty) return;
         // `《《》》` marks nothing: it stays as the author wrote it.
         const parent = this.stack.at(-1) as Parent;
-        parent.children.splice(-1, 1, { type: 'text', value: this.sliceSerialize(token), position: positionOfToken(token) });
-        recordSyntaxProblem(this, { reason: '傍点 text is empty (傍点の文字がありません)', ruleId: 'bouten-empty', place: positionOfToken(token) });
+        parent.children.splice(-1, 1, {
+          type: 'text',
+          value: this.sliceSerialize(token),
+          position: positionOfToken(token),
+        });
+        recordSyntaxProblem(this, {
+          reason: '傍点 text is empty (傍点の文字がありません)',
+          ruleId: 'bouten-empty',
+          place: positionOfToken(token),
+        });
       },
       boutenUnclosed(token) {
         this.config.exit.data!.call(this, token);

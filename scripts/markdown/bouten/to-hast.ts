@@ -18,7 +18,12 @@ export function emphasisToHast(state: State, node: Emphasis): Element {
 }
 
 function emphasisElement(state: State, node: Bouten | Emphasis, className: string): Element {
-  const result: Element = { type: 'element', tagName: 'em', properties: { className: [className] }, children: state.all(node) };
+  const result: Element = {
+    type: 'element',
+    tagName: 'em',
+    properties: { className: [className] },
+    children: state.all(node),
+  };
   state.patch(node, result);
   return state.applyData(node, result);
 }

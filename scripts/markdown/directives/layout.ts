@@ -37,13 +37,22 @@ function walk(parent: Parent, file: VFile): void {
 
 function convert(node: ContainerDirective | LeafDirective, file: VFile): Array<BlockContent | DefinitionContent> {
   const marks = node.type === 'containerDirective' ? ':::' : '::';
-  const report = (reason: string, ruleId: string) => file.message(reason, { place: node.position, ruleId, source: 'markdown' });
+  const report = (reason: string, ruleId: string) =>
+    file.message(reason, { place: node.position, ruleId, source: 'markdown' });
   let layout = layoutOfName(node.name);
-  if (!layout) report(`unknown directive ${marks}${node.name}; its content is kept without it (未対応のディレクティブ)`, 'directive-unknown');
-  if (Object.keys(node.attributes ?? {}).length > 0) report(`attributes of ${marks}${node.name} are ignored (属性は使えません)`, 'directive-attributes');
+  if (!layout)
+    report(
+      `unknown directive ${marks}${node.name}; its content is kept without it (未対応のディレクティブ)`,
+      'directive-unknown',
+    );
+  if (Object.keys(node.attributes ?? {}).length > 0)
+    report(`attributes of ${marks}${node.name} are ignored (属性は使えません)`, 'directive-attributes');
   const count = layout?.start ?? layout?.end ?? 0;
   if (layout && count > MAX_LAYOUT_COUNT) {
-    report(`${marks}${node.name} is more than ${MAX_LAYOUT_COUNT} characters; ${MAX_LAYOUT_COUNT} is used`, 'directive-count');
+    report(
+      `${marks}${node.name} is more than ${MAX_LAYOUT_COUNT} characters; ${MAX_LAYOUT_COUNT} is used`,
+      'directive-count',
+    );
     layout = layout.start === undefined ? { end: MAX_LAYOUT_COUNT } : { start: MAX_LAYOUT_COUNT };
   }
   if (node.type === 'leafDirective') {

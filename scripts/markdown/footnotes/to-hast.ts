@@ -12,7 +12,13 @@ export function noteReferenceToHast(state: State, node: NoteReference): Element 
   const link: Element = {
     type: 'element',
     tagName: 'a',
-    properties: { id: node.id, href: `#${node.noteId}`, className: ['noteref'], 'epub:type': 'noteref', role: 'doc-noteref' },
+    properties: {
+      id: node.id,
+      href: `#${node.noteId}`,
+      className: ['noteref'],
+      'epub:type': 'noteref',
+      role: 'doc-noteref',
+    },
     children: [number(node.number)],
   };
   state.patch(node, link);
@@ -44,7 +50,10 @@ export function noteToHast(state: State, node: Note): Element {
   });
   const children = state.all(node);
   const lead: ElementContent[] = first === undefined ? [] : [back(first, number(node.number))];
-  const extra: ElementContent[] = more.flatMap((id, index) => [{ type: 'text', value: ' ' }, back(id, { type: 'text', value: `参照${index + 2}` })]);
+  const extra: ElementContent[] = more.flatMap((id, index) => [
+    { type: 'text', value: ' ' },
+    back(id, { type: 'text', value: `参照${index + 2}` }),
+  ]);
   const head = children[0];
   const paragraph = head?.type === 'element' && head.tagName === 'p' ? head : undefined;
   if (paragraph) {
@@ -66,5 +75,12 @@ export function noteToHast(state: State, node: Note): Element {
 /** A note number, set upright when it is short enough for 縦中横. */
 function number(value: number): ElementContent {
   const text = String(value);
-  return text.length <= 2 ? { type: 'element', tagName: 'span', properties: { className: ['tcy'] }, children: [{ type: 'text', value: text }] } : { type: 'text', value: text };
+  return text.length <= 2
+    ? {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['tcy'] },
+        children: [{ type: 'text', value: text }],
+      }
+    : { type: 'text', value: text };
 }

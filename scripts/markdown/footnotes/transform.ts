@@ -21,12 +21,24 @@ export function remarkNotes() {
           const definition = definitions.get(child.identifier);
           if (!definition) continue;
           const n = notes.size + 1;
-          const note: Note = notes.get(child.identifier)
-            ?? { type: 'note', number: n, id: `${prefix}-fn-${n}`, referenceIds: [], children: definition.children, position: definition.position };
+          const note: Note = notes.get(child.identifier) ?? {
+            type: 'note',
+            number: n,
+            id: `${prefix}-fn-${n}`,
+            referenceIds: [],
+            children: definition.children,
+            position: definition.position,
+          };
           notes.set(child.identifier, note);
           const id = `${prefix}-fnref-${note.number}${note.referenceIds.length > 0 ? `-${note.referenceIds.length + 1}` : ''}`;
           note.referenceIds.push(id);
-          parent.children[index] = { type: 'noteReference', number: note.number, id, noteId: note.id, position: child.position } satisfies NoteReference;
+          parent.children[index] = {
+            type: 'noteReference',
+            number: note.number,
+            id,
+            noteId: note.id,
+            position: child.position,
+          } satisfies NoteReference;
         } else if ('children' in child) {
           number(child);
         }
@@ -38,11 +50,14 @@ export function remarkNotes() {
 
     for (const [identifier, definition] of definitions) {
       if (notes.has(identifier)) continue;
-      file.message(`footnote [^${definition.label ?? identifier}] is never referenced; it was left out (参照されていない注)`, {
-        place: definition.position,
-        ruleId: 'footnote-unused',
-        source: 'markdown',
-      });
+      file.message(
+        `footnote [^${definition.label ?? identifier}] is never referenced; it was left out (参照されていない注)`,
+        {
+          place: definition.position,
+          ruleId: 'footnote-unused',
+          source: 'markdown',
+        },
+      );
     }
     if (notes.size > 0) tree.children.push({ type: 'noteList', children: [...notes.values()] } satisfies NoteList);
   };
@@ -56,11 +71,14 @@ function collectDefinitions(parent: Parent, definitions: Map<string, FootnoteDef
       return true;
     }
     if (definitions.has(child.identifier)) {
-      file.message(`footnote [^${child.label ?? child.identifier}] is defined twice; the first definition is used (注の定義が重複しています)`, {
-        place: child.position,
-        ruleId: 'footnote-duplicate',
-        source: 'markdown',
-      });
+      file.message(
+        `footnote [^${child.label ?? child.identifier}] is defined twice; the first definition is used (注の定義が重複しています)`,
+        {
+          place: child.position,
+          ruleId: 'footnote-duplicate',
+          source: 'markdown',
+        },
+      );
     } else {
       definitions.set(child.identifier, child);
     }

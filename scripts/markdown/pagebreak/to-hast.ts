@@ -9,7 +9,12 @@ import type { PageBreak } from './types.ts';
 
 /** Handler for `pageBreak` nodes. */
 export function pageBreakToHast(state: State, node: PageBreak): Element {
-  const result: Element = { type: 'element', tagName: 'div', properties: { className: node.recto ? ['pagebreak', 'recto'] : ['pagebreak'] }, children: [] };
+  const result: Element = {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: node.recto ? ['pagebreak', 'recto'] : ['pagebreak'] },
+    children: [],
+  };
   state.patch(node, result);
   return state.applyData(node, result);
 }

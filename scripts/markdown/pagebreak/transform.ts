@@ -20,7 +20,11 @@ export function remarkPageBreaks() {
 function walk(parent: Parent, top: boolean, file: VFile): void {
   for (let index = 0; index < parent.children.length; index++) {
     const child = parent.children[index]!;
-    const isRule = child.type === 'paragraph' && child.children.length === 1 && child.children[0]!.type === 'text' && RULE.test(child.children[0].value);
+    const isRule =
+      child.type === 'paragraph' &&
+      child.children.length === 1 &&
+      child.children[0]!.type === 'text' &&
+      RULE.test(child.children[0].value);
     if (!isRule && child.type !== 'pageBreak') {
       if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading') walk(child, false, file);
       continue;
@@ -29,11 +33,14 @@ function walk(parent: Parent, top: boolean, file: VFile): void {
       if (isRule) parent.children[index] = { type: 'pageBreak', position: child.position } satisfies PageBreak;
       continue;
     }
-    file.message('a page break inside a list, a quote or a block is ignored; put it at the top level (改ページは本文の最上位に置いてください)', {
-      place: child.position,
-      ruleId: 'pagebreak-nested',
-      source: 'markdown',
-    });
+    file.message(
+      'a page break inside a list, a quote or a block is ignored; put it at the top level (改ページは本文の最上位に置いてください)',
+      {
+        place: child.position,
+        ruleId: 'pagebreak-nested',
+        source: 'markdown',
+      },
+    );
     if (child.type === 'pageBreak') parent.children.splice(index--, 1);
   }
 }

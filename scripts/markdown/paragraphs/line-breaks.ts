@@ -29,7 +29,12 @@ function walk(parent: Parent, mode: 'join' | 'br', file: VFile): void {
     }
     if (mode === 'br') {
       const ranges = [...child.value.matchAll(/\n/g)].map(({ index: at }) => ({ start: at, end: at + 1 }));
-      children.push(...replaceRanges(child, ranges, pointsOf(child, file), (piece): PhrasingContent => ({ type: 'break', position: piece.position })));
+      children.push(
+        ...replaceRanges(child, ranges, pointsOf(child, file), (piece): PhrasingContent => ({
+          type: 'break',
+          position: piece.position,
+        })),
+      );
       continue;
     }
     const before = charsBefore(parent, index, 1)[0];

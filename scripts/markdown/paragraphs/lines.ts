@@ -40,7 +40,9 @@ export function splitLines(children: readonly PhrasingContent[], file: VFile): L
 
 /** Put lines back together with the line endings between them. */
 export function joinLines(lines: readonly Line[]): PhrasingContent[] {
-  return lines.flatMap((line, index) => (index < lines.length - 1 && line.ending ? [...line.nodes, line.ending] : line.nodes));
+  return lines.flatMap((line, index) =>
+    index < lines.length - 1 && line.ending ? [...line.nodes, line.ending] : line.nodes,
+  );
 }
 
 /** A paragraph of some phrasing content, positioned from its first node to its last. */

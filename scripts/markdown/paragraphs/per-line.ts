@@ -47,7 +47,8 @@ function keepBlankLines(tree: Root): void {
   const children: RootContent[] = [];
   let previous: RootContent | undefined;
   for (const child of tree.children) {
-    const gap = previous && child.type !== 'pageBreak' && previous.type !== 'pageBreak' ? blankLinesBetween(previous, child) : 0;
+    const gap =
+      previous && child.type !== 'pageBreak' && previous.type !== 'pageBreak' ? blankLinesBetween(previous, child) : 0;
     for (let line = 0; line < gap; line++) children.push(blankLine());
     children.push(child);
     if (child.type !== 'yaml' && child.type !== 'definition' && child.type !== 'footnoteDefinition') previous = child;

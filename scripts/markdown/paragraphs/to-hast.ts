@@ -25,8 +25,15 @@ export function paragraphToHast(options: ParagraphOptions) {
   return (state: State, node: Paragraph): Element => {
     const className = paragraphClasses(node, options);
     // An empty line is written `<p><br/></p>`, as the 電書協 guide does.
-    const children = node.data?.blankLine ? [{ type: 'element', tagName: 'br', properties: {}, children: [] } as Element] : state.all(node);
-    const result: Element = { type: 'element', tagName: 'p', properties: className.length > 0 ? { className } : {}, children };
+    const children = node.data?.blankLine
+      ? [{ type: 'element', tagName: 'br', properties: {}, children: [] } as Element]
+      : state.all(node);
+    const result: Element = {
+      type: 'element',
+      tagName: 'p',
+      properties: className.length > 0 ? { className } : {},
+      children,
+    };
     state.patch(node, result);
     return state.applyData(node, result);
   };
@@ -36,7 +43,8 @@ export function paragraphToHast(options: ParagraphOptions) {
 export function paragraphClasses(node: Paragraph, options: ParagraphOptions): string[] {
   const layout = node.data?.layout;
   // A placed line starts exactly where its layout says, unless the layout has its own indents.
-  if (isPlaced(layout)) return layout.wrap === undefined ? ['no-indent', ...layoutClasses(layout)] : layoutClasses(layout);
+  if (isPlaced(layout))
+    return layout.wrap === undefined ? ['no-indent', ...layoutClasses(layout)] : layoutClasses(layout);
   if (node.data?.blankLine) return [];
   const first = [...visibleText(node)][0];
   if (first === '\u3000') return ['no-indent'];

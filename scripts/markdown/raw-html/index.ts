@@ -52,7 +52,10 @@ export function rehypeReportUnsafeHtml() {
         if (!attributeAllowed(node.tagName, name)) {
           report(`removed the attribute ${attributeName(name)} from <${node.tagName}>`, node);
         } else if (typeof value === 'string' && !protocolAllowed(name, value)) {
-          report(`removed the link ${JSON.stringify(value.slice(0, 60))} from <${node.tagName}>: only web, mail and in-book links are allowed`, node);
+          report(
+            `removed the link ${JSON.stringify(value.slice(0, 60))} from <${node.tagName}>: only web, mail and in-book links are allowed`,
+            node,
+          );
         }
       }
       return undefined;
@@ -70,10 +73,12 @@ function protocolAllowed(name: string, value: string): boolean {
   if (!protocols) return true;
   // The same test as hast-util-sanitize: a colon before any of `/?#` marks a protocol.
   const colon = value.indexOf(':');
-  const relative = colon === -1 || ['/', '?', '#'].some((mark) => {
-    const at = value.indexOf(mark);
-    return at !== -1 && at < colon;
-  });
+  const relative =
+    colon === -1 ||
+    ['/', '?', '#'].some((mark) => {
+      const at = value.indexOf(mark);
+      return at !== -1 && at < colon;
+    });
   return relative || protocols.includes(value.slice(0, colon).toLowerCase());
 }
 

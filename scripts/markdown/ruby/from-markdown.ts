@@ -61,7 +61,10 @@ const exitRuby: Handle = function (token) {
   const literal: Text = { type: 'text', value: this.sliceSerialize(token), position: positionOfToken(token) };
   replaceLast(this, [literal]);
   recordSyntaxProblem(this, {
-    reason: token._rubyEmpty === 'base' ? 'ruby base is empty (ルビの親文字が空です)' : 'ruby reading is empty (ルビが空です)',
+    reason:
+      token._rubyEmpty === 'base'
+        ? 'ruby base is empty (ルビの親文字が空です)'
+        : 'ruby reading is empty (ルビが空です)',
     ruleId: token._rubyEmpty === 'base' ? 'ruby-empty-base' : 'ruby-empty-reading',
     place: positionOfToken(token),
   });
@@ -84,7 +87,11 @@ const exitImplicit: Handle = function (token: Token) {
   if (before?.type === 'text' && run && before.position && literal) {
     before.value = before.value.slice(0, -run.length);
     before.position.end = runStart;
-    node.children.unshift({ type: 'rubyBase', children: [{ type: 'text', value: run, position: { start: runStart, end: start } }], position: { start: runStart, end: start } });
+    node.children.unshift({
+      type: 'rubyBase',
+      children: [{ type: 'text', value: run, position: { start: runStart, end: start } }],
+      position: { start: runStart, end: start },
+    });
     node.position = { start: runStart, end: pointOf(token.end) };
     if (before.value === '') parent.children.splice(-2, 1);
     return;

@@ -218,7 +218,8 @@ function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: Stat
   return start;
 
   function start(code: Code): State | undefined {
-    [separator, closing] = code === codes.leftCurlyBrace ? [codes.verticalBar, codes.rightCurlyBrace] : [OPEN_ANGLE, CLOSE_ANGLE];
+    [separator, closing] =
+      code === codes.leftCurlyBrace ? [codes.verticalBar, codes.rightCurlyBrace] : [OPEN_ANGLE, CLOSE_ANGLE];
     effects.enter('rubyLookahead');
     effects.consume(code);
     return inside;

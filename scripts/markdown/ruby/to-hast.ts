@@ -7,12 +7,18 @@ import type { Ruby, RubyText } from './types.ts';
 export function rubyToHast(state: State, node: Ruby): Element {
   const [base, ...readings] = node.children;
   const rubyTexts = readings.filter((child): child is RubyText => child.type === 'rubyText');
-  const baseText = base?.type === 'rubyBase' && base.children.length === 1 && base.children[0]!.type === 'text' ? base.children[0].value : undefined;
+  const baseText =
+    base?.type === 'rubyBase' && base.children.length === 1 && base.children[0]!.type === 'text'
+      ? base.children[0].value
+      : undefined;
   const chars = baseText === undefined ? [] : [...baseText];
   let children: ElementContent[];
   if (rubyTexts.length > 1 && chars.length === rubyTexts.length) {
     // 熟語ルビ / モノルビ: one reading per base character, so each sits beside its own character.
-    children = chars.flatMap((char, index) => [{ type: 'text', value: char } as const, ...annotation(state.all(rubyTexts[index]!))]);
+    children = chars.flatMap((char, index) => [
+      { type: 'text', value: char } as const,
+      ...annotation(state.all(rubyTexts[index]!)),
+    ]);
   } else {
     // Group ruby (グループルビ); readings given in more segments than the base has characters are joined.
     children = [...(base ? state.all(base) : []), ...annotation(rubyTexts.flatMap((reading) => state.all(reading)))];

@@ -16,9 +16,15 @@ export interface SceneBreakOptions {
 /** Make the handler for `thematicBreak` nodes. */
 export function sceneBreakToHast(options: SceneBreakOptions) {
   return (state: State, node: ThematicBreak): Element => {
-    const result: Element = options.sceneBreak === 'mark'
-      ? { type: 'element', tagName: 'p', properties: { className: ['scene-break'] }, children: [{ type: 'text', value: options.sceneBreakMark }] }
-      : { type: 'element', tagName: 'hr', properties: { className: ['scene-break'] }, children: [] };
+    const result: Element =
+      options.sceneBreak === 'mark'
+        ? {
+            type: 'element',
+            tagName: 'p',
+            properties: { className: ['scene-break'] },
+            children: [{ type: 'text', value: options.sceneBreakMark }],
+          }
+        : { type: 'element', tagName: 'hr', properties: { className: ['scene-break'] }, children: [] };
     state.patch(node, result);
     return state.applyData(node, result);
   };

@@ -20,7 +20,7 @@ export interface AutoTcyOptions {
 }
 
 // Characters that join a run to the Latin text on their other side: `3.14`, `7:30`, `Windows 10`.
-const JOINERS = new Set([...'.,:;/\\-_+#@&\'’ ']);
+const JOINERS = new Set([...".,:;/\\-_+#@&'’ "]);
 const SKIPPED = new Set<Nodes['type']>(['inlineCode', 'code', 'html', 'tcy', 'aozoraAnnotation', 'yaml']);
 
 /** Remark plugin: set short digit and `!?` runs upright. */
@@ -39,7 +39,13 @@ function walk(parent: Parent, options: AutoTcyOptions, file: VFile): void {
       const ranges = uprightRanges(child.value, charsBefore(parent, index), charsAfter(parent, index), options);
       if (ranges.length > 0) {
         const points = pointsOf(child, file);
-        children.push(...replaceRanges(child, ranges, points, (piece): Tcy => ({ type: 'tcy', value: piece.value, position: piece.position })));
+        children.push(
+          ...replaceRanges(child, ranges, points, (piece): Tcy => ({
+            type: 'tcy',
+            value: piece.value,
+            position: piece.position,
+          })),
+        );
         changed = true;
         continue;
       }
@@ -52,7 +58,12 @@ function walk(parent: Parent, options: AutoTcyOptions, file: VFile): void {
 }
 
 /** The ranges of a text value to set upright, given the characters around the text. */
-export function uprightRanges(value: string, before: readonly string[], after: readonly string[], options: AutoTcyOptions): TextRange[] {
+export function uprightRanges(
+  value: string,
+  before: readonly string[],
+  after: readonly string[],
+  options: AutoTcyOptions,
+): TextRange[] {
   const ranges: TextRange[] = [];
   for (const match of value.matchAll(/[0-9]+|[!?]+/g)) {
     const start = match.index;
@@ -61,7 +72,11 @@ export function uprightRanges(value: string, before: readonly string[], after: r
     const [a1, a2] = firstTwo(value.slice(end), after);
     if (isLatin(b1, b2) || isLatin(a1, a2)) continue;
     const digits = /[0-9]/.test(match[0]);
-    if (digits ? match[0].length <= options.digits : options.punctuation && match[0].length <= 2 && (isJapanese(b1) || isJapanese(a1))) {
+    if (
+      digits
+        ? match[0].length <= options.digits
+        : options.punctuation && match[0].length <= 2 && (isJapanese(b1) || isJapanese(a1))
+    ) {
       ranges.push({ start, end });
     }
   }
@@ -70,7 +85,9 @@ export function uprightRanges(value: string, before: readonly string[], after: r
 
 /** Whether a neighbour (and the character beyond it) makes the run part of Latin text. */
 function isLatin(neighbour: string | undefined, beyond: string | undefined): boolean {
-  return isAsciiAlphanumeric(neighbour) || (neighbour !== undefined && JOINERS.has(neighbour) && isAsciiAlphanumeric(beyond));
+  return (
+    isAsciiAlphanumeric(neighbour) || (neighbour !== undefined && JOINERS.has(neighbour) && isAsciiAlphanumeric(beyond))
+  );
 }
 
 function lastTwo(before: readonly string[], text: string): [string | undefined, string | undefined] {
@@ -89,4 +106,3 @@ function showsUrl(node: Nodes): boolean {
   const text = (node as Link).children.map((child) => (child.type === 'text' ? child.value : '')).join('');
   return text === node.url || /^(https?:\/\/|www\.|mailto:)/i.test(text) || node.url === `mailto:${text}`;
 }
-

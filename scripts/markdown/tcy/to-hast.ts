@@ -5,7 +5,12 @@ import type { Tcy } from './types.ts';
 
 /** Handler for `tcy` nodes. */
 export function tcyToHast(state: State, node: Tcy): Element {
-  const result: Element = { type: 'element', tagName: 'span', properties: { className: ['tcy'] }, children: [{ type: 'text', value: node.value }] };
+  const result: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['tcy'] },
+    children: [{ type: 'text', value: node.value }],
+  };
   state.patch(node, result);
   return state.applyData(node, result);
 }

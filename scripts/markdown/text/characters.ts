@@ -9,7 +9,8 @@ const KANJI = /^[\p{Script=Han}々〆〇ヵヶ仝]$/u;
 
 // East Asian Wide and Fullwidth characters that Japanese text is made of: kana, kanji,
 // full-width punctuation and forms. A soft line break between two of these is not a space.
-const WIDE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff01-\uff60\uffe0-\uffe6\u2e80-\u2fdf\u3190-\u31ff\u3200-\u33ff々〆〇ー・]$/u;
+const WIDE =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff01-\uff60\uffe0-\uffe6\u2e80-\u2fdf\u3190-\u31ff\u3200-\u33ff々〆〇ー・]$/u;
 
 const OPENING_BRACKETS = new Set([...'「『（〔［｛〈《【〘〖〝‘“(']);
 

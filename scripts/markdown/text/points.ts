@@ -14,5 +14,9 @@ export function positionOfToken(token: Token): Position {
 
 /** A point some UTF-16 units further along the same line. */
 export function shiftPoint(point: Point, units: number): Point {
-  return { line: point.line, column: point.column + units, offset: point.offset === undefined ? undefined : point.offset + units };
+  return {
+    line: point.line,
+    column: point.column + units,
+    offset: point.offset === undefined ? undefined : point.offset + units,
+  };
 }
