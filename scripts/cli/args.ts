@@ -1,13 +1,11 @@
 /** The command line: `--manuscript PATH --out-dir DIR [--profile …]`. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PROFILES, type Profile } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
 
 /** Which output a command builds. */
 export type Target = 'epub' | 'pdf';
 
-/** Print profiles a PDF can be made for. */
-export const PROFILES = ['screen', 'print-shop', 'kdp'] as const;
-export type Profile = (typeof PROFILES)[number];
 
 /** Parsed command-line options. */
 export interface CliOptions {

@@ -9,6 +9,11 @@ import * as v from 'valibot';
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const textList = v.union([text, v.array(text)], 'must be a text or a list of texts');
 
+/** Print profiles a PDF can be made for: on screen, for a print shop (印刷所), for Amazon KDP. */
+export const PROFILES = ['screen', 'print-shop', 'kdp'] as const;
+/** One of PROFILES. */
+export type Profile = (typeof PROFILES)[number];
+
 /** Paper sizes a Japanese publisher names, in millimetres (width × height). */
 export const PAGE_FORMATS = {
   bunko: { width: 105, height: 148, label: '文庫 (A6)' },
@@ -70,7 +75,7 @@ export const PrintSchema = v.strictObject({
   /** Extra width of the gutter (ノド) over the fore-edge (小口) margin, in millimetres. */
   gutter: v.optional(millimetres(-30, 60), 3),
   /** `screen`, `print-shop` (3 mm bleed, crop marks) or `kdp` (0.125 in bleed, no marks). */
-  profile: v.optional(v.picklist(['screen', 'print-shop', 'kdp']), 'screen'),
+  profile: v.optional(v.picklist(PROFILES), 'screen'),
   /** Bleed (塗り足し) for the print-shop profile, in millimetres. */
   bleed: v.optional(millimetres(0, 10), 3),
   /** Where a chapter starts: on the next page, or on the next recto (odd) page. */

@@ -10,28 +10,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../book.ts';
-import { BuildError } from '../errors.ts';
-import type { Profile } from '../cli/args.ts';
+import type { Profile } from '../config/schema.ts';
 import { fontFamilyName, fontPackageDir } from '../fonts/fontsource.ts';
 import { authorsOf } from '../layout/front-matter.ts';
 import { resolveImages } from '../layout/images.ts';
 import {
   ANCHOR_PREFIX,
-  anchorId,
   frontMatterDocument,
   printParts,
   RECTO_BREAK_PREFIX,
   type PrintFonts,
 } from '../layout/print-document.ts';
-import type { PageKind, PageMark } from './page-marks.ts';
-import { tocEntries, type TocEntry } from '../layout/toc.ts';
+import { tocEntries } from '../layout/toc.ts';
 import { insideRoot } from '../manuscript/load.ts';
 import { startBrowserSession, type BrowserSession } from './browser.ts';
 import { composePdf } from './compose.ts';
-import { isRecto, resolveGeometry, type PageGeometry } from './geometry.ts';
-import { inspectLayout, type LayoutFacts } from './inspect.ts';
+import { resolveGeometry, type PageGeometry } from './geometry.ts';
+import { inspectLayout } from './inspect.ts';
 import { mergeParts, removeProbeLinks } from './merge.ts';
-import type { OutlineItem } from './outline.ts';
+import { planPages } from './plan.ts';
 import { renderPdf } from './render.ts';
 import type { Progress } from '../progress.ts';
 
@@ -106,7 +103,15 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     options.progress?.(`laid out ${facts.pageCount} pages`);
     options.signal?.throwIfAborted();
 
-    const plan = planPages(book, facts);
+    const plan = planPages(
+      {
+        chapterIds: book.chapters.map((chapter) => chapter.id),
+        toc: tocEntries(book.chapters, config.tocDepth),
+        title: config.title,
+        print: config.print,
+      },
+      facts,
+    );
     const frontPath = join(workDir, 'front.html');
     await writeFile(frontPath, toHtml(frontMatterDocument(book, geometry, fonts, plan.pageNumbers)));
     options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
@@ -146,101 +151,6 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     if (process.env.TATEGAKI_KEEP_WORK) options.progress?.(`intermediate files kept in ${workDir}`);
     if (!options.session) await session.close();
   }
-}
-
-/** Where every page stands once Chromium has laid the book out. */
-interface PagePlan {
-  /** The final pages in order: an index into the main rendering, or null for an added blank page. */
-  sequence: (number | null)[];
-  /** Leading pages of the main rendering (扉, 目次) that the front-matter rendering replaces. */
-  frontPages: number;
-  /** Folios and running heads of every page after the front matter. */
-  marks: PageMark[];
-  pageNumbers: Map<string, number>;
-  outline: OutlineItem[];
-}
-
-/**
- * Decide the final pages. Chromium treats `break-before: recto` like `page`, so the blank pages
- * that put the 目次, chapters and 改丁 on a recto (an odd page) are added here, and so is the
- * padding to a multiple of four, before the 奥付 so that it stays on the last page.
- */
-function planPages(book: Book, facts: LayoutFacts): PagePlan {
-  const { config } = book;
-  const where = (id: string) => {
-    const index = facts.destinations.get(anchorId(id));
-    if (index === undefined)
-      throw new BuildError(`internal: Chromium did not report where "${id}" is`, { ruleId: 'pdf-layout' });
-    return index;
-  };
-  const chapterStarts = book.chapters.map((chapter) => where(chapter.id));
-  const colophon = where('colophon');
-  const rectoStarts = new Set([where('toc'), chapterStarts[0]!]);
-  if (config.print.chapterStart === 'recto') chapterStarts.forEach((start) => rectoStarts.add(start));
-  for (const [id, index] of facts.destinations) if (id.startsWith(RECTO_BREAK_PREFIX)) rectoStarts.add(index);
-
-  const sequence: (number | null)[] = [];
-  for (let index = 0; index < facts.pageCount; index++) {
-    if (rectoStarts.has(index) && sequence.length % 2 === 1) sequence.push(null);
-    sequence.push(index);
-  }
-  if (config.print.padToMultipleOf4) {
-    const pad = (4 - (sequence.length % 4)) % 4;
-    sequence.splice(sequence.indexOf(colophon), 0, ...Array<null>(pad).fill(null));
-  }
-  const finalIndex = new Map(sequence.flatMap((main, index) => (main === null ? [] : [[main, index] as const])));
-  const frontPages = chapterStarts[0]!;
-  const openings = new Set(chapterStarts);
-
-  const pageNumbers = new Map<string, number>();
-  const outlineOf = (list: readonly TocEntry[]): OutlineItem[] =>
-    list.flatMap((entry) => {
-      const main = facts.destinations.get(entry.id);
-      const index = main === undefined ? undefined : finalIndex.get(main);
-      if (index === undefined) return [];
-      pageNumbers.set(entry.id, index + 1);
-      return [{ title: entry.text, pageIndex: index, children: outlineOf(entry.children) }];
-    });
-  const outline = outlineOf(tocEntries(book.chapters, config.tocDepth));
-  // The running head of a recto names the section the page is in: the last top-level heading
-  // begun on or before it (a chapter title, or a 中見出し of a one-file book).
-  const sections = outline.map((item) => ({ page: item.pageIndex, title: item.title })).sort((a, b) => a.page - b.page);
-
-  const marks: PageMark[] = [];
-  sequence.forEach((main, index) => {
-    if (main !== null && main < frontPages) return;
-    const number = index + 1;
-    const kind: PageKind =
-      main === null || facts.blankPages.has(main)
-        ? 'blank'
-        : main >= colophon
-          ? 'colophon'
-          : openings.has(main)
-            ? 'opening'
-            : 'body';
-    const showFolio = kind === 'body' || kind === 'opening';
-    const section = sections.filter((candidate) => candidate.page <= index).at(-1)?.title ?? config.title;
-    const mode = config.print.runningHead;
-    const runningHead =
-      kind !== 'body' || mode === 'none'
-        ? undefined
-        : mode === 'book'
-          ? config.title
-          : mode === 'chapter'
-            ? section
-            : isRecto(number)
-              ? section
-              : config.title;
-    marks.push({
-      index,
-      kind,
-      runningHead,
-      folio: showFolio ? String(number) : undefined,
-      hiddenFolio: config.print.hiddenFolio && !showFolio ? String(number) : undefined,
-    });
-  });
-
-  return { sequence, frontPages, marks, pageNumbers, outline };
 }
 
 /** The fonts of the print book: the bundled Noto faces unless the metadata names others. */

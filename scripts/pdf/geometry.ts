@@ -3,9 +3,14 @@
  * × lines per page (行数) at a type size and line pitch (行送り); the margins follow from it.
  * Everything here is in millimetres unless a name says otherwise.
  */
-import { PAGE_FORMATS, type BookConfig, type PageFormatName, type PrintOptions } from '../config/schema.ts';
+import {
+  PAGE_FORMATS,
+  type BookConfig,
+  type PageFormatName,
+  type PrintOptions,
+  type Profile,
+} from '../config/schema.ts';
 import { BuildError, type Place } from '../errors.ts';
-import type { Profile } from '../cli/args.ts';
 
 /** Millimetres per typographic point. */
 export const MM_PER_PT = 25.4 / 72;
