@@ -6,7 +6,6 @@ import { UsageError } from '../errors.ts';
 /** Which output a command builds. */
 export type Target = 'epub' | 'pdf';
 
-
 /** Parsed command-line options. */
 export interface CliOptions {
   manuscript: string;
@@ -48,6 +47,15 @@ export function parseOptions<T extends ParseArgsConfig['options']>(argv: readonl
     return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}
+
+/** node:util parseArgs that also takes paths after the options (`--books a b c`). */
+export function parseOptionsAndPaths<T extends ParseArgsConfig['options']>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
 }
 

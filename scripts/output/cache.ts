@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The project's own folder (where package.json is). */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 let directory: Promise<string> | undefined;
 
 /** The cache folder, created on first use. */

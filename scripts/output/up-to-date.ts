@@ -21,27 +21,43 @@ interface Entry {
 
 const entryName = (outputPath: string) => `output-${digest(resolve(outputPath)).slice(0, 32)}.json`;
 
-/** A hash of everything the output of `book` for `target` depends on. */
-export async function fingerprint(book: Book, target: string): Promise<string> {
+/**
+ * The files a book is made from besides the pipeline: the metadata file, the chapters, and the
+ * images, cover and fonts they name. Absolute paths, sorted.
+ */
+export function bookInputFiles(book: Book): string[] {
   const { root } = book.manuscript;
-  const referenced = new Set<string>();
+  const files = new Set<string>([book.manuscript.metadataFile]);
   for (const chapter of book.chapters) {
+    files.add(resolve(chapter.file.path));
     visit(chapter.tree, 'element', (node: Element) => {
       if (node.tagName === 'img' && typeof node.properties.src === 'string')
-        referenced.add(resolve(root, node.properties.src));
+        files.add(resolve(root, node.properties.src));
     });
   }
   for (const setting of [book.config.cover, book.config.print.bodyFont, book.config.print.headingFont]) {
-    if (setting) referenced.add(resolve(root, setting));
+    if (setting) files.add(resolve(root, setting));
   }
+  return [...files].sort();
+}
+
+/** A hash of everything the output of `book` for `target` depends on. */
+export async function fingerprint(book: Book, target: string): Promise<string> {
   const parts: (string | Uint8Array)[] = [
     await pipelineVersion(),
     target,
     process.env.SOURCE_DATE_EPOCH ?? '',
     JSON.stringify(book.config),
   ];
-  for (const chapter of book.chapters) parts.push(chapter.file.path, String(chapter.file.value));
-  for (const path of [...referenced].sort()) parts.push(path, await readFile(path).catch(() => 'missing'));
+  // Chapters as read (normalised text); the other inputs as bytes on disk.
+  const chapters = new Set<string>();
+  for (const chapter of book.chapters) {
+    chapters.add(resolve(chapter.file.path));
+    parts.push(chapter.file.path, String(chapter.file.value));
+  }
+  for (const path of bookInputFiles(book)) {
+    if (!chapters.has(path)) parts.push(path, await readFile(path).catch(() => 'missing'));
+  }
   return digest(...parts);
 }
 

@@ -1,6 +1,7 @@
 /** Running the real commands as a user would, in a child process. */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The project's root folder. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,13 +22,16 @@ export function runBuild(
   return runNode([`${projectRoot}scripts/build-${target}.ts`, ...args], options);
 }
 
+/** tsx's loader by absolute URL, so that a command can run from any working folder. */
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
 /** Run a TypeScript file with Node through tsx. */
 export function runNode(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, ['--import', tsx, ...args], {
       cwd: options.cwd ?? projectRoot,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
