@@ -29,6 +29,8 @@ interface Made {
   bytes: Uint8Array;
   details: string;
   warnings?: Warning[];
+  /** Pages of a PDF. */
+  pages?: number;
 }
 
 /**
@@ -53,6 +55,7 @@ async function build(
       return {
         summary: `${displayPath(path)} is up to date: nothing changed since the last build (${reused.summary}; --force rebuilds it)`,
         warnings: reused.warnings,
+        output: { path, bytes: reused.bytes, pages: reused.pages, reused: true },
       };
 
     const made = await make(book);
@@ -67,8 +70,12 @@ async function build(
     }
     await writeFileAtomic(path, made.bytes, signal);
     const summary = `${formatBytes(made.bytes.byteLength)}, ${made.details}`;
-    await rememberOutput(path, print, made.bytes, summary, warnings);
-    return { summary: `wrote ${displayPath(path)} (${summary})`, warnings };
+    await rememberOutput(path, print, made.bytes, { summary, warnings, pages: made.pages });
+    return {
+      summary: `wrote ${displayPath(path)} (${summary})`,
+      warnings,
+      output: { path, bytes: made.bytes.byteLength, pages: made.pages, reused: false },
+    };
   } catch (error) {
     if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
     throw error;
@@ -86,18 +93,22 @@ export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress
   });
 }
 
-/** `build:pdf`: manuscript → print PDF. */
+/**
+ * `build:pdf`: manuscript → print PDF. A catalogue build passes its one browser for every book;
+ * otherwise one is started here.
+ */
 export async function buildPdfFile(
   options: CliOptions,
   signal: AbortSignal,
   progress: Progress,
+  shared?: import('./pdf/browser.ts').BrowserSession,
 ): Promise<BuildSummary> {
   const [{ buildPdf }, { startBrowserSession }] = await Promise.all([
     import('./pdf/build.ts'),
     import('./pdf/browser.ts'),
   ]);
   // Chromium starts while the manuscript is read and parsed.
-  const session = await startBrowserSession();
+  const session = shared ?? (await startBrowserSession());
   try {
     return await build(options, signal, progress, { extension: 'pdf', key: `pdf:${options.profile ?? ''}` }, (book) =>
       makePdf(
@@ -110,7 +121,7 @@ export async function buildPdfFile(
       ),
     );
   } finally {
-    await session.close();
+    if (!shared) await session.close();
   }
 }
 
@@ -146,6 +157,7 @@ async function makePdf(
   }
   return {
     bytes: result.bytes,
+    pages: result.pages,
     details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}`,
     warnings,
   };

@@ -3,8 +3,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PROFILES, type Profile } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
 
-/** Which output a command builds. */
-export type Target = 'epub' | 'pdf';
+/** Which output a command builds: one of them, or the whole book (`npm run build`). */
+export type Target = 'epub' | 'pdf' | 'book';
 
 /** Parsed command-line options. */
 export interface CliOptions {
@@ -24,11 +24,11 @@ export interface CliOptions {
 /** Usage text for a command. */
 export function usage(target: Target): string {
   return [
-    `usage: npm run build:${target} -- [--manuscript PATH] [--out-dir DIR]${target === 'pdf' ? ' [--profile screen|print-shop|kdp] [--timeout SECONDS]' : ''}`,
+    `usage: npm run ${target === 'book' ? 'build' : `build:${target}`} -- [--manuscript PATH] [--out-dir DIR]${target !== 'epub' ? ' [--profile screen|print-shop|kdp] [--timeout SECONDS]' : ''}`,
     '',
     '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
     '  --out-dir DIR      where to write the book (default: dist/)',
-    ...(target === 'pdf'
+    ...(target !== 'epub'
       ? [
           '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)',
           '  --timeout SECONDS  time Chromium may take to lay out the book (default: 600)',
@@ -73,14 +73,14 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.profile !== undefined) {
-    if (target !== 'pdf') throw new UsageError('--profile applies to build:pdf only');
+    if (target === 'epub') throw new UsageError('--profile applies to build:pdf only');
     if (!(PROFILES as readonly string[]).includes(values.profile)) {
       throw new UsageError(`unknown profile "${values.profile}": use ${PROFILES.join(', ')}`);
     }
   }
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
-    if (target !== 'pdf') throw new UsageError('--timeout applies to build:pdf only');
+    if (target === 'epub') throw new UsageError('--timeout applies to build:pdf only');
     timeout = Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);

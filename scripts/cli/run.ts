@@ -15,6 +15,18 @@ export interface BuildSummary {
   /** Main line, e.g. `wrote dist/book.epub (120 KB, 5 chapters)`. */
   summary: string;
   warnings: Warning[];
+  /** The file the build wrote or found up to date, for catalogue reports. */
+  output?: BuiltFile;
+}
+
+/** One output file of a build. */
+export interface BuiltFile {
+  path: string;
+  bytes: number;
+  /** Pages of a PDF. */
+  pages?: number;
+  /** True when the file was already up to date and left as it was. */
+  reused: boolean;
 }
 
 /** A build of one target, cancellable through `signal`. */

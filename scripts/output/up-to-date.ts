@@ -15,8 +15,12 @@ import { digest, pipelineVersion, readCache, writeCache } from './cache.ts';
 interface Entry {
   fingerprint: string;
   output: string;
+  /** Size of the output in bytes. */
+  bytes: number;
   summary: string;
   warnings: Warning[];
+  /** Pages of a PDF. */
+  pages?: number;
 }
 
 const entryName = (outputPath: string) => `output-${digest(resolve(outputPath)).slice(0, 32)}.json`;
@@ -69,7 +73,7 @@ export async function reusableOutput(outputPath: string, print: string): Promise
     const entry = JSON.parse(raw.toString('utf8')) as Entry;
     if (entry.fingerprint !== print) return undefined;
     const output = await readFile(outputPath).catch(() => undefined);
-    return output && digest(output) === entry.output ? entry : undefined;
+    return output && digest(output) === entry.output ? { ...entry, bytes: output.byteLength } : undefined;
   } catch {
     return undefined;
   }
@@ -80,9 +84,8 @@ export async function rememberOutput(
   outputPath: string,
   print: string,
   bytes: Uint8Array,
-  summary: string,
-  warnings: Warning[],
+  about: Pick<Entry, 'summary' | 'warnings' | 'pages'>,
 ): Promise<void> {
-  const entry: Entry = { fingerprint: print, output: digest(bytes), summary, warnings };
+  const entry: Entry = { fingerprint: print, output: digest(bytes), bytes: bytes.byteLength, ...about };
   await writeCache(entryName(outputPath), JSON.stringify(entry));
 }

@@ -3,7 +3,7 @@
  * the page numbers the layout gave; pdf-lib composes the two, adds blank pages, folios and
  * running heads by page kind, boxes and crop marks.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,7 +68,9 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
   const fonts = await resolveFonts(book);
   const session = options.session ?? (await startBrowserSession());
-  const { workDir } = session;
+  // Each build has its own folder in the session's, so that books built side by side with one
+  // browser never share files.
+  const workDir = await mkdtemp(join(session.workDir, 'build-'));
   const timeout = options.timeout ?? 600_000;
   const blocked = new Set<string>();
   const render = async (path: string) =>
@@ -149,6 +151,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   } finally {
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
     if (process.env.TATEGAKI_KEEP_WORK) options.progress?.(`intermediate files kept in ${workDir}`);
+    else await rm(workDir, { recursive: true, force: true });
     if (!options.session) await session.close();
   }
 }

@@ -1,0 +1,119 @@
+/**
+ * Building a catalogue on one machine: every book's EPUB and PDF, a few books at a time with one
+ * browser shared, each book into its own folder. A failed book is recorded and the others go on;
+ * unchanged books are reused through the up-to-date check of each build.
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { buildEpubFile, buildPdfFile } from '../build.ts';
+import type { CliOptions } from '../cli/args.ts';
+import type { BuildSummary, BuiltFile } from '../cli/run.ts';
+import { BuildError, CancelledError, type DiagnosticDetails, type Warning } from '../errors.ts';
+import type { BrowserSession } from '../pdf/browser.ts';
+import { silent } from '../progress.ts';
+import type { BookLocation } from './find-books.ts';
+
+/** What became of one book. */
+export interface BookOutcome {
+  id: string;
+  /** The manuscript folder or one-file book. */
+  path: string;
+  ok: boolean;
+  outputs: (BuiltFile & { kind: OutputKind })[];
+  warnings: Warning[];
+  /** Why the book failed, with its place. */
+  error?: DiagnosticDetails & { message: string };
+  seconds: number;
+}
+
+/** The outputs a catalogue build makes of each book. */
+export type OutputKind = 'epub' | 'pdf';
+
+/** Options of a catalogue build: the build options less the manuscript, plus how many books at once. */
+export interface CatalogueOptions extends Omit<CliOptions, 'manuscript'> {
+  /** Books built at the same time (default: one per processor, up to four). */
+  jobs?: number;
+  signal: AbortSignal;
+  /** Called when a book starts and when it ends. */
+  onBook?: (event: { book: BookLocation; outcome?: BookOutcome }) => void;
+}
+
+/** The builders a catalogue runs, in order, for each book. */
+const STEPS: {
+  kind: OutputKind;
+  run: (options: CliOptions, signal: AbortSignal, session: BrowserSession) => Promise<BuildSummary>;
+}[] = [
+  { kind: 'epub', run: (options, signal) => buildEpubFile(options, signal, silent) },
+  { kind: 'pdf', run: (options, signal, session) => buildPdfFile(options, signal, silent, session) },
+];
+
+/** Build every book; the outcomes come back in the books' order. */
+export async function buildCatalogue(
+  books: readonly BookLocation[],
+  options: CatalogueOptions,
+): Promise<BookOutcome[]> {
+  const { startBrowserSession } = await import('../pdf/browser.ts');
+  const session = await startBrowserSession();
+  const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(4, availableParallelism()), books.length));
+  const outcomes: BookOutcome[] = new Array(books.length);
+  let next = 0;
+  try {
+    const worker = async () => {
+      while (next < books.length) {
+        const index = next++;
+        const book = books[index]!;
+        options.onBook?.({ book });
+        outcomes[index] = await buildBook(book, options, session);
+        options.onBook?.({ book, outcome: outcomes[index] });
+      }
+    };
+    await Promise.all(Array.from({ length: jobs }, worker));
+  } finally {
+    await session.close();
+  }
+  return outcomes;
+}
+
+/** One book: each output in turn; the first failure ends the book. */
+async function buildBook(book: BookLocation, options: CatalogueOptions, session: BrowserSession): Promise<BookOutcome> {
+  const started = performance.now();
+  const outcome: BookOutcome = { id: book.id, path: book.path, ok: true, outputs: [], warnings: [], seconds: 0 };
+  const bookOptions: CliOptions = { ...options, manuscript: book.path, outDir: join(options.outDir, book.id) };
+  try {
+    for (const step of STEPS) {
+      const result = await step.run(bookOptions, options.signal, session);
+      // The book's own warnings come with each output; keep one copy of each.
+      for (const warning of result.warnings) {
+        if (!outcome.warnings.some((seen) => sameWarning(seen, warning))) outcome.warnings.push(warning);
+      }
+      if (result.output) outcome.outputs.push({ ...result.output, kind: step.kind });
+    }
+  } catch (error) {
+    if (options.signal.aborted || error instanceof CancelledError) throw error;
+    outcome.ok = false;
+    if (error instanceof BuildError) {
+      outcome.error = {
+        message: error.message,
+        file: error.file,
+        line: error.line,
+        column: error.column,
+        hint: error.hint,
+        ruleId: error.ruleId,
+      };
+      for (const warning of error.warnings ?? []) {
+        if (!outcome.warnings.some((seen) => sameWarning(seen, warning))) outcome.warnings.push(warning);
+      }
+    } else {
+      outcome.error = {
+        message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+        ruleId: 'internal',
+      };
+    }
+  }
+  outcome.seconds = (performance.now() - started) / 1000;
+  return outcome;
+}
+
+function sameWarning(a: Warning, b: Warning): boolean {
+  return a.message === b.message && a.file === b.file && a.line === b.line && a.column === b.column;
+}
