@@ -21,9 +21,15 @@ if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing$missing"
+  # APT_ARCHIVES keeps the downloaded packages in a folder a CI cache can restore.
+  archives=""
+  if [ -n "${APT_ARCHIVES:-}" ]; then
+    mkdir -p "$APT_ARCHIVES/partial"
+    archives="-o Dir::Cache::archives=$APT_ARCHIVES"
+  fi
   $sudo apt-get update
   # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y $missing
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y $archives $missing
 fi
 
 npm ci

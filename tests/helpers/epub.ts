@@ -1,13 +1,7 @@
 /** Reading a built EPUB in tests: unzip it, parse its package, run EPUBCheck. */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { elements, parseXml } from './xml.ts';
-
-const run = promisify(execFile);
 
 /** An unzipped EPUB with its package document parsed. */
 export interface OpenedEpub {
@@ -41,29 +35,5 @@ export async function openEpub(path: string): Promise<OpenedEpub> {
   return { zip, files, opfPath, opf, read, spine };
 }
 
-/** EPUBCheck's findings on a file. */
-export interface EpubcheckResult {
-  errors: number;
-  warnings: number;
-  fatals: number;
-  messages: { severity: string; ID: string; message: string }[];
-}
-
-/** Run EPUBCheck (Debian package `epubcheck`) and return its counts and messages. */
-export async function epubcheck(path: string): Promise<EpubcheckResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'epubcheck-'));
-  const out = join(dir, 'out.json');
-  try {
-    await run('java', ['-jar', '/usr/share/java/epubcheck.jar', path, '--json', out], {
-      maxBuffer: 64 * 1024 * 1024,
-    }).catch((error: { code?: number }) => {
-      // EPUBCheck exits 1 when it finds errors; the JSON report says which.
-      if (error.code !== 1) throw error;
-    });
-    const report = JSON.parse(await readFile(out, 'utf8')) as { messages: EpubcheckResult['messages'] };
-    const count = (severity: string) => report.messages.filter((message) => message.severity === severity).length;
-    return { errors: count('ERROR'), warnings: count('WARNING'), fatals: count('FATAL'), messages: report.messages };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+/** EPUBCheck comes from the product's own runner, so that tests and `npm run epubcheck` agree. */
+export { epubcheck, type EpubcheckResult } from '../../scripts/check/epubcheck.ts';

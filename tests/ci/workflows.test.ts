@@ -1,0 +1,185 @@
+/**
+ * The GitHub Actions workflows: valid against the published workflow schema, official actions at
+ * their current majors, and the shell of the plan, build and EPUBCheck steps run here for real,
+ * with `npm run X` resolved through package.json, on a small catalogue in a git repository.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { projectRoot } from '../helpers/cli.ts';
+import { makeManuscript } from '../helpers/manuscript.ts';
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, { inputs?: Record<string, { default?: unknown }> } | null>;
+  jobs: Record<string, { steps?: Step[]; strategy?: { 'fail-fast'?: boolean; matrix?: unknown }; uses?: string }>;
+}
+
+const folder = join(projectRoot, '.github/workflows');
+const files = readdirSync(folder).filter((name) => name.endsWith('.yml'));
+const source = (name: string) => readFileSync(join(folder, name), 'utf8');
+const workflow = (name: string) => parse(source(name)) as Workflow;
+const scripts = (
+  JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
+
+/** The official actions and their current major versions (checked November 2026). */
+const CURRENT = {
+  'actions/checkout': 'v7',
+  'actions/setup-node': 'v7',
+  'actions/cache': 'v6',
+  'actions/upload-artifact': 'v7',
+  'actions/download-artifact': 'v8',
+};
+
+describe('workflow files', () => {
+  it.each(files)('%s passes the GitHub workflow schema', (name) => {
+    const result = validateWorkflow(source(name));
+    expect(result.errors).toEqual([]);
+  });
+
+  it('the schema check catches a broken workflow', () => {
+    const broken = source('books.yml').replace('runs-on: ubuntu-24.04', 'runs_on: ubuntu-24.04');
+    expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s uses only official actions at their current major', (name) => {
+    const used = Object.values(workflow(name).jobs).flatMap((job) =>
+      (job.steps ?? []).flatMap((step) => step.uses ?? []),
+    );
+    for (const action of used) {
+      const [repository, version] = action.split('@');
+      expect(CURRENT, action).toHaveProperty([repository!]);
+      expect(version, action).toBe(CURRENT[repository as keyof typeof CURRENT]);
+    }
+  });
+
+  it('steps call only npm scripts that exist, and exactly the ones the tests exercise', () => {
+    const called = new Set(
+      files.flatMap((name) => [...source(name).matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1]!)),
+    );
+    for (const name of called) expect(scripts, name).toHaveProperty([name]);
+    expect([...called].sort()).toEqual(['build', 'ci:plan', 'epubcheck']);
+  });
+
+  it('is reusable, fans out without failing fast, keeps artifacts and drafts a release', () => {
+    const books = workflow('books.yml');
+    expect(books.on).toHaveProperty('workflow_call');
+    expect(books.jobs.build!.strategy!['fail-fast']).toBe(false);
+    const upload = books.jobs.build!.steps!.find((step) => step.uses?.startsWith('actions/upload-artifact'))!;
+    expect(upload.with).toMatchObject({
+      name: 'book-${{ matrix.id }}',
+      'retention-days': '${{ inputs.retention-days }}',
+    });
+    expect(books.jobs.release!.steps!.at(-1)!.run).toContain('gh release create "$TAG"');
+    expect(books.jobs.release!.steps!.at(-1)!.run).toContain('--draft');
+    expect(workflow('ci.yml').jobs.books!.uses).toBe('./.github/workflows/books.yml');
+  });
+});
+
+describe('the plan, build and EPUBCheck steps, run for real', () => {
+  const books = workflow('books.yml');
+  const step = (job: string, name: string) => books.jobs[job]!.steps!.find((candidate) => candidate.name === name)!;
+  const inputs = Object.fromEntries(
+    Object.entries(books.on.workflow_call!.inputs!).map(([key, input]) => [key, String(input.default ?? '')]),
+  );
+  let repo: string;
+  let bin: string;
+
+  /** `${{ … }}` in a step's env, for the few forms the steps use; anything else fails the test. */
+  const evaluate = (value: string, matrix: Record<string, unknown>) =>
+    value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => {
+      let match = /^inputs\.([\w-]+)$/.exec(expression);
+      if (match) return inputs[match[1]!]!;
+      match = /^matrix\.(\w+)$/.exec(expression);
+      if (match) return String(matrix[match[1]!]);
+      match = /^toJSON\(matrix\.(\w+)\)$/.exec(expression);
+      if (match) return JSON.stringify(matrix[match[1]!]);
+      throw new Error(`the test does not know the expression ${expression}`);
+    });
+
+  /** Run a step's shell as Actions would (bash -e), with `npm run X` going to package.json's script X. */
+  const runStep = (target: Step, matrix: Record<string, unknown>, githubOutput: string) => {
+    const env = Object.fromEntries(
+      Object.entries(target.env ?? {}).map(([key, value]) => [key, evaluate(value, matrix)]),
+    );
+    const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', target.run!], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, GITHUB_OUTPUT: githubOutput, PATH: `${bin}:${process.env.PATH}` },
+    });
+    return result;
+  };
+
+  beforeAll(async () => {
+    repo = await makeManuscript({
+      'manuscript/book.yaml': 'title: 試しの本\nauthor: 著者\n',
+      'manuscript/01.md': '# 一\n\n本文です。\n',
+    });
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
+    execFileSync('git', ['add', '-A'], { cwd: repo });
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'books'], {
+      cwd: repo,
+    });
+    // An `npm` on the PATH that runs package.json's `tsx scripts/X.ts` scripts from this project.
+    bin = await mkdtemp(join(tmpdir(), 'npm-shim-'));
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    const cases = Object.entries(scripts)
+      .flatMap(([name, command]) => {
+        const match = /^tsx (scripts\/[\w./-]+\.ts)$/.exec(command);
+        return match
+          ? [`  ${name}) exec "${process.execPath}" --import "${tsx}" "${join(projectRoot, match[1]!)}" "$@" ;;`]
+          : [];
+      })
+      .join('\n');
+    const shim = `#!/bin/bash\n[ "$1" = run ] || exit 97\nshift\n[ "$1" = --silent ] && shift\nname=$1\nshift\n[ "$1" = -- ] && shift\ncase $name in\n${cases}\n  *) echo "npm shim: no script $name" >&2; exit 98 ;;\nesac\n`;
+    await import('node:fs/promises').then(({ writeFile, chmod }) =>
+      writeFile(join(bin, 'npm'), shim).then(() => chmod(join(bin, 'npm'), 0o755)),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true });
+    await rm(bin, { recursive: true, force: true });
+  });
+
+  it('plans the sample catalogue, builds its matrix job and checks the EPUB', async () => {
+    const githubOutput = join(repo, 'github-output');
+    const plan = runStep(step('plan', 'Plan'), {}, githubOutput);
+    expect(plan.status, plan.stderr).toBe(0);
+    const outputs = Object.fromEntries(
+      (await readFile(githubOutput, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(outputs.count).toBe('1');
+    const matrix = JSON.parse(outputs.matrix!) as { include: Record<string, unknown>[] };
+    expect(matrix.include).toHaveLength(1);
+    const job = matrix.include[0]!;
+    expect(job).toMatchObject({ id: 'manuscript', books: ['manuscript'] });
+
+    const build = runStep(step('build', 'Build'), job, githubOutput);
+    expect(build.status, build.stderr).toBe(0);
+    expect(existsSync(join(repo, 'dist/books/manuscript/manuscript.epub'))).toBe(true);
+    expect(existsSync(join(repo, 'dist/books/manuscript/manuscript.pdf'))).toBe(true);
+    expect(existsSync(join(repo, 'dist/report-manuscript.json'))).toBe(true);
+    expect(await readFile(join(repo, 'dist/summary.md'), 'utf8')).toMatch(/\| manuscript \| ok \| epub, pdf \|/);
+
+    const check = runStep(step('build', 'EPUBCheck'), job, githubOutput);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toContain('dist/books/manuscript/manuscript.epub: EPUBCheck 0 error(s), 0 warning(s) — ok');
+  });
+});
