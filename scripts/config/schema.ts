@@ -121,6 +121,7 @@ export const BookSchema = v.strictObject({
   filename: v.optional(
     v.pipe(
       text,
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
       v.regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'must be a plain file name, without folders or / \\ : * ? " < > |'),
     ),
   ),

@@ -45,11 +45,10 @@ export function renderDefaultCover(text: CoverText): Uint8Array {
   ];
   if (text.vertical) {
     const title = fitColumns(text.title, HEIGHT - 2 * MARGIN, WIDTH * 0.62, [150, 60]);
-    let x = WIDTH - MARGIN - title.size;
-    x = drawColumns(children, title, x, MARGIN, 'serif', 700, '#1c1c1c');
+    const x = drawColumns(children, title, WIDTH - MARGIN - title.size, MARGIN, 'serif', 700, '#1c1c1c');
     if (text.subtitle) {
       const subtitle = fitColumns(text.subtitle, HEIGHT - 2 * MARGIN - 200, WIDTH * 0.2, [80, 40]);
-      x = drawColumns(children, subtitle, x - subtitle.size * 0.4, MARGIN + 200, 'serif', 400, '#3a3a3a');
+      drawColumns(children, subtitle, x - subtitle.size * 0.4, MARGIN + 200, 'serif', 400, '#3a3a3a');
     }
     if (text.authors.length > 0) {
       const author = fitColumns(text.authors.join('・'), HEIGHT * 0.45, WIDTH * 0.2, [80, 40]);
@@ -66,17 +65,9 @@ export function renderDefaultCover(text: CoverText): Uint8Array {
     }
   } else {
     const title = fitRows(text.title, WIDTH - 2 * MARGIN, HEIGHT * 0.4, [140, 56]);
-    let y = MARGIN + 300;
-    y = drawRows(children, title, y, 'serif', 700, '#1c1c1c');
+    const y = drawRows(children, title, MARGIN + 300, 'serif', 700, '#1c1c1c');
     if (text.subtitle)
-      y = drawRows(
-        children,
-        fitRows(text.subtitle, WIDTH - 2 * MARGIN, 400, [72, 36]),
-        y + 60,
-        'serif',
-        400,
-        '#3a3a3a',
-      );
+      drawRows(children, fitRows(text.subtitle, WIDTH - 2 * MARGIN, 400, [72, 36]), y + 60, 'serif', 400, '#3a3a3a');
     if (text.authors.length > 0)
       drawRows(
         children,

@@ -37,6 +37,7 @@ export function cleanText(raw: string, file: VFile): string {
 
   // XML 1.0 cannot carry C0 controls (other than tab and newline) or U+FFFE/U+FFFF, and C1
   // controls are invisible debris from mis-decoded files: report and drop them.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/gu;
   const first = control.exec(text);
   if (first) {

@@ -49,7 +49,9 @@ describe('npm run dev', () => {
     expect(server.stdout).toMatch(/^loaded 2 chapters in \d+ ms$/m);
 
     // The whole book, vertical, with the EPUB's markup: ruby, the checked image, the warning.
-    let { response, document } = await server.page();
+    const first = await server.page();
+    const response = first.response;
+    let document = first.document;
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'sha256-[^']+'/);
     const html = findAll(document, (element) => element.tagName === 'html')[0]!;
