@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../helpers/cli.ts';
-import { available, seedPath } from '../helpers/shared.ts';
+import { seedPath } from '../helpers/shared.ts';
 import { epubcheck, openEpub, type OpenedEpub } from '../helpers/epub.ts';
 import { elements, parseXml } from '../helpers/xml.ts';
 
@@ -121,7 +121,7 @@ describe('the sample book as EPUB', () => {
     expect(css).toMatch(/line-break: strict/);
   });
 
-  it.skipIf(!available(seedPath))('contains the text of the seed article word for word', async () => {
+  it('contains the text of the seed article word for word', async () => {
     const seed = await readFile(seedPath, 'utf8');
     const bookText = (await epub.spine()).map(([, text]) => text.replace(/<[^>]+>/g, '')).join('\n');
     const opfText = await epub.read(epub.opfPath);
