@@ -4,8 +4,7 @@ import { PROFILES, type Profile } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
 
 /** Which output a command builds. */
-export type Target = 'epub' | 'pdf';
-
+export type Target = 'epub' | 'pdf' | 'cover';
 
 /** Parsed command-line options. */
 export interface CliOptions {
@@ -14,6 +13,10 @@ export interface CliOptions {
   profile?: Profile;
   /** Seconds one PDF rendering may take. */
   timeout?: number;
+  /** build:cover: the interior's page count, instead of reading it from the interior PDF. */
+  pages?: number;
+  /** build:cover: do nothing unless the metadata has `print.cover` (for `npm run build`). */
+  ifConfigured?: boolean;
   /** Build even if nothing changed since the last build. */
   force: boolean;
   strict: boolean;
@@ -24,8 +27,13 @@ export interface CliOptions {
 
 /** Usage text for a command. */
 export function usage(target: Target): string {
+  const extra = {
+    epub: '',
+    pdf: ' [--profile screen|print-shop|kdp] [--timeout SECONDS]',
+    cover: ' [--profile print-shop|kdp] [--pages N]',
+  }[target];
   return [
-    `usage: npm run build:${target} -- [--manuscript PATH] [--out-dir DIR]${target === 'pdf' ? ' [--profile screen|print-shop|kdp] [--timeout SECONDS]' : ''}`,
+    `usage: npm run build:${target} -- [--manuscript PATH] [--out-dir DIR]${extra}`,
     '',
     '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
     '  --out-dir DIR      where to write the book (default: dist/)',
@@ -33,6 +41,14 @@ export function usage(target: Target): string {
       ? [
           '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)',
           '  --timeout SECONDS  time Chromium may take to lay out the book (default: 600)',
+        ]
+      : []),
+    ...(target === 'cover'
+      ? [
+          '  --profile NAME     print-shop (bleed + crop marks; the default) or kdp (Amazon KDP paperback)',
+          "  --pages N          the interior's page count (default: from the interior PDF, built if needed)",
+          '  --if-configured    build only if the metadata has print.cover (npm run build uses it)',
+          '  --timeout SECONDS  time Chromium may take to lay out the interior, if it is built (default: 600)',
         ]
       : []),
     '  --force            build even if nothing changed since the last build',
@@ -58,6 +74,8 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     'out-dir': { type: 'string' },
     profile: { type: 'string' },
     timeout: { type: 'string' },
+    pages: { type: 'string' },
+    'if-configured': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
@@ -65,14 +83,24 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.profile !== undefined) {
-    if (target !== 'pdf') throw new UsageError('--profile applies to build:pdf only');
-    if (!(PROFILES as readonly string[]).includes(values.profile)) {
-      throw new UsageError(`unknown profile "${values.profile}": use ${PROFILES.join(', ')}`);
+    if (target === 'epub') throw new UsageError('--profile applies to build:pdf and build:cover only');
+    const profiles = target === 'cover' ? PROFILES.filter((profile) => profile !== 'screen') : PROFILES;
+    if (!(profiles as readonly string[]).includes(values.profile)) {
+      throw new UsageError(`unknown profile "${values.profile}" for build:${target}: use ${profiles.join(', ')}`);
     }
   }
+  let pages: number | undefined;
+  if (values.pages !== undefined) {
+    if (target !== 'cover') throw new UsageError('--pages applies to build:cover only');
+    pages = Number(values.pages);
+    if (!/^\d+$/.test(values.pages) || pages < 1 || pages > 100_000)
+      throw new UsageError(`--pages needs a whole number of pages, not "${values.pages}"`);
+  }
+  if (values['if-configured'] && target !== 'cover')
+    throw new UsageError('--if-configured applies to build:cover only');
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
-    if (target !== 'pdf') throw new UsageError('--timeout applies to build:pdf only');
+    if (target === 'epub') throw new UsageError('--timeout applies to build:pdf and build:cover only');
     timeout = Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);
@@ -85,6 +113,8 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     outDir: values['out-dir'] ?? 'dist',
     profile: values.profile as Profile | undefined,
     timeout,
+    pages,
+    ifConfigured: values['if-configured'],
     force: values.force,
     strict: values.strict,
     verbose: values.verbose,

@@ -38,7 +38,10 @@ export async function fingerprint(book: Book, target: string): Promise<string> {
     await pipelineVersion(),
     target,
     process.env.SOURCE_DATE_EPOCH ?? '',
-    JSON.stringify(book.config),
+    // The printed cover's settings change the cover only, not the interior or the EPUB.
+    JSON.stringify(
+      target.startsWith('cover') ? book.config : { ...book.config, print: { ...book.config.print, cover: undefined } },
+    ),
   ];
   for (const chapter of book.chapters) parts.push(chapter.file.path, String(chapter.file.value));
   for (const path of [...referenced].sort()) parts.push(path, await readFile(path).catch(() => 'missing'));
