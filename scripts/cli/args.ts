@@ -86,7 +86,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     if (target === 'epub') throw new UsageError('--profile applies to build:pdf and build:cover only');
     const profiles = target === 'cover' ? PROFILES.filter((profile) => profile !== 'screen') : PROFILES;
     if (!(profiles as readonly string[]).includes(values.profile)) {
-      throw new UsageError(`unknown profile "${values.profile}" for build:${target}: use ${profiles.join(', ')}`);
+      throw new UsageError(`unknown profile "${values.profile}": use ${profiles.join(', ')}`);
     }
   }
   let pages: number | undefined;
