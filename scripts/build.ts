@@ -171,6 +171,11 @@ export async function buildCoverFile(
     return { summary: 'no cover built: the metadata has no print.cover', warnings: [] };
   const profile =
     options.profile === 'kdp' || (!options.profile && book.config.print.profile === 'kdp') ? 'kdp' : 'print-shop';
+  const { buildCover, checkCoverSettings } = await import('./cover/build.ts');
+  await checkCoverSettings(book, profile).catch((error: unknown) => {
+    if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
+    throw error;
+  });
   let pages = options.pages;
   let interior: BuildSummary | undefined;
   if (pages === undefined) {
@@ -187,7 +192,6 @@ export async function buildCoverFile(
     { extension: 'pdf', suffix: '-cover', key: `cover:${profile}:${counted}`, book },
     async () => {
       progress(`building the cover (${profile}) for ${counted} pages`);
-      const { buildCover } = await import('./cover/build.ts');
       const cover = await buildCover(book, { profile, pages: counted, created: creationDate() });
       const { media, trim } = cover.geometry;
       return {

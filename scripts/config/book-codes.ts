@@ -67,10 +67,13 @@ export function readIsbn(input: string): Reading<Isbn> {
 export function readCCode(input: string): Reading<string> {
   const code = input.normalize('NFKC').trim().toUpperCase();
   const match = /^C?(\d{4})$/.exec(code);
-  if (!match)
+  if (!match) {
+    // YAML reads an unquoted 0093 as the number 93.
+    const zeros = /^\d{1,3}$/.test(code) ? '; unquoted digits lose their leading zeros in YAML: write C0093' : '';
     return {
-      problem: `a Cコード is C and four digits, e.g. C0093 (一般・単行本・日本文学、小説・物語), not "${input}"`,
+      problem: `a Cコード is C and four digits, e.g. C0093 (一般・単行本・日本文学、小説・物語), not "${input}"${zeros}`,
     };
+  }
   return { value: match[1]! };
 }
 

@@ -10,6 +10,11 @@ import { findPaper, paperNames } from './papers.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const textList = v.union([text, v.array(text)], 'must be a text or a list of texts');
+/** A code written with or without quotes: YAML reads `9784101010014` as a number. */
+const textOrDigits = v.union(
+  [text, v.pipe(v.number(), v.integer(), v.minValue(0), v.transform(String))],
+  'must be a text such as 978-4-10-101001-4 or C0093',
+);
 
 /** Print profiles a PDF can be made for: on screen, for a print shop (印刷所), for Amazon KDP. */
 export const PROFILES = ['screen', 'print-shop', 'kdp'] as const;
@@ -140,7 +145,7 @@ export const BookSchema = v.strictObject({
   /** ISBN (13 digits, or 10), with or without hyphens; the printed cover carries it as a 書籍JANコード. */
   isbn: v.optional(
     v.pipe(
-      text,
+      textOrDigits,
       v.check(
         (value) => 'value' in readIsbn(value),
         (issue) => {
@@ -153,7 +158,7 @@ export const BookSchema = v.strictObject({
   /** Cコード (分類コード), e.g. C0093: with `price`, the lower bar of the 書籍JANコード. */
   cCode: v.optional(
     v.pipe(
-      text,
+      textOrDigits,
       v.check(
         (value) => 'value' in readCCode(value),
         (issue) => {

@@ -52,8 +52,9 @@ export function encodeEan13(digits: string): Ean13 {
   if (!/^\d{13}$/.test(digits)) throw new Error(`an EAN-13 has thirteen digits, not "${digits}"`);
   const [symbol] = bwipjs.raw({ bcid: 'ean13', text: digits, includetext: true });
   if (!symbol || !('sbs' in symbol)) throw new Error('bwip-js returned no linear symbol for an EAN-13');
-  const { sbs, bbs } = symbol as unknown as { sbs: number[]; bbs: number[] };
-  const text = (symbol as unknown as { txt?: [string, number, number, string, number][] }).txt ?? [];
+  // bwip-js's types omit `txt` (the human-readable characters and their places), which raw() returns too.
+  const { sbs, bbs, txt } = symbol as typeof symbol & { txt?: [string, number, number, string, number][] };
+  const text = txt ?? [];
   const bars: Bar[] = [];
   const base = EAN_SIZE.height - BAR_HEIGHT;
   let x = QUIET_LEFT;

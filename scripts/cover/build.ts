@@ -53,6 +53,16 @@ export interface CoverResult {
   warnings: Warning[];
 }
 
+/**
+ * Check what the cover needs from the metadata — the paper, the codes, the image — so that a
+ * mistake stops the build before the interior is laid out for its page count.
+ */
+export async function checkCoverSettings(book: Book, profile: PaperProfile): Promise<void> {
+  resolvePaper(book.config.print.cover?.paper, profile, book.manuscript.locate);
+  bookCodes(book);
+  await coverImage(book);
+}
+
 /** Build the cover PDF of a book, in memory. */
 export async function buildCover(book: Book, options: CoverBuildOptions): Promise<CoverResult> {
   const { config, manuscript } = book;
@@ -76,15 +86,9 @@ export async function buildCover(book: Book, options: CoverBuildOptions): Promis
   const authors = authorsOf(config);
 
   let front: CoverContent['front'];
-  if (config.cover) {
-    const image = await resolveImage(config.cover, manuscript.root, locate(['cover']));
-    if (image.mediaType !== 'image/jpeg' && image.mediaType !== 'image/png') {
-      throw new BuildError(`the printed cover needs a JPEG or PNG image, not ${extname(image.path)}`, {
-        ...locate(['cover']),
-        ruleId: 'cover-image-type',
-      });
-    }
-    front = { image: { bytes: await readFile(image.path), type: image.mediaType === 'image/png' ? 'png' : 'jpeg' } };
+  const image = await coverImage(book);
+  if (image) {
+    front = { image: { bytes: await readFile(image.path), type: image.type } };
   } else {
     const design = designDefaultCover(
       { title: config.title, subtitle: config.subtitle, authors, vertical },
@@ -149,6 +153,20 @@ export async function buildCover(book: Book, options: CoverBuildOptions): Promis
     });
   }
   return { bytes: composed.bytes, geometry, spine, paper, notices, warnings };
+}
+
+/** The book's cover image, which the printed cover can use if it is a JPEG or a PNG. */
+async function coverImage(book: Book): Promise<{ path: string; type: 'jpeg' | 'png' } | undefined> {
+  const { config, manuscript } = book;
+  if (!config.cover) return undefined;
+  const image = await resolveImage(config.cover, manuscript.root, manuscript.locate(['cover']));
+  if (image.mediaType !== 'image/jpeg' && image.mediaType !== 'image/png') {
+    throw new BuildError(`the printed cover needs a JPEG or PNG image, not ${extname(image.path)}`, {
+      ...manuscript.locate(['cover']),
+      ruleId: 'cover-image-type',
+    });
+  }
+  return { path: image.path, type: image.mediaType === 'image/png' ? 'png' : 'jpeg' };
 }
 
 /** The paper named in the metadata (or the profile's default), which must be one the profile prints on. */

@@ -58,3 +58,14 @@ describe('書籍JANコード', () => {
     expect(() => priceBarcode('0093', 12.5)).toThrow();
   });
 });
+
+describe('codes in book.yaml', () => {
+  it('accepts an unquoted ISBN (YAML reads it as a number) and explains an unquoted Cコード', async () => {
+    const { parseBookConfig } = await import('../../scripts/config/load.ts');
+    const parsed = parseBookConfig({ text: 'title: 猫\nisbn: 9784101010014\n', file: 'book.yaml' });
+    expect(parsed.config.isbn).toBe('9784101010014');
+    expect(() => parseBookConfig({ text: 'title: 猫\ncCode: 0093\n', file: 'book.yaml' })).toThrow(
+      /not "93"; unquoted digits lose their leading zeros in YAML: write C0093/,
+    );
+  });
+});

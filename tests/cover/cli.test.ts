@@ -84,6 +84,24 @@ describe('build:cover', () => {
     expect((await stat(interior)).mtimeMs).toBe(built);
   });
 
+  it('reads the page count from an up-to-date interior of another profile and leaves it as it is', async () => {
+    const root = await makeManuscript({
+      'book.yaml': 'title: 頁数\n',
+      '01.md': `# 一\n\n${'吾輩は猫である。名前はまだ無い。'.repeat(120)}\n`,
+    });
+    const out = join(root, 'out');
+    const args = ['--manuscript', root, '--out-dir', out];
+    expect((await runBuild('pdf', args)).code).toBe(0);
+    const interior = join(out, `${root.split('/').at(-1)}.pdf`);
+    const built = (await stat(interior)).mtimeMs;
+    const { pageCount } = await pdfStructure(interior);
+    const cover = await runBuild('cover', args);
+    expect(cover.code).toBe(0);
+    expect(cover.stdout.match(/^wrote /gm)).toHaveLength(1);
+    expect(cover.stdout).toContain(`${pageCount + (pageCount % 2)} pages ÷ 2`);
+    expect((await stat(interior)).mtimeMs).toBe(built);
+  });
+
   it('stops at the line of a wrong ISBN and leaves the previous cover as it was', async () => {
     const root = await sampleWithIsbn();
     const out = join(root, 'out');
