@@ -64,16 +64,17 @@ export async function textUnits(fonts: CoverFonts, text: string, style: TextStyl
         length: vertical ? style.size : await width(fonts, part, style, false),
         sideways: false,
       });
-    } else if (vertical) {
-      const short = [...part].length <= 2;
-      units.push({
-        text: part,
-        length: short ? style.size : await width(fonts, part, style, false),
-        sideways: !short,
-      });
+    } else if (vertical && [...part].length <= 2) {
+      units.push({ text: part, length: style.size, sideways: false });
     } else {
+      // Words, so that a line may break between them; in a vertical line each lies on its side.
       for (const word of part.split(/( )/)) {
-        if (word) units.push({ text: word, length: await width(fonts, word, style, false), sideways: false });
+        if (word)
+          units.push({
+            text: word,
+            length: await width(fonts, word, style, false),
+            sideways: vertical && word !== ' ',
+          });
       }
     }
   }

@@ -114,6 +114,16 @@ describe('spine', () => {
     expect(mm(trimBottom - onSpine.reduce((bottom, word) => Math.max(bottom, word.yMax), 0))).toBeLessThan(14);
   });
 
+  it('uses the font’s vertical forms: a long vowel mark stands as a vertical stroke', async () => {
+    const cover = await coverOf(yaml(['title: ーー']), { profile: 'print-shop', pages: 300 });
+    // 300 pages of 0.1 mm sheets: the spine runs from 120 to 135 mm across the page (10 pixels a mm).
+    const spine = await renderRegion(cover.path, 254, { x: 1200, y: 200, width: 150, height: 1400 });
+    const dark = [...spine.pixels.entries()].filter(([, value]) => value < 128).map(([index]) => index % spine.width);
+    expect(dark.length).toBeGreaterThan(0);
+    // The glyphs are 20 pt (7 mm); a horizontal bar would be about 6 mm wide, the vertical one is a stroke.
+    expect((Math.max(...dark) - Math.min(...dark)) / 10).toBeLessThan(2);
+  });
+
   it('is left out, with a notice, on a spine thinner than 4 mm', async () => {
     const cover = await coverOf(yaml(['title: 吾輩は猫である']), { profile: 'print-shop', pages: 60 });
     expect(cover.notices.join()).toMatch(/spine text left out: the spine is 3\.00 mm, under 4 mm/);
