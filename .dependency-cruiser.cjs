@@ -2,24 +2,28 @@
  * The direction of imports, checked in `npm test` (npm run check:imports). A module may import
  * from its own layer and the layers below it, never from one above:
  *
- *   entry scripts, bench → cli → catalogue, ci → build → epub | pdf | dev | check
- *   → layout → fonts, output → book → manuscript → markdown → config → errors, progress
+ *   entry scripts, bench → cli → catalogue, ci → build → cover → epub | pdf | dev | check
+ *   → layout → fonts, output → book → manuscript → markdown → build options → config → errors, progress
  *
  * Type-only imports count too: they tie a lower layer to a higher one just the same.
  */
 const LAYERS = [
   ['core', '^scripts/(errors|progress)\\.ts$'],
   ['config', '^scripts/config/'],
+  // The options a build takes and what it reports: shared by the builds and the command line.
+  ['options', '^scripts/build-options\\.ts$'],
   ['markdown', '^scripts/markdown/'],
   ['manuscript', '^scripts/manuscript/'],
   ['book', '^scripts/book\\.ts$'],
   ['support', '^scripts/(fonts|output)/'],
   ['layout', '^scripts/layout/'],
   ['outputs', '^scripts/(epub|pdf|dev|check)/'],
+  // The printed cover draws with the PDF's marks and fonts.
+  ['cover', '^scripts/cover/'],
   ['build', '^scripts/build\\.ts$'],
   ['orchestration', '^scripts/(catalogue|ci)/'],
   ['cli', '^scripts/cli/'],
-  ['entries', '^scripts/((?!(errors|progress|book|build)\\.ts$)[^/]+\\.ts$|bench/)'],
+  ['entries', '^scripts/((?!(errors|progress|book|build|build-options)\\.ts$)[^/]+\\.ts$|bench/)'],
 ];
 
 const upward = LAYERS.slice(0, -1).map(([name, path], index) => ({

@@ -1,9 +1,9 @@
 /** The builds the commands run; each only sequences stages. */
 import { basename, extname, join, relative } from 'node:path';
 import { bookWarnings, loadBook, type Book } from './book.ts';
-import type { CliOptions } from './cli/args.ts';
+import type { BuildOptions as CliOptions } from './build-options.ts';
 import { formatBytes } from './cli/report.ts';
-import type { BuildSummary } from './cli/run.ts';
+import type { BuildSummary } from './build-options.ts';
 import { BuildError, type Warning } from './errors.ts';
 import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
@@ -15,13 +15,13 @@ function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-/** Where a book's output goes: `<out-dir>/<filename>.<ext>`. */
-export function outputPath(book: Book, outDir: string, extension: string): string {
+/** Where a book's output goes: `<out-dir>/<filename><suffix>.<ext>`. */
+export function outputPath(book: Book, outDir: string, extension: string, suffix = ''): string {
   const file = book.manuscript.metadataFile;
   // A folder's name is used whole (`book-1.5` stays so); a file loses its extension.
   const name =
     book.config.filename ?? (file.endsWith('.md') ? basename(file, extname(file)) : basename(book.manuscript.root));
-  return join(outDir, `${name}.${extension}`);
+  return join(outDir, `${name}${suffix}.${extension}`);
 }
 
 /** What one output stage made: the bytes, a description for the summary, and its own warnings. */
@@ -41,13 +41,12 @@ async function build(
   options: CliOptions,
   signal: AbortSignal,
   progress: Progress,
-  target: { extension: string; key: string },
+  target: { extension: string; key: string; suffix?: string; book?: Book },
   make: (book: Book) => Promise<Made>,
 ): Promise<BuildSummary> {
-  progress(`reading ${displayPath(options.manuscript)}`);
-  const book = await loadBook(options.manuscript, progress);
+  const book = target.book ?? (await readBook(options, progress));
   signal.throwIfAborted();
-  const path = outputPath(book, options.outDir, target.extension);
+  const path = outputPath(book, options.outDir, target.extension, target.suffix);
   try {
     const print = await fingerprint(book, target.key);
     const reused = options.force ? undefined : await reusableOutput(path, print);
@@ -80,6 +79,11 @@ async function build(
     if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
     throw error;
   }
+}
+
+function readBook(options: CliOptions, progress: Progress): Promise<Book> {
+  progress(`reading ${displayPath(options.manuscript)}`);
+  return loadBook(options.manuscript, progress);
 }
 
 /** `build:epub`: manuscript → EPUB file. */
@@ -161,4 +165,64 @@ async function makePdf(
     details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}`,
     warnings,
   };
+}
+
+/**
+ * `build:cover`: manuscript → cover spread PDF. The page count comes from `--pages`, or from the
+ * interior PDF: one that is up to date is read (the page count does not depend on the profile,
+ * which only adds bleed and marks around the same pages), else it is built first, in the cover's
+ * profile.
+ */
+export async function buildCoverFile(
+  options: CliOptions,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<BuildSummary> {
+  const book = await readBook(options, progress);
+  if (options.ifConfigured && !book.config.print.cover)
+    return { summary: 'no cover built: the metadata has no print.cover', warnings: [] };
+  const profile =
+    options.profile === 'kdp' || (!options.profile && book.config.print.profile === 'kdp') ? 'kdp' : 'print-shop';
+  const { buildCover, checkCoverSettings } = await import('./cover/build.ts');
+  await checkCoverSettings(book, profile).catch((error: unknown) => {
+    if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
+    throw error;
+  });
+  let pages = options.pages;
+  let interior: BuildSummary | undefined;
+  if (pages === undefined) {
+    const { interiorPages } = await import('./cover/interior.ts');
+    ({ pages, interior } = await interiorPages(book, outputPath(book, options.outDir, 'pdf'), profile, () =>
+      buildPdfFile({ ...options, profile }, signal, progress),
+    ));
+  }
+  const counted = pages;
+  const result = await build(
+    options,
+    signal,
+    progress,
+    { extension: 'pdf', suffix: '-cover', key: `cover:${profile}:${counted}`, book },
+    async () => {
+      progress(`building the cover (${profile}) for ${counted} pages`);
+      const cover = await buildCover(book, { profile, pages: counted, created: creationDate() });
+      const { media, trim } = cover.geometry;
+      return {
+        bytes: cover.bytes,
+        details: [
+          `${profile}, ${media.width.toFixed(2)} × ${media.height.toFixed(2)} mm (trim ${trim.width.toFixed(2)} × ${trim.height.toFixed(2)} mm)`,
+          `spine ${cover.spine.width.toFixed(2)} mm: ${cover.spine.formula}`,
+          ...cover.notices,
+        ].join('; '),
+        warnings: cover.warnings,
+      };
+    },
+  );
+  if (!interior) return result;
+  return { summary: `${interior.summary}\n${result.summary}`, warnings: [...interior.warnings, ...result.warnings] };
+}
+
+/** Creation time: now, or SOURCE_DATE_EPOCH for reproducible builds. */
+function creationDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }

@@ -5,9 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { buildEpubFile, buildPdfFile } from '../build.ts';
-import type { CliOptions } from '../cli/args.ts';
-import type { BuildSummary, BuiltFile } from '../cli/run.ts';
+import { buildCoverFile, buildEpubFile, buildPdfFile } from '../build.ts';
+import type { BuildOptions as CliOptions, BuildSummary, BuiltFile } from '../build-options.ts';
 import { BuildError, CancelledError, type DiagnosticDetails, type Warning } from '../errors.ts';
 import type { BrowserSession } from '../pdf/browser.ts';
 import { silent } from '../progress.ts';
@@ -26,8 +25,8 @@ export interface BookOutcome {
   seconds: number;
 }
 
-/** The outputs a catalogue build makes of each book. */
-export type OutputKind = 'epub' | 'pdf';
+/** The outputs a catalogue build makes of each book (the cover only when its metadata asks for one). */
+export type OutputKind = 'epub' | 'pdf' | 'cover';
 
 /** Options of a catalogue build: the build options less the manuscript, plus how many books at once. */
 export interface CatalogueOptions extends Omit<CliOptions, 'manuscript'> {
@@ -45,6 +44,7 @@ const STEPS: {
 }[] = [
   { kind: 'epub', run: (options, signal) => buildEpubFile(options, signal, silent) },
   { kind: 'pdf', run: (options, signal, session) => buildPdfFile(options, signal, silent, session) },
+  { kind: 'cover', run: (options, signal) => buildCoverFile({ ...options, ifConfigured: true }, signal, silent) },
 ];
 
 /** Build every book; the outcomes come back in the books' order. */

@@ -1,30 +1,25 @@
 /** The command line: `--manuscript PATH --out-dir DIR [--profile …]`. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PROFILES, type Profile } from '../config/schema.ts';
+import type { BuildOptions as CliOptions } from '../build-options.ts';
 import { UsageError } from '../errors.ts';
 
 /** Which output a command builds: one of them, or the whole book (`npm run build`). */
-export type Target = 'epub' | 'pdf' | 'book';
+export type Target = 'epub' | 'pdf' | 'cover' | 'book';
 
-/** Parsed command-line options. */
-export interface CliOptions {
-  manuscript: string;
-  outDir: string;
-  profile?: Profile;
-  /** Seconds one PDF rendering may take. */
-  timeout?: number;
-  /** Build even if nothing changed since the last build. */
-  force: boolean;
-  strict: boolean;
-  verbose: boolean;
-  quiet: boolean;
-  help: boolean;
-}
+/** Parsed command-line options: the options of a build. */
+export type { BuildOptions as CliOptions } from '../build-options.ts';
 
 /** Usage text for a command. */
 export function usage(target: Target): string {
+  const extra = {
+    epub: '',
+    pdf: ' [--profile screen|print-shop|kdp] [--timeout SECONDS]',
+    cover: ' [--profile print-shop|kdp] [--pages N]',
+    book: ' [--profile screen|print-shop|kdp] [--timeout SECONDS]',
+  }[target];
   return [
-    `usage: npm run ${target === 'book' ? 'build' : `build:${target}`} -- [--manuscript PATH] [--out-dir DIR]${target !== 'epub' ? ' [--profile screen|print-shop|kdp] [--timeout SECONDS]' : ''}`,
+    `usage: npm run ${target === 'book' ? 'build' : `build:${target}`} -- [--manuscript PATH] [--out-dir DIR]${extra}`,
     '',
     '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
     '  --out-dir DIR      where to write the book (default: dist/)',
@@ -32,6 +27,14 @@ export function usage(target: Target): string {
       ? [
           '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)',
           '  --timeout SECONDS  time Chromium may take to lay out the book (default: 600)',
+        ]
+      : []),
+    ...(target === 'cover'
+      ? [
+          '  --profile NAME     print-shop (bleed + crop marks; the default) or kdp (Amazon KDP paperback)',
+          "  --pages N          the interior's page count (default: from the interior PDF, built if needed)",
+          '  --if-configured    build only if the metadata has print.cover (npm run build uses it)',
+          '  --timeout SECONDS  time Chromium may take to lay out the interior, if it is built (default: 600)',
         ]
       : []),
     '  --force            build even if nothing changed since the last build',
@@ -66,6 +69,8 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     'out-dir': { type: 'string' },
     profile: { type: 'string' },
     timeout: { type: 'string' },
+    pages: { type: 'string' },
+    'if-configured': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
@@ -73,14 +78,24 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.profile !== undefined) {
-    if (target === 'epub') throw new UsageError('--profile applies to build:pdf only');
-    if (!(PROFILES as readonly string[]).includes(values.profile)) {
-      throw new UsageError(`unknown profile "${values.profile}": use ${PROFILES.join(', ')}`);
+    if (target === 'epub') throw new UsageError('--profile applies to build:pdf and build:cover only');
+    const profiles = target === 'cover' ? PROFILES.filter((profile) => profile !== 'screen') : PROFILES;
+    if (!(profiles as readonly string[]).includes(values.profile)) {
+      throw new UsageError(`unknown profile "${values.profile}": use ${profiles.join(', ')}`);
     }
   }
+  let pages: number | undefined;
+  if (values.pages !== undefined) {
+    if (target !== 'cover') throw new UsageError('--pages applies to build:cover only');
+    pages = Number(values.pages);
+    if (!/^\d+$/.test(values.pages) || pages < 1 || pages > 100_000)
+      throw new UsageError(`--pages needs a whole number of pages, not "${values.pages}"`);
+  }
+  if (values['if-configured'] && target !== 'cover')
+    throw new UsageError('--if-configured applies to build:cover only');
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
-    if (target === 'epub') throw new UsageError('--timeout applies to build:pdf only');
+    if (target === 'epub') throw new UsageError('--timeout applies to build:pdf and build:cover only');
     timeout = Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);
@@ -93,6 +108,8 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     outDir: values['out-dir'] ?? 'dist',
     profile: values.profile as Profile | undefined,
     timeout,
+    pages,
+    ifConfigured: values['if-configured'],
     force: values.force,
     strict: values.strict,
     verbose: values.verbose,

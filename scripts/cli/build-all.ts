@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { buildEpubFile, buildPdfFile } from '../build.ts';
+import { buildCoverFile, buildEpubFile, buildPdfFile } from '../build.ts';
 import { buildCatalogue, type BookOutcome } from '../catalogue/build-books.ts';
 import { findBooks } from '../catalogue/find-books.ts';
 import { BuildError, CancelledError, UsageError, type Warning } from '../errors.ts';
@@ -52,11 +52,16 @@ export async function runBuildAll(argv: readonly string[]): Promise<number> {
   return runCatalogue(split);
 }
 
-/** EPUB then PDF of one manuscript, with the book's warnings reported once. */
+/** EPUB, PDF and, when the metadata asks for one, the cover of one manuscript; warnings reported once. */
 const wholeBook: BuildRunner = async (options, signal, progress) => {
   const epub = await buildEpubFile(options, signal, progress);
   const pdf = await buildPdfFile(options, signal, progress);
-  return { summary: `${epub.summary}\n${pdf.summary}`, warnings: unique([...epub.warnings, ...pdf.warnings]) };
+  const cover = await buildCoverFile({ ...options, ifConfigured: true }, signal, progress);
+  const built = [epub, pdf, ...(cover.output ? [cover] : [])];
+  return {
+    summary: built.map((result) => result.summary).join('\n'),
+    warnings: unique(built.flatMap((result) => result.warnings)),
+  };
 };
 
 async function runCatalogue(split: CatalogueArgs): Promise<number> {

@@ -6,31 +6,12 @@ import { resolve } from 'node:path';
 import { BuildError, CancelledError, UsageError, type Warning } from '../errors.ts';
 import { removePendingWrites } from '../output/write-atomic.ts';
 import { parseCliArgs, usage, type CliOptions, type Target } from './args.ts';
+import type { BuildRunner } from '../build-options.ts';
 import { formatDiagnostic } from './report.ts';
 import { createReporter } from './progress.ts';
 import type { Progress } from '../progress.ts';
 
-/** What a build reports back for the summary line. */
-export interface BuildSummary {
-  /** Main line, e.g. `wrote dist/book.epub (120 KB, 5 chapters)`. */
-  summary: string;
-  warnings: Warning[];
-  /** The file the build wrote or found up to date, for catalogue reports. */
-  output?: BuiltFile;
-}
-
-/** One output file of a build. */
-export interface BuiltFile {
-  path: string;
-  bytes: number;
-  /** Pages of a PDF. */
-  pages?: number;
-  /** True when the file was already up to date and left as it was. */
-  reused: boolean;
-}
-
-/** A build of one target, cancellable through `signal`. */
-export type BuildRunner = (options: CliOptions, signal: AbortSignal, progress: Progress) => Promise<BuildSummary>;
+export type { BuildRunner, BuildSummary, BuiltFile } from '../build-options.ts';
 
 /** Run a build from the command line and return the exit code. */
 export async function runCli(target: Target, argv: readonly string[], build: BuildRunner): Promise<number> {

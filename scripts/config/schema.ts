@@ -5,9 +5,16 @@
  * `BookConfig` is what the build sees after defaults are filled in.
  */
 import * as v from 'valibot';
+import { MAX_PRICE, readCCode, readIsbn } from './book-codes.ts';
+import { findPaper, paperNames } from './papers.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const textList = v.union([text, v.array(text)], 'must be a text or a list of texts');
+/** A code written with or without quotes: YAML reads `9784101010014` as a number. */
+const textOrDigits = v.union(
+  [text, v.pipe(v.number(), v.integer(), v.minValue(0), v.transform(String))],
+  'must be a text such as 978-4-10-101001-4 or C0093',
+);
 
 /** Print profiles a PDF can be made for: on screen, for a print shop (印刷所), for Amazon KDP. */
 export const PROFILES = ['screen', 'print-shop', 'kdp'] as const;
@@ -50,6 +57,24 @@ export const MarkdownSchema = v.strictObject({
   bracketIndent: v.optional(v.picklist(['flush', 'indent']), 'flush'),
 });
 
+/** The printed cover (`npm run build:cover`): the paper that sets the spine width, and the spine's text. */
+export const CoverSchema = v.strictObject({
+  /** Interior paper, a name from scripts/config/papers.ts; by default the profile's first. */
+  paper: v.optional(
+    v.pipe(
+      text,
+      v.check(
+        (name) => findPaper(name) !== undefined,
+        (issue) => `unknown paper "${String(issue.input)}"; known papers: ${paperNames().join(', ')}`,
+      ),
+    ),
+  ),
+  /** Millimetres the shop adds to the interior's thickness (the cover board, glue). */
+  spineAllowance: v.optional(millimetres(0, 20), 0),
+  /** `true`: title, author and publisher on the spine; `false`: nothing; a text: that title instead. */
+  spineText: v.optional(v.union([v.boolean(), text], 'must be true, false or a title'), true),
+});
+
 /** Print (PDF) settings. */
 export const PrintSchema = v.strictObject({
   /** A named format or a custom size in millimetres. */
@@ -90,6 +115,8 @@ export const PrintSchema = v.strictObject({
   bodyFont: v.optional(text),
   /** Heading font: a font file in the manuscript folder or an installed family name. */
   headingFont: v.optional(text),
+  /** The printed cover; `npm run build` makes it when this is present. */
+  cover: v.optional(CoverSchema),
 });
 
 /** The whole book metadata file. */
@@ -115,6 +142,34 @@ export const BookSchema = v.strictObject({
   rights: v.optional(text),
   /** Edition line for the colophon (奥付), e.g. 初版第一刷発行. */
   edition: v.optional(text),
+  /** ISBN (13 digits, or 10), with or without hyphens; the printed cover carries it as a 書籍JANコード. */
+  isbn: v.optional(
+    v.pipe(
+      textOrDigits,
+      v.check(
+        (value) => 'value' in readIsbn(value),
+        (issue) => {
+          const reading = readIsbn(String(issue.input));
+          return 'problem' in reading ? `not an ISBN: ${reading.problem}` : 'not an ISBN';
+        },
+      ),
+    ),
+  ),
+  /** Cコード (分類コード), e.g. C0093: with `price`, the lower bar of the 書籍JANコード. */
+  cCode: v.optional(
+    v.pipe(
+      textOrDigits,
+      v.check(
+        (value) => 'value' in readCCode(value),
+        (issue) => {
+          const reading = readCCode(String(issue.input));
+          return 'problem' in reading ? reading.problem : 'not a Cコード';
+        },
+      ),
+    ),
+  ),
+  /** 本体価格 (price before tax) in yen, for the 書籍JANコード and the 日本図書コード. */
+  price: v.optional(count(0, MAX_PRICE)),
   /** Cover image in the manuscript folder (JPEG or PNG); a cover is generated when absent. */
   cover: v.optional(text),
   /** Output file name without extension; the manuscript folder's (or file's) name when absent. */
@@ -144,3 +199,5 @@ export type BookConfig = v.InferOutput<typeof BookSchema>;
 export type MarkdownOptions = v.InferOutput<typeof MarkdownSchema>;
 /** Print options after defaults. */
 export type PrintOptions = v.InferOutput<typeof PrintSchema>;
+/** Printed cover options after defaults. */
+export type CoverOptions = v.InferOutput<typeof CoverSchema>;

@@ -51,10 +51,13 @@ export async function fingerprint(book: Book, target: string): Promise<string> {
     await pipelineVersion(),
     target,
     process.env.SOURCE_DATE_EPOCH ?? '',
-    JSON.stringify(book.config),
+    // The printed cover's settings change the cover only, not the interior or the EPUB.
+    JSON.stringify(
+      target.startsWith('cover') ? book.config : { ...book.config, print: { ...book.config.print, cover: undefined } },
+    ),
   ];
-  // Chapters as read (normalised text); the other inputs as bytes on disk.
-  const chapters = new Set<string>();
+  // Chapters as read (normalised text), the metadata as parsed (above); the other inputs as bytes.
+  const chapters = new Set<string>([book.manuscript.metadataFile]);
   for (const chapter of book.chapters) {
     chapters.add(resolve(chapter.file.path));
     parts.push(chapter.file.path, String(chapter.file.value));

@@ -69,3 +69,17 @@ export function drawCropMarks(page: PDFPage, media: Box, trim: Box, bleed: Box):
     line(middle, centreY - arm, middle, centreY + arm);
   }
 }
+
+/**
+ * Fold marks (背トンボ) of a cover: at each fold's x, a short line above and below the bleed, so
+ * the binder sees where the spine begins and ends.
+ */
+export function drawFoldMarks(page: PDFPage, media: Box, bleed: Box, folds: readonly number[]): void {
+  const ends = [
+    [bleed.y, media.y + 1],
+    [bleed.y + bleed.height, media.y + media.height - 1],
+  ] as const;
+  for (const x of folds)
+    for (const [from, to] of ends)
+      page.drawLine({ start: { x, y: from }, end: { x, y: to }, thickness: THICKNESS, color: REGISTRATION });
+}

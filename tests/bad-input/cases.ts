@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /** One bad-input case. */
 export interface BadInputCase {
   name: string;
-  target?: 'epub' | 'pdf';
+  target?: 'epub' | 'pdf' | 'cover';
   files: Record<string, string | Uint8Array>;
   /** Extra work on the manuscript folder before the build (links, generated files). */
   prepare?: (root: string) => Promise<void>;
@@ -218,6 +218,50 @@ export const cases: BadInputCase[] = [
     args: ['--profile', 'glossy'],
     code: 2,
     messages: ['error: unknown profile "glossy": use screen, print-shop, kdp'],
+  },
+  {
+    name: 'cover: an ISBN with a wrong check digit',
+    target: 'cover',
+    files: { 'book.yaml': `${yaml}isbn: 978-4-10-101001-5\n`, 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:2:7: error: key "isbn": not an ISBN: wrong check digit 5: 978410101001 needs 4'],
+  },
+  {
+    name: 'cover: an unknown paper',
+    target: 'cover',
+    files: { 'book.yaml': `${yaml}print:\n  cover:\n    paper: 上質65kg\n`, 'a.md': chapter },
+    code: 1,
+    messages: [
+      '{root}/book.yaml:4:12: error: key "print.cover.paper": unknown paper "上質65kg"; known papers: 上質70kg, ',
+    ],
+  },
+  {
+    // Caught before the interior is laid out for its page count (no --pages: no browser starts).
+    name: 'cover: a Cコード without a price',
+    target: 'cover',
+    files: { 'book.yaml': `${yaml}isbn: 9784101010014\ncCode: C0093\n`, 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:3:8: error: "cCode" needs "price": the 書籍JANコード\'s lower bar holds both'],
+    absent: ['laying out'],
+  },
+  {
+    name: 'cover: a KDP paper for a print shop',
+    target: 'cover',
+    files: { 'book.yaml': `${yaml}print:\n  cover:\n    paper: kdp-cream\n`, 'a.md': chapter },
+    args: ['--profile', 'print-shop', '--pages', '100'],
+    code: 1,
+    messages: [
+      `{root}/book.yaml:4:12: error: paper "kdp-cream" is KDP's, and this cover is for a print shop`,
+      '  hint: papers for print-shop: 上質70kg, 上質90kg, 上質110kg, 書籍用紙, 淡クリームキンマリ (add others in scripts/config/papers.ts)',
+    ],
+  },
+  {
+    name: 'cover: the screen profile',
+    target: 'cover',
+    files: { 'book.yaml': yaml, 'a.md': chapter },
+    args: ['--profile', 'screen'],
+    code: 2,
+    messages: ['error: unknown profile "screen": use print-shop, kdp'],
   },
   {
     name: 'a 5 MB single paragraph',

@@ -15,7 +15,7 @@ export interface CommandResult {
 
 /** Run `scripts/build-<target>.ts` with arguments, from the project root. */
 export function runBuild(
-  target: 'epub' | 'pdf',
+  target: 'epub' | 'pdf' | 'cover',
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CommandResult> {

@@ -1,0 +1,138 @@
+/**
+ * `npm run build:cover` as a user runs it: the sample book with an example ISBN, the page count
+ * taken from the interior PDF (built when needed, reused when up to date), and bad input.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBuild } from '../helpers/cli.ts';
+import { makeManuscript } from '../helpers/manuscript.ts';
+import { pageBoxes, pageWords, pdfStructure } from '../helpers/pdf.ts';
+import { decodeBarcodes, PT, sampleChapters } from './helpers.ts';
+
+const mm = (points: number) => points / PT;
+
+/** The sample book, word for word, with an example ISBN, Cコード and price added to its metadata. */
+async function sampleWithIsbn(extra = ''): Promise<string> {
+  const yaml = await readFile(new URL('../../manuscript/book.yaml', import.meta.url), 'utf8');
+  return makeManuscript({
+    ...(await sampleChapters()),
+    'book.yaml': `${yaml}isbn: 978-4-00-000000-0\ncCode: C0093\nprice: 1500\n${extra}`,
+  });
+}
+
+describe('build:cover', () => {
+  it('builds the sample’s spread: size by the formula, spine text vertical and centred, barcodes that decode', async () => {
+    const root = await sampleWithIsbn();
+    const out = join(root, 'out');
+    const result = await runBuild('cover', ['--manuscript', root, '--out-dir', out, '--pages', '240']);
+    expect(result.stderr).not.toMatch(/warning|error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('spine 12.00 mm: 240 pages ÷ 2 × 0.1 mm per sheet (上質70kg) = 12.00 mm');
+    const path = join(out, 'jinmyaku-essay-cover.pdf');
+
+    const [boxes] = await pageBoxes(path);
+    expect(mm(boxes!.TrimBox.x2 - boxes!.TrimBox.x1)).toBeCloseTo(2 * 105 + 12, 2);
+    expect(mm(boxes!.TrimBox.y2 - boxes!.TrimBox.y1)).toBeCloseTo(148, 2);
+    expect(mm(boxes!.BleedBox.x2 - boxes!.BleedBox.x1)).toBeCloseTo(2 * 105 + 12 + 6, 2);
+
+    const [page] = await pageWords(path);
+    const spineCentre = boxes!.TrimBox.x1 + (105 + 6) * PT;
+    const spine = page!.words
+      .filter((word) => Math.abs((word.xMin + word.xMax) / 2 - spineCentre) < 5 * PT)
+      .sort((a, b) => a.yMin - b.yMin);
+    expect(spine.map((word) => word.text).join('')).toBe(
+      '【人脈作りは必要?】フリーランスに異業種交流会は意味がない理由著者名未設定（仮）発行者未設定（仮）',
+    );
+    for (const word of spine) expect(mm(Math.abs((word.xMin + word.xMax) / 2 - spineCentre))).toBeLessThan(0.1);
+
+    expect(await decodeBarcodes(path)).toEqual(['EAN-13:1920093015004', 'EAN-13:9784000000000']);
+    const words = page!.words.map((word) => word.text);
+    expect(words).toContain('ISBN978-4-00-000000-0');
+    expect(words).toContain('C0093');
+  });
+
+  it('takes the page count from the interior PDF, building it when needed and reusing it after', async () => {
+    const root = await makeManuscript({
+      'book.yaml': 'title: 頁数\nprint:\n  profile: print-shop\n  cover:\n    paper: 上質90kg\n',
+      '01.md': `# 一\n\n${'吾輩は猫である。名前はまだ無い。'.repeat(200)}\n`,
+    });
+    const out = join(root, 'out');
+    const args = ['--manuscript', root, '--out-dir', out];
+    const first = await runBuild('cover', args);
+    expect(first.stderr).not.toMatch(/error/);
+    expect(first.code).toBe(0);
+    const interior = join(out, `${root.split('/').at(-1)}.pdf`);
+    const { pageCount } = await pdfStructure(interior);
+    const even = pageCount + (pageCount % 2);
+    expect(first.stdout).toMatch(/wrote .*\.pdf \(.*profile print-shop\)/);
+    expect(first.stdout).toContain(`spine ${((even / 2) * 0.12).toFixed(2)} mm: ${even} pages ÷ 2 × 0.12 mm per sheet`);
+
+    const built = (await stat(interior)).mtimeMs;
+    const second = await runBuild('cover', args);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/-cover\.pdf is up to date/);
+    expect((await stat(interior)).mtimeMs).toBe(built);
+
+    // Another paper changes the cover only: the interior is still up to date and stays as it is.
+    const yaml = await readFile(join(root, 'book.yaml'), 'utf8');
+    await writeFile(join(root, 'book.yaml'), yaml.replace('上質90kg', '上質110kg'));
+    const third = await runBuild('cover', args);
+    expect(third.code).toBe(0);
+    expect(third.stdout.match(/^wrote /gm)).toHaveLength(1);
+    expect(third.stdout).toContain(`spine ${((even / 2) * 0.14).toFixed(2)} mm`);
+    expect((await stat(interior)).mtimeMs).toBe(built);
+  });
+
+  it('reads the page count from an up-to-date interior of another profile and leaves it as it is', async () => {
+    const root = await makeManuscript({
+      'book.yaml': 'title: 頁数\n',
+      '01.md': `# 一\n\n${'吾輩は猫である。名前はまだ無い。'.repeat(120)}\n`,
+    });
+    const out = join(root, 'out');
+    const args = ['--manuscript', root, '--out-dir', out];
+    expect((await runBuild('pdf', args)).code).toBe(0);
+    const interior = join(out, `${root.split('/').at(-1)}.pdf`);
+    const built = (await stat(interior)).mtimeMs;
+    const { pageCount } = await pdfStructure(interior);
+    const cover = await runBuild('cover', args);
+    expect(cover.code).toBe(0);
+    expect(cover.stdout.match(/^wrote /gm)).toHaveLength(1);
+    expect(cover.stdout).toContain(`${pageCount + (pageCount % 2)} pages ÷ 2`);
+    expect((await stat(interior)).mtimeMs).toBe(built);
+  });
+
+  it('stops at the line of a wrong ISBN and leaves the previous cover as it was', async () => {
+    const root = await sampleWithIsbn();
+    const out = join(root, 'out');
+    const args = ['--manuscript', root, '--out-dir', out, '--pages', '120'];
+    expect((await runBuild('cover', args)).code).toBe(0);
+    const path = join(out, 'jinmyaku-essay-cover.pdf');
+    const before = await readFile(path);
+
+    const yaml = await readFile(join(root, 'book.yaml'), 'utf8');
+    await writeFile(join(root, 'book.yaml'), yaml.replace('978-4-00-000000-0', '978-4-00-000000-1'));
+    const line = yaml.split('\n').findIndex((text) => text.startsWith('isbn:')) + 1;
+    const result = await runBuild('cover', args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `book.yaml:${line}:7: error: key "isbn": not an ISBN: wrong check digit 1: 978400000000 needs 0`,
+    );
+    expect((await readFile(path)).equals(before)).toBe(true);
+  });
+
+  it('refuses a wrong command line, and builds nothing without print.cover when asked so', async () => {
+    const root = await makeManuscript({ 'book.yaml': 'title: 猫\n', '01.md': '# 一\n\n猫。\n' });
+    for (const args of [
+      ['--pages', 'many'],
+      ['--pages', '0'],
+      ['--profile', 'screen'],
+    ]) {
+      const result = await runBuild('cover', ['--manuscript', root, ...args]);
+      expect(result.code).toBe(2);
+    }
+    const skipped = await runBuild('cover', ['--manuscript', root, '--out-dir', join(root, 'out'), '--if-configured']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain('no cover built: the metadata has no print.cover');
+  });
+});
