@@ -8,7 +8,7 @@
  * Type-only imports count too: they tie a lower layer to a higher one just the same.
  */
 const LAYERS = [
-  ['core', '^scripts/(errors|progress)\\.ts$'],
+  ['core', '^scripts/(errors|progress|report)\\.ts$'],
   ['config', '^scripts/config/'],
   // The options a build takes and what it reports: shared by the builds and the command line.
   ['options', '^scripts/build-options\\.ts$'],
@@ -23,7 +23,7 @@ const LAYERS = [
   ['build', '^scripts/build\\.ts$'],
   ['orchestration', '^scripts/(catalogue|ci)/'],
   ['cli', '^scripts/cli/'],
-  ['entries', '^scripts/((?!(errors|progress|book|build|build-options)\\.ts$)[^/]+\\.ts$|bench/)'],
+  ['entries', '^scripts/((?!(errors|progress|report|book|build|build-options)\\.ts$)[^/]+\\.ts$|bench/)'],
 ];
 
 const upward = LAYERS.slice(0, -1).map(([name, path], index) => ({

@@ -2,7 +2,7 @@
 import { basename, extname, join, relative } from 'node:path';
 import { bookWarnings, loadBook, type Book } from './book.ts';
 import type { BuildOptions as CliOptions } from './build-options.ts';
-import { formatBytes } from './cli/report.ts';
+import { formatBytes } from './report.ts';
 import type { BuildSummary } from './build-options.ts';
 import { BuildError, type Warning } from './errors.ts';
 import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';

@@ -1,25 +1,2 @@
-/** How problems and results reach the terminal: `file:line:column: severity: message`. */
-import { isAbsolute, relative } from 'node:path';
-import type { DiagnosticDetails } from '../errors.ts';
-
-/** Format one diagnostic the way compilers do, with the path relative to the working folder. */
-export function formatDiagnostic(severity: 'error' | 'warning', message: string, details: DiagnosticDetails): string {
-  let place = '';
-  if (details.file) {
-    const rel = isAbsolute(details.file) ? relative(process.cwd(), details.file) : details.file;
-    const path = rel && !rel.startsWith('..') ? rel : details.file;
-    place = [path, details.line, details.line !== undefined ? details.column : undefined]
-      .filter((part) => part !== undefined)
-      .join(':');
-    place += ': ';
-  }
-  const hint = details.hint ? `\n  hint: ${details.hint}` : '';
-  return `${place}${severity}: ${message}${hint}`;
-}
-
-/** A size in the unit a person reads it in. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-}
+/** The CLI's wording of problems and results lives one layer down, shared with the preview. */
+export { formatBytes, formatDiagnostic } from '../report.ts';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Book } from '../book.ts';
-import { formatDiagnostic } from '../cli/report.ts';
+import { formatDiagnostic } from '../report.ts';
 import { fontFamilyName } from '../fonts/fontsource.ts';
 import { colophonPage, titlePage, tocPage } from '../layout/front-matter.ts';
 import { tocEntries } from '../layout/toc.ts';
