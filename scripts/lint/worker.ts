@@ -1,0 +1,74 @@
+/**
+ * A lint worker thread: it keeps one textlint kernel and the morphological dictionary warm, and
+ * lints documents of the projection as the main thread sends them (pool.ts).
+ */
+import { parentPort } from 'node:worker_threads';
+import { TextlintKernel } from '@textlint/kernel';
+import type { TextlintMessage } from '@textlint/types';
+import { getTokenizer } from 'kuromojin';
+import type { LintRuleId } from '../config/schema.ts';
+import { PROJECTION_EXTENSION, projectionPlugin } from './plugin.ts';
+import type { LintDocument } from './projection/txt-ast.ts';
+import { FILTER_MODULES, RULE_MODULES } from './rule-modules.ts';
+
+/** A rule to run, with its options. */
+export interface RuleRun {
+  id: LintRuleId;
+  options: Record<string, unknown>;
+}
+
+/** What the main thread asks. */
+export type WorkerRequest =
+  | { id: number; type: 'warm' }
+  | { id: number; type: 'lint'; document: Omit<LintDocument, 'offsets'>; rules: RuleRun[]; filePath: string };
+
+/** A finding in the document's own coordinates. */
+export interface RawMessage {
+  ruleId: LintRuleId;
+  message: string;
+  range: [number, number];
+  fix?: { range: [number, number]; text: string };
+}
+
+/** What a worker answers. */
+export type WorkerResponse = { id: number; messages: RawMessage[] } | { id: number; error: string };
+
+const kernel = new TextlintKernel();
+
+async function lint(request: Extract<WorkerRequest, { type: 'lint' }>): Promise<RawMessage[]> {
+  const { document, rules, filePath } = request;
+  const result = await kernel.lintText(document.text, {
+    ext: PROJECTION_EXTENSION,
+    filePath,
+    plugins: [{ pluginId: 'tategaki', plugin: projectionPlugin, options: { text: document.text, ast: document.ast } }],
+    rules: rules.map((rule) => ({ ruleId: rule.id, rule: RULE_MODULES[rule.id], options: rule.options })),
+    filterRules: Object.entries(FILTER_MODULES).map(([ruleId, rule]) => ({ ruleId, rule })),
+  });
+  const known = new Set<string>(rules.map((rule) => rule.id));
+  const messages: RawMessage[] = [];
+  for (const message of result.messages as TextlintMessage[]) {
+    // The kernel reports a plugin or rule failure as a message of its own rather than throwing.
+    if (!known.has(message.ruleId)) throw new Error(message.message);
+    // A voiced mark after a kana that has no voiced form (あ゛) is a deliberate effect, not NFD.
+    if (message.ruleId === 'no-nfd' && message.fix && message.fix.text.length > 1) continue;
+    messages.push({
+      ruleId: message.ruleId as LintRuleId,
+      message: message.message,
+      range: [message.range[0], message.range[1]],
+      ...(message.fix ? { fix: { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text } } : {}),
+    });
+  }
+  return messages;
+}
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  const answer = request.type === 'warm' ? getTokenizer().then(() => [] as RawMessage[]) : lint(request);
+  answer.then(
+    (messages) => parentPort!.postMessage({ id: request.id, messages } satisfies WorkerResponse),
+    (error: unknown) =>
+      parentPort!.postMessage({
+        id: request.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies WorkerResponse),
+  );
+});
