@@ -94,9 +94,10 @@ type Issue = v.InferIssue<typeof BookSchema>;
  * had the type of one option (a mapping), that option's own issue says more (an unknown key, a bad value).
  */
 function innermostIssue(issue: Issue): Issue {
-  const depth = issue.path?.length ?? 0;
-  const inner = issue.type === 'union' ? issue.issues?.find((nested) => (nested.path?.length ?? 0) > depth) : undefined;
-  return inner ? innermostIssue(inner as Issue) : issue;
+  // The options' issues carry paths relative to the union's value.
+  const inner = issue.type === 'union' ? issue.issues?.find((nested) => (nested.path?.length ?? 0) > 0) : undefined;
+  if (!inner) return issue;
+  return innermostIssue({ ...inner, path: [...(issue.path ?? []), ...(inner.path ?? [])] } as Issue);
 }
 
 /** The YAML node at a key path; for an unknown key, the key itself rather than its value. */

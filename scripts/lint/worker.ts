@@ -51,10 +51,18 @@ async function lint(request: Extract<WorkerRequest, { type: 'lint' }>): Promise<
     if (!known.has(message.ruleId)) throw new Error(message.message);
     // A voiced mark after a kana that has no voiced form (あ゛) is a deliberate effect, not NFD.
     if (message.ruleId === 'no-nfd' && message.fix && message.fix.text.length > 1) continue;
+    let range: [number, number] = [message.range[0], message.range[1]];
+    // no-nfd points at the voiced mark: point at the whole decomposed character, as the fix does.
+    if (message.ruleId === 'no-nfd' && message.fix) range = [message.fix.range[0], message.fix.range[1]];
+    // no-unmatched-pair reports the character after the unclosed mark; point at the mark itself.
+    if (message.ruleId === 'no-unmatched-pair' && range[0] > 0) {
+      const mark = /for (\S)\./.exec(message.message)?.[1];
+      if (mark !== undefined && document.text[range[0] - 1] === mark) range = [range[0] - 1, range[1] - 1];
+    }
     messages.push({
       ruleId: message.ruleId as LintRuleId,
       message: message.message,
-      range: [message.range[0], message.range[1]],
+      range,
       ...(message.fix ? { fix: { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text } } : {}),
     });
   }

@@ -54,7 +54,7 @@ export function blocksOfHtml(html: Units, readings: Reading[]): Block[] {
   const blocks: Block[] = [];
   let writer = new InlineWriter(readings);
   const flush = () => {
-    if (writer.inlines.some((inline) => inline.kind === 'text'))
+    if (writer.inlines.some((inline) => inline.kind === 'text' && inline.units.text.trim() !== ''))
       blocks.push({ kind: 'Paragraph', inlines: writer.inlines });
     writer = new InlineWriter(readings);
   };
