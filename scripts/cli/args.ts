@@ -6,7 +6,6 @@ import { UsageError } from '../errors.ts';
 /** Which output a command builds. */
 export type Target = 'epub' | 'pdf';
 
-
 /** Parsed command-line options. */
 export interface CliOptions {
   manuscript: string;
@@ -16,6 +15,8 @@ export interface CliOptions {
   timeout?: number;
   /** Build even if nothing changed since the last build. */
   force: boolean;
+  /** Proofread first (`npm run lint`); with `strict`, a lint error stops the build. */
+  lint: boolean;
   strict: boolean;
   verbose: boolean;
   quiet: boolean;
@@ -36,6 +37,7 @@ export function usage(target: Target): string {
         ]
       : []),
     '  --force            build even if nothing changed since the last build',
+    '  --lint             proofread the manuscript first (as npm run lint); with --strict a lint error stops the build',
     '  --strict           treat warnings as errors',
     '  --quiet            print only errors and warnings',
     '  --verbose          print stack traces for internal errors',
@@ -60,6 +62,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     timeout: { type: 'string' },
     strict: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    lint: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -86,6 +89,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     profile: values.profile as Profile | undefined,
     timeout,
     force: values.force,
+    lint: values.lint,
     strict: values.strict,
     verbose: values.verbose,
     quiet: values.quiet,

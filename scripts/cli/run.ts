@@ -54,6 +54,11 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
   const started = performance.now();
   const { progress, clear } = createReporter(process.stderr, options.quiet);
   try {
+    if (options.lint) {
+      const { lintBeforeBuild } = await import('./lint.ts');
+      const manuscript = resolve(options.manuscript);
+      if (!(await lintBeforeBuild(manuscript, options.strict, controller.signal, progress, clear))) return 1;
+    }
     const result = await build(
       { ...options, manuscript: resolve(options.manuscript), outDir: resolve(options.outDir) },
       controller.signal,
