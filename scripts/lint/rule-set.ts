@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromYAMLFilePath } from 'prh';
 import { LINT_RULE_IDS, type LintRuleId, type LintRuleSettingValue } from '../config/schema.ts';
 import { BuildError } from '../errors.ts';
 import { insideRoot, type Manuscript } from '../manuscript/load.ts';
@@ -179,6 +178,7 @@ async function prhDictionary(manuscript: Manuscript): Promise<string | undefined
     }
   }
   try {
+    const { fromYAMLFilePath } = await import('prh');
     fromYAMLFilePath(path);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
