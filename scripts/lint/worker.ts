@@ -61,7 +61,8 @@ async function lint(request: Extract<WorkerRequest, { type: 'lint' }>): Promise<
     }
     messages.push({
       ruleId: message.ruleId as LintRuleId,
-      message: message.message,
+      // sentence-length names the line in our document, which is not the file's: the place says it.
+      message: message.ruleId === 'sentence-length' ? message.message.replace(/^Line \d+ /, '') : message.message,
       range,
       ...(message.fix ? { fix: { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text } } : {}),
     });
