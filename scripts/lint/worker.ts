@@ -2,10 +2,9 @@
  * A lint worker thread: it keeps one textlint kernel and the morphological dictionary warm, and
  * lints documents of the projection as the main thread sends them (pool.ts).
  */
+import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
-import { TextlintKernel } from '@textlint/kernel';
 import type { TextlintMessage } from '@textlint/types';
-import { getTokenizer } from 'kuromojin';
 import type { LintRuleId } from '../config/schema.ts';
 import { PROJECTION_EXTENSION, projectionPlugin } from './plugin.ts';
 import type { LintDocument } from './projection/txt-ast.ts';
@@ -33,6 +32,10 @@ export interface RawMessage {
 /** What a worker answers. */
 export type WorkerResponse = { id: number; messages: RawMessage[] } | { id: number; error: string };
 
+// CommonJS packages, required rather than imported (see rule-modules.ts).
+const require = createRequire(import.meta.url);
+const { TextlintKernel } = require('@textlint/kernel') as typeof import('@textlint/kernel');
+const { getTokenizer } = require('kuromojin') as typeof import('kuromojin');
 const kernel = new TextlintKernel();
 
 async function lint(request: Extract<WorkerRequest, { type: 'lint' }>): Promise<RawMessage[]> {
