@@ -39,10 +39,10 @@ describe('npm run dev proofreading', () => {
     await writeFile(join(root, '01.md'), '# 一\n\n　{窓|まど}から庭が見れる。\n');
     await printed(/^proofread 01\.md in \d+ ms: 1 finding\(s\)$/, 1);
     expect(await lintPanel()).toEqual([
-      `${join(root, '01.md')}:3:12: warning: ら抜き言葉を使用しています。 (no-dropping-the-ra)`,
+      `${join(root, '01.md')}:3:13: warning: ら抜き言葉を使用しています。 (no-dropping-the-ra)`,
     ]);
     expect(server.stderr).toContain(
-      `${join(root, '01.md')}:3:12: warning: ら抜き言葉を使用しています。 (no-dropping-the-ra)`,
+      `${join(root, '01.md')}:3:13: warning: ら抜き言葉を使用しています。 (no-dropping-the-ra)`,
     );
 
     await writeFile(join(root, '01.md'), '# 一\n\n　{窓|まど}から庭が見られる。\n');
