@@ -32,7 +32,7 @@ export interface RuleDefault {
   /** The rule weighs the whole chapter (mixed styles), so the chapter is not cut into documents for it. */
   wholeChapter?: boolean;
   options?: Record<string, unknown>;
-  /** Why it is on, for the README and `npm run lint -- --rules`. */
+  /** Why it is on (the README's rule table says the same). */
   reason: string;
 }
 
