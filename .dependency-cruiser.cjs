@@ -3,7 +3,7 @@
  * from its own layer and the layers below it, never from one above:
  *
  *   entry scripts, bench → cli → catalogue, ci → build → cover → epub | pdf | dev | check
- *   → layout → fonts, output → book → manuscript → markdown → build options → config → errors, progress
+ *   → layout → fonts, output → lint → book → manuscript → markdown → build options → config → errors, progress
  *
  * Type-only imports count too: they tie a lower layer to a higher one just the same.
  */
@@ -15,6 +15,8 @@ const LAYERS = [
   ['markdown', '^scripts/markdown/'],
   ['manuscript', '^scripts/manuscript/'],
   ['book', '^scripts/book\\.ts$'],
+  // Proofreading reads the manuscript with our own parser, beside the book.
+  ['proofreading', '^scripts/lint/'],
   ['support', '^scripts/(fonts|output)/'],
   ['layout', '^scripts/layout/'],
   ['outputs', '^scripts/(epub|pdf|dev|check)/'],

@@ -19,6 +19,8 @@ export interface BuildOptions {
   ifConfigured?: boolean;
   /** Build even if nothing changed since the last build. */
   force: boolean;
+  /** Proofread first (`npm run lint`); with `strict`, a lint error stops the build. */
+  lint: boolean;
   strict: boolean;
   verbose: boolean;
   quiet: boolean;

@@ -6,15 +6,19 @@ import type { DiagnosticDetails } from './errors.ts';
 export function formatDiagnostic(severity: 'error' | 'warning', message: string, details: DiagnosticDetails): string {
   let place = '';
   if (details.file) {
-    const rel = isAbsolute(details.file) ? relative(process.cwd(), details.file) : details.file;
-    const path = rel && !rel.startsWith('..') ? rel : details.file;
-    place = [path, details.line, details.line !== undefined ? details.column : undefined]
+    place = [displayFile(details.file), details.line, details.line !== undefined ? details.column : undefined]
       .filter((part) => part !== undefined)
       .join(':');
     place += ': ';
   }
   const hint = details.hint ? `\n  hint: ${details.hint}` : '';
   return `${place}${severity}: ${message}${hint}`;
+}
+
+/** A file path as the user would type it: relative to the working folder when inside it. */
+export function displayFile(file: string): string {
+  const rel = isAbsolute(file) ? relative(process.cwd(), file) : file;
+  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 /** A size in the unit a person reads it in. */

@@ -4,10 +4,22 @@
  * Markdown, when installed), PDF (screen and print-shop), and the floor — Chromium printing our
  * print HTML with a bare page.pdf(). Prints medians, peak memory, pages, sizes and ratios.
  *
- * Options: --runs N (default 3), --sizes 0.25,0.5,1, --characters N (full size, default 600000).
+ * Options: --runs N (default 3), --sizes 0.25,0.5,1, --characters N (full size, default 600000),
+ * --lint-only (only the proofreading rows: `npm run lint` on each size, and on a real novel when
+ * ../shared/corpus is there).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +32,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     sizes: { type: 'string', default: '0.25,0.5,1' },
     characters: { type: 'string', default: '600000' },
+    'lint-only': { type: 'boolean', default: false },
   },
 });
+const lintOnly = values['lint-only'];
 const runs = Number(values.runs);
 const sizes = values.sizes.split(',').map(Number);
 const fullSize = Number(values.characters);
@@ -47,12 +61,14 @@ async function repeat(
   label: string,
   make: () => readonly [string, readonly string[]],
   env?: NodeJS.ProcessEnv,
+  // `npm run lint` exits 1 when it finds an error in the text, which is not a failure here.
+  okCodes: readonly number[] = [0],
 ): Promise<Measurement & { runs: number[] }> {
   const results: Measurement[] = [];
   for (let run = 0; run < runs; run++) {
     const [command, args] = make();
     const result = await measure(command, [...args], { cwd: root, env });
-    if (result.code !== 0) throw new Error(`${label} failed:\n${result.stderr}`);
+    if (!okCodes.includes(result.code ?? -1)) throw new Error(`${label} failed:\n${result.stderr}`);
     results.push(result);
     process.stderr.write(`  ${label} run ${run + 1}: ${seconds(result.ms)} s\n`);
   }
@@ -79,6 +95,15 @@ interface Row {
   epubSize: string;
 }
 
+const lintRun = (label: string, manuscript: string) =>
+  repeat(
+    label,
+    () => node('scripts/lint.ts', '--quiet', '--format', 'json', '--manuscript', manuscript),
+    undefined,
+    [0, 1],
+  );
+const lintRows: Array<{ label: string; characters: number; lint: Measurement }> = [];
+
 const rows: Row[] = [];
 for (const fraction of sizes) {
   const manuscript = join(work, `book-${fraction}`);
@@ -87,6 +112,12 @@ for (const fraction of sizes) {
     characters: Math.round(fullSize * fraction),
     seed: 1,
   });
+  lintRows.push({
+    label: fraction === 1 ? 'full' : `1/${Math.round(1 / fraction)}`,
+    characters,
+    lint: await lintRun('lint', manuscript),
+  });
+  if (lintOnly) continue;
   const out = join(work, `out-${fraction}`);
   process.stderr.write(`book ${fraction} (${characters} characters)\n`);
   // One warm-up build keeps the print HTML for the floor and fills the caches of Node and Chromium.
@@ -150,6 +181,20 @@ for (const fraction of sizes) {
   });
 }
 
+// The generated book repeats its sentences, which the tokenizer's cache makes cheap; a real novel does not.
+const corpus = join(root, '../shared/corpus/ginga-tetsudo-no-yoru.txt');
+if (existsSync(corpus)) {
+  const novel = join(work, 'ginga');
+  mkdirSync(novel, { recursive: true });
+  writeFileSync(join(novel, 'book.yaml'), 'title: 銀河鉄道の夜\nmarkdown:\n  paragraphPerLine: true\n');
+  copyFileSync(corpus, join(novel, '01.md'));
+  lintRows.push({
+    label: '銀河鉄道の夜 (real text)',
+    characters: readFileSync(corpus, 'utf8').length,
+    lint: await lintRun('lint (real text)', novel),
+  });
+}
+
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
 console.log(
   `\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${pandoc ?? 'pandoc not installed'}`,
@@ -157,6 +202,20 @@ console.log(
 console.log(
   `Medians of ${runs} runs, wall time of each whole command (process start to exit). Peak RSS sampled every 25 ms.\n`,
 );
+console.log(
+  '| book (proofreading) | characters | npm run lint | characters per second | Node peak RSS | worker threads |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const row of lintRows) {
+  console.log(
+    `| ${row.label} | ~${Math.round(row.characters).toLocaleString('en')} | ${seconds(row.lint.ms)} s | ${Math.round(row.characters / (row.lint.ms / 1000)).toLocaleString('en')} | ${Math.round(row.lint.ownRss / MB)} MB | ${Math.min(4, cpus().length)} |`,
+  );
+}
+if (lintOnly) {
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+console.log('');
 console.log(
   '| book | characters | EPUB | Pandoc EPUB | EPUB / Pandoc | PDF screen | PDF print-shop | floor (bare page.pdf) | floor (untagged) | screen / floor | screen / untagged floor | pages | PDF size | EPUB size | Node peak RSS (EPUB / PDF) | browser peak RSS |',
 );

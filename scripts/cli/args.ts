@@ -38,6 +38,7 @@ export function usage(target: Target): string {
         ]
       : []),
     '  --force            build even if nothing changed since the last build',
+    '  --lint             proofread the manuscript first (as npm run lint); with --strict a lint error stops the build',
     '  --strict           treat warnings as errors',
     '  --quiet            print only errors and warnings',
     '  --verbose          print stack traces for internal errors',
@@ -73,6 +74,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     'if-configured': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    lint: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -111,6 +113,7 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     pages,
     ifConfigured: values['if-configured'],
     force: values.force,
+    lint: values.lint,
     strict: values.strict,
     verbose: values.verbose,
     quiet: values.quiet,

@@ -12,16 +12,18 @@ import { startPreview, type PreviewEvent } from '../dev/preview.ts';
 import type { Problem } from '../dev/problems.ts';
 
 const USAGE = [
-  'usage: npm run dev -- [--manuscript PATH] [--port N]',
+  'usage: npm run dev -- [--manuscript PATH] [--port N] [--no-lint]',
   '',
   '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
   '  --port N           port on localhost to serve the preview on (default: 3000; 0 picks a free one)',
+  '  --no-lint          do not proofread saved chapters (npm run lint) in the preview',
 ].join('\n');
 
 /** Parsed options of `npm run dev`. */
 export interface DevOptions {
   manuscript: string;
   port: number;
+  lint: boolean;
   help: boolean;
 }
 
@@ -30,13 +32,14 @@ export function parseDevArgs(argv: readonly string[]): DevOptions {
   const values = parseOptions(argv, {
     manuscript: { type: 'string' },
     port: { type: 'string' },
+    'no-lint': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.manuscript === '') throw new UsageError('--manuscript needs a path');
   const port = values.port === undefined ? 3000 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
     throw new UsageError(`--port needs a port number from 0 to 65535, not "${values.port}"`);
-  return { manuscript: values.manuscript ?? 'manuscript', port, help: values.help };
+  return { manuscript: values.manuscript ?? 'manuscript', port, lint: !values['no-lint'], help: values.help };
 }
 
 /** Run the preview until Ctrl-C or SIGTERM; resolves with the exit code. */
@@ -76,6 +79,13 @@ export async function runDevCli(argv: readonly string[]): Promise<number> {
 function printEvent(event: PreviewEvent): void {
   if (event.type === 'problem') {
     printProblems([event.problem]);
+    return;
+  }
+  if (event.type === 'lint') {
+    const { files, problems, ms } = event.update;
+    printProblems(problems);
+    const what = files.length === 1 ? files[0] : `${files.length} chapters`;
+    process.stdout.write(`proofread ${what} in ${Math.round(ms)} ms: ${problems.length} finding(s)\n`);
     return;
   }
   const { result, ms } = event;

@@ -1,2 +1,2 @@
 /** The CLI's wording of problems and results lives one layer down, shared with the preview. */
-export { formatBytes, formatDiagnostic } from '../report.ts';
+export { displayFile, formatBytes, formatDiagnostic } from '../report.ts';

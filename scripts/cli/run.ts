@@ -3,13 +3,12 @@
  * prints or decides the exit code (0 success, 1 build error, 2 usage error, 130/143 interrupted).
  */
 import { resolve } from 'node:path';
-import { BuildError, CancelledError, UsageError, type Warning } from '../errors.ts';
+import { BuildError, CancelledError, UsageError } from '../errors.ts';
 import { removePendingWrites } from '../output/write-atomic.ts';
 import { parseCliArgs, usage, type CliOptions, type Target } from './args.ts';
 import type { BuildRunner } from '../build-options.ts';
 import { formatDiagnostic } from './report.ts';
 import { createReporter } from './progress.ts';
-import type { Progress } from '../progress.ts';
 
 export type { BuildRunner, BuildSummary, BuiltFile } from '../build-options.ts';
 
@@ -47,6 +46,11 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
   const started = performance.now();
   const { progress, clear } = createReporter(process.stderr, options.quiet);
   try {
+    if (options.lint) {
+      const { lintBeforeBuild } = await import('./lint.ts');
+      const manuscript = resolve(options.manuscript);
+      if (!(await lintBeforeBuild(manuscript, options.strict, controller.signal, progress, clear))) return 1;
+    }
     const result = await build(
       { ...options, manuscript: resolve(options.manuscript), outDir: resolve(options.outDir) },
       controller.signal,

@@ -62,7 +62,7 @@ export function parseBookConfig(source: YamlSource): ParsedConfig {
     };
   }
 
-  const [issue] = result.issues;
+  const issue = innermostIssue(result.issues[0]);
   const keys = (issue.path ?? []).map((item) => item.key as string | number);
   const dotted = keys.join('.');
   const node = nodeAt(doc.contents, keys, issue.type === 'strict_object');
@@ -85,6 +85,19 @@ export function parseBookConfig(source: YamlSource): ParsedConfig {
     ? `expected ${issue.expected}, got ${issue.received}`
     : issue.message;
   throw new BuildError(`key "${dotted}": ${detail}`, { ...place, ruleId: 'metadata-invalid' });
+}
+
+type Issue = v.InferIssue<typeof BookSchema>;
+
+/**
+ * A union (`error | warning | { severity, … }`) reports only that no option fitted; when the value
+ * had the type of one option (a mapping), that option's own issue says more (an unknown key, a bad value).
+ */
+function innermostIssue(issue: Issue): Issue {
+  // The options' issues carry paths relative to the union's value.
+  const inner = issue.type === 'union' ? issue.issues?.find((nested) => (nested.path?.length ?? 0) > 0) : undefined;
+  if (!inner) return issue;
+  return innermostIssue({ ...inner, path: [...(issue.path ?? []), ...(inner.path ?? [])] } as Issue);
 }
 
 /** The YAML node at a key path; for an unknown key, the key itself rather than its value. */

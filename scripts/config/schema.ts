@@ -119,6 +119,56 @@ export const PrintSchema = v.strictObject({
   cover: v.optional(CoverSchema),
 });
 
+/** The proofreading rules `npm run lint` knows, by the names textlint users know them (scripts/lint/rule-set.ts says what each does). */
+export const LINT_RULE_IDS = [
+  'no-unmatched-pair',
+  'ja-no-mixed-period',
+  'no-invalid-control-character',
+  'no-nfd',
+  'no-doubled-joshi',
+  'no-dropping-the-ra',
+  'ja-no-redundant-expression',
+  'sentence-length',
+  'no-mix-dearu-desumasu',
+  'no-hankaku-kana',
+  'prh',
+  'ruby-reading',
+] as const;
+/** One of LINT_RULE_IDS. */
+export type LintRuleId = (typeof LINT_RULE_IDS)[number];
+
+const lintSeverity = v.picklist(['error', 'warning', 'off']);
+/** A rule's setting: a severity, on/off, or a mapping with the severity, whether it reads dialogue, and its options. */
+const LintRuleSetting = v.union(
+  [
+    lintSeverity,
+    v.boolean(),
+    v.strictObject({
+      severity: v.optional(lintSeverity),
+      /** false: the rule judges narration only; text in 「」 is left out. */
+      dialogue: v.optional(v.boolean()),
+      /** Options handed to the textlint rule as they are. */
+      options: v.optional(v.record(v.string(), v.unknown(), 'must be a mapping of option names to values')),
+    }),
+  ],
+  'must be error, warning, off, true, false, or a mapping with severity, dialogue and options',
+);
+
+/** Proofreading (`npm run lint`): which rules run and how. */
+export const LintSchema = v.strictObject({
+  rules: v.optional(
+    v.strictObject(
+      Object.fromEntries(LINT_RULE_IDS.map((id) => [id, v.optional(LintRuleSetting)])) as Record<
+        LintRuleId,
+        v.OptionalSchema<typeof LintRuleSetting, undefined>
+      >,
+    ),
+    {},
+  ),
+  /** The spelling dictionary (prh) in the manuscript folder; `prh.yml` there is used when present. */
+  prh: v.optional(text),
+});
+
 /** The whole book metadata file. */
 export const BookSchema = v.strictObject({
   title: text,
@@ -189,6 +239,7 @@ export const BookSchema = v.strictObject({
   tocDepth: v.optional(count(1, 3), 2),
   markdown: v.optional(MarkdownSchema, {}),
   print: v.optional(PrintSchema, {}),
+  lint: v.optional(LintSchema, {}),
 });
 
 /** What an author writes in `book.yaml`. */
@@ -201,3 +252,7 @@ export type MarkdownOptions = v.InferOutput<typeof MarkdownSchema>;
 export type PrintOptions = v.InferOutput<typeof PrintSchema>;
 /** Printed cover options after defaults. */
 export type CoverOptions = v.InferOutput<typeof CoverSchema>;
+/** Proofreading settings after defaults. */
+export type LintOptions = v.InferOutput<typeof LintSchema>;
+/** One rule's setting as written. */
+export type LintRuleSettingValue = v.InferOutput<typeof LintRuleSetting>;

@@ -45,6 +45,7 @@ body.preview > section + section { margin-block-start: 3em; padding-block-start:
 .preview-errors { border-top: 4px solid #c0262d; }
 .preview-errors summary { color: #c0262d; }
 .preview-warnings summary { color: #8a5a00; }
+.preview-lint summary { color: #1d5e8a; }
 `;
 
 /**
@@ -70,10 +71,12 @@ export interface PreviewView {
   book: Book | undefined;
   errors: readonly Problem[];
   warnings: readonly Problem[];
+  /** Proofreading findings (`npm run lint`), shown apart: they never stop a build. */
+  lint?: readonly Problem[];
 }
 
 /** The preview page as a hast document. */
-export function previewDocument({ book, errors, warnings }: PreviewView): Root {
+export function previewDocument({ book, errors, warnings, lint = [] }: PreviewView): Root {
   const config = book?.config;
   const vertical = (config?.writingMode ?? 'vertical') === 'vertical';
   const sections: ElementContent[] = [];
@@ -104,7 +107,7 @@ export function previewDocument({ book, errors, warnings }: PreviewView): Root {
           h('style', PREVIEW_CSS),
           h('script', CLIENT_SCRIPT),
         ]),
-        h('body.preview', [problemsPanel(errors, warnings), ...sections]),
+        h('body.preview', [problemsPanel(errors, warnings, lint), ...sections]),
       ]),
     ],
   };
@@ -120,7 +123,7 @@ export function previewHtml(view: PreviewView): string {
  * always there, hidden when empty, so that the page keeps the same parts from one save to the
  * next and the client can replace only what changed.
  */
-function problemsPanel(errors: readonly Problem[], warnings: readonly Problem[]): Element {
+function problemsPanel(errors: readonly Problem[], warnings: readonly Problem[], lint: readonly Problem[]): Element {
   const list = (problems: readonly Problem[]) =>
     h(
       'ul',
@@ -128,7 +131,7 @@ function problemsPanel(errors: readonly Problem[], warnings: readonly Problem[])
     );
   return h(
     'aside.preview-problems',
-    { hidden: errors.length + warnings.length === 0, ariaLive: 'polite' },
+    { hidden: errors.length + warnings.length + lint.length === 0, ariaLive: 'polite' },
     [
       errors.length > 0
         ? h('details.preview-errors', { open: true }, [
@@ -139,6 +142,7 @@ function problemsPanel(errors: readonly Problem[], warnings: readonly Problem[])
       warnings.length > 0
         ? h('details.preview-warnings', [h('summary', `警告 ${warnings.length} 件`), list(warnings)])
         : undefined,
+      lint.length > 0 ? h('details.preview-lint', [h('summary', `校正 ${lint.length} 件`), list(lint)]) : undefined,
     ].filter((child) => child !== undefined),
   );
 }

@@ -3,6 +3,7 @@
  * book and reused for every chapter; both the EPUB and the PDF are made from its output.
  */
 import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -40,11 +41,13 @@ import './types.ts';
 export interface MarkdownProcessor {
   /** Parse and transform a chapter; warnings are added to `file.messages`. */
   toHast(file: VFile): Promise<HastRoot>;
+  /** Parse a chapter and run the Markdown stages only: the text as a reader sees it, before HTML (for proofreading). */
+  toMdast(file: VFile): Promise<MdastRoot>;
 }
 
 /** Build the Markdown processor for a book's reading options. */
 export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProcessor {
-  const processor = unified()
+  const remark = unified()
     // Syntax: CommonMark, GFM (tables, footnotes, strikethrough, autolinks), and a front
     // matter block, which is metadata and never printed.
     .use(remarkParse)
@@ -75,7 +78,9 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
     // Footnotes numbered per chapter with book-unique ids; task boxes as characters.
     .use(remarkNotes)
-    .use(remarkTaskMarkers)
+    .use(remarkTaskMarkers);
+  // Everything above is the Markdown stage, frozen on its own for proofreading (`toMdast`).
+  const processor = remark()
     // Markdown → HTML, one handler per node type. Raw HTML is kept as `raw` nodes so the next
     // step can decide about it.
     .use(remarkRehype, {
@@ -102,11 +107,15 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(rehypeAltText)
     .use(rehypeHeadings)
     .freeze();
+  const markdownOnly = remark.freeze();
 
   return {
     async toHast(file) {
       const mdast = processor.parse(file);
       return (await processor.run(mdast, file)) as HastRoot;
+    },
+    async toMdast(file) {
+      return (await markdownOnly.run(markdownOnly.parse(file), file)) as MdastRoot;
     },
   };
 }

@@ -23,11 +23,11 @@ export class DevServer {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  /** Start the preview of `manuscript` on a free port and wait for its URL. */
-  static async start(manuscript: string): Promise<DevServer> {
+  /** Start the preview of `manuscript` on a free port and wait for its URL; proofreading is off unless `args` say otherwise. */
+  static async start(manuscript: string, args: string[] = ['--no-lint']): Promise<DevServer> {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', `${projectRoot}scripts/dev.ts`, '--manuscript', manuscript, '--port', '0'],
+      ['--import', 'tsx', `${projectRoot}scripts/dev.ts`, '--manuscript', manuscript, '--port', '0', ...args],
       {
         cwd: projectRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
