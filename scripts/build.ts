@@ -29,6 +29,8 @@ interface Made {
   bytes: Uint8Array;
   details: string;
   warnings?: Warning[];
+  /** Lines to show before the summary (the preflight checklist). */
+  report?: string[];
 }
 
 /**
@@ -68,7 +70,7 @@ async function build(
     await writeFileAtomic(path, made.bytes, signal);
     const summary = `${formatBytes(made.bytes.byteLength)}, ${made.details}`;
     await rememberOutput(path, print, made.bytes, summary, warnings);
-    return { summary: `wrote ${displayPath(path)} (${summary})`, warnings };
+    return { summary: `wrote ${displayPath(path)} (${summary})`, warnings, report: made.report };
   } catch (error) {
     if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
     throw error;
@@ -144,9 +146,25 @@ async function makePdf(
       ruleId: 'pdf-type3-font',
     });
   }
+  const { preflight } = result;
+  const { formatChecklist } = await import('./pdf/preflight/index.ts');
+  for (const item of preflight.items) {
+    if (item.status === 'warn')
+      warnings.push({ message: `preflight: ${item.title}: ${item.detail}`, ruleId: `preflight-${item.id}` });
+  }
+  if (preflight.failed) {
+    const failures = preflight.items.filter((item) => item.status === 'fail');
+    throw new BuildError(`preflight failed: ${failures.map((item) => `${item.title}: ${item.detail}`).join('; ')}`, {
+      hint: 'nothing was written; this is a fault of the build, please report it with the manuscript',
+      ruleId: 'preflight',
+    });
+  }
+  const press = result.press;
+  const kind = [press.color === 'mono' ? 'one colour' : 'colour', ...(press.pdfx ? ['PDF/X-1a'] : [])].join(', ');
   return {
     bytes: result.bytes,
-    details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}`,
+    details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}, ${kind}`,
     warnings,
+    report: formatChecklist(preflight),
   };
 }

@@ -6,7 +6,6 @@ import { UsageError } from '../errors.ts';
 /** Which output a command builds. */
 export type Target = 'epub' | 'pdf';
 
-
 /** Parsed command-line options. */
 export interface CliOptions {
   manuscript: string;

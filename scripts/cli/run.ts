@@ -15,6 +15,8 @@ export interface BuildSummary {
   /** Main line, e.g. `wrote dist/book.epub (120 KB, 5 chapters)`. */
   summary: string;
   warnings: Warning[];
+  /** Lines printed before the summary, such as the preflight checklist. */
+  report?: string[];
 }
 
 /** A build of one target, cancellable through `signal`. */
@@ -63,6 +65,7 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
     for (const warning of result.warnings)
       process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
     if (!options.quiet) {
+      for (const line of result.report ?? []) process.stdout.write(`${line}\n`);
       process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
     return 0;

@@ -12,7 +12,8 @@ export type Operand =
 /** An operator with its operands and where the whole operation sits in the stream. */
 export interface Operation {
   operator: string;
-  operands: Operand[];
+  /** The operands, decoded on first use (most operations are read for their operator only). */
+  readonly operands: Operand[];
   /** Offset of the first operand (or of the operator when it has none). */
   start: number;
   /** Offset just past the operator. */
