@@ -63,18 +63,21 @@ const item = (id: string, title: string, status: Status, detail: string, pages: 
   title,
   status,
   detail,
-  pages,
+  pages: [...new Set(pages)],
 });
 
-/** Page numbers as a reader writes them: 3, 5–9, 12. */
+/** Page numbers as a reader writes them: 3, 5–9, 12, 13. */
 export function pageList(pages: readonly number[]): string {
   const sorted = [...new Set(pages)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
-    i = j;
+    // Three pages or more in a row make a range; two are listed.
+    if (j - i >= 2) {
+      parts.push(`${sorted[i]}–${sorted[j]}`);
+      i = j;
+    } else parts.push(String(sorted[i]));
   }
   return `page${sorted.length > 1 ? 's' : ''} ${parts.join(', ')}`;
 }
@@ -316,7 +319,7 @@ function checkImages(facts: DocumentFacts, expect: Expectations): CheckItem {
       'pass',
       total ? `${total} image(s), all at or above the minimum` : 'no images',
     );
-  const lowest = low.reduce((a, b) => (a.ppi < b.ppi ? a : b));
+  const lowest = low.reduce((a, b) => (a.ppi <= b.ppi ? a : b));
   return item(
     'images',
     'image resolution',
@@ -349,7 +352,7 @@ function checkTextSize(facts: DocumentFacts): CheckItem {
     'text',
     'type size',
     'warn',
-    `text under ${KDP_MIN_TEXT_PT} pt (down to ${smallest.toFixed(1)} pt, e.g. ruby) on ${pageList(small.map((page) => page.number))}`,
+    `text under ${KDP_MIN_TEXT_PT} pt (down to ${smallest.toFixed(1)} pt) on ${pageList(small.map((page) => page.number))}`,
     small.map((page) => page.number),
   );
 }
