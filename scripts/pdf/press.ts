@@ -106,7 +106,8 @@ export function checkKdpPageCount(
   locate: (keys: (string | number)[]) => Place,
 ): void {
   if (geometry.profile !== 'kdp') return;
-  const place = locate(['print']);
+  // The gutter setting when there is one, else the print block it belongs in.
+  const place = locate(['print', 'gutter']);
   if (pages > KDP_PAGES.max) {
     throw new BuildError(`KDP prints paperbacks of at most ${KDP_PAGES.max} pages; this one has ${pages}`, {
       ...place,

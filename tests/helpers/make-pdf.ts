@@ -34,12 +34,7 @@ export async function makePdf(pages: PageSpec[]): Promise<PDFDocument> {
 }
 
 /** Register a stream with a dictionary and raw (already encoded) data. */
-export function stream(
-  context: PDFContext,
-  dict: Entries,
-  data: Uint8Array | string,
-  flate = false,
-): PDFRef {
+export function stream(context: PDFContext, dict: Entries, data: Uint8Array | string, flate = false): PDFRef {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
   const entries: Entries = flate ? { ...dict, Filter: 'FlateDecode' } : dict;
   return context.register(PDFRawStream.of(context.obj(entries) as PDFDict, flate ? deflateSync(bytes) : bytes));
