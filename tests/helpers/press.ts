@@ -18,6 +18,8 @@ export interface InkUse {
   /** Font subtypes. */
   fontTypes: Set<string>;
   contentStreams: number;
+  /** Stroking operators (`S`, `s`) in page and form content: crop marks are strokes. */
+  strokes: number;
 }
 
 const name = (key: string) => PDFName.of(key);
@@ -31,11 +33,13 @@ export async function inkUse(path: string): Promise<InkUse> {
     transparency: new Set(),
     fontTypes: new Set(),
     contentStreams: 0,
+    strokes: 0,
   };
   const contentRefs = new Set<string>();
   for (const page of pdf.getPages()) {
     const contents = page.node.get(name('Contents'));
-    const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    const array = pdf.context.lookup(contents);
+    const list = array instanceof PDFArray ? array.asArray() : contents ? [contents] : [];
     for (const ref of list) contentRefs.add(ref.toString());
     const group = page.node.lookup(name('Group'));
     if (group instanceof PDFDict) use.transparency.add('page group');
@@ -78,6 +82,7 @@ export async function inkUse(path: string): Promise<InkUse> {
       }
       for (const match of text.matchAll(/\/([^\s/[\]<>()]+)\s+(?:cs|CS)(?=\s|$)/g))
         use.colourSpaces.add(`/${match[1]}`);
+      use.strokes += [...text.matchAll(/(?:^|\s)[Ss](?=\s|$)/g)].length;
     }
   }
   return use;
