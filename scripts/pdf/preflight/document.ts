@@ -164,6 +164,9 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<DocumentFacts> {
   };
 }
 
+/** Fonts already described, across pages (a book's pages share a few dozen fonts). */
+const described = new WeakMap<PDFDict, FontFact>();
+
 /** Fonts in a page's resources and in those of the forms it draws, each once. */
 function fontsOf(pdf: PDFDocument, resources: PDFDict | undefined): FontFact[] {
   const found = new Map<PDFObject, FontFact>();
@@ -176,7 +179,9 @@ function fontsOf(pdf: PDFDocument, resources: PDFDict | undefined): FontFact[] {
       for (const [, ref] of fonts.entries()) {
         const font = pdf.context.lookup(ref);
         if (!(font instanceof PDFDict) || found.has(font)) continue;
-        found.set(font, describeFont(pdf, font));
+        let fact = described.get(font);
+        if (!fact) described.set(font, (fact = describeFont(pdf, font)));
+        found.set(font, fact);
         const procs = font.lookup(name('Resources'));
         if (procs instanceof PDFDict) visit(procs);
       }

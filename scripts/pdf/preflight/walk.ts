@@ -166,7 +166,8 @@ class Walker {
   }
 
   private operation(op: Operation, resources: PDFDict | undefined, state: State, stack: State[]): undefined {
-    const nums = () => op.operands.flatMap((operand) => (operand.kind === 'number' ? [operand.value] : []));
+    current = op;
+    const nums = numbersOf;
     switch (op.operator) {
       case 'q':
         stack.push({ ...state });
@@ -406,6 +407,14 @@ class Walker {
     this.image(dict, resources, state.ctm);
     this.ink(0.5, 0.5, state.ctm);
   }
+}
+
+/** The numeric operands of the operation being read (a plain function: this runs for every operation). */
+let current: Operation | undefined;
+function numbersOf(): number[] {
+  const list: number[] = [];
+  for (const operand of current?.operands ?? []) if (operand.kind === 'number') list.push(operand.value);
+  return list;
 }
 
 function lastName(operands: readonly Operand[]): string | undefined {
