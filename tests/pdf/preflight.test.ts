@@ -286,6 +286,7 @@ describe('preflight', () => {
   it('writes page lists as ranges', () => {
     expect(pageList([7, 1, 2, 3, 5, 9, 8, 11, 12])).toBe('pages 1–3, 5, 7–9, 11, 12');
     expect(pageList([4])).toBe('page 4');
+    expect(pageList([1, 3, 5, 7, 9, 11, 13, 15, 17])).toBe('pages 1, 3, 5, 7, 9, 11 … (9 pages)');
   });
 });
 

@@ -79,7 +79,9 @@ export function pageList(pages: readonly number[]): string {
       i = j;
     } else parts.push(String(sorted[i]));
   }
-  return `page${sorted.length > 1 ? 's' : ''} ${parts.join(', ')}`;
+  // A long list says how many and shows where it starts.
+  const shown = parts.length > 8 ? `${parts.slice(0, 6).join(', ')} … (${sorted.length} pages)` : parts.join(', ');
+  return `page${sorted.length > 1 ? 's' : ''} ${shown}`;
 }
 
 function checkFonts(facts: DocumentFacts): CheckItem {
