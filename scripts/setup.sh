@@ -1,7 +1,7 @@
 #!/bin/sh
 # One-time set-up on a Debian or Ubuntu machine: the system tools the build and the tests use
-# (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs), then the npm
-# packages. Already-installed tools are left alone.
+# (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs, qpdf for
+# checking them), then the npm packages. Already-installed tools are left alone.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,8 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}${CHROME_PATH:-}" ] && ! command -v chrom
 fi
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
 command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
+# qpdf: the tests check that PDF/X files have no structural fault.
+command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
 
 if [ -n "$missing" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
