@@ -61,8 +61,8 @@ export interface DocumentFacts {
 
 const name = (key: string) => PDFName.of(key);
 
-/** Read the facts of a PDF file. */
-export async function readPdfFacts(bytes: Uint8Array): Promise<DocumentFacts> {
+/** Read the facts of a PDF file; without `paint`, what pages paint is not read (a screen PDF needs none of it). */
+export async function readPdfFacts(bytes: Uint8Array, options: { paint?: boolean } = {}): Promise<DocumentFacts> {
   const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const headerVersion = /%PDF-(\d\.\d)/.exec(head)?.[1] ?? '?';
@@ -130,7 +130,10 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<DocumentFacts> {
     const resources = node.Resources();
     const contents = node.Contents();
     const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [node.get(name('Contents'))!] : [];
-    const paint = walkPage(pdf.context, resources, streams, trim ?? media);
+    const paint: PaintFacts =
+      options.paint === false
+        ? { colorSpaces: new Set(), transparency: new Set(), images: [], inked: true }
+        : walkPage(pdf.context, resources, streams, trim ?? media);
     const annots = node.lookup(name('Annots'));
     const annotations =
       annots instanceof PDFArray
