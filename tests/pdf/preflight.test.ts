@@ -88,8 +88,9 @@ describe('preflight', () => {
     );
     pdf.getPage(1).node.Resources()!.lookup(name('Font'), PDFDict).set(name('F2'), loose);
     pdf.getPage(2).node.Resources()!.lookup(name('Font'), PDFDict).set(name('F3'), type3);
-    const { fonts } = await check(pdf, { profile: 'screen' });
+    const { fonts } = await check(pdf, { profile: 'kdp' });
     expect(fonts).toMatchObject({ status: 'fail', pages: [3, 2] });
+    expect((await check(pdf, { profile: 'screen' })).fonts!.status).toBe('warn');
     expect(fonts!.detail).toBe('Type 3 fonts on page 3; fonts not embedded on page 2');
   });
 
