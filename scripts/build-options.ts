@@ -34,6 +34,8 @@ export interface BuildSummary {
   warnings: Warning[];
   /** The file the build wrote or found up to date, for catalogue reports. */
   output?: BuiltFile;
+  /** Lines printed before the summary, such as the preflight checklist. */
+  report?: string[];
 }
 
 /** One output file of a build. */

@@ -31,6 +31,8 @@ interface Made {
   warnings?: Warning[];
   /** Pages of a PDF. */
   pages?: number;
+  /** Lines to show before the summary (the preflight checklist). */
+  report?: string[];
 }
 
 /**
@@ -74,6 +76,7 @@ async function build(
       summary: `wrote ${displayPath(path)} (${summary})`,
       warnings,
       output: { path, bytes: made.bytes.byteLength, pages: made.pages, reused: false },
+      report: made.report,
     };
   } catch (error) {
     if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
@@ -159,11 +162,29 @@ async function makePdf(
       ruleId: 'pdf-type3-font',
     });
   }
+  const { preflight } = result;
+  const { formatChecklist } = await import('./pdf/preflight/index.ts');
+  for (const item of preflight.items) {
+    // Type 3 fonts were reported above, with the reason.
+    if (item.id === 'fonts' && result.type3Fonts > 0) continue;
+    if (item.status === 'warn')
+      warnings.push({ message: `preflight: ${item.title}: ${item.detail}`, ruleId: `preflight-${item.id}` });
+  }
+  if (preflight.failed) {
+    const failures = preflight.items.filter((item) => item.status === 'fail');
+    throw new BuildError(`preflight failed: ${failures.map((item) => `${item.title}: ${item.detail}`).join('; ')}`, {
+      hint: 'nothing was written; README.md, "Sending the book to a printer", says what each profile needs',
+      ruleId: 'preflight',
+    });
+  }
+  const press = result.press;
+  const kind = [press.color === 'mono' ? 'one colour' : 'colour', ...(press.pdfx ? ['PDF/X-1a'] : [])].join(', ');
   return {
     bytes: result.bytes,
     pages: result.pages,
-    details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}`,
+    details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}, ${kind}`,
     warnings,
+    report: formatChecklist(preflight),
   };
 }
 

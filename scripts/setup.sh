@@ -1,7 +1,8 @@
 #!/bin/sh
 # One-time set-up on a Debian or Ubuntu machine: the system tools the build and the tests use
-# (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs, zbar-tools and
-# qpdf for checking the cover), then the npm packages. Already-installed tools are left alone.
+# (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs, qpdf for checking
+# their structure, zbar-tools for reading the cover's barcodes), then the npm packages.
+# Already-installed tools are left alone.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -12,8 +13,9 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}${CHROME_PATH:-}" ] && ! command -v chrom
 fi
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
 command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
-# The cover's tests read its barcodes (zbarimg) and its drawing (qpdf).
+# The cover's tests read its barcodes.
 command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
+# qpdf: the tests check the structure of PDF/X interiors and covers.
 command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
 
 if [ -n "$missing" ]; then

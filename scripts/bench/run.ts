@@ -10,12 +10,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
+  appendFileSync,
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -26,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateBook } from './generate-book.ts';
 import { measure, median, type Measurement } from './measure.ts';
+import { measureMono, type MonoCost } from './mono.ts';
 
 const { values } = parseArgs({
   options: {
@@ -88,6 +90,10 @@ interface Row {
   pandoc?: Measurement;
   screen: Measurement;
   printShop: Measurement;
+  /** print-shop with `print.color: color` (no gray conversion, no PDF/X). */
+  printShopColour: Measurement;
+  /** The gray conversion measured in one process on the colour PDF. */
+  mono: MonoCost;
   floor: Measurement;
   floorUntagged: Measurement;
   pages: number;
@@ -159,6 +165,25 @@ for (const fraction of sizes) {
       out,
     ),
   );
+  // The same book with print.color: color, for the cost of the one-colour conversion.
+  const colourManuscript = join(work, `book-${fraction}-colour`);
+  await generateBook(colourManuscript, { chapters: 30, characters: Math.round(fullSize * fraction), seed: 1 });
+  appendFileSync(join(colourManuscript, 'book.yaml'), 'print:\n  color: color\n');
+  const colourOut = join(work, `out-${fraction}-colour`);
+  const printShopColour = await repeat('pdf print-shop colour', () =>
+    node(
+      'scripts/build-pdf.ts',
+      '--force',
+      '--quiet',
+      '--profile',
+      'print-shop',
+      '--manuscript',
+      colourManuscript,
+      '--out-dir',
+      colourOut,
+    ),
+  );
+  const mono = await measureMono(join(colourOut, `book-${fraction}-colour.pdf`));
   const floor = await repeat('floor (bare page.pdf)', () =>
     node('scripts/bench/floor.ts', html, join(out, 'floor.pdf')),
   );
@@ -173,6 +198,8 @@ for (const fraction of sizes) {
     pandoc: pandocRun,
     screen,
     printShop,
+    printShopColour,
+    mono,
     floor,
     floorUntagged,
     pages: pageCount,
@@ -226,6 +253,19 @@ for (const row of rows) {
   const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
   console.log(
     `| ${row.fraction === 1 ? 'full' : `1/${Math.round(1 / row.fraction)}`} | ${row.characters.toLocaleString('en')} | ${seconds(row.epub.ms)} s | ${row.pandoc ? `${seconds(row.pandoc.ms)} s` : '-'} | ${row.pandoc ? (row.epub.ms / row.pandoc.ms).toFixed(2) : '-'} | ${seconds(row.screen.ms)} s | ${seconds(row.printShop.ms)} s | ${seconds(row.floor.ms)} s | ${seconds(row.floorUntagged.ms)} s | ${(row.screen.ms / row.floor.ms).toFixed(2)} | ${(row.screen.ms / row.floorUntagged.ms).toFixed(2)} | ${row.pages} | ${row.pdfSize} | ${row.epubSize} | ${mb(row.epub.ownRss)} / ${mb(Math.max(row.screen.ownRss, row.printShop.ownRss))} | ${mb(Math.max(row.screen.childRss, row.printShop.childRss))} |`,
+  );
+}
+console.log(
+  '\nOne colour (K only) for print-shop and kdp: the whole print-shop command in colour and in one colour (PDF/X-1a), and the gray conversion itself in one process (CPU time, which a busy machine does not inflate; wall time in brackets), with the preflight that ends every build.\n',
+);
+console.log(
+  '| book | print-shop colour | print-shop one colour | difference | gray conversion CPU (wall) | streams / images | preflight CPU (wall) | size colour → gray |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const row of rows) {
+  const m = row.mono;
+  console.log(
+    `| ${row.fraction === 1 ? 'full' : `1/${Math.round(1 / row.fraction)}`} | ${seconds(row.printShopColour.ms)} s | ${seconds(row.printShop.ms)} s | ${seconds(row.printShop.ms - row.printShopColour.ms)} s | ${seconds(m.convertCpu)} s (${seconds(m.convert)} s) | ${m.streams} / ${m.images} | ${seconds(m.preflightCpu)} s (${seconds(m.preflight)} s) | ${(m.before / MB).toFixed(2)} → ${(m.after / MB).toFixed(2)} MB |`,
   );
 }
 const smallest = rows[0];

@@ -60,6 +60,7 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
     for (const warning of result.warnings)
       process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
     if (!options.quiet) {
+      for (const line of result.report ?? []) process.stdout.write(`${line}\n`);
       process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
     return 0;

@@ -75,6 +75,9 @@ export const CoverSchema = v.strictObject({
   spineText: v.optional(v.union([v.boolean(), text], 'must be true, false or a title'), true),
 });
 
+/** How the print PDF is coloured: one colour (K only) or as laid out. */
+export type PrintColor = 'mono' | 'color';
+
 /** Print (PDF) settings. */
 export const PrintSchema = v.strictObject({
   /** A named format or a custom size in millimetres. */
@@ -101,16 +104,30 @@ export const PrintSchema = v.strictObject({
   gutter: v.optional(millimetres(-30, 60), 3),
   /** `screen`, `print-shop` (3 mm bleed, crop marks) or `kdp` (0.125 in bleed, no marks). */
   profile: v.optional(v.picklist(PROFILES), 'screen'),
-  /** Bleed (塗り足し) for the print-shop profile, in millimetres. */
+  /** Bleed (塗り足し) for the print-shop profile, in millimetres (3 is usual; some shops ask for 5). */
   bleed: v.optional(millimetres(0, 10), 3),
+  /** `mono`: one colour, everything DeviceGray (K only); `color`: as laid out. Default: mono for print-shop and kdp. */
+  color: v.optional(v.picklist(['mono', 'color'])),
+  /** `x1a`: PDF/X-1a:2001 (default for print-shop in mono); `none`: a plain PDF. Applies to print-shop. */
+  pdfx: v.optional(v.picklist(['x1a', 'none'])),
+  /** Crop marks (トンボ) in the print-shop profile; some shops want none. */
+  marks: v.optional(v.boolean(), true),
   /** Where a chapter starts: on the next page, or on the next recto (odd) page. */
   chapterStart: v.optional(v.picklist(['page', 'recto']), 'page'),
-  /** Print a small page number near the gutter on pages that show no folio (隠しノンブル). */
-  hiddenFolio: v.optional(v.boolean(), false),
+  /**
+   * A small page number near the gutter on pages that show no folio (隠しノンブル): `gutter-foot`
+   * (also `true`: 5 pt digits by the gutter near the foot) or `gutter-middle` (5 pt digits set
+   * vertically at the ノド, halfway down).
+   */
+  hiddenFolio: v.optional(v.union([v.boolean(), v.picklist(['gutter-foot', 'gutter-middle'])]), false),
   /** Running heads (柱): book title on even pages and chapter title on odd pages (`both`), one of them, or none. */
   runningHead: v.optional(v.picklist(['both', 'chapter', 'book', 'none']), 'both'),
-  /** Add blank pages at the end so the page count is a multiple of 4. */
-  padToMultipleOf4: v.optional(v.boolean(), false),
+  /** Add blank pages before the 奥付 so the page count is a multiple of 2, 4, 8 or 16 (折 of a print shop). */
+  padTo: v.optional(v.union([v.literal(2), v.literal(4), v.literal(8), v.literal(16)], 'must be 2, 4, 8 or 16')),
+  /** Replaced by `padTo`; kept in the schema only to say so. */
+  padToMultipleOf4: v.optional(
+    v.custom<never>(() => false, 'was replaced by padTo: write "padTo: 4" instead (padTo also takes 2, 8 or 16)'),
+  ),
   /** Body font: a font file in the manuscript folder or an installed family name. */
   bodyFont: v.optional(text),
   /** Heading font: a font file in the manuscript folder or an installed family name. */

@@ -29,6 +29,8 @@ import { resolveGeometry, type PageGeometry } from './geometry.ts';
 import { inspectLayout } from './inspect.ts';
 import { mergeParts, removeProbeLinks } from './merge.ts';
 import { planPages } from './plan.ts';
+import { preflightPdf, type PreflightReport } from './preflight/index.ts';
+import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press.ts';
 import { renderPdf } from './render.ts';
 import type { Progress } from '../progress.ts';
 
@@ -42,6 +44,11 @@ export interface PdfResult {
   blocked: string[];
   /** Characters of running heads that no font could draw. */
   missingGlyphs: string[];
+  press: PressOptions;
+  /** The checks run on the finished file. */
+  preflight: PreflightReport;
+  /** Milliseconds the one-colour conversion took, and images it converted, when it ran. */
+  gray?: { ms: number; images: number };
 }
 
 /** Folders of the project's own assets the print document loads: fonts and templates. */
@@ -66,6 +73,8 @@ export interface PdfBuildOptions {
 export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promise<PdfResult> {
   const { config, manuscript } = book;
   const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
+  const press = resolvePress(config.print, geometry.profile, manuscript.locate);
+  checkKdpType(geometry, manuscript.locate);
   const fonts = await resolveFonts(book);
   const session = options.session ?? (await startBrowserSession());
   // Each build has its own folder in the session's, so that books built side by side with one
@@ -110,10 +119,11 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
         chapterIds: book.chapters.map((chapter) => chapter.id),
         toc: tocEntries(book.chapters, config.tocDepth),
         title: config.title,
-        print: config.print,
+        print: { ...config.print, padTo: press.padTo > 1 ? (press.padTo as 2 | 4 | 8 | 16) : undefined },
       },
       facts,
     );
+    checkKdpPageCount(geometry, plan.sequence.length, manuscript.locate);
     const frontPath = join(workDir, 'front.html');
     await writeFile(frontPath, toHtml(frontMatterDocument(book, geometry, fonts, plan.pageNumbers)));
     options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
@@ -130,6 +140,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       marks: plan.marks,
       markFont: fonts.body.url ? await readFile(fileURLToPath(fonts.body.url)) : undefined,
       outline: plan.outline,
+      press,
       metadata: {
         title: config.title,
         authors: authorsOf(config),
@@ -140,6 +151,13 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       },
     });
     options.signal?.throwIfAborted();
+    options.progress?.('preflight: checking the finished PDF');
+    const preflight = await preflightPdf(composed.bytes, {
+      profile: press.profile,
+      color: press.color,
+      pdfx: press.pdfx,
+      padTo: press.padTo > 1 ? press.padTo : undefined,
+    });
     return {
       bytes: composed.bytes,
       pages: composed.pages,
@@ -147,6 +165,9 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       type3Fonts: composed.type3Fonts,
       blocked: [...blocked],
       missingGlyphs: composed.missingGlyphs,
+      press,
+      preflight,
+      gray: composed.gray && { ms: composed.gray.ms, images: composed.gray.images },
     };
   } finally {
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.

@@ -25,6 +25,9 @@ import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
 import { drawCropMarks, type Box } from './marks.ts';
 import { drawPageMarks, MarkFonts, type MarkLayout, type PageMark } from './page-marks.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
+import { convertToGray, type GrayReport } from './color/gray.ts';
+import { applyPdfX1a, withPdfX1aHeader } from './pdfx.ts';
+import { KDP_MIN_TEXT_PT, type PressOptions } from './press.ts';
 
 const PT_PER_MM = 72 / 25.4;
 /** Room for crop marks outside the bleed in the print-shop profile. */
@@ -53,6 +56,8 @@ export interface ComposeOptions {
   markFont?: Uint8Array;
   outline: OutlineItem[];
   metadata: PdfMetadata;
+  /** What the destination asks for: colour, PDF/X, marks, links and bookmarks. */
+  press: PressOptions;
 }
 
 /** The finished PDF and facts about it. */
@@ -63,6 +68,8 @@ export interface ComposedPdf {
   type3Fonts: number;
   /** Characters of running heads that no font could draw. */
   missingGlyphs: string[];
+  /** What the one-colour conversion did, and how long it took (ms), when it ran. */
+  gray?: GrayReport & { ms: number };
 }
 
 /**
@@ -87,10 +94,12 @@ export async function composePdf(
   const fonts = new MarkFonts(main, options.markFont);
   const layout: MarkLayout = {
     folioSize: g.fontSize * 0.85,
-    headSize: g.fontSize * 0.75,
+    // KDP takes no text under 7 pt; running heads are otherwise three quarters of the body size.
+    headSize: Math.max(g.profile === 'kdp' ? KDP_MIN_TEXT_PT : 0, g.fontSize * 0.75),
     fore: g.margin.fore * PT_PER_MM,
     top: g.margin.top * PT_PER_MM,
     bottom: g.margin.bottom * PT_PER_MM,
+    hiddenFolio: options.press.hiddenFolio,
   };
   const exact = { width: g.sheet.width * PT_PER_MM, height: g.sheet.height * PT_PER_MM };
   const bleed = g.bleed * PT_PER_MM;
@@ -136,7 +145,7 @@ export async function composePdf(
     page.setCropBox(media.x, media.y, media.width, media.height);
     page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
     page.setTrimBox(trimBox.x, trimBox.y, trimBox.width, trimBox.height);
-    if (g.profile === 'print-shop') drawCropMarks(page, media, trimBox, bleedBox);
+    if (options.press.marks) drawCropMarks(page, media, trimBox, bleedBox);
   };
 
   const isFront = new Set(frontPositions);
@@ -155,11 +164,36 @@ export async function composePdf(
   for (const index of frontPositions) await finish(main.getPage(index), index);
   shiftDestinations(main, shifts);
 
-  writeOutline(main, options.outline);
+  const { press } = options;
+  if (!press.links) for (const page of main.getPages()) page.node.delete(PDFName.of('Annots'));
+  if (press.outline) writeOutline(main, options.outline);
   writeMetadata(main, options.metadata, g.vertical);
   const type3Fonts = countType3Fonts(main);
-  const bytes = await main.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
-  return { bytes, pages: total, type3Fonts, missingGlyphs: [...fonts.missing] };
+  let gray: ComposedPdf['gray'];
+  if (press.color === 'mono') {
+    const started = performance.now();
+    const report = convertToGray(main);
+    gray = { ...report, ms: performance.now() - started };
+    if (report.problems.length > 0) throw grayError(report);
+  }
+  if (press.pdfx) applyPdfX1a(main, { title: options.metadata.title, created: options.metadata.created });
+  const saved = await main.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = press.pdfx ? withPdfX1aHeader(saved) : saved;
+  return { bytes, pages: total, type3Fonts, missingGlyphs: [...fonts.missing], gray };
+}
+
+/** What a one-colour book cannot have, page by page. */
+function grayError(report: GrayReport): BuildError {
+  const byMessage = new Map<string, number[]>();
+  for (const problem of report.problems)
+    byMessage.set(problem.message, [...(byMessage.get(problem.message) ?? []), problem.page]);
+  const lines = [...byMessage].map(
+    ([message, pages]) => `${message} (page${pages.length > 1 ? 's' : ''} ${pages.join(', ')})`,
+  );
+  return new BuildError(`the one-colour (print.color: mono) PDF cannot be made: ${lines.join('; ')}`, {
+    hint: 'give such pictures as opaque PNG or JPEG (transparency in SVG cannot be flattened without rasterising), or set print.color: color',
+    ruleId: 'pdf-mono',
+  });
 }
 
 /** Swap the front pages (at `positions`) for the finished ones, keeping their links. */

@@ -14,7 +14,7 @@ import {
   moveText,
   popGraphicsState,
   pushGraphicsState,
-  setFillingRgbColor,
+  setFillingGrayscaleColor,
   setFontAndSize,
   showText,
   PDFContentStream,
@@ -27,6 +27,7 @@ import {
 import { fontFileForCharacter } from '../fonts/fontsource.ts';
 import { woffToSfnt } from '../fonts/woff.ts';
 import type { Box } from './marks.ts';
+import type { HiddenFolioStyle } from './press.ts';
 
 /** What a page shows once the layout is known. */
 export type PageKind = 'blank' | 'opening' | 'body' | 'colophon';
@@ -50,9 +51,13 @@ export interface MarkLayout {
   fore: number;
   top: number;
   bottom: number;
+  /** Where hidden folios go. */
+  hiddenFolio?: HiddenFolioStyle;
 }
 
 const PT_PER_MM = 72 / 25.4;
+/** Type size of hidden folios, as shops ask for them. */
+const HIDDEN_SIZE = 5;
 
 /** Fonts for marks: a font file of the book's own first (when it has one), then the bundled slices. */
 export class MarkFonts {
@@ -150,9 +155,19 @@ export async function drawPageMarks(
     );
   }
   if (mark.hiddenFolio) {
+    // Inside the trim by the gutter, where the binding hides it: 2 mm from the fold.
     const inset = 2 * PT_PER_MM;
     const gutter = (width: number) => (foreLeft ? trim.x + trim.width - inset - width : trim.x + inset);
-    await drawText(page, mark.hiddenFolio, 5, fonts, gutter, trim.y + 3 * PT_PER_MM);
+    if (layout.hiddenFolio === 'gutter-middle') {
+      // Digits one under the other, centred on the middle of the page's height.
+      const digits = [...mark.hiddenFolio];
+      const top = trim.y + trim.height / 2 + (digits.length * HIDDEN_SIZE) / 2;
+      for (const [k, digit] of digits.entries()) {
+        await drawText(page, digit, HIDDEN_SIZE, fonts, gutter, top - (k + 1) * HIDDEN_SIZE + HIDDEN_SIZE / 6);
+      }
+    } else {
+      await drawText(page, mark.hiddenFolio, HIDDEN_SIZE, fonts, gutter, trim.y + 3 * PT_PER_MM);
+    }
   }
 }
 
@@ -179,7 +194,8 @@ async function drawText(
 ): Promise<void> {
   const runs = await fonts.measure(text, size);
   let left = x(runs.reduce((sum, run) => sum + run.width, 0));
-  const operators: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(0, 0, 0)];
+  // Black as K only (DeviceGray): right for one-colour printing and the same on screen.
+  const operators: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingGrayscaleColor(0)];
   let penX = 0;
   for (const run of runs) {
     operators.push(

@@ -20,7 +20,7 @@ export interface PlanInput {
   toc: readonly TocEntry[];
   /** The book's title, for running heads. */
   title: string;
-  print: Pick<PrintOptions, 'chapterStart' | 'padToMultipleOf4' | 'runningHead' | 'hiddenFolio'>;
+  print: Pick<PrintOptions, 'chapterStart' | 'padTo' | 'runningHead' | 'hiddenFolio'>;
 }
 
 /** Where every page stands once Chromium has laid the book out. */
@@ -38,7 +38,8 @@ export interface PagePlan {
 /**
  * Decide the final pages. Chromium treats `break-before: recto` like `page`, so the blank pages
  * that put the 目次, chapters and 改丁 on a recto (an odd page) are added here, and so is the
- * padding to a multiple of four, before the 奥付 so that it stays on the last page.
+ * padding to a multiple of `padTo` pages, before the 奥付 so that it stays on the last page.
+ * Blank pages never show a folio or a running head.
  */
 export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
   const { print } = input;
@@ -59,8 +60,8 @@ export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
     if (rectoStarts.has(index) && sequence.length % 2 === 1) sequence.push(null);
     sequence.push(index);
   }
-  if (print.padToMultipleOf4) {
-    const pad = (4 - (sequence.length % 4)) % 4;
+  if (print.padTo) {
+    const pad = (print.padTo - (sequence.length % print.padTo)) % print.padTo;
     sequence.splice(sequence.indexOf(colophon), 0, ...Array<null>(pad).fill(null));
   }
   const finalIndex = new Map(sequence.flatMap((main, index) => (main === null ? [] : [[main, index] as const])));
@@ -111,7 +112,7 @@ export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
       kind,
       runningHead,
       folio: showFolio ? String(number) : undefined,
-      hiddenFolio: print.hiddenFolio && !showFolio ? String(number) : undefined,
+      hiddenFolio: print.hiddenFolio !== false && !showFolio ? String(number) : undefined,
     });
   });
 

@@ -295,4 +295,19 @@ export const cases: BadInputCase[] = [
     code: 0,
     messages: [],
   },
+  {
+    name: 'the old padToMultipleOf4 key',
+    files: { 'book.yaml': 'title: 本\nprint:\n  padToMultipleOf4: true\n', 'a.md': chapter },
+    code: 1,
+    messages: [
+      '{root}/book.yaml:3:21: error: key "print.padToMultipleOf4": was replaced by padTo: write "padTo: 4" instead (padTo also takes 2, 8 or 16)',
+    ],
+  },
+  {
+    name: 'a colour PDF/X-1a',
+    target: 'pdf',
+    files: { 'book.yaml': 'title: 本\nprint:\n  profile: print-shop\n  color: color\n  pdfx: x1a\n', 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:5:9: error: PDF/X-1a allows no RGB colour'],
+  },
 ];

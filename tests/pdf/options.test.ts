@@ -27,7 +27,7 @@ async function buildPdf(files: Record<string, string | Uint8Array>, args: string
 describe('print settings', () => {
   it('pads to a multiple of 4 pages with blanks before the 奥付, and starts chapters on rectos', async () => {
     const { code, stderr, path } = await buildPdf({
-      'book.yaml': 'title: 試し\nauthor: 著者\nprint:\n  padToMultipleOf4: true\n  chapterStart: recto\n',
+      'book.yaml': 'title: 試し\nauthor: 著者\nprint:\n  padTo: 4\n  chapterStart: recto\n',
       ...chapters(3, 3),
     });
     expect(stderr).not.toMatch(/error/);

@@ -35,7 +35,7 @@ function input(print: Partial<PlanInput['print']> = {}): PlanInput {
     chapterIds: ['ch-1', 'ch-2'],
     toc: [entry('h-1', '一', 'ch-1'), entry('h-2', '二', 'ch-2')],
     title: '本',
-    print: { chapterStart: 'page', padToMultipleOf4: false, runningHead: 'both', hiddenFolio: false, ...print },
+    print: { chapterStart: 'page', runningHead: 'both', hiddenFolio: false, ...print },
   };
 }
 
@@ -65,10 +65,34 @@ describe('planPages', () => {
     expect((plan.sequence.indexOf(4) + 1) % 2).toBe(1);
   });
 
-  it('pads to a multiple of four before the 奥付, which stays last', () => {
-    const plan = planPages(input({ padToMultipleOf4: true }), facts());
-    expect(plan.sequence.length % 4).toBe(0);
-    expect(plan.sequence.at(-1)).toBe(7);
+  it('pads to a multiple of 2, 4, 8 or 16 before the 奥付, which stays last', () => {
+    for (const padTo of [2, 4, 8, 16] as const) {
+      const plan = planPages(input({ padTo }), facts());
+      expect(plan.sequence.length % padTo, `padTo ${padTo}`).toBe(0);
+      expect(plan.sequence.length - padTo < 10).toBe(true);
+      expect(plan.sequence.at(-1)).toBe(7);
+    }
+    // 10 pages without padding: 16 adds six blank pages, all before the 奥付.
+    const plan = planPages(input({ padTo: 16 }), facts());
+    expect(plan.sequence.slice(-7)).toEqual([null, null, null, null, null, null, 7]);
+  });
+
+  it('never puts a visible folio or running head on a blank page, with any padding or chapter start', () => {
+    for (const padTo of [undefined, 4, 16] as const) {
+      for (const chapterStart of ['page', 'recto'] as const) {
+        const plan = planPages(input({ padTo, chapterStart, hiddenFolio: 'gutter-middle' }), facts([], [3]));
+        const blanks = plan.marks.filter((mark) => mark.kind === 'blank');
+        expect(blanks.length).toBeGreaterThan(0);
+        for (const mark of blanks) {
+          expect(mark.folio).toBeUndefined();
+          expect(mark.runningHead).toBeUndefined();
+          expect(mark.hiddenFolio).toBe(String(mark.index + 1));
+        }
+        // Every added blank page is a blank in the marks.
+        const added = plan.sequence.flatMap((main, index) => (main === null && index >= 2 ? [index] : []));
+        for (const index of added) expect(plan.marks.find((mark) => mark.index === index)?.kind).toBe('blank');
+      }
+    }
   });
 
   it('gives folios and running heads by page kind', () => {

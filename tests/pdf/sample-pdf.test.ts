@@ -3,13 +3,16 @@
  * boxes per profile, fonts, bookmarks, reading direction, folios and running heads, the 目次's
  * page numbers, and 禁則 on every page.
  */
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadManuscript } from '../../scripts/manuscript/load.ts';
 import { resolveGeometry, MM_PER_PT } from '../../scripts/pdf/geometry.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { inkUse } from '../helpers/press.ts';
 import {
   kinsokuViolations,
   pageBoxes,
@@ -27,8 +30,13 @@ const built: Record<string, string> = {};
 async function build(profile: string): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), `sample-pdf-${profile}-`));
   const result = await runBuild('pdf', ['--out-dir', out, '--profile', profile]);
-  expect(result.stderr).not.toMatch(/warning|error/);
+  // The sample is a 13-page essay: KDP's minimum of 24 pages is the one warning it may give.
+  const problems = result.stderr
+    .split('\n')
+    .filter((line) => /warning|error/.test(line) && !(profile === 'kdp' && /KDP prints at least 24/.test(line)));
+  expect(problems).toEqual([]);
   expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(new RegExp(`^preflight \\(${profile}, .*\\): passed$`, 'm'));
   const [name] = (await readdir(out)).filter((file) => file.endsWith('.pdf'));
   return join(out, name!);
 }
@@ -187,5 +195,44 @@ describe('print profiles', () => {
       expect(mm(trim.x1 - media.x1)).toBeCloseTo(outerLeft ? 3.175 : 0, 1);
       expect(mm(trim.y1 - media.y1)).toBeCloseTo(3.175, 1);
     }
+  });
+
+  it('print-shop and kdp: one colour — no colour operator but gray, no colour space, no transparency, no Type 3 font', async () => {
+    for (const profile of ['print-shop', 'kdp']) {
+      const use = await inkUse(built[profile]!);
+      expect(use.contentStreams, profile).toBeGreaterThan(10);
+      expect(use.colourOperators, profile).toEqual({});
+      expect(
+        [...use.colourSpaces].filter((space) => space !== '/DeviceGray'),
+        profile,
+      ).toEqual([]);
+      expect([...use.transparency], profile).toEqual([]);
+      expect([...use.fontTypes].sort(), profile).toEqual(['/CIDFontType2', '/Type0']);
+    }
+    // The screen PDF keeps Chromium's RGB black: the check above can tell.
+    expect((await inkUse(built.screen!)).colourOperators.rg).toBeGreaterThan(0);
+  });
+
+  it('print-shop is PDF/X-1a:2001: pdfinfo names it, qpdf finds nothing wrong, no annotations on the pages', async () => {
+    const run = promisify(execFile);
+    const { stdout: info } = await run('pdfinfo', [built['print-shop']!]);
+    expect(info).toMatch(/^PDF subtype:\s+PDF\/X-1:2001$/m);
+    expect(info).toMatch(/^PDF version:\s+1\.3$/m);
+    const { stdout: check } = await run('qpdf', ['--check', built['print-shop']!]);
+    expect(check).toContain('No syntax or stream encoding errors found');
+    const pdf = await readFile(built['print-shop']!);
+    expect(pdf.includes('/ObjStm')).toBe(false);
+    expect(pdf.includes('/Annots')).toBe(false);
+    expect(pdf.includes('/OutputConditionIdentifier (JC200103)')).toBe(true);
+    // A printed book has an even number of pages: the 13-page essay gets a blank before its 奥付.
+    expect((await pdfStructure(built['print-shop']!)).pageCount).toBe(14);
+  });
+
+  it('kdp has no bookmarks and no annotations', async () => {
+    const { outline } = await pdfStructure(built.kdp!);
+    expect(outline).toEqual([]);
+    const pdf = await readFile(built.kdp!);
+    expect(pdf.includes('/Annots')).toBe(false);
+    expect(pdf.includes('/Outlines')).toBe(false);
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * The command line of `npm run preflight -- BOOK.pdf [--profile NAME] [--color mono|color]
+ * [--pad-to N]`: check a PDF against its destination's rules and print the checklist. Exit
+ * codes: 0 when no rule failed (warnings allowed), 1 when one did or the file cannot be read,
+ * 2 for a wrong command line.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { PROFILES, type PrintColor, type Profile } from '../config/schema.ts';
+import { UsageError } from '../errors.ts';
+import { formatChecklist, preflightPdf, type Expectations } from '../pdf/preflight/index.ts';
+
+const USAGE = [
+  'usage: npm run preflight -- BOOK.pdf [--profile screen|print-shop|kdp] [--color mono|color] [--pad-to N]',
+  '',
+  '  --profile NAME  the destination whose rules apply (default: guessed from the file: PDF/X keys mean',
+  '                  print-shop, bleed on three sides kdp, no bleed screen)',
+  '  --color MODE    mono (one colour, K only; default for print-shop and kdp) or color',
+  '  --pad-to N      the page count must be a multiple of N (2, 4, 8 or 16)',
+].join('\n');
+
+/** Parsed options of `npm run preflight`. */
+export interface PreflightOptions {
+  file: string;
+  expect: Partial<Expectations>;
+  help: boolean;
+}
+
+/** Parse the arguments; a mistake throws UsageError. */
+export function parsePreflightArgs(argv: readonly string[]): PreflightOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        profile: { type: 'string' },
+        color: { type: 'string' },
+        'pad-to': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { file: '', expect: {}, help: true };
+  if (positionals.length !== 1) throw new UsageError('name one PDF file to check');
+  if (values.profile !== undefined && !(PROFILES as readonly string[]).includes(values.profile)) {
+    throw new UsageError(`unknown profile "${values.profile}": use ${PROFILES.join(', ')}`);
+  }
+  if (values.color !== undefined && values.color !== 'mono' && values.color !== 'color') {
+    throw new UsageError(`--color is mono or color, not "${values.color}"`);
+  }
+  const padTo = values['pad-to'] === undefined ? undefined : Number(values['pad-to']);
+  if (padTo !== undefined && ![2, 4, 8, 16].includes(padTo)) throw new UsageError('--pad-to is 2, 4, 8 or 16');
+  const profile = values.profile as Profile | undefined;
+  const expect: Partial<Expectations> = {
+    profile,
+    color: values.color as PrintColor | undefined,
+    padTo,
+  };
+  // A named print-shop profile expects PDF/X-1a in one colour, as the build makes it by default.
+  if (profile === 'print-shop') expect.pdfx = (values.color ?? 'mono') === 'mono';
+  if (profile && profile !== 'print-shop') expect.pdfx = false;
+  if (profile && !values.color) expect.color = profile === 'screen' ? 'color' : 'mono';
+  return { file: positionals[0]!, expect, help: false };
+}
+
+/** Run the preflight command and return the exit code. */
+export async function runPreflightCli(argv: readonly string[]): Promise<number> {
+  let options: PreflightOptions;
+  try {
+    options = parsePreflightArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(options.file);
+  } catch (error) {
+    process.stderr.write(
+      `${options.file}: error: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`,
+    );
+    return 1;
+  }
+  let report;
+  try {
+    report = await preflightPdf(bytes, options.expect);
+  } catch (error) {
+    process.stderr.write(
+      `${options.file}: error: not a PDF that can be read (${(error as Error).message.split('\n')[0]})\n`,
+    );
+    return 1;
+  }
+  process.stdout.write(`${options.file}\n${formatChecklist(report).join('\n')}\n`);
+  for (const item of report.items.filter((entry) => entry.status === 'fail')) {
+    process.stderr.write(`${options.file}: error: ${item.title}: ${item.detail}\n`);
+  }
+  return report.failed ? 1 : 0;
+}

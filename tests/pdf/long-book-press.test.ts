@@ -1,0 +1,75 @@
+/**
+ * A 600-page book (the benchmark's generated novel, 四六判) through the print-shop and kdp
+ * profiles: one colour on every page, PDF/X-1a for the shop, nothing KDP forbids — read from
+ * the content streams and resources, not from the build's own report alone.
+ */
+import { execFile } from 'node:child_process';
+import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateBook } from '../../scripts/bench/generate-book.ts';
+import { runBuild } from '../helpers/cli.ts';
+import { pdfStructure } from '../helpers/pdf.ts';
+import { inkUse } from '../helpers/press.ts';
+
+const built: Record<string, { path: string; stdout: string; stderr: string }> = {};
+
+beforeAll(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'long-press-'));
+  const manuscript = join(root, 'book');
+  await generateBook(manuscript, { chapters: 30, characters: 370_000, seed: 7 });
+  // KDP wants a 0.75 in gutter margin for 501–700 pages: 17 lines leave room for it on 四六判.
+  await appendFile(join(manuscript, 'book.yaml'), 'print:\n  format: shiroku\n  linesPerPage: 17\n  gutter: 9\n');
+  for (const profile of ['print-shop', 'kdp']) {
+    const out = join(root, profile);
+    const result = await runBuild('pdf', ['--manuscript', manuscript, '--out-dir', out, '--profile', profile]);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+    built[profile] = { path: join(out, 'book.pdf'), stdout: result.stdout, stderr: result.stderr };
+  }
+}, 1_500_000);
+
+describe('a 600-page book for the press', () => {
+  it('has about 600 pages and passes preflight in both profiles', async () => {
+    for (const profile of ['print-shop', 'kdp']) {
+      const { pageCount } = await pdfStructure(built[profile]!.path);
+      expect(pageCount, profile).toBeGreaterThanOrEqual(560);
+      expect(pageCount, profile).toBeLessThanOrEqual(700);
+      expect(built[profile]!.stdout, profile).toMatch(/^preflight \(.*\): passed$/m);
+      // Ruby is set at half the body size: under KDP's 7 pt, which preflight says (a warning).
+      const warnings = built[profile]!.stderr.split('\n').filter((line) => /warning/.test(line));
+      expect(warnings, profile).toEqual(
+        profile === 'kdp'
+          ? [expect.stringMatching(/^warning: preflight: type size: text under 7 pt \(down to 4\.\d pt\) on pages /)]
+          : [],
+      );
+    }
+  });
+
+  it('holds no colour operator but gray, no colour space, no transparency and no Type 3 font', async () => {
+    for (const profile of ['print-shop', 'kdp']) {
+      const use = await inkUse(built[profile]!.path);
+      expect(use.contentStreams, profile).toBeGreaterThan(1000);
+      expect(use.colourOperators, profile).toEqual({});
+      expect(
+        [...use.colourSpaces].filter((space) => space !== '/DeviceGray'),
+        profile,
+      ).toEqual([]);
+      expect([...use.transparency], profile).toEqual([]);
+      expect([...use.fontTypes].sort(), profile).toEqual(['/CIDFontType2', '/Type0']);
+    }
+  });
+
+  it('is PDF/X-1a:2001 for the print shop, and has neither bookmarks nor annotations for KDP', async () => {
+    const run = promisify(execFile);
+    const { stdout: info } = await run('pdfinfo', [built['print-shop']!.path]);
+    expect(info).toMatch(/^PDF subtype:\s+PDF\/X-1:2001$/m);
+    const { stdout: check } = await run('qpdf', ['--check', built['print-shop']!.path]);
+    expect(check).toContain('No syntax or stream encoding errors found');
+    const kdp = await readFile(built.kdp!.path);
+    expect(kdp.includes('/Annots')).toBe(false);
+    expect(kdp.includes('/Outlines')).toBe(false);
+  });
+});
