@@ -10,12 +10,17 @@ export interface HeadingEntry {
   text: string;
 }
 
+/** Ids as the author wrote them → as they are in the book. */
+export type IdRenames = Map<string, string>;
+
 declare module 'vfile' {
   interface DataMap {
     /** Id of the chapter this file becomes (`ch-3`); element ids of the chapter start with it. */
     chapterId: string;
     /** The file is a one-file book, whose front matter is the book's metadata. */
     frontMatterIsMetadata?: boolean;
+    /** Ids the author wrote, and what they became, in the whole file (for links across its chapters). */
+    idRenames?: IdRenames;
     /** The chapter's headings in reading order. */
     headings: HeadingEntry[];
   }

@@ -40,7 +40,7 @@ export async function fingerprint(book: Book, target: string): Promise<string> {
     process.env.SOURCE_DATE_EPOCH ?? '',
     JSON.stringify(book.config),
   ];
-  for (const chapter of book.chapters) parts.push(chapter.file.path, String(chapter.file.value));
+  for (const file of book.manuscript.chapters) parts.push(file.path, String(file.value));
   for (const path of [...referenced].sort()) parts.push(path, await readFile(path).catch(() => 'missing'));
   return digest(...parts);
 }

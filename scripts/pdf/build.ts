@@ -177,7 +177,7 @@ async function resolveFonts(book: Book): Promise<PrintFonts> {
 function partCount(book: Book): number {
   const forced = Number(process.env.TATEGAKI_PDF_PARTS);
   if (Number.isInteger(forced) && forced > 0) return forced;
-  const characters = book.chapters.reduce((sum, chapter) => sum + String(chapter.file.value).length, 0);
+  const characters = book.manuscript.chapters.reduce((sum, file) => sum + String(file.value).length, 0);
   if (characters < 150_000) return 1;
   return Math.min(4, availableParallelism(), book.chapters.length);
 }
