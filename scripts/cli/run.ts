@@ -15,6 +15,8 @@ export interface BuildSummary {
   /** Main line, e.g. `wrote dist/book.epub (120 KB, 5 chapters)`. */
   summary: string;
   warnings: Warning[];
+  /** Lines printed under the summary: what the build did that the author should know. */
+  notes?: string[];
 }
 
 /** A build of one target, cancellable through `signal`. */
@@ -64,6 +66,7 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
       process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
     if (!options.quiet) {
       process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      for (const note of result.notes ?? []) process.stdout.write(`  ${note}\n`);
     }
     return 0;
   } catch (error) {
