@@ -203,3 +203,32 @@ export function kinsokuViolations(columns: readonly Column[]): string[] {
   }
   return problems;
 }
+
+/**
+ * Empty line slots at the end of a 縦組 page: how many whole lines of the 版面 are left free to
+ * the left of the page's last line of text. Judged by the base text only (ruby, 傍点 and folios
+ * are smaller or outside the block): the block's left edge is the fore-edge margin on odd pages
+ * and the gutter margin on even ones (a right-bound book's rectos are left-hand pages).
+ */
+export function emptyLineSlots(
+  words: readonly PlacedText[],
+  page: { number: number },
+  geometry: {
+    fontSize: number;
+    pitchPt: number;
+    margin: { top: number; bottom: number; fore: number; gutter: number };
+    trim: { height: number };
+  },
+): number | undefined {
+  const pt = (mm: number) => (mm * 72) / 25.4;
+  const area = { top: pt(geometry.margin.top - 1), bottom: pt(geometry.trim.height - geometry.margin.bottom + 1) };
+  const base = verticalColumns(words, area, geometry.pitchPt).filter((column) =>
+    column.glyphs.some((glyph) => glyph.xMax - glyph.xMin > geometry.fontSize * 0.7),
+  );
+  const last = base.at(-1);
+  if (!last) return undefined;
+  const left = pt(page.number % 2 === 1 ? geometry.margin.fore : geometry.margin.gutter);
+  // The centre of the last slot is half a character in from the block's edge; a line moved by a
+  // fraction of the pitch (after a heading) still counts as in its slot.
+  return Math.max(0, Math.floor((last.x - (left + geometry.fontSize / 2)) / geometry.pitchPt + 0.25));
+}
