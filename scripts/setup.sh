@@ -1,7 +1,8 @@
 #!/bin/sh
 # One-time set-up on a Debian or Ubuntu machine: the system tools the build and the tests use
 # (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs), then the npm
-# packages. Already-installed tools are left alone.
+# packages, then the pipeline compiled to JavaScript (.cache/js). Already-installed tools are left
+# alone. `sh scripts/setup.sh --bench` also installs Pandoc, which `npm run bench` compares with.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,9 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}${CHROME_PATH:-}" ] && ! command -v chrom
 fi
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
 command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
+if [ "${1:-}" = "--bench" ]; then
+  command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+fi
 
 if [ -n "$missing" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -27,3 +31,4 @@ if [ -n "$missing" ]; then
 fi
 
 npm ci
+node scripts/launch.mjs --compile

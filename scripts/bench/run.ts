@@ -27,8 +27,9 @@ const sizes = values.sizes.split(',').map(Number);
 const fullSize = Number(values.characters);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tategaki-bench-'));
+// Each command runs as `npm run` runs it: compiled JavaScript through the launcher.
 const node = (script: string, ...args: string[]) =>
-  [process.execPath, ['--import', 'tsx', join(root, script), ...args]] as const;
+  [process.execPath, [join(root, 'scripts/launch.mjs'), script.replace(/^scripts\/|\.ts$/g, ''), ...args]] as const;
 const pandoc = (() => {
   try {
     return execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0];

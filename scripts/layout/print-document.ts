@@ -42,7 +42,8 @@ export interface PrintPart {
 }
 
 /**
- * The main document — 扉, 目次 (page numbers left blank), chapters, 奥付 — cut into `parts`
+ * The main document — 扉, 目次 (page numbers left blank unless `pageNumbers` gives them), chapters,
+ * 奥付 — cut into `parts`
  * documents of consecutive chapters of about equal length, which Chromium renders side by side
  * (each chapter starts a page, so the cut changes no page).
  *
@@ -53,7 +54,13 @@ export interface PrintPart {
  * another part gets a placeholder target, so that Chromium keeps the link; post-processing points
  * it at the real page.
  */
-export function printParts(book: Book, geometry: PageGeometry, fonts: PrintFonts, parts: number): PrintPart[] {
+export function printParts(
+  book: Book,
+  geometry: PageGeometry,
+  fonts: PrintFonts,
+  parts: number,
+  pageNumbers?: Map<string, number>,
+): PrintPart[] {
   const anchor = (id: string) => h('div.page-anchor', { id: anchorId(id) });
   let rectoBreaks = 0;
   const chapters = book.chapters.map((chapter) => {
@@ -81,7 +88,7 @@ export function printParts(book: Book, geometry: PageGeometry, fonts: PrintFonts
   const bodies = groups.map((range, index) => {
     const body: Element[] = [];
     if (index === 0) {
-      const toc = printToc(book, undefined);
+      const toc = printToc(book, pageNumbers);
       toc.children.unshift(anchor('toc'));
       body.push(titlePage(book.config), toc);
     }

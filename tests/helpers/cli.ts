@@ -12,22 +12,28 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Run `scripts/build-<target>.ts` with arguments, from the project root. */
+/** Run `npm run build:<target>` with arguments, from the project root (without npm in between). */
 export function runBuild(
   target: 'epub' | 'pdf',
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CommandResult> {
-  return runNode([`${projectRoot}scripts/build-${target}.ts`, ...args], options);
+  return runCommand(`build-${target}`, args, options);
 }
 
-/** Run a TypeScript file with Node through tsx. */
-export function runNode(
+/** Node arguments that run a command (`build-epub`, `dev`, …) the one way the npm scripts do. */
+export function commandArgs(entry: string, args: readonly string[]): string[] {
+  return [`${projectRoot}scripts/launch.mjs`, entry, ...args];
+}
+
+/** Run a command (`build-epub`, `build-pdf`, `dev`) through the launcher, as npm runs it. */
+export function runCommand(
+  entry: string,
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, commandArgs(entry, args), {
       cwd: options.cwd ?? projectRoot,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
