@@ -57,7 +57,9 @@ export async function parseChapters(
   const trees = await processor.toChapters(file, level, (index) => `ch-${first + index + 1}`);
   return trees.map(({ id, tree, headings }) => {
     const top = Math.min(...headings.map((heading) => heading.depth));
-    return { id, file, tree, headings, title: headings.find((heading) => heading.depth === top)?.text };
+    // A heading with no text (`#` alone, or only a note) names nothing.
+    const title = headings.find((heading) => heading.depth === top && heading.text !== '')?.text;
+    return { id, file, tree, headings, title };
   });
 }
 
