@@ -88,10 +88,11 @@ describe('a one-file novel as EPUB', () => {
   });
 
   it('puts each note at the end of the chapter that refers to it, though all are written at the end of the file', () => {
-    const notes = (name: string) =>
-      elements(documents.find((doc) => doc.path.endsWith(name))!.body, 'aside').map(text);
+    const notes = (name: string) => elements(documents.find((doc) => doc.path.endsWith(name))!.body, 'aside').map(text);
     expect(notes('p-001.xhtml')).toEqual(['1　リードと三の章から参照される注。'.replace(/\s/g, '')]);
-    expect(notes('p-003-2.xhtml')).toEqual(['1長い章の後半の注。ファイルの最後に書かれていても、参照する章の終わりに置かれます。']);
+    expect(notes('p-003-2.xhtml')).toEqual([
+      '1長い章の後半の注。ファイルの最後に書かれていても、参照する章の終わりに置かれます。',
+    ]);
     expect(notes('p-004.xhtml')).toEqual(['1リードと三の章から参照される注。']);
   });
 
