@@ -6,15 +6,17 @@ import type { VFile } from 'vfile';
 import type { BookConfig } from './config/schema.ts';
 import type { Warning } from './errors.ts';
 import { loadManuscript, type Manuscript } from './manuscript/load.ts';
+import type { ChapterLevel } from './markdown/chapters.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from './markdown/processor.ts';
 import type { HeadingEntry } from './markdown/types.ts';
 import { resolveChapterLinks } from './layout/links.ts';
 import { silent, type Progress } from './progress.ts';
 
-/** One chapter file, parsed. */
+/** One chapter: a chapter file, or a part of one cut at a heading (see `chapterLevel`). */
 export interface Chapter {
   /** `ch-1`, `ch-2`, … in reading order; element ids inside the chapter start with it. */
   id: string;
+  /** The file the chapter was written in (several chapters may share one). */
   file: VFile;
   tree: HastRoot;
   /** Text of the chapter's first heading, if it has one. */
@@ -35,21 +37,30 @@ export async function loadBook(path: string, progress: Progress = silent): Promi
   const processor = createMarkdownProcessor(manuscript.config.markdown);
   const chapters: Chapter[] = [];
   for (const [index, file] of manuscript.chapters.entries()) {
-    chapters.push(await parseChapter(processor, file, index));
+    chapters.push(...(await parseChapters(processor, file, chapters.length, manuscript.config.chapterLevel)));
     progress('parsing chapters', { done: index + 1, total: manuscript.chapters.length });
   }
   resolveChapterLinks(chapters);
   return { manuscript, config: manuscript.config, chapters };
 }
 
-/** Parse one chapter source as the book's chapter number `index + 1` (the preview re-parses one at a time). */
-export async function parseChapter(processor: MarkdownProcessor, file: VFile, index: number): Promise<Chapter> {
-  const id = `ch-${index + 1}`;
-  file.data.chapterId = id;
-  const tree = await processor.toHast(file);
-  const headings = file.data.headings ?? [];
-  const title = (headings.find((heading) => heading.depth === 1) ?? headings[0])?.text;
-  return { id, file, tree, title, headings };
+/**
+ * Parse one chapter file into the chapters it holds, numbered from the book's chapter `first + 1`
+ * (the preview re-parses one file at a time).
+ */
+export async function parseChapters(
+  processor: MarkdownProcessor,
+  file: VFile,
+  first: number,
+  level: ChapterLevel,
+): Promise<Chapter[]> {
+  const trees = await processor.toChapters(file, level, (index) => `ch-${first + index + 1}`);
+  return trees.map(({ id, tree, headings }) => {
+    const top = Math.min(...headings.map((heading) => heading.depth));
+    // A heading with no text (`#` alone, or only a note) names nothing.
+    const title = headings.find((heading) => heading.depth === top && heading.text !== '')?.text;
+    return { id, file, tree, headings, title };
+  });
 }
 
 /** Every warning the chapters collected, in reading order. */

@@ -36,6 +36,8 @@ export interface BuildSummary {
   output?: BuiltFile;
   /** Lines printed before the summary, such as the preflight checklist. */
   report?: string[];
+  /** Lines printed under the summary: what the build did that the author should know. */
+  notes?: string[];
 }
 
 /** One output file of a build. */

@@ -4,6 +4,7 @@ import { bookWarnings, loadBook, type Book } from './book.ts';
 import type { BuildOptions as CliOptions } from './build-options.ts';
 import { formatBytes } from './report.ts';
 import type { BuildSummary } from './build-options.ts';
+import type { ChapterCut } from './epub/pages.ts';
 import { BuildError, type Warning } from './errors.ts';
 import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
@@ -33,6 +34,8 @@ interface Made {
   pages?: number;
   /** Lines to show before the summary (the preflight checklist). */
   report?: string[];
+  /** Lines the summary adds below itself (what the build did that the author should know). */
+  notes?: string[];
 }
 
 /**
@@ -77,6 +80,7 @@ async function build(
       warnings,
       output: { path, bytes: made.bytes.byteLength, pages: made.pages, reused: false },
       report: made.report,
+      notes: made.notes,
     };
   } catch (error) {
     if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
@@ -95,8 +99,36 @@ export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress
     progress(`building EPUB from ${book.chapters.length} chapter(s)`);
     // Each output's stack (packager, browser, PDF library) is loaded only when it is built.
     const { buildEpub } = await import('./epub/build.ts');
-    const { bytes, documents } = await buildEpub(book);
-    return { bytes, details: `${book.chapters.length} chapter(s), ${documents} documents` };
+    const { bytes, documents, cuts } = await buildEpub(book);
+    return {
+      bytes,
+      details: `${book.chapters.length} chapter(s), ${documents} documents${cuts.length > 0 ? `, ${cuts.length} cut(s) for size` : ''}`,
+      notes: cutNotes(cuts),
+    };
+  });
+}
+
+const CUT_PHRASES: Record<ChapterCut['kind'], string> = {
+  heading: 'before the heading',
+  'scene break': 'after the scene break',
+  paragraph: 'between paragraphs',
+  block: 'between blocks',
+  'inside a block': 'inside a block too long for one document',
+};
+
+/**
+ * The cuts the 256 KB limit forced, one line per chapter: the author may prefer to cut the
+ * chapter (or add a scene break) where it suits the story.
+ */
+function cutNotes(cuts: readonly ChapterCut[]): string[] {
+  const byChapter = new Map<ChapterCut['chapter'], ChapterCut[]>();
+  for (const cut of cuts) byChapter.set(cut.chapter, [...(byChapter.get(cut.chapter) ?? []), cut]);
+  return [...byChapter].map(([chapter, list]) => {
+    const places = list.map((cut) => {
+      const line = cut.position?.start.line;
+      return `${CUT_PHRASES[cut.kind]}${line === undefined ? '' : ` at line ${line}`}`;
+    });
+    return `cut for size (256 KB per document): ${chapter.title ?? chapter.id} (${displayPath(chapter.file.path)}) ${places.join('; ')}`;
   });
 }
 

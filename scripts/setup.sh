@@ -1,8 +1,9 @@
 #!/bin/sh
 # One-time set-up on a Debian or Ubuntu machine: the system tools the build and the tests use
 # (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs, qpdf for checking
-# their structure, zbar-tools for reading the cover's barcodes), then the npm packages.
-# Already-installed tools are left alone.
+# their structure, zbar-tools for reading the cover's barcodes), then the npm packages, then the
+# pipeline compiled to JavaScript (.cache/js). Already-installed tools are left alone.
+# `sh scripts/setup.sh --bench` also installs Pandoc, which `npm run bench` compares with.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,9 @@ command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
 # qpdf: the tests check the structure of PDF/X interiors and covers.
 command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
+if [ "${1:-}" = "--bench" ]; then
+  command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+fi
 
 if [ -n "$missing" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -38,3 +42,4 @@ if [ -n "$missing" ]; then
 fi
 
 npm ci
+node scripts/launch.mjs --compile

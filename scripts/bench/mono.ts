@@ -4,7 +4,7 @@
  * and the preflight that ends every build; and, when Ghostscript is installed, its pdfwrite
  * with ColorConversionStrategy=Gray on the same file, the alternative it was chosen over.
  *
- * Usage: tsx scripts/bench/mono.ts BOOK.pdf [--gs]
+ * Usage: npm run bench:mono --  BOOK.pdf [--gs]
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -91,7 +91,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [path, flag] = process.argv.slice(2);
-  if (!path) throw new Error('usage: tsx scripts/bench/mono.ts BOOK.pdf [--gs]');
+  if (!path) throw new Error('usage: node scripts/launch.mjs bench/mono BOOK.pdf [--gs]');
   const cost = await measureMono(path, flag === '--gs');
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;

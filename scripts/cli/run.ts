@@ -62,6 +62,7 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
     if (!options.quiet) {
       for (const line of result.report ?? []) process.stdout.write(`${line}\n`);
       process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      for (const note of result.notes ?? []) process.stdout.write(`  ${note}\n`);
     }
     return 0;
   } catch (error) {

@@ -249,6 +249,14 @@ export const BookSchema = v.strictObject({
   ),
   /** 縦書き (`vertical`) or 横書き (`horizontal`). */
   writingMode: v.optional(v.picklist(['vertical', 'horizontal']), 'vertical'),
+  /**
+   * Headings that start a chapter (one EPUB content document, a new page in print): `#` (1) by
+   * default, down to `######`; `none` makes each file one chapter, whatever its headings.
+   */
+  chapterLevel: v.optional(
+    v.union([count(1, 6), v.literal('none')], 'must be a heading level from 1 to 6, or none'),
+    1,
+  ),
   /** Chapter files in reading order; all `.md` files sorted by name when absent. */
   chapters: v.optional(v.array(text)),
   tocTitle: v.optional(text, '目次'),

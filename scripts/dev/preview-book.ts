@@ -1,13 +1,14 @@
 /**
  * The book as the preview keeps it between saves: the last good parse of every chapter, and
- * what is wrong now. A saved chapter is parsed again on its own, with the processor built for
- * the book and `parseChapter`, as `loadBook` parses it; `book.yaml`, a chapter that appears or
- * disappears, or any save while the book cannot be loaded, reloads everything through `loadBook`,
- * exactly as a build reads it.
+ * what is wrong now. A saved chapter file is parsed again on its own, with the processor built
+ * for the book and `parseChapters`, as `loadBook` parses it. `book.yaml`, a chapter file that
+ * appears or disappears or now holds a different number of chapters (cut at its headings), or
+ * any save while the book cannot be loaded, reloads everything through `loadBook`, exactly as a
+ * build reads it.
  */
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative } from 'node:path';
-import { bookWarnings, loadBook, parseChapter, type Book, type Chapter } from '../book.ts';
+import { bookWarnings, loadBook, parseChapters, type Book, type Chapter } from '../book.ts';
 import { resolveChapterLinks } from '../layout/links.ts';
 import { loadManuscript } from '../manuscript/load.ts';
 import { readSourceFile } from '../manuscript/read-text.ts';
@@ -88,17 +89,16 @@ export class PreviewBook {
     const book = this.book;
     if (!book || this.loadError) return sources.length > 0 ? this.reload(files) : undefined;
 
-    const chapterIndex = new Map(book.chapters.map((chapter, index) => [chapter.file.path, index]));
-    const chapters: number[] = [];
+    const chapterFiles = new Set(book.manuscript.chapters.map((file) => file.path));
+    const chapters: string[] = [];
     let images = false;
     for (const path of sources) {
-      const index = chapterIndex.get(path);
       const extension = extname(path).toLowerCase();
       if (path === book.manuscript.metadataFile) return this.reload(files);
-      if (index !== undefined) {
+      if (chapterFiles.has(path)) {
         // A chapter renamed or deleted changes the book's contents, not one chapter.
         if (!(await isFile(path))) return this.reload(files);
-        chapters.push(index);
+        chapters.push(path);
       } else if (extension === '.md') {
         if (await this.chapterListChanged(book)) return this.reload(files);
       } else if (IMAGE_EXTENSIONS.has(extension)) {
@@ -109,7 +109,7 @@ export class PreviewBook {
       // A replaced image needs a new URL; an added one may mend a chapter that referred to it.
       this.imageVersion++;
       for (const chapter of book.chapters) {
-        const entry = this.images.get(chapter.file.path);
+        const entry = this.images.get(chapter.id);
         if (entry) await this.checkImages(chapter, entry.images);
       }
     }
@@ -119,9 +119,11 @@ export class PreviewBook {
       return { kind: 'images', files: replaced, parsed: 0, errors: this.errors(), warnings: [] };
     }
     const parsed = new Set<string>();
-    for (const index of chapters) {
-      const path = book.chapters[index]!.file.path;
-      if (await this.rebuildChapter(book, index)) parsed.add(path);
+    for (const path of chapters) {
+      const outcome = await this.rebuildFile(book, path);
+      // A file that now holds more or fewer chapters renumbers the chapters after it.
+      if (outcome === 'renumber') return this.reload(files);
+      if (outcome === 'parsed') parsed.add(path);
     }
     const warnings = bookWarnings(book).filter((warning) => warning.file !== undefined && parsed.has(warning.file));
     const rebuilt = [...parsed].map((path) => relative(this.root, path));
@@ -156,28 +158,33 @@ export class PreviewBook {
     return folders;
   }
 
-  /** Parse one chapter again; false if its file cannot be read now (the error is kept). */
-  private async rebuildChapter(book: Book, index: number): Promise<boolean> {
-    const path = book.chapters[index]!.file.path;
+  /**
+   * Parse one chapter file again, in place of the chapters it held: 'failed' if it cannot be read
+   * or parsed now (the error is kept), 'renumber' if it now holds a different number of chapters.
+   */
+  private async rebuildFile(book: Book, path: string): Promise<'parsed' | 'failed' | 'renumber'> {
+    const first = book.chapters.findIndex((chapter) => chapter.file.path === path);
+    const count = book.chapters.filter((chapter) => chapter.file.path === path).length;
     try {
       const file = await readSourceFile(path);
-      const chapter = await parseChapter(this.processor!, file, index);
-      book.chapters[index] = chapter;
-      book.manuscript.chapters[index] = file;
+      const chapters = await parseChapters(this.processor!, file, first, book.config.chapterLevel);
+      if (chapters.length !== count) return 'renumber';
+      book.chapters.splice(first, count, ...chapters);
+      book.manuscript.chapters[book.manuscript.chapters.findIndex((source) => source.path === path)] = file;
       // As loadBook does once all chapters are parsed; links already resolved are left alone.
       resolveChapterLinks(book.chapters);
       this.chapterErrors.delete(path);
-      await this.checkImages(chapter, collectImages(chapter.tree));
-      return true;
+      for (const chapter of chapters) await this.checkImages(chapter, collectImages(chapter.tree));
+      return 'parsed';
     } catch (error) {
       this.chapterErrors.set(path, problemOf(error, path));
-      return false;
+      return 'failed';
     }
   }
 
   private async checkImages(chapter: Chapter, images: PreviewImage[]): Promise<void> {
     const check = await pointImages(images, this.root, chapter.file.path, this.imageVersion);
-    this.images.set(chapter.file.path, { images, check });
+    this.images.set(chapter.id, { images, check });
   }
 
   /** Whether a new or removed Markdown file changes which files are chapters. */

@@ -12,7 +12,7 @@ import { resolveImages } from '../layout/images.ts';
 import { adaptForPackager } from './adapt.ts';
 import { bookIdentifier, modifiedTimestamp } from './identifier.ts';
 import { packageEpub } from './package.ts';
-import { layoutEpub, MAX_DOCUMENT_BYTES } from './pages.ts';
+import { layoutEpub, MAX_DOCUMENT_BYTES, type ChapterCut } from './pages.ts';
 import { BuildError } from '../errors.ts';
 import { digest, pipelineVersion, readCache, writeCache } from '../output/cache.ts';
 
@@ -26,6 +26,8 @@ export interface EpubResult {
   bytes: Uint8Array;
   /** Number of content documents. */
   documents: number;
+  /** Chapters cut because they were too long for one document, and where. */
+  cuts: ChapterCut[];
 }
 
 /** Build the EPUB of a book, in memory. */
@@ -112,7 +114,7 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
         .join('\n')
         .replace(/\n@charset "UTF-8";\n/g, '\n'),
     );
-    return { bytes, documents: pages.length };
+    return { bytes, documents: pages.length, cuts: layout.cuts };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

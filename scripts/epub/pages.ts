@@ -5,9 +5,9 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
-import type { Book } from '../book.ts';
+import type { Book, Chapter } from '../book.ts';
 import { colophonPage, titlePage, tocList, tocPage } from '../layout/front-matter.ts';
-import { splitChapter } from '../layout/split.ts';
+import { splitChapter, type SizeCut } from '../layout/split.ts';
 import { tocEntries, type TocEntry } from '../layout/toc.ts';
 import { toXhtml } from '../layout/xhtml.ts';
 
@@ -36,6 +36,13 @@ export interface EpubLayout {
   navBody: string;
   /** Flat table of contents for the EPUB 2 NCX. */
   ncxPoints: { text: string; href: string }[];
+  /** Chapters cut because they were too long for one document, and where. */
+  cuts: ChapterCut[];
+}
+
+/** A cut the size limit forced in a chapter. */
+export interface ChapterCut extends SizeCut {
+  chapter: Chapter;
 }
 
 const page = (
@@ -67,9 +74,10 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   const tocIndex = pages.push(page('p-toc', config.tocTitle, 'p-toc', 'frontmatter', [])) - 1;
 
   const chapterPages: EpubPage[] = [];
+  const cuts: ChapterCut[] = [];
   for (const [index, chapter] of book.chapters.entries()) {
     const number = String(index + 1).padStart(3, '0');
-    const parts = splitChapter(chapter.tree.children, MAX_DOCUMENT_BYTES);
+    const parts = splitChapter(chapter.tree.children, MAX_DOCUMENT_BYTES, (cut) => cuts.push({ ...cut, chapter }));
     for (const [part, nodes] of parts.entries()) {
       const id = part === 0 ? `p-${number}` : `p-${number}-${part + 1}`;
       const firstHeading = chapter.headings[0];
@@ -119,7 +127,7 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
     ]),
   ]);
   const ncxPoints = flatten(navEntries).map((entry) => ({ text: entry.text, href: navHref(entry) }));
-  return { pages, navBody, ncxPoints };
+  return { pages, navBody, ncxPoints, cuts };
 }
 
 function containsId(nodes: readonly ElementContent[], id: string): boolean {

@@ -5,12 +5,18 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import type { Chapter } from '../book.ts';
 
 /** Rewrite relative links of every chapter: to another chapter → `#id`, elsewhere → no link. */
 export function resolveChapterLinks(chapters: readonly Chapter[]): void {
-  const byPath = new Map(chapters.map((chapter) => [resolve(chapter.file.path), chapter]));
+  // A file cut into several chapters is found by its path; the link goes to its first chapter,
+  // or, with a fragment, to the chapter holding that element.
+  const byPath = new Map<string, Chapter[]>();
+  for (const chapter of chapters) {
+    const path = resolve(chapter.file.path);
+    byPath.set(path, [...(byPath.get(path) ?? []), chapter]);
+  }
   for (const chapter of chapters) {
     visit(chapter.tree, 'element', (node: Element) => {
       const href = node.properties.href;
@@ -23,8 +29,12 @@ export function resolveChapterLinks(chapters: readonly Chapter[]): void {
       } catch {
         // A stray `%` is taken literally.
       }
-      const target = byPath.get(resolve(dirname(chapter.file.path), path));
-      if (target) {
+      const targets = byPath.get(resolve(dirname(chapter.file.path), path));
+      if (targets) {
+        const target =
+          (fragment && targets.length > 1
+            ? targets.find((candidate) => hasId(candidate.tree, `${candidate.id}-${fragment}`))
+            : undefined) ?? targets[0]!;
         node.properties.href = fragment ? `#${target.id}-${fragment}` : `#${target.id}`;
         return;
       }
@@ -36,4 +46,13 @@ export function resolveChapterLinks(chapters: readonly Chapter[]): void {
       delete node.properties.href;
     });
   }
+}
+
+function hasId(tree: Chapter['tree'], id: string): boolean {
+  let found = false;
+  visit(tree, 'element', (node: Element) => {
+    if (node.properties.id === id) found = true;
+    return found ? EXIT : undefined;
+  });
+  return found;
 }

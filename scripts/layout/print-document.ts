@@ -42,7 +42,8 @@ export interface PrintPart {
 }
 
 /**
- * The main document — 扉, 目次 (page numbers left blank), chapters, 奥付 — cut into `parts`
+ * The main document — 扉, 目次 (page numbers left blank unless `pageNumbers` gives them), chapters,
+ * 奥付 — cut into `parts`
  * documents of consecutive chapters of about equal length, which Chromium renders side by side
  * (each chapter starts a page, so the cut changes no page).
  *
@@ -53,7 +54,13 @@ export interface PrintPart {
  * another part gets a placeholder target, so that Chromium keeps the link; post-processing points
  * it at the real page.
  */
-export function printParts(book: Book, geometry: PageGeometry, fonts: PrintFonts, parts: number): PrintPart[] {
+export function printParts(
+  book: Book,
+  geometry: PageGeometry,
+  fonts: PrintFonts,
+  parts: number,
+  pageNumbers?: Map<string, number>,
+): PrintPart[] {
   const anchor = (id: string) => h('div.page-anchor', { id: anchorId(id) });
   let rectoBreaks = 0;
   const chapters = book.chapters.map((chapter) => {
@@ -81,7 +88,7 @@ export function printParts(book: Book, geometry: PageGeometry, fonts: PrintFonts
   const bodies = groups.map((range, index) => {
     const body: Element[] = [];
     if (index === 0) {
-      const toc = printToc(book, undefined);
+      const toc = printToc(book, pageNumbers);
       toc.children.unshift(anchor('toc'));
       body.push(titlePage(book.config), toc);
     }
@@ -216,6 +223,11 @@ function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 
   const along = g.vertical ? 0 : g.halfLeading;
   const blockBlock = g.vertical ? g.block.width : g.block.height;
   const blockInline = g.vertical ? g.block.height : g.block.width;
+  // Chromium moves the first line of a page inwards when its ruby reaches past the half-leading
+  // (there is no line before it to lend the space), and then the page's last line no longer fits:
+  // with a reading every few words most pages lost a line. Room for half a ruby at the block-end
+  // side keeps every line of the 版面; it is less than a line, so no extra line fits there.
+  const slack = (Math.min(g.fontSize, g.pitchPt) * 0.5 * 25.4) / 72;
   const fontFaces = [fonts.body, fonts.heading]
     .filter((font) => font.url)
     .map((font) => `@font-face { font-family: ${cssString(font.family)}; src: url(${cssString(font.url!)}); }`);
@@ -223,7 +235,7 @@ function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 
   const headingFamily = cssString(fonts.heading.family);
   return [
     ...fontFaces,
-    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across)} ${mm(g.bleed + g.margin.bottom - along)} ${mm(g.bleed + side - across)}; }`,
+    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across)} ${mm(g.bleed + g.margin.bottom - along - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
     `:root { --font-size: ${pt(g.fontSize)}; --line-height: ${g.lineHeight}; --pitch: ${pt(g.pitchPt)}; ` +
       `--block-block: ${mm(blockBlock)}; --block-inline: ${mm(blockInline)}; --columns: ${g.columns}; ` +
       `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,

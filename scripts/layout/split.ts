@@ -1,15 +1,34 @@
 /**
  * Cutting a chapter into the documents an EPUB carries: at every page break the author wrote,
  * and wherever a document would grow beyond the size reading systems handle (the 電書協 guide:
- * 256 KB). Cuts fall between paragraphs; a paragraph too big for one document by itself is cut
- * after a sentence, and its continuation is marked so that it is not indented again.
+ * 256 KB). A reader sees a cut as a page break, so a chapter too long is cut where a reader
+ * would not mind: before a lower heading, else after a scene break, else between two
+ * paragraphs, and never inside a note or a quotation — each of those is one node at the top of
+ * the chapter, and cuts fall between such nodes, in the second half of a document's room so
+ * that no document is tiny. Only a single block too big for a document by itself is cut inside:
+ * a paragraph after a sentence, its continuation marked so that it is not indented again.
  */
 import type { Element, ElementContent, RootContent } from 'hast';
+import type { Position } from 'unist';
 import { toString } from 'hast-util-to-string';
 import { toXhtml } from './xhtml.ts';
 
-/** Split before a `div.pagebreak` marker, then by size. */
-export function splitChapter(nodes: readonly RootContent[], maxBytes: number): ElementContent[][] {
+/** Where a cut for size fell, from the politest to the last resort. */
+export type CutKind = 'heading' | 'scene break' | 'paragraph' | 'block' | 'inside a block';
+
+/** A cut the size limit forced, to tell the author about. */
+export interface SizeCut {
+  kind: CutKind;
+  /** Where the text after the cut starts in the source, when known. */
+  position?: Position;
+}
+
+/** Split before a `div.pagebreak` marker, then by size; `onCut` hears of every cut made for size. */
+export function splitChapter(
+  nodes: readonly RootContent[],
+  maxBytes: number,
+  onCut: (cut: SizeCut) => void = () => undefined,
+): ElementContent[][] {
   const sections: ElementContent[][] = [[]];
   for (const node of nodes) {
     if (node.type === 'doctype') continue;
@@ -19,7 +38,83 @@ export function splitChapter(nodes: readonly RootContent[], maxBytes: number): E
     }
     sections.at(-1)!.push(node);
   }
-  return sections.flatMap((section) => splitBySize(section, maxBytes)).filter((part) => part.length > 0);
+  return sections.flatMap((section) => splitPolitely(section, maxBytes, onCut)).filter((part) => part.length > 0);
+}
+
+const HEADING = /^h[1-6]$/;
+const RANKS: Record<Exclude<CutKind, 'inside a block'>, number> = {
+  heading: 4,
+  'scene break': 3,
+  paragraph: 2,
+  block: 1,
+};
+
+const isElement = (node: ElementContent | undefined, test: (node: Element) => boolean): boolean =>
+  node?.type === 'element' && test(node);
+const isHeading = (node: ElementContent | undefined) => isElement(node, (element) => HEADING.test(element.tagName));
+const isSceneBreak = (node: ElementContent | undefined) =>
+  isElement(node, (element) => classList(element).includes('scene-break'));
+const isParagraph = (node: ElementContent | undefined) =>
+  isElement(node, (element) => element.tagName === 'p' && !classList(element).includes('scene-break'));
+
+/** What kind of cut falls between two top-level nodes; undefined where none may (after a heading). */
+function cutBetween(before: ElementContent | undefined, after: ElementContent | undefined): CutKind | undefined {
+  if (isHeading(before)) return undefined;
+  if (isHeading(after)) return 'heading';
+  if (isSceneBreak(before)) return 'scene break';
+  if (isParagraph(before) && isParagraph(after)) return 'paragraph';
+  return 'block';
+}
+
+/** Cut a run of top-level nodes into documents of at most `maxBytes`, at the politest places. */
+function splitPolitely(
+  nodes: readonly ElementContent[],
+  maxBytes: number,
+  onCut: (cut: SizeCut) => void,
+): ElementContent[][] {
+  const sizes = nodes.map(size);
+  const parts: ElementContent[][] = [];
+  let start = 0;
+  while (start < nodes.length) {
+    let end = start;
+    let used = 0;
+    while (end < nodes.length && used + sizes[end]! <= maxBytes) used += sizes[end++]!;
+    if (end === nodes.length) {
+      parts.push(nodes.slice(start));
+      break;
+    }
+    if (end === start) {
+      // One block too big for a document: it is cut inside, into documents of its own.
+      const pieces = splitBySize(splitNode(nodes[start]!, maxBytes), maxBytes);
+      pieces.forEach((piece, index) => {
+        if (index > 0) onCut({ kind: 'inside a block', position: piece[0]?.position ?? nodes[start]!.position });
+      });
+      parts.push(...pieces);
+      start++;
+      if (start < nodes.length) onCut({ kind: 'block', position: nodes[start]!.position });
+      continue;
+    }
+    // The best place among the boundaries in the second half of the room (or anywhere, if the
+    // second half has none), the last of the best kind.
+    let best: { at: number; kind: CutKind; rank: number } | undefined;
+    for (const half of [true, false]) {
+      let filled = 0;
+      for (let at = start + 1; at <= end; at++) {
+        filled += sizes[at - 1]!;
+        if (half && filled < maxBytes / 2) continue;
+        const kind = cutBetween(nodes[at - 1], nodes[at]);
+        if (kind === undefined || kind === 'inside a block') continue;
+        const rank = RANKS[kind];
+        if (!best || rank >= best.rank) best = { at, kind, rank };
+      }
+      if (best) break;
+    }
+    const at = best?.at ?? end;
+    parts.push(nodes.slice(start, at));
+    onCut({ kind: best?.kind ?? 'block', position: nodes[at]?.position });
+    start = at;
+  }
+  return parts;
 }
 
 /**

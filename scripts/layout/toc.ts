@@ -1,4 +1,5 @@
 /** The table of contents as a tree, shared by the nav document, the 目次 page and the PDF. */
+import type { VFile } from 'vfile';
 import type { Chapter } from '../book.ts';
 
 /** One line of the table of contents. */
@@ -15,13 +16,17 @@ export interface TocEntry {
 /** Build the table of contents from chapter headings, down to `maxDepth` levels. */
 export function tocEntries(chapters: readonly Chapter[], maxDepth: number): TocEntry[] {
   const roots: TocEntry[] = [];
-  for (const chapter of chapters) {
-    // A chapter's shallowest heading counts as level 1, so a book written with `##`
-    // throughout still gets a table of contents.
-    const top = Math.min(...chapter.headings.map((heading) => heading.depth));
-    const stack: TocEntry[] = [];
+  // A file's shallowest heading counts as level 1, so a book written with `##` throughout still
+  // gets a table of contents; the chapters cut from one file share its levels, so that the
+  // chapters of a part (`##` under `#`) are listed under it.
+  const top = new Map<VFile, number>();
+  for (const chapter of chapters)
+    top.set(chapter.file, Math.min(top.get(chapter.file) ?? Infinity, ...chapter.headings.map((h) => h.depth)));
+  let stack: TocEntry[] = [];
+  for (const [index, chapter] of chapters.entries()) {
+    if (chapters[index - 1]?.file !== chapter.file) stack = [];
     for (const heading of chapter.headings) {
-      const depth = heading.depth - top + 1;
+      const depth = heading.depth - top.get(chapter.file)! + 1;
       if (depth > maxDepth || heading.text === '') continue;
       const entry: TocEntry = { text: heading.text, id: heading.id, chapterId: chapter.id, depth, children: [] };
       while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();

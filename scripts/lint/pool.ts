@@ -9,9 +9,14 @@ import type { LintDocument } from './projection/txt-ast.ts';
 import type { RawMessage, RuleRun, WorkerRequest, WorkerResponse } from './worker.ts';
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
-// A worker is started from a line of CommonJS that registers tsx's loader in its own thread,
-// then loads the TypeScript worker: Node 20 does not pass the parent's loader on to workers.
-const BOOTSTRAP = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+// The commands run compiled JavaScript (scripts/launch.mjs), and the launcher names the worker's
+// compiled bundle in TATEGAKI_LINT_WORKER. Run from the TypeScript sources (the tests), a worker is
+// started from a line that registers tsx's loader in its own thread, then loads the TypeScript
+// worker: Node 20 does not pass the parent's loader on to workers.
+const COMPILED = process.env.TATEGAKI_LINT_WORKER;
+const BOOTSTRAP = COMPILED
+  ? `import(${JSON.stringify(COMPILED)})`
+  : `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })`;
 
 /** One document to lint. */
 export interface LintTask {

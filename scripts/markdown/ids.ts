@@ -4,6 +4,7 @@
  * (links to them inside the chapter follow), and a repeated id gets a number, with a warning.
  */
 import type { Element, Root } from 'hast';
+import type { ChapterTree } from './types.ts';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -12,6 +13,8 @@ export function rehypeChapterIds() {
   return (tree: Root, file: VFile) => {
     const prefix = `${file.data.chapterId ?? 'ch'}-`;
     const renamed = new Map<string, string>();
+    // The whole file's ids, for links to another chapter cut from the same file.
+    const fileRenames = (file.data.idRenames ??= new Map<string, string>());
     const seen = new Set<string>();
     visit(tree, 'element', (node: Element) => {
       const id = node.properties.id;
@@ -28,6 +31,7 @@ export function rehypeChapterIds() {
         next = `${next}-${count}`;
       } else if (!renamed.has(id)) {
         renamed.set(id, next);
+        if (!fileRenames.has(id)) fileRenames.set(id, next);
       }
       seen.add(next);
       node.properties.id = next;
@@ -39,4 +43,29 @@ export function rehypeChapterIds() {
       if (target) node.properties.href = `#${target}`;
     });
   };
+}
+
+/**
+ * After a file was cut into chapters: a `#id` link to an element the author placed in another
+ * chapter of the same file gets that element's new id.
+ */
+export function linkAcrossChapters(chapters: readonly ChapterTree[], file: VFile): void {
+  const renames = file.data.idRenames;
+  if (!renames || renames.size === 0) return;
+  const ids = new Set(renames.values());
+  for (const chapter of chapters) {
+    visit(chapter.tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      let target: string;
+      try {
+        target = decodeURIComponent(href.slice(1));
+      } catch {
+        return;
+      }
+      if (ids.has(target)) return;
+      const renamed = renames.get(target);
+      if (renamed) node.properties.href = `#${renamed}`;
+    });
+  }
 }

@@ -28,26 +28,36 @@ import {
   remarkParagraphPerLine,
 } from './paragraphs/index.ts';
 import { rehypeAltText } from './alt-text.ts';
-import { rehypeChapterIds } from './ids.ts';
+import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
+import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
 import { rehypeRawHtml } from './raw-html/index.ts';
 import { remarkRuby, rubyToHast } from './ruby/index.ts';
 import { sceneBreakToHast } from './scene-break/to-hast.ts';
 import { remarkReportSyntaxProblems } from './syntax-problems.ts';
 import { remarkTaskMarkers, taskMarkerToHast } from './tasks/index.ts';
 import { remarkAutoTcy, remarkTcy, tcyToHast } from './tcy/index.ts';
-import './types.ts';
+import type { ChapterTree } from './types.ts';
+
+export type { ChapterTree } from './types.ts';
 
 /** A processor for one book: Markdown source in, hast out. */
 export interface MarkdownProcessor {
-  /** Parse and transform a chapter; warnings are added to `file.messages`. */
+  /** Parse and transform a chapter file as one tree; warnings are added to `file.messages`. */
   toHast(file: VFile): Promise<HastRoot>;
+  /**
+   * Parse a file and cut it into chapters at headings of `level` or shallower; `idOf(n)` names
+   * the n-th (from 0). Warnings are added to `file.messages`, with places in the whole file.
+   */
+  toChapters(file: VFile, level: ChapterLevel, idOf: (index: number) => string): Promise<ChapterTree[]>;
   /** Parse a chapter and run the Markdown stages only: the text as a reader sees it, before HTML (for proofreading). */
   toMdast(file: VFile): Promise<MdastRoot>;
 }
 
 /** Build the Markdown processor for a book's reading options. */
 export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProcessor {
-  const remark = unified()
+  // The chain is in two halves: reading the whole file (syntax and the notations), then, for
+  // each chapter cut from it, numbering notes and making HTML with the chapter's own ids.
+  const reader = unified()
     // Syntax: CommonMark, GFM (tables, footnotes, strikethrough, autolinks), and a front
     // matter block, which is metadata and never printed.
     .use(remarkParse)
@@ -76,11 +86,12 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     // a number, so that a number split over two lines is seen whole.
     .use(remarkLineBreaks, options.lineBreaks)
     .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
+    .freeze();
+
+  const writer = unified()
     // Footnotes numbered per chapter with book-unique ids; task boxes as characters.
     .use(remarkNotes)
-    .use(remarkTaskMarkers);
-  // Everything above is the Markdown stage, frozen on its own for proofreading (`toMdast`).
-  const processor = remark()
+    .use(remarkTaskMarkers)
     // Markdown → HTML, one handler per node type. Raw HTML is kept as `raw` nodes so the next
     // step can decide about it.
     .use(remarkRehype, {
@@ -107,15 +118,29 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(rehypeAltText)
     .use(rehypeHeadings)
     .freeze();
-  const markdownOnly = remark.freeze();
 
+  // The Markdown stages of the writer (notes, task boxes) on their own, for proofreading.
+  const markdownOnly = unified().use(remarkNotes).use(remarkTaskMarkers).freeze();
+
+  const read = async (file: VFile) => (await reader.run(reader.parse(file), file)) as MdastRoot;
   return {
     async toHast(file) {
-      const mdast = processor.parse(file);
-      return (await processor.run(mdast, file)) as HastRoot;
+      return (await writer.run(await read(file), file)) as HastRoot;
+    },
+    async toChapters(file, level, idOf) {
+      const pieces = splitIntoChapters(await read(file), level);
+      const chapters: ChapterTree[] = [];
+      for (const [index, piece] of pieces.entries()) {
+        const id = idOf(index);
+        file.data.chapterId = id;
+        const tree = (await writer.run(piece, file)) as HastRoot;
+        chapters.push({ id, tree, headings: file.data.headings ?? [] });
+      }
+      if (chapters.length > 1) linkAcrossChapters(chapters, file);
+      return chapters;
     },
     async toMdast(file) {
-      return (await markdownOnly.run(markdownOnly.parse(file), file)) as MdastRoot;
+      return (await markdownOnly.run(await read(file), file)) as MdastRoot;
     },
   };
 }

@@ -1,4 +1,5 @@
-/** Data the Markdown stages share through `file.data`. */
+/** Data the Markdown stages share through `file.data`, and the shapes they hand on. */
+import type { Root as HastRoot } from 'hast';
 
 /** A heading of a chapter, as the table of contents needs it. */
 export interface HeadingEntry {
@@ -10,12 +11,25 @@ export interface HeadingEntry {
   text: string;
 }
 
+/** One chapter cut from a file, as hast. */
+export interface ChapterTree {
+  /** The chapter id it was made with (`file.data.chapterId` at the time). */
+  id: string;
+  tree: HastRoot;
+  headings: HeadingEntry[];
+}
+
+/** Ids as the author wrote them → as they are in the book. */
+export type IdRenames = Map<string, string>;
+
 declare module 'vfile' {
   interface DataMap {
     /** Id of the chapter this file becomes (`ch-3`); element ids of the chapter start with it. */
     chapterId: string;
     /** The file is a one-file book, whose front matter is the book's metadata. */
     frontMatterIsMetadata?: boolean;
+    /** Ids the author wrote, and what they became, in the whole file (for links across its chapters). */
+    idRenames?: IdRenames;
     /** The chapter's headings in reading order. */
     headings: HeadingEntry[];
   }

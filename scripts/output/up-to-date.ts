@@ -58,9 +58,9 @@ export async function fingerprint(book: Book, target: string): Promise<string> {
   ];
   // Chapters as read (normalised text), the metadata as parsed (above); the other inputs as bytes.
   const chapters = new Set<string>([book.manuscript.metadataFile]);
-  for (const chapter of book.chapters) {
-    chapters.add(resolve(chapter.file.path));
-    parts.push(chapter.file.path, String(chapter.file.value));
+  for (const file of book.manuscript.chapters) {
+    chapters.add(resolve(file.path));
+    parts.push(file.path, String(file.value));
   }
   for (const path of bookInputFiles(book)) {
     if (!chapters.has(path)) parts.push(path, await readFile(path).catch(() => 'missing'));

@@ -80,6 +80,10 @@ export async function launchBrowser(path: string, userDataDir: string): Promise<
       args: BROWSER_ARGS,
       userDataDir,
       protocolTimeout: 900_000,
+      // The browser starts while Node parses the manuscript, which can hold the event loop for
+      // longer than puppeteer's 30 s default on a long one-file book on a busy machine; the
+      // browser's answer would then be read only after the timer had already given up.
+      timeout: 300_000,
       // The CLI handles signals itself and closes the browser gracefully; puppeteer's own handlers
       // would kill it outright and leave its socket folder behind. It still kills it on exit.
       handleSIGINT: false,

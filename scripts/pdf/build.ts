@@ -22,6 +22,7 @@ import {
   type PrintFonts,
 } from '../layout/print-document.ts';
 import { tocEntries } from '../layout/toc.ts';
+import { BuildError } from '../errors.ts';
 import { insideRoot } from '../manuscript/load.ts';
 import { startBrowserSession, type BrowserSession } from './browser.ts';
 import { composePdf } from './compose.ts';
@@ -108,48 +109,65 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     const rendered = await Promise.all(paths.map(render));
     if (process.env.TATEGAKI_KEEP_WORK)
       await Promise.all(rendered.map((bytes, index) => writeFile(paths[index]!.replace(/\.html$/, '.pdf'), bytes)));
-    const mainDocument = await mergeParts(rendered.map((bytes, index) => ({ bytes, ids: parts[index]!.ids })));
-    removeProbeLinks(mainDocument, (name) => name.startsWith(ANCHOR_PREFIX) || name.startsWith(RECTO_BREAK_PREFIX));
-    const facts = inspectLayout(mainDocument);
-    options.progress?.(`laid out ${facts.pageCount} pages`);
-    options.signal?.throwIfAborted();
+    // The 目次 is laid out with its page numbers hidden, and printed again with the real ones. When
+    // the real numbers make it longer or shorter (a 目次 of a thousand entries with four-digit
+    // numbers), every page after it moves: the first part is laid out again with the real numbers,
+    // and the pages planned anew, until the 目次 stays the same length.
+    let composed: Awaited<ReturnType<typeof composePdf>> | undefined;
+    for (let pass = 1; !composed; pass++) {
+      const mainDocument = await mergeParts(rendered.map((bytes, index) => ({ bytes, ids: parts[index]!.ids })));
+      removeProbeLinks(mainDocument, (name) => name.startsWith(ANCHOR_PREFIX) || name.startsWith(RECTO_BREAK_PREFIX));
+      const facts = inspectLayout(mainDocument);
+      options.progress?.(`laid out ${facts.pageCount} pages`);
+      options.signal?.throwIfAborted();
 
-    const plan = planPages(
-      {
-        chapterIds: book.chapters.map((chapter) => chapter.id),
-        toc: tocEntries(book.chapters, config.tocDepth),
-        title: config.title,
-        print: { ...config.print, padTo: press.padTo > 1 ? (press.padTo as 2 | 4 | 8 | 16) : undefined },
-      },
-      facts,
-    );
-    checkKdpPageCount(geometry, plan.sequence.length, manuscript.locate);
-    const frontPath = join(workDir, 'front.html');
-    await writeFile(frontPath, toHtml(frontMatterDocument(book, geometry, fonts, plan.pageNumbers)));
-    options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
-    // The front matter renders while the other pages are finished.
-    const frontPdf = render(frontPath).then(async (bytes) => {
-      if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'front.pdf'), bytes);
-      return bytes;
-    });
-    frontPdf.catch(() => undefined);
-    const composed = await composePdf(mainDocument, frontPdf, {
-      geometry,
-      sequence: plan.sequence,
-      frontPages: plan.frontPages,
-      marks: plan.marks,
-      markFont: fonts.body.url ? await readFile(fileURLToPath(fonts.body.url)) : undefined,
-      outline: plan.outline,
-      press,
-      metadata: {
-        title: config.title,
-        authors: authorsOf(config),
-        subject: config.description,
-        keywords: config.subject === undefined ? [] : [config.subject].flat(),
-        lang: config.lang,
-        created: creationDate(),
-      },
-    });
+      const plan = planPages(
+        {
+          chapterIds: book.chapters.map((chapter) => chapter.id),
+          toc: tocEntries(book.chapters, config.tocDepth),
+          title: config.title,
+          print: { ...config.print, padTo: press.padTo > 1 ? (press.padTo as 2 | 4 | 8 | 16) : undefined },
+        },
+        facts,
+      );
+      checkKdpPageCount(geometry, plan.sequence.length, manuscript.locate);
+      const frontPath = join(workDir, 'front.html');
+      await writeFile(frontPath, toHtml(frontMatterDocument(book, geometry, fonts, plan.pageNumbers)));
+      options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
+      // The front matter renders while the other pages are finished.
+      const frontPdf = render(frontPath).then(async (bytes) => {
+        if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'front.pdf'), bytes);
+        return bytes;
+      });
+      frontPdf.catch(() => undefined);
+      try {
+        composed = await composePdf(mainDocument, frontPdf, {
+          geometry,
+          sequence: plan.sequence,
+          frontPages: plan.frontPages,
+          marks: plan.marks,
+          markFont: fonts.body.url ? await readFile(fileURLToPath(fonts.body.url)) : undefined,
+          outline: plan.outline,
+          press,
+          metadata: {
+            title: config.title,
+            authors: authorsOf(config),
+            subject: config.description,
+            keywords: config.subject === undefined ? [] : [config.subject].flat(),
+            lang: config.lang,
+            created: creationDate(),
+          },
+        });
+      } catch (error) {
+        if (!(error instanceof BuildError) || error.ruleId !== 'pdf-front-matter' || pass >= 3) throw error;
+        options.progress?.('the 目次 changed length with its page numbers: laying out its part again');
+        const [first] = printParts(book, geometry, fonts, parts.length, plan.pageNumbers);
+        for (const section of sectionsOf(first!.root))
+          await resolveImages([section], manuscript.root, chapterFile(book, section));
+        await writeFile(paths[0]!, toHtml(first!.root));
+        rendered[0] = await render(paths[0]!);
+      }
+    }
     options.signal?.throwIfAborted();
     options.progress?.('preflight: checking the finished PDF');
     const preflight = await preflightPdf(composed.bytes, {
@@ -201,7 +219,7 @@ async function resolveFonts(book: Book): Promise<PrintFonts> {
 function partCount(book: Book): number {
   const forced = Number(process.env.TATEGAKI_PDF_PARTS);
   if (Number.isInteger(forced) && forced > 0) return forced;
-  const characters = book.chapters.reduce((sum, chapter) => sum + String(chapter.file.value).length, 0);
+  const characters = book.manuscript.chapters.reduce((sum, file) => sum + String(file.value).length, 0);
   if (characters < 150_000) return 1;
   return Math.min(4, availableParallelism(), book.chapters.length);
 }

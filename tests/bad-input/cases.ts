@@ -36,6 +36,12 @@ export const cases: BadInputCase[] = [
     messages: ['{root}/book.yaml:3:1: error: invalid YAML: '],
   },
   {
+    name: 'chapter level that is no heading level',
+    files: { 'book.yaml': 'title: 本\nchapterLevel: chapter\n', 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:2:15: error: key "chapterLevel": must be a heading level from 1 to 6, or none'],
+  },
+  {
     name: 'misspelt metadata key',
     files: { 'book.yaml': 'title: 本\nauther: 宮沢賢治\n', 'a.md': chapter },
     code: 1,

@@ -4,7 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitCatalogueArgs } from '../../scripts/cli/build-all.ts';
-import { runNode, projectRoot, type CommandResult } from '../helpers/cli.ts';
+import { runCommand, type CommandResult } from '../helpers/cli.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { PDFDocument } from 'pdf-lib';
 
@@ -24,7 +24,7 @@ interface Report {
 let root: string;
 let first: CommandResult;
 const build = (...args: string[]) =>
-  runNode([join(projectRoot, 'scripts/build-all.ts'), '--books', 'books', '--out-dir', 'out', ...args], { cwd: root });
+  runCommand('build-all', ['--books', 'books', '--out-dir', 'out', ...args], { cwd: root });
 
 beforeAll(async () => {
   root = await makeManuscript({

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planBuilds, type CiPlan } from '../../scripts/ci/plan.ts';
-import { runNode, projectRoot } from '../helpers/cli.ts';
+import { runCommand } from '../helpers/cli.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 
 // A 1×1 PNG.
@@ -126,15 +126,14 @@ describe('ci:plan', () => {
 
   it('prints JSON, writes the GitHub output and rejects a bad chunk size (command line)', async () => {
     const output = join(await mkdtemp(join(tmpdir(), 'gh-output-')), 'out');
-    const script = join(projectRoot, 'scripts/ci-plan.ts');
-    const result = await runNode([script, '--books', 'books', '--all', '--github-output', output], { cwd: repo });
+    const result = await runCommand('ci-plan', ['--books', 'books', '--all', '--github-output', output], { cwd: repo });
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as CiPlan).count).toBe(3);
     const lines = (await readFile(output, 'utf8')).trim().split('\n');
     expect(lines[1]).toBe('count=3');
     expect(JSON.parse(lines[0]!.replace(/^matrix=/, ''))).toEqual((JSON.parse(result.stdout) as CiPlan).matrix);
-    expect((await runNode([script, '--chunk', '0'], { cwd: repo })).code).toBe(2);
-    const missing = await runNode([script, '--books', 'nowhere'], { cwd: repo });
+    expect((await runCommand('ci-plan', ['--chunk', '0'], { cwd: repo })).code).toBe(2);
+    const missing = await runCommand('ci-plan', ['--books', 'nowhere'], { cwd: repo });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nowhere: error: no such book or folder: nowhere/);
   });

@@ -6,7 +6,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
@@ -134,14 +133,13 @@ describe('the plan, build and EPUBCheck steps, run for real', () => {
     execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'books'], {
       cwd: repo,
     });
-    // An `npm` on the PATH that runs package.json's `tsx scripts/X.ts` scripts from this project.
+    // An `npm` on the PATH that runs package.json's `node scripts/launch.mjs X` scripts from this project.
     bin = await mkdtemp(join(tmpdir(), 'npm-shim-'));
-    const tsx = createRequire(import.meta.url).resolve('tsx');
     const cases = Object.entries(scripts)
       .flatMap(([name, command]) => {
-        const match = /^tsx (scripts\/[\w./-]+\.ts)$/.exec(command);
+        const match = /^node (scripts\/launch\.mjs) ([\w/-]+)$/.exec(command);
         return match
-          ? [`  ${name}) exec "${process.execPath}" --import "${tsx}" "${join(projectRoot, match[1]!)}" "$@" ;;`]
+          ? [`  ${name}) exec "${process.execPath}" "${join(projectRoot, match[1]!)}" ${match[2]} "$@" ;;`]
           : [];
       })
       .join('\n');

@@ -3,10 +3,10 @@ import { cp, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runBuild, runNode } from '../helpers/cli.ts';
+import { projectRoot, runBuild, runCommand } from '../helpers/cli.ts';
 
 const lintBook = 'tests/fixtures/lint-book';
-const runLint = (args: string[]) => runNode([`${projectRoot}scripts/lint.ts`, ...args]);
+const runLint = (args: string[]) => runCommand('lint', args);
 
 describe('npm run lint', () => {
   it('prints file:line:column: severity: message (rule), fixes on request, and exits 1 on an error', async () => {

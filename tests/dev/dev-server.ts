@@ -2,7 +2,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { projectRoot } from '../helpers/cli.ts';
+import { commandArgs, projectRoot } from '../helpers/cli.ts';
 
 type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.Node;
@@ -25,14 +25,10 @@ export class DevServer {
 
   /** Start the preview of `manuscript` on a free port and wait for its URL; proofreading is off unless `args` say otherwise. */
   static async start(manuscript: string, args: string[] = ['--no-lint']): Promise<DevServer> {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', `${projectRoot}scripts/dev.ts`, '--manuscript', manuscript, '--port', '0', ...args],
-      {
-        cwd: projectRoot,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, commandArgs('dev', ['--manuscript', manuscript, '--port', '0', ...args]), {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {

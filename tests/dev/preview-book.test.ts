@@ -49,6 +49,29 @@ describe('PreviewBook', () => {
     }
   });
 
+  it('parses a file of several chapters whole, and reads the book again when it holds more or fewer', async () => {
+    const { root, book } = await open({
+      'book.yaml': 'title: 本\n',
+      'a.md': '# 一\n\n甲\n\n# 二\n\n乙\n',
+      'b.md': '# 三\n\n丙\n',
+    });
+    expect(book.book!.chapters.map((chapter) => chapter.id)).toEqual(['ch-1', 'ch-2', 'ch-3']);
+    const third = book.book!.chapters[2];
+    await writeFile(join(root, 'a.md'), '# 一\n\n甲甲\n\n# 二\n\n乙乙\n');
+    expect(await book.update(new Set([join(root, 'a.md')]))).toMatchObject({ kind: 'chapters', files: ['a.md'] });
+    expect(texts(book).map((text) => text.replace(/<[^>]+>|\s/g, ''))).toEqual(['一甲甲', '二乙乙', '三丙']);
+    expect(book.book!.chapters[2]).toBe(third);
+    // A third heading in the file renumbers the chapters after it: the whole book is read again.
+    await writeFile(join(root, 'a.md'), '# 一\n\n甲\n\n# 二\n\n乙\n\n# 二の二\n\n乙乙\n');
+    expect(await book.update(new Set([join(root, 'a.md')]))).toMatchObject({ kind: 'book', parsed: 4, errors: [] });
+    expect(book.book!.chapters.map((chapter) => [chapter.id, chapter.title])).toEqual([
+      ['ch-1', '一'],
+      ['ch-2', '二'],
+      ['ch-3', '二の二'],
+      ['ch-4', '三'],
+    ]);
+  });
+
   it('parses only the saved chapter, and ignores files that are not the book', async () => {
     const { root, book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '# 一\n\n甲\n', 'b.md': '# 二\n\n乙\n' });
     const second = book.book!.chapters[1];

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectRoot, runNode } from '../helpers/cli.ts';
+import { runCommand } from '../helpers/cli.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { attribute, byClass, byId, DevServer, EventStream, findAll, textOf } from './dev-server.ts';
 
@@ -148,7 +148,7 @@ describe('npm run dev', () => {
     await expect(DevServer.start(join(root, 'nope'))).rejects.toThrow(
       /exited with 1[\s\S]*nope: error: manuscript not found/,
     );
-    const wrong = await runNode([`${projectRoot}scripts/dev.ts`, '--port', 'eighty']);
+    const wrong = await runCommand('dev', ['--port', 'eighty']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--port needs a port number from 0 to 65535, not "eighty"[\s\S]*usage: npm run dev/);
   });

@@ -1,7 +1,6 @@
 /** Running the real commands as a user would, in a child process. */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 /** The project's root folder. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,25 +12,28 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Run `scripts/build-<target>.ts` with arguments, from the project root. */
+/** Run `npm run build:<target>` with arguments, from the project root (without npm in between). */
 export function runBuild(
   target: 'epub' | 'pdf' | 'cover',
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CommandResult> {
-  return runNode([`${projectRoot}scripts/build-${target}.ts`, ...args], options);
+  return runCommand(`build-${target}`, args, options);
 }
 
-/** tsx's loader by absolute URL, so that a command can run from any working folder. */
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** Node arguments that run a command (`build-epub`, `dev`, …) the one way the npm scripts do. */
+export function commandArgs(entry: string, args: readonly string[]): string[] {
+  return [`${projectRoot}scripts/launch.mjs`, entry, ...args];
+}
 
-/** Run a TypeScript file with Node through tsx. */
-export function runNode(
+/** Run a command (`build-epub`, `build-pdf`, `dev`) through the launcher, as npm runs it. */
+export function runCommand(
+  entry: string,
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsx, ...args], {
+    const child = spawn(process.execPath, commandArgs(entry, args), {
       cwd: options.cwd ?? projectRoot,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

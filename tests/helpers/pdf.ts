@@ -203,3 +203,40 @@ export function kinsokuViolations(columns: readonly Column[]): string[] {
   }
   return problems;
 }
+
+/**
+ * The empty line slots at the end of each page of a 縦組 book: how many whole lines of the 版面
+ * are left free to the left of the page's last line of text. Judged by the base text only (ruby,
+ * 傍点, folios and running heads are smaller or outside the block) and measured against the
+ * fullest pages of the book, odd and even pages apart (their margins differ). A page whose text is
+ * a fraction of a line off the grid (after a heading) has no empty slot for that. `undefined` for
+ * a page without text.
+ */
+export function emptyLineSlots(
+  pages: readonly { words: readonly PlacedText[] }[],
+  geometry: { fontSize: number; pitchPt: number; margin: { top: number; bottom: number }; trim: { height: number } },
+): { empty: (number | undefined)[]; nextIsHeading: boolean[] } {
+  const pt = (mm: number) => (mm * 72) / 25.4;
+  const area = { top: pt(geometry.margin.top - 1), bottom: pt(geometry.trim.height - geometry.margin.bottom + 1) };
+  const columns = pages.map((page) =>
+    verticalColumns(page.words, area, geometry.pitchPt).filter((column) =>
+      column.glyphs.some((glyph) => glyph.xMax - glyph.xMin > geometry.fontSize * 0.7),
+    ),
+  );
+  const last = columns.map((list) => list.at(-1)?.x);
+  // The fullest pages of each parity show where the block ends (the 2nd percentile, so that one
+  // odd page cannot move it): a book that loses a line on most pages still has some full ones.
+  const full = [0, 1].map((parity) => {
+    const xs = last.filter((x, index): x is number => x !== undefined && index % 2 === parity).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length * 0.02)] ?? 0;
+  });
+  const empty = last.map((x, index) =>
+    x === undefined ? undefined : Math.max(0, Math.floor((x - full[index % 2]!) / geometry.pitchPt + 0.2)),
+  );
+  // A heading is set larger than the text: its glyphs are wider than the body's.
+  const nextIsHeading = columns.map(
+    (_, index) =>
+      columns[index + 1]?.[0]?.glyphs.some((glyph) => glyph.xMax - glyph.xMin > geometry.fontSize * 1.1) ?? false,
+  );
+  return { empty, nextIsHeading };
+}

@@ -11,7 +11,7 @@ import { generateBook } from '../../scripts/bench/generate-book.ts';
 import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
 import { renderPdf } from '../../scripts/pdf/render.ts';
 import { BuildError } from '../../scripts/errors.ts';
-import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { commandArgs, projectRoot, runBuild } from '../helpers/cli.ts';
 
 const run = promisify(execFile);
 let browser: Browser;
@@ -91,14 +91,10 @@ describe('an interrupted PDF build', () => {
     const before = await readFile(join(out, 'book.pdf'));
 
     const temp = await mkdtemp(join(tmpdir(), 'interrupt-tmp-'));
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(projectRoot, 'scripts/build-pdf.ts'), '--manuscript', manuscript, '--out-dir', out],
-      {
-        cwd: projectRoot,
-        env: { ...process.env, TMPDIR: temp },
-      },
-    );
+    const child = spawn(process.execPath, commandArgs('build-pdf', ['--manuscript', manuscript, '--out-dir', out]), {
+      cwd: projectRoot,
+      env: { ...process.env, TMPDIR: temp },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -109,8 +105,8 @@ describe('an interrupted PDF build', () => {
     expect(code).toBe(143);
     expect(await readFile(join(out, 'book.pdf'))).toEqual(before);
     expect(await readdir(out)).toEqual(['book.pdf']);
-    // Only tsx's compile cache may stay: no work folder, no browser profile or socket.
-    expect((await readdir(temp)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
+    // Nothing may stay: no work folder, no browser profile or socket.
+    expect(await readdir(temp)).toEqual([]);
     // No process (browser or helper) still runs with the build's temporary folder in its command line.
     const left = (await readdir('/proc'))
       .filter((pid) => /^\d+$/.test(pid))

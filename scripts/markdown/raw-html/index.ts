@@ -3,11 +3,12 @@
  * for every element, attribute or URL that goes, then sanitised (rehype-sanitize). Malformed
  * markup is repaired by the HTML parser, so the output is always well-formed.
  */
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
+import type { Raw } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified, type Processor } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { manuscriptSchema } from './schema.ts';
 
@@ -16,20 +17,82 @@ const allowedTags = new Set(schema.tagNames);
 const stripped = new Set(schema.strip);
 
 /**
- * Rehype plugin: admit raw HTML safely. Re-parsing a whole chapter with an HTML parser is the
- * costliest step of the Markdown stage, so a chapter without raw HTML skips it: everything else
- * in the tree was made by our own handlers.
+ * Rehype plugin: admit raw HTML safely. Re-parsing a chapter with an HTML parser is the costliest
+ * step of the Markdown stage, so only the blocks that hold raw HTML go through it: a run of
+ * top-level blocks from one that opens an element in raw HTML to the one that closes it (an
+ * element left open takes the rest of the chapter, as the parser would), or a single block
+ * whose raw HTML is whole. Everything else in the tree was made by our own handlers.
  */
 export function rehypeRawHtml(this: Processor) {
   const steps = unified().use(rehypeRaw).use(rehypeReportUnsafeHtml).use(rehypeSanitize, schema).freeze();
   return async (tree: Root, file: VFile): Promise<Root> => {
-    let hasRaw = false;
-    visit(tree, 'raw', () => {
-      hasRaw = true;
-      return EXIT;
-    });
-    return hasRaw ? ((await steps.run(tree, file)) as Root) : tree;
+    const groups = rawGroups(tree.children);
+    // From the last, so that earlier indexes stay valid while groups are replaced.
+    for (const [start, end] of groups.reverse()) {
+      const part: Root = { type: 'root', children: tree.children.slice(start, end) };
+      const done = (await steps.run(part, file)) as Root;
+      tree.children.splice(start, end - start, ...done.children);
+    }
+    return tree;
   };
+}
+
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+/** How many elements raw HTML leaves open (an end tag with nothing open to close counts for nothing). */
+function openedBy(html: string, open: number): number {
+  for (const match of html.matchAll(TAG)) {
+    const [, end, name, selfClosing] = match;
+    if (!name || VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
+    open = end ? Math.max(0, open - 1) : open + 1;
+  }
+  return open;
+}
+
+/** The raw HTML inside a node, in document order. */
+function rawOf(node: RootContent): string[] {
+  if (node.type === 'raw') return [node.value];
+  if (node.type !== 'element') return [];
+  const found: string[] = [];
+  visit(node, 'raw', (raw: Raw) => {
+    found.push(raw.value);
+  });
+  return found;
+}
+
+/** Runs [start, end) of top-level nodes that must be parsed together because of their raw HTML. */
+function rawGroups(children: readonly RootContent[]): [number, number][] {
+  const groups: [number, number][] = [];
+  let start = -1;
+  let open = 0;
+  children.forEach((child, index) => {
+    const raw = rawOf(child);
+    if (raw.length === 0 && start === -1) return;
+    if (start === -1) start = index;
+    for (const html of raw) open = openedBy(html, open);
+    if (open === 0) {
+      groups.push([start, index + 1]);
+      start = -1;
+    }
+  });
+  if (start !== -1) groups.push([start, children.length]);
+  return groups;
 }
 
 /** Rehype plugin: warn about everything the sanitiser is about to remove. */

@@ -1,0 +1,83 @@
+/**
+ * The one-file novel (tests/fixtures/one-file-novel) in two reading engines, epub.js and
+ * foliate-js, inside Chromium: the book reads right to left, every document is set vertically,
+ * ruby, 縦中横 and 傍点 compute as the stylesheet says, and every chapter cut from the file
+ * begins at the top of a page — which in these engines holds only for a chapter that is its own
+ * content document. One browser for the whole file; the bundled fonts, nothing from the system.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
+import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { EPUBJS_PAGE, FOLIATE_PAGE, type ReaderReport } from '../helpers/reader-pages.ts';
+import { ORIGIN, openReaderPage } from '../helpers/readers.ts';
+
+let browser: Browser;
+const reports: Record<string, ReaderReport> = {};
+
+beforeAll(async () => {
+  const out = await mkdtemp(join(tmpdir(), 'readers-'));
+  const result = await runBuild('epub', [
+    '--manuscript',
+    join(projectRoot, 'tests/fixtures/one-file-novel/novel.md'),
+    '--out-dir',
+    out,
+  ]);
+  expect(result.code, result.stderr).toBe(0);
+  const epub = await readFile(join(out, 'one-file-novel.epub'));
+  browser = await launchBrowser(findBrowser(), join(out, 'profile'));
+  for (const [engine, html] of [
+    ['epub.js', EPUBJS_PAGE],
+    ['foliate-js', FOLIATE_PAGE],
+  ] as const) {
+    const page = await openReaderPage(browser, epub, { '/reader.html': html });
+    await page.goto(`${ORIGIN}/reader.html`);
+    await page.waitForFunction(() => 'inspectBook' in window);
+    reports[engine] = (await page.evaluate('inspectBook()')) as ReaderReport;
+    await page.close();
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(['epub.js', 'foliate-js'])('the one-file novel in %s', (engine) => {
+  it('reads right to left', () => {
+    expect(reports[engine]!.direction).toBe('rtl');
+  });
+
+  it('sets html and body vertically in every chapter, with the bundled fonts', () => {
+    const { entries } = reports[engine]!;
+    expect(entries.map((entry) => entry.href.replace(/^.*\//, ''))).toEqual([
+      'p-002.xhtml#ch-2-h1',
+      'p-003.xhtml#ch-3-h1',
+      'p-003-2.xhtml#ch-3-h2',
+      'p-004.xhtml#ch-4-h1',
+    ]);
+    for (const entry of entries) {
+      expect(entry.htmlWritingMode, entry.href).toBe('vertical-rl');
+      expect(entry.bodyWritingMode, entry.href).toBe('vertical-rl');
+      expect(entry.fontFamily, entry.href).toMatch(/^"Noto Sans JP"/);
+    }
+  });
+
+  it('computes ruby at half size, 縦中横 upright and 傍点 as sesame dots', () => {
+    expect(reports[engine]!.entries[0]!.notations).toEqual({ rubyRatio: 0.5, tcy: 'all', emphasis: 'sesame' });
+  });
+
+  it('begins every chapter at the top of a page', () => {
+    const { entries } = reports[engine]!;
+    // The engine's page margin is the same on every page: each heading stands right at it.
+    const margin = entries[0]!.fromStart;
+    expect(margin).toBeGreaterThanOrEqual(0);
+    expect(margin).toBeLessThan(100);
+    for (const entry of entries) {
+      expect(entry.visible, entry.href).toBe(true);
+      expect(entry.fromStart, entry.href).toBeCloseTo(margin, 0);
+    }
+  });
+});
