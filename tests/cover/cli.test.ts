@@ -65,7 +65,7 @@ describe('build:cover', () => {
     const interior = join(out, `${root.split('/').at(-1)}.pdf`);
     const { pageCount } = await pdfStructure(interior);
     const even = pageCount + (pageCount % 2);
-    expect(first.stdout).toMatch(/wrote .*\.pdf \(.*profile print-shop\)/);
+    expect(first.stdout).toMatch(/wrote .*\.pdf \(.*profile print-shop[,)]/);
     expect(first.stdout).toContain(`spine ${((even / 2) * 0.12).toFixed(2)} mm: ${even} pages ÷ 2 × 0.12 mm per sheet`);
 
     const built = (await stat(interior)).mtimeMs;
