@@ -5,6 +5,7 @@ import type { CliOptions } from './cli/args.ts';
 import { formatBytes } from './cli/report.ts';
 import type { BuildSummary } from './cli/run.ts';
 import { BuildError, type Warning } from './errors.ts';
+import { missingGlyphMessage } from './layout/missing-glyphs.ts';
 import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
 import type { Progress } from './progress.ts';
@@ -130,16 +131,21 @@ async function makePdf(
     file: book.manuscript.metadataFile,
     ruleId: 'pdf-blocked-request',
   }));
-  if (result.missingGlyphs.length > 0) {
+  for (const glyph of result.missingGlyphs) {
+    warnings.push({ message: missingGlyphMessage(glyph), ...glyph.place, ruleId: 'pdf-missing-glyph' });
+  }
+  const reported = new Set(result.missingGlyphs.map((glyph) => glyph.char));
+  for (const char of result.missingInMarks.filter((char) => !reported.has(char))) {
     warnings.push({
-      message: `running heads left out characters no font has: ${result.missingGlyphs.join(' ')}`,
+      message: missingGlyphMessage({ char, place: {}, more: 0 }).replace('the PDF prints', 'running heads print'),
       file: book.manuscript.metadataFile,
       ruleId: 'pdf-missing-glyph',
     });
   }
   if (result.type3Fonts > 0) {
     warnings.push({
-      message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: some characters are missing from the book's fonts`,
+      message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: a font the book names is a PostScript-outline (CFF) or variable font`,
+      hint: 'name a TrueType (.ttf) font with static outlines as bodyFont / headingFont',
       file: book.manuscript.metadataFile,
       ruleId: 'pdf-type3-font',
     });

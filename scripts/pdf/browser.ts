@@ -2,13 +2,18 @@
  * Finding and starting the browser that lays out the print book. Order: an explicit path,
  * PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, a system Chromium or Chrome, then a browser installed
  * into puppeteer's cache. Nothing is ever downloaded here.
+ *
+ * The browser sees none of the machine's fonts: it runs with a fontconfig configuration of its
+ * own that knows one bundled font, so that the same book lays out the same on every machine.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { BuildError } from '../errors.ts';
+import { fontSlices } from '../fonts/fontsource.ts';
+import { woffToSfnt } from '../fonts/woff.ts';
 
 const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
@@ -71,13 +76,59 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
   });
 }
 
-/** Start a headless browser with its profile in `userDataDir` (removed with the build's work folder). */
+/**
+ * The environment that keeps a browser away from the machine's fonts: a fontconfig
+ * configuration, written into `dir`, whose only font folder holds one bundled font (DejaVu Sans).
+ * Chromium asks fontconfig for every font that is not a web font of the page, and for its
+ * fallback when no font of the page has a character; without any font at all it prints no text,
+ * even in web fonts. The build puts every character into a bundled face or the book's own (see
+ * layout/missing-glyphs.ts), so the one font here draws nothing in practice; what matters is
+ * that no font of the machine can.
+ */
+export async function hermeticFontEnvironment(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<NodeJS.ProcessEnv> {
+  const fonts = join(dir, 'fonts');
+  const cache = join(dir, 'cache');
+  await mkdir(fonts, { recursive: true });
+  await mkdir(cache, { recursive: true });
+  const [fallback] = fontSlices('dejavu-sans', 400);
+  await writeFile(join(fonts, 'DejaVuSans.ttf'), woffToSfnt(await readFile(fallback!.file)));
+  const config = join(dir, 'fonts.conf');
+  const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  await writeFile(
+    config,
+    [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+      // No <include>: none of the machine's or the user's settings (folders, aliases, hinting).
+      '<fontconfig>',
+      `  <dir>${xml(fonts)}</dir>`,
+      `  <cachedir>${xml(cache)}</cachedir>`,
+      '</fontconfig>',
+      '',
+    ].join('\n'),
+  );
+  const hermetic: NodeJS.ProcessEnv = { ...env, FONTCONFIG_FILE: config };
+  // These would point fontconfig elsewhere again.
+  delete hermetic.FONTCONFIG_PATH;
+  delete hermetic.FONTCONFIG_SYSROOT;
+  return hermetic;
+}
+
+/**
+ * Start a headless browser with its profile in `userDataDir` and its font configuration beside
+ * it (`<userDataDir>-fonts`); both go with the build's work folder.
+ */
 export async function launchBrowser(path: string, userDataDir: string): Promise<Browser> {
+  const env = await hermeticFontEnvironment(`${userDataDir}-fonts`);
   try {
     return await puppeteer.launch({
       executablePath: path,
       headless: true,
       args: BROWSER_ARGS,
+      env,
       userDataDir,
       protocolTimeout: 900_000,
       // The CLI handles signals itself and closes the browser gracefully; puppeteer's own handlers

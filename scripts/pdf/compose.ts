@@ -21,6 +21,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { BuildError } from '../errors.ts';
+import type { FontStack } from '../fonts/stack.ts';
 import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
 import { drawCropMarks, type Box } from './marks.ts';
 import { drawPageMarks, MarkFonts, type MarkLayout, type PageMark } from './page-marks.ts';
@@ -49,8 +50,8 @@ export interface ComposeOptions {
   frontPages: number;
   /** Folios and running heads, by final page. */
   marks: readonly PageMark[];
-  /** The book's own body font file, tried first for the marks. */
-  markFont?: Uint8Array;
+  /** The body face's fonts, which draw the marks. */
+  markFonts: FontStack;
   outline: OutlineItem[];
   metadata: PdfMetadata;
 }
@@ -84,7 +85,7 @@ export async function composePdf(
   const frontPositions = sequence.flatMap((source, index) => (source !== null && source < frontPages ? [index] : []));
 
   const marks = new Map(options.marks.map((mark) => [mark.index, mark]));
-  const fonts = new MarkFonts(main, options.markFont);
+  const fonts = new MarkFonts(main, options.markFonts);
   const layout: MarkLayout = {
     folioSize: g.fontSize * 0.85,
     headSize: g.fontSize * 0.75,

@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBook } from '../../scripts/bench/generate-book.ts';
+import { fontPackageDir, fontStylesheet } from '../../scripts/fonts/fontsource.ts';
 import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
 import { renderPdf } from '../../scripts/pdf/render.ts';
 import { BuildError } from '../../scripts/errors.ts';
@@ -34,9 +36,12 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 describe('renderPdf', () => {
   it('blocks and reports every request outside the allowed folders, and runs no script', async () => {
     const page = join(dir, 'page.html');
+    // The page brings its font, as the build's documents do: the browser knows no installed font.
+    const font = pathToFileURL(fontStylesheet('serif', 400)).href;
     await writeFile(
       page,
       `<!DOCTYPE html><html><head>
+      <link rel="stylesheet" href="${font}"><style>body { font-family: 'Noto Serif JP'; }</style>
       <link rel="stylesheet" href="http://example.com/x.css">
       </head><body><p id="p">本文</p><img src="file:///etc/hostname" alt="">
       <img src="https://example.com/a.png" alt=""><script>document.getElementById('p').textContent = 'SCRIPT RAN'</script></body></html>`,
@@ -44,7 +49,7 @@ describe('renderPdf', () => {
     const blocked: string[] = [];
     const bytes = await renderPdf(browser, page, {
       timeout: 30_000,
-      allowedRoots: [dir],
+      allowedRoots: [dir, fontPackageDir('serif')],
       onBlocked: (url) => blocked.push(url),
     });
     expect(blocked.sort()).toEqual(['file:///etc/hostname', 'http://example.com/x.css', 'https://example.com/a.png']);
