@@ -1,7 +1,8 @@
 #!/bin/sh
 # One-time set-up on a Debian or Ubuntu machine: the system tools the build and the tests use
-# (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs), then the npm
-# packages. Already-installed tools are left alone.
+# (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs, fontconfig's
+# tools, and Noto CJK as the "system font" the hermeticity test shows the build and expects it
+# to ignore), then the npm packages. Already-installed tools are left alone.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}${CHROME_PATH:-}" ] && ! command -v chrom
 fi
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
 command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v fc-list >/dev/null 2>&1 || missing="$missing fontconfig"
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || missing="$missing fonts-noto-cjk"
 
 if [ -n "$missing" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

@@ -23,6 +23,7 @@ import {
 import { BuildError } from '../errors.ts';
 import type { FontStack } from '../fonts/stack.ts';
 import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
+import { reserveDocumentId, stampDocumentId } from './document-id.ts';
 import { drawCropMarks, type Box } from './marks.ts';
 import { drawPageMarks, MarkFonts, type MarkLayout, type PageMark } from './page-marks.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
@@ -159,7 +160,10 @@ export async function composePdf(
   writeOutline(main, options.outline);
   writeMetadata(main, options.metadata, g.vertical);
   const type3Fonts = countType3Fonts(main);
-  const bytes = await main.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  reserveDocumentId(main);
+  const bytes = stampDocumentId(
+    await main.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }),
+  );
   return { bytes, pages: total, type3Fonts, missingGlyphs: [...fonts.missing] };
 }
 
