@@ -149,6 +149,27 @@ export async function launchBrowser(path: string, userDataDir: string): Promise<
   }
 }
 
+/** How long a browser may take to close before it is killed. */
+const CLOSE_GRACE = 5_000;
+
+/**
+ * Close a browser, and kill it if it does not close in time: a page stuck on a file that never
+ * finishes loading (a named pipe, a hung network file system) can keep Chromium from shutting
+ * down, and a build must end all the same.
+ */
+export async function closeBrowser(browser: Browser): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    browser.close().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_GRACE))),
+  ]);
+  clearTimeout(timer);
+  if (!closed) browser.process()?.kill('SIGKILL');
+}
+
 /** A browser being started, and the work folder its profile and the build's files live in. */
 export interface BrowserSession {
   workDir: string;
@@ -170,7 +191,8 @@ export async function startBrowserSession(explicit?: string): Promise<BrowserSes
     workDir,
     browser,
     close: async () => {
-      await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+      const started = await browser.catch(() => undefined);
+      if (started) await closeBrowser(started);
       if (!process.env.TATEGAKI_KEEP_WORK) await rm(workDir, { recursive: true, force: true });
     },
   };

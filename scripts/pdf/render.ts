@@ -93,17 +93,16 @@ export async function renderPdf(browser: Browser, htmlPath: string, options: Ren
     clearTimeout(timer);
     browser.off('disconnected', onDisconnected);
     options.signal?.removeEventListener('abort', onAbort);
-    // A page still busy is closed without waiting for it; the browser goes with the session.
-    const closing = (
-      page
-        ? Promise.resolve(page)
-        : work.then(
-            () => page,
-            () => page,
-          )
-    ).then((open) => open?.close().catch(() => undefined));
-    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE).unref())]);
+    // A page that finished (or failed by itself) closes at once. One given up on may never
+    // answer: it is asked to close without waiting, and the browser goes with the session (see
+    // closeBrowser).
+    if (timedOut || crashed || options.signal?.aborted) void page?.close().catch(() => undefined);
+    else await Promise.race([page?.close().catch(() => undefined), delay(CLOSE_GRACE)]);
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Whether a URL is a file under one of the allowed folders. */

@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBook } from '../../scripts/bench/generate-book.ts';
 import { fontPackageDir, fontStylesheet } from '../../scripts/fonts/fontsource.ts';
-import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
+import { closeBrowser, findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
 import { renderPdf } from '../../scripts/pdf/render.ts';
 import { BuildError } from '../../scripts/errors.ts';
 import { projectRoot, runBuild } from '../helpers/cli.ts';
@@ -24,7 +24,8 @@ beforeAll(async () => {
   browser = await launchBrowser(findBrowser(), join(dir, 'profile'));
 });
 afterAll(async () => {
-  await browser?.close();
+  // A page given up on may keep Chromium from closing by itself: closeBrowser kills it then.
+  if (browser) await closeBrowser(browser);
 });
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -56,6 +57,31 @@ describe('renderPdf', () => {
     const text = await pdfText(bytes);
     expect(text).toContain('本文');
     expect(text).not.toContain('SCRIPT RAN');
+  });
+
+  it('gives up with a clear error after the time limit while a font never arrives, and the browser still closes', async () => {
+    const own = await launchBrowser(findBrowser(), join(dir, 'profile-fifo'));
+    // A named pipe nobody writes to: Chromium waits for the font for ever.
+    const fifo = join(dir, 'never.woff2');
+    await run('mkfifo', [fifo]);
+    const page = join(dir, 'font.html');
+    await writeFile(
+      page,
+      `<!DOCTYPE html><html><head><style>@font-face { font-family: Never; src: url(never.woff2); } body { font-family: Never; }</style></head><body><p>本文</p></body></html>`,
+    );
+    const error = await renderPdf(own, page, { timeout: 500, allowedRoots: [dir] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).message).toMatch(/did not finish laying out the book within 0.5 s/);
+    // The browser still prints other pages…
+    const again = join(dir, 'plain.html');
+    await writeFile(again, '<!DOCTYPE html><html><body><p>x</p></body></html>');
+    expect((await renderPdf(own, again, { timeout: 30_000, allowedRoots: [dir] })).byteLength).toBeGreaterThan(0);
+    // …and is gone once closed, even though the stuck page keeps it from closing by itself.
+    const process = own.process()!;
+    await closeBrowser(own);
+    if (process.exitCode === null && process.signalCode === null)
+      await new Promise((resolve) => process.once('exit', resolve));
+    expect(process.exitCode !== null || process.signalCode !== null).toBe(true);
   });
 
   it('gives up with a clear error after the time limit', async () => {
