@@ -83,25 +83,14 @@ export function missingGlyphMessage(glyph: MissingGlyph): string {
  */
 export function findMissingGlyphs(book: Book, stacks: PrintStacks): MissingGlyph[] {
   const found = new Map<string, MissingGlyph>();
-  // Distinct characters are few; each is looked up once per stack.
-  const verdicts = new Map<string, boolean>();
-  const lacks = (char: string, both: boolean, gothic: boolean) => {
-    const key = `${both ? 'b' : gothic ? 'g' : 'm'}${char}`;
-    let missing = verdicts.get(key);
-    if (missing === undefined) {
-      const code = char.codePointAt(0)!;
-      missing =
-        needsGlyph(char) &&
-        (both
-          ? !stacks.body.has(code) || !stacks.heading.has(code)
-          : !(gothic ? stacks.heading : stacks.body).has(code));
-      verdicts.set(key, missing);
-    }
-    return missing;
-  };
+  const verdicts = new Verdicts(stacks);
   const check = (text: string, both: boolean, gothic: boolean, place: (char: string) => Place) => {
-    for (const char of text) {
-      if (!lacks(char, both, gothic)) continue;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.codePointAt(index)!;
+      if (code > 0xffff) index++;
+      const missing = both ? verdicts.lacks(code, false) || verdicts.lacks(code, true) : verdicts.lacks(code, gothic);
+      if (!missing) continue;
+      const char = String.fromCodePoint(code);
       const known = found.get(char);
       if (known) known.more++;
       else found.set(char, { char, place: place(char), more: 0 });
@@ -169,18 +158,13 @@ export function findMissingGlyphs(book: Book, stacks: PrintStacks): MissingGlyph
  */
 export function replaceMissingGlyphs(root: Root, stacks: PrintStacks): number {
   let replaced = 0;
-  const verdicts = new Map<string, boolean>();
-  const lacks = (char: string, gothic: boolean) => {
-    const key = `${gothic ? 'g' : 'm'}${char}`;
-    let missing = verdicts.get(key);
-    if (missing === undefined) {
-      missing = needsGlyph(char) && !(gothic ? stacks.heading : stacks.body).has(char.codePointAt(0)!);
-      verdicts.set(key, missing);
-    }
-    return missing;
-  };
+  const verdicts = new Verdicts(stacks);
   const someLacking = (text: string, gothic: boolean) => {
-    for (const char of text) if (lacks(char, gothic)) return true;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.codePointAt(index)!;
+      if (code > 0xffff) index++;
+      if (verdicts.lacks(code, gothic)) return true;
+    }
     return false;
   };
   const walk = (parent: Root | Element, gothic: boolean) => {
@@ -195,7 +179,7 @@ export function replaceMissingGlyphs(root: Root, stacks: PrintStacks): number {
         changed = true;
         let run = '';
         for (const char of node.value) {
-          if (!lacks(char, gothic)) {
+          if (!verdicts.lacks(char.codePointAt(0)!, gothic)) {
             run += char;
             continue;
           }
@@ -213,6 +197,24 @@ export function replaceMissingGlyphs(root: Root, stacks: PrintStacks): number {
   };
   walk(root, false);
   return replaced;
+}
+
+/** Whether a code point lacks a glyph in the Mincho or the Gothic stack; each asked once. */
+class Verdicts {
+  private readonly mincho = new Map<number, boolean>();
+  private readonly gothic = new Map<number, boolean>();
+
+  constructor(private readonly stacks: PrintStacks) {}
+
+  lacks(code: number, gothic: boolean): boolean {
+    const known = gothic ? this.gothic : this.mincho;
+    let missing = known.get(code);
+    if (missing === undefined) {
+      missing = needsGlyph(String.fromCodePoint(code)) && !(gothic ? this.stacks.heading : this.stacks.body).has(code);
+      known.set(code, missing);
+    }
+    return missing;
+  }
 }
 
 function isGothic(node: Element): boolean {
