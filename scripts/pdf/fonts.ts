@@ -94,10 +94,10 @@ async function installedFontFile(family: string, place: Place): Promise<string> 
       ruleId: 'font-missing',
     });
   }
-  if (index !== '0') {
-    throw new BuildError(`"${family}" is face ${index} of the collection ${file}, which a page cannot load`, {
+  if (index !== '0' || /\.(ttc|otc)$/i.test(file)) {
+    throw new BuildError(`"${family}" is installed only inside the font collection ${file}, which cannot be embedded`, {
       ...place,
-      hint: 'put a single-font file (.ttf, .otf) of it in the manuscript folder and name that file',
+      hint: 'put a single-font file (.ttf) of it in the manuscript folder and name that file',
       ruleId: 'font-collection',
     });
   }
