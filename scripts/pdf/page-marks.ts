@@ -93,9 +93,10 @@ export class MarkFonts {
   private async runs(text: string): Promise<{ text: string; font: PDFFont }[]> {
     const runs: { text: string; file: string }[] = [];
     for (let char of text) {
-      if (!needsGlyph(char)) continue;
       let file = this.stack.fileFor(char.codePointAt(0)!);
       if (!file) {
+        // Invisible characters (a zero-width joiner, a variation selector) are simply left out.
+        if (!needsGlyph(char)) continue;
         this.missing.add(char);
         char = MISSING_GLYPH_MARK;
         file = this.stack.fileFor(char.codePointAt(0)!);

@@ -72,17 +72,19 @@ export async function renderPdf(browser: Browser, htmlPath: string, options: Ren
     return await Promise.race([work, failure]);
   } catch (cause) {
     options.signal?.throwIfAborted();
-    const message = (cause instanceof Error ? cause.message.split('\n')[0] : String(cause)) ?? '';
+    const died = crashed !== undefined || !browser.connected;
+    const reason = crashed ?? cause;
+    const message = (reason instanceof Error ? reason.message.split('\n')[0] : String(reason)) ?? '';
     throw new BuildError(
       timedOut
         ? `Chromium did not finish laying out the book within ${options.timeout / 1000} s`
-        : crashed || !browser.connected
-          ? `Chromium crashed while laying out the book: ${(crashed ?? cause) instanceof Error ? ((crashed ?? cause) as Error).message.split('\n')[0] : message}`
+        : died
+          ? `Chromium crashed while laying out the book: ${message}`
           : `Chromium could not print the book: ${message}`,
       {
         hint: timedOut
           ? 'a very long book may need more time: pass --timeout SECONDS'
-          : crashed || !browser.connected
+          : died
             ? 'run again; if it keeps crashing, check free memory'
             : undefined,
         ruleId: 'pdf-render',
