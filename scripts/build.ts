@@ -5,7 +5,9 @@ import type { BuildOptions as CliOptions } from './build-options.ts';
 import { formatBytes } from './report.ts';
 import type { BuildSummary } from './build-options.ts';
 import type { ChapterCut } from './epub/pages.ts';
+import { buildTimestamp } from './config/timestamp.ts';
 import { BuildError, type Warning } from './errors.ts';
+import { missingGlyphMessage } from './layout/missing-glyphs.ts';
 import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
 import type { Progress } from './progress.ts';
@@ -180,16 +182,21 @@ async function makePdf(
     file: book.manuscript.metadataFile,
     ruleId: 'pdf-blocked-request',
   }));
-  if (result.missingGlyphs.length > 0) {
+  for (const glyph of result.missingGlyphs) {
+    warnings.push({ message: missingGlyphMessage(glyph), ...glyph.place, ruleId: 'pdf-missing-glyph' });
+  }
+  const reported = new Set(result.missingGlyphs.map((glyph) => glyph.char));
+  for (const char of result.missingInMarks.filter((char) => !reported.has(char))) {
     warnings.push({
-      message: `running heads left out characters no font has: ${result.missingGlyphs.join(' ')}`,
+      message: missingGlyphMessage({ char, place: {}, more: 0 }).replace('the PDF prints', 'running heads print'),
       file: book.manuscript.metadataFile,
       ruleId: 'pdf-missing-glyph',
     });
   }
   if (result.type3Fonts > 0) {
     warnings.push({
-      message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: some characters are missing from the book's fonts`,
+      message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: a font the book names is a PostScript-outline (CFF) or variable font`,
+      hint: 'name a TrueType (.ttf) font with static outlines as bodyFont / headingFont',
       file: book.manuscript.metadataFile,
       ruleId: 'pdf-type3-font',
     });
@@ -257,7 +264,7 @@ export async function buildCoverFile(
     { extension: 'pdf', suffix: '-cover', key: `cover:${profile}:${counted}`, book },
     async () => {
       progress(`building the cover (${profile}) for ${counted} pages`);
-      const cover = await buildCover(book, { profile, pages: counted, created: creationDate() });
+      const cover = await buildCover(book, { profile, pages: counted, created: buildTimestamp(book.config) });
       const { media, trim } = cover.geometry;
       return {
         bytes: cover.bytes,
@@ -272,10 +279,4 @@ export async function buildCoverFile(
   );
   if (!interior) return result;
   return { summary: `${interior.summary}\n${result.summary}`, warnings: [...interior.warnings, ...result.warnings] };
-}
-
-/** Creation time: now, or SOURCE_DATE_EPOCH for reproducible builds. */
-function creationDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  return env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }

@@ -1,9 +1,10 @@
 #!/bin/sh
 # One-time set-up on a Debian or Ubuntu machine: the system tools the build and the tests use
 # (Chromium for the PDF, EPUBCheck and its Java, poppler-utils for reading PDFs, qpdf for checking
-# their structure, zbar-tools for reading the cover's barcodes), then the npm packages, then the
-# pipeline compiled to JavaScript (.cache/js). Already-installed tools are left alone.
-# `sh scripts/setup.sh --bench` also installs Pandoc, which `npm run bench` compares with.
+# their structure, zbar-tools for reading the cover's barcodes, fontconfig's tools, and Noto CJK as
+# the "system font" the hermeticity test shows the build and expects it to ignore), then the npm
+# packages, then the pipeline compiled to JavaScript (.cache/js). Already-installed tools are left
+# alone. `sh scripts/setup.sh --bench` also installs Pandoc, which `npm run bench` compares with.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,8 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}${CHROME_PATH:-}" ] && ! command -v chrom
 fi
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
 command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v fc-list >/dev/null 2>&1 || missing="$missing fontconfig"
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || missing="$missing fonts-noto-cjk"
 # The cover's tests read its barcodes.
 command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
 # qpdf: the tests check the structure of PDF/X interiors and covers.

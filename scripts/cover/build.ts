@@ -11,6 +11,7 @@ import type { Book } from '../book.ts';
 import { priceBarcode, readCCode, readIsbn } from '../config/book-codes.ts';
 import { defaultPaper, findPaper, paperNames, type Paper, type PaperProfile } from '../config/papers.ts';
 import { PAGE_FORMATS } from '../config/schema.ts';
+import { buildTimestamp } from '../config/timestamp.ts';
 import { BuildError, type Warning } from '../errors.ts';
 import { authorsOf } from '../layout/front-matter.ts';
 import { designDefaultCover } from '../layout/cover-design.ts';
@@ -125,7 +126,7 @@ export async function buildCover(book: Book, options: CoverBuildOptions): Promis
     spine: spineContent,
     back: { codes, kdpArea: kdp, description: config.description, vertical },
     faces,
-    metadata: { title: config.title, authors, lang: config.lang, created: options.created ?? new Date() },
+    metadata: { title: config.title, authors, lang: config.lang, created: options.created ?? buildTimestamp(config) },
   });
 
   if (!composed.spine.set) notices.push(`spine text left out: ${composed.spine.reason}`);

@@ -10,7 +10,8 @@ import { toXhtml } from '../layout/xhtml.ts';
 import { resolveImage } from '../manuscript/images.ts';
 import { resolveImages } from '../layout/images.ts';
 import { adaptForPackager } from './adapt.ts';
-import { bookIdentifier, modifiedTimestamp } from './identifier.ts';
+import { buildTimestamp, w3cTimestamp } from '../config/timestamp.ts';
+import { bookIdentifier } from './identifier.ts';
 import { packageEpub } from './package.ts';
 import { layoutEpub, MAX_DOCUMENT_BYTES, type ChapterCut } from './pages.ts';
 import { BuildError } from '../errors.ts';
@@ -33,6 +34,7 @@ export interface EpubResult {
 /** Build the EPUB of a book, in memory. */
 export async function buildEpub(book: Book): Promise<EpubResult> {
   const { config, manuscript } = book;
+  const timestamp = buildTimestamp(config);
   const workDir = await mkdtemp(join(tmpdir(), 'tategaki-epub-'));
   try {
     let coverUrl: string;
@@ -92,7 +94,7 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
         titleReading: config.titleReading,
         lang: config.lang,
         identifier: bookIdentifier(config),
-        modified: modifiedTimestamp(),
+        modified: w3cTimestamp(timestamp),
         vertical,
         authors: authorsOf(config),
         authorReading: config.authorReading,
@@ -113,6 +115,7 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
       (await Promise.all(stylesheets.map((url) => readFile(url, 'utf8'))))
         .join('\n')
         .replace(/\n@charset "UTF-8";\n/g, '\n'),
+      timestamp,
     );
     return { bytes, documents: pages.length, cuts: layout.cuts };
   } finally {

@@ -1,4 +1,4 @@
-/** The book's identifier and modification time as the package declares them. */
+/** The book's identifier as the package declares it. */
 import { createHash } from 'node:crypto';
 import type { BookConfig } from '../config/schema.ts';
 import { authorsOf } from '../layout/front-matter.ts';
@@ -18,11 +18,4 @@ export function bookIdentifier(config: BookConfig): string {
   // Shaped as a name-based (version 5) UUID.
   const variant = ((parseInt(hash[16]!, 16) & 0x3) | 0x8).toString(16);
   return `urn:uuid:${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-${variant}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
-}
-
-/** `dcterms:modified`: now, or SOURCE_DATE_EPOCH for reproducible builds. */
-export function modifiedTimestamp(env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  const date = Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH !== '' ? new Date(epoch * 1000) : new Date();
-  return `${date.toISOString().slice(0, 19)}Z`;
 }

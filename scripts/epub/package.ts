@@ -4,7 +4,10 @@
  * templates are ours, in templates/epub/. Its reporting is on: anything it says it dropped
  * stops the build, because nothing of a manuscript may be lost silently.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { EPub } from 'epub-gen-memory';
 import { BuildError } from '../errors.ts';
 import type { EpubPage } from './pages.ts';
@@ -39,6 +42,40 @@ export interface PackageMetadata {
   accessibilitySummary: string;
 }
 
+/** The earliest time a ZIP entry can carry (MS-DOS dates start in 1980). */
+const ZIP_EPOCH = Date.UTC(1980, 0, 1);
+
+/**
+ * The packager, made reproducible: it names images with random UUIDs and stamps every ZIP entry
+ * with the current time, so two builds of one manuscript would differ in every byte after the
+ * first image. Here images are named after their bytes and every entry gets the build's time.
+ */
+class ReproducibleEPub extends EPub {
+  /** Rename every image to `img-<hash of its bytes>`, in the pages and in the package document. */
+  async nameImagesByContent(): Promise<void> {
+    const taken = new Set<string>();
+    for (const image of this.images) {
+      // Every image is a file by now: the layout resolved each against the manuscript folder.
+      const bytes = await readFile(fileURLToPath(image.url));
+      const base = `img-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
+      let id = base;
+      for (let copy = 2; taken.has(id); copy++) id = `${base}-${copy}`;
+      taken.add(id);
+      const from = `images/${image.id}.`;
+      for (const chapter of this.content) chapter.content = chapter.content.replaceAll(from, `images/${id}.`);
+      image.id = id;
+    }
+  }
+
+  /** Give every ZIP entry (files and folders) the same time. */
+  stampEntries(time: Date): void {
+    const date = new Date(Math.max(time.getTime(), ZIP_EPOCH));
+    this.zip.forEach((_, entry) => {
+      entry.date = date;
+    });
+  }
+}
+
 /**
  * The packager re-serialises pages with every non-ASCII character as a numeric reference,
  * doubling the size of Japanese text; this turns those back into characters. Markup-significant
@@ -57,10 +94,12 @@ export async function packageEpub(
   pages: { page: EpubPage; xhtml: string }[],
   metadata: PackageMetadata,
   css: string,
+  /** The time every ZIP entry carries (see config/timestamp.ts). */
+  timestamp: Date,
 ): Promise<Uint8Array> {
   const reports: string[] = [];
   const htmlClass = metadata.vertical ? 'vrtl' : 'hltr';
-  const epub = new EPub(
+  const epub = new ReproducibleEPub(
     {
       title: metadata.title,
       author: metadata.authors,
@@ -96,7 +135,9 @@ export async function packageEpub(
   try {
     // genEpub would zip at deflate level 9; level 6 makes the same size within a percent, in half
     // the time. The mimetype entry stays stored, as the packager adds it so.
+    await epub.nameImagesByContent();
     await epub.render();
+    epub.stampEntries(timestamp);
     bytes = await epub.generateAsync({
       type: 'nodebuffer',
       mimeType: 'application/epub+zip',

@@ -8,9 +8,23 @@ import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Book } from '../book.ts';
-import { fontFamilyName, fontStylesheet } from '../fonts/fontsource.ts';
+import {
+  fontFamilyName,
+  fontStylesheet,
+  fontWeights,
+  GOTHIC_STACK,
+  MINCHO_STACK,
+  type BundledFamily,
+} from '../fonts/fontsource.ts';
 import type { PageGeometry } from '../pdf/geometry.ts';
 import { colophonPage, titlePage } from './front-matter.ts';
+import {
+  GOTHIC_CLASSES,
+  GOTHIC_TAGS,
+  MISSING_GLYPH_CLASS,
+  replaceMissingGlyphs,
+  type PrintStacks,
+} from './missing-glyphs.ts';
 import { splitLongParagraphs } from './split.ts';
 import { tocEntries, type TocEntry } from './toc.ts';
 
@@ -20,6 +34,8 @@ const templateUrl = (path: string) => new URL(`../../templates/${path}`, import.
 export interface PrintFonts {
   body: { family: string; url?: string };
   heading: { family: string; url?: string };
+  /** What each face can draw: characters neither has are printed as 〓 (see missing-glyphs.ts). */
+  stacks?: PrintStacks;
 }
 
 /** Ids given to 改丁 markers, so that post-processing can find their pages. */
@@ -185,14 +201,17 @@ function printToc(book: Book, numbers: Map<string, number> | undefined): Element
 
 function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, body: ElementContent[]): Root {
   const vertical = geometry.vertical;
+  // Every bundled face at every weight it has: Chromium loads only the files whose Unicode
+  // ranges the text uses.
+  const families = [...new Set([...MINCHO_STACK, ...GOTHIC_STACK])];
   const stylesheets = [
-    ...[400, 700].flatMap((weight) =>
-      [fontStylesheet('serif', weight), fontStylesheet('sans', weight)].map((path) => pathToFileURL(path).href),
+    ...families.flatMap((family) =>
+      fontWeights(family).map((weight) => pathToFileURL(fontStylesheet(family, weight)).href),
     ),
     templateUrl('print/print.css'),
     templateUrl('common/notation.css'),
   ];
-  return {
+  const root: Root = {
     type: 'root',
     children: [
       { type: 'doctype' },
@@ -211,6 +230,8 @@ function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, bod
       ),
     ],
   };
+  if (fonts.stacks) replaceMissingGlyphs(root, fonts.stacks);
+  return root;
 }
 
 /** CSS written from numbers and the font settings: page size, margins, the 版面. */
@@ -231,16 +252,22 @@ function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 
   const fontFaces = [fonts.body, fonts.heading]
     .filter((font) => font.url)
     .map((font) => `@font-face { font-family: ${cssString(font.family)}; src: url(${cssString(font.url!)}); }`);
-  const bodyFamily = cssString(fonts.body.family);
-  const headingFamily = cssString(fonts.heading.family);
+  // Only the book's fonts and the bundled ones, never a generic family: a generic family is
+  // whatever the machine has installed.
+  const stack = (first: string, bundled: readonly BundledFamily[]) =>
+    [...new Set([first, ...bundled.map(fontFamilyName)])].map(cssString).join(', ');
+  const body = stack(fonts.body.family, MINCHO_STACK);
+  const heading = stack(fonts.heading.family, GOTHIC_STACK);
+  const gothic = [...GOTHIC_TAGS, ...GOTHIC_CLASSES.map((name) => `.${name}`)].join(', ');
   return [
     ...fontFaces,
     `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across)} ${mm(g.bleed + g.margin.bottom - along - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
     `:root { --font-size: ${pt(g.fontSize)}; --line-height: ${g.lineHeight}; --pitch: ${pt(g.pitchPt)}; ` +
       `--block-block: ${mm(blockBlock)}; --block-inline: ${mm(blockInline)}; --columns: ${g.columns}; ` +
       `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,
-    `html { font-family: ${bodyFamily}, "${fontFamilyName('serif')}", serif; }`,
-    `h1, h2, h3, h4, h5, h6, strong, b, .gfont, .colophon-title, .colophon-label { font-family: ${headingFamily}, "${fontFamilyName('sans')}", sans-serif; }`,
+    `html { font-family: ${body}; }`,
+    `${gothic} { font-family: ${heading}; }`,
+    `.${MISSING_GLYPH_CLASS} { font-family: ${body}; font-weight: normal; }`,
   ].join('\n');
 }
 

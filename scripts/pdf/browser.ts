@@ -2,13 +2,18 @@
  * Finding and starting the browser that lays out the print book. Order: an explicit path,
  * PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, a system Chromium or Chrome, then a browser installed
  * into puppeteer's cache. Nothing is ever downloaded here.
+ *
+ * The browser sees none of the machine's fonts: it runs with a fontconfig configuration of its
+ * own that knows one bundled font, so that the same book lays out the same on every machine.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { BuildError } from '../errors.ts';
+import { fontSlices } from '../fonts/fontsource.ts';
+import { woffToSfnt } from '../fonts/woff.ts';
 
 const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
@@ -71,13 +76,59 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
   });
 }
 
-/** Start a headless browser with its profile in `userDataDir` (removed with the build's work folder). */
+/**
+ * The environment that keeps a browser away from the machine's fonts: a fontconfig
+ * configuration, written into `dir`, whose only font folder holds one bundled font (DejaVu Sans).
+ * Chromium asks fontconfig for every font that is not a web font of the page, and for its
+ * fallback when no font of the page has a character; without any font at all it prints no text,
+ * even in web fonts. The build puts every character into a bundled face or the book's own (see
+ * layout/missing-glyphs.ts), so the one font here draws nothing in practice; what matters is
+ * that no font of the machine can.
+ */
+export async function hermeticFontEnvironment(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<NodeJS.ProcessEnv> {
+  const fonts = join(dir, 'fonts');
+  const cache = join(dir, 'cache');
+  await mkdir(fonts, { recursive: true });
+  await mkdir(cache, { recursive: true });
+  const [fallback] = fontSlices('dejavu-sans', 400);
+  await writeFile(join(fonts, 'DejaVuSans.ttf'), woffToSfnt(await readFile(fallback!.file)));
+  const config = join(dir, 'fonts.conf');
+  const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  await writeFile(
+    config,
+    [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+      // No <include>: none of the machine's or the user's settings (folders, aliases, hinting).
+      '<fontconfig>',
+      `  <dir>${xml(fonts)}</dir>`,
+      `  <cachedir>${xml(cache)}</cachedir>`,
+      '</fontconfig>',
+      '',
+    ].join('\n'),
+  );
+  const hermetic: NodeJS.ProcessEnv = { ...env, FONTCONFIG_FILE: config };
+  // These would point fontconfig elsewhere again.
+  delete hermetic.FONTCONFIG_PATH;
+  delete hermetic.FONTCONFIG_SYSROOT;
+  return hermetic;
+}
+
+/**
+ * Start a headless browser with its profile in `userDataDir` and its font configuration beside
+ * it (`<userDataDir>-fonts`); both go with the build's work folder.
+ */
 export async function launchBrowser(path: string, userDataDir: string): Promise<Browser> {
+  const env = await hermeticFontEnvironment(`${userDataDir}-fonts`);
   try {
     return await puppeteer.launch({
       executablePath: path,
       headless: true,
       args: BROWSER_ARGS,
+      env,
       userDataDir,
       protocolTimeout: 900_000,
       // The browser starts while Node parses the manuscript, which can hold the event loop for
@@ -102,6 +153,27 @@ export async function launchBrowser(path: string, userDataDir: string): Promise<
   }
 }
 
+/** How long a browser may take to close before it is killed. */
+const CLOSE_GRACE = 5_000;
+
+/**
+ * Close a browser, and kill it if it does not close in time: a page stuck on a file that never
+ * finishes loading (a named pipe, a hung network file system) can keep Chromium from shutting
+ * down, and a build must end all the same.
+ */
+export async function closeBrowser(browser: Browser): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    browser.close().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_GRACE))),
+  ]);
+  clearTimeout(timer);
+  if (!closed) browser.process()?.kill('SIGKILL');
+}
+
 /** A browser being started, and the work folder its profile and the build's files live in. */
 export interface BrowserSession {
   workDir: string;
@@ -123,7 +195,8 @@ export async function startBrowserSession(explicit?: string): Promise<BrowserSes
     workDir,
     browser,
     close: async () => {
-      await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+      const started = await browser.catch(() => undefined);
+      if (started) await closeBrowser(started);
       if (!process.env.TATEGAKI_KEEP_WORK) await rm(workDir, { recursive: true, force: true });
     },
   };

@@ -3,32 +3,28 @@
  * the page numbers the layout gave; pdf-lib composes the two, adds blank pages, folios and
  * running heads by page kind, boxes and crop marks.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../book.ts';
 import type { Profile } from '../config/schema.ts';
-import { fontFamilyName, fontPackageDir } from '../fonts/fontsource.ts';
+import { buildTimestamp } from '../config/timestamp.ts';
+import { BUNDLED_FAMILIES, fontPackageDir } from '../fonts/fontsource.ts';
 import { authorsOf } from '../layout/front-matter.ts';
 import { resolveImages } from '../layout/images.ts';
-import {
-  ANCHOR_PREFIX,
-  frontMatterDocument,
-  printParts,
-  RECTO_BREAK_PREFIX,
-  type PrintFonts,
-} from '../layout/print-document.ts';
+import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.ts';
+import { ANCHOR_PREFIX, frontMatterDocument, printParts, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
 import { tocEntries } from '../layout/toc.ts';
 import { BuildError } from '../errors.ts';
-import { insideRoot } from '../manuscript/load.ts';
 import { startBrowserSession, type BrowserSession } from './browser.ts';
 import { composePdf } from './compose.ts';
 import { resolveGeometry, type PageGeometry } from './geometry.ts';
 import { inspectLayout } from './inspect.ts';
 import { mergeParts, removeProbeLinks } from './merge.ts';
+import { resolveFonts } from './fonts.ts';
 import { planPages } from './plan.ts';
 import { preflightPdf, type PreflightReport } from './preflight/index.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press.ts';
@@ -43,8 +39,10 @@ export interface PdfResult {
   type3Fonts: number;
   /** URLs the page asked for and did not get: builds load nothing from outside. */
   blocked: string[];
-  /** Characters of running heads that no font could draw. */
-  missingGlyphs: string[];
+  /** Characters no font of the book has, each printed as 〓; found before layout. */
+  missingGlyphs: MissingGlyph[];
+  /** Characters of running heads that no font could draw (already among `missingGlyphs`, normally). */
+  missingInMarks: string[];
   press: PressOptions;
   /** The checks run on the finished file. */
   preflight: PreflightReport;
@@ -55,8 +53,7 @@ export interface PdfResult {
 /** Folders of the project's own assets the print document loads: fonts and templates. */
 const ASSET_ROOTS = [
   fileURLToPath(new URL('../../templates/', import.meta.url)),
-  fontPackageDir('serif'),
-  fontPackageDir('sans'),
+  ...BUNDLED_FAMILIES.map(fontPackageDir),
 ];
 
 /** Options of a PDF build. */
@@ -74,9 +71,11 @@ export interface PdfBuildOptions {
 export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promise<PdfResult> {
   const { config, manuscript } = book;
   const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
+  const { fonts, stacks, roots: fontRoots } = await resolveFonts(book);
+  // Before layout: every character no font has is reported, and printed as 〓.
+  const missingGlyphs = findMissingGlyphs(book, stacks);
   const press = resolvePress(config.print, geometry.profile, manuscript.locate);
   checkKdpType(geometry, manuscript.locate);
-  const fonts = await resolveFonts(book);
   const session = options.session ?? (await startBrowserSession());
   // Each build has its own folder in the session's, so that books built side by side with one
   // browser never share files.
@@ -87,7 +86,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     renderPdf(await session.browser, path, {
       signal: options.signal,
       timeout,
-      allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS],
+      allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS, ...fontRoots],
       onBlocked: (url) => blocked.add(url),
     });
   try {
@@ -146,7 +145,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
           sequence: plan.sequence,
           frontPages: plan.frontPages,
           marks: plan.marks,
-          markFont: fonts.body.url ? await readFile(fileURLToPath(fonts.body.url)) : undefined,
+          markFonts: stacks.body,
           outline: plan.outline,
           press,
           metadata: {
@@ -155,7 +154,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
             subject: config.description,
             keywords: config.subject === undefined ? [] : [config.subject].flat(),
             lang: config.lang,
-            created: creationDate(),
+            created: buildTimestamp(config),
           },
         });
       } catch (error) {
@@ -182,7 +181,8 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       geometry,
       type3Fonts: composed.type3Fonts,
       blocked: [...blocked],
-      missingGlyphs: composed.missingGlyphs,
+      missingGlyphs,
+      missingInMarks: composed.missingGlyphs,
       press,
       preflight,
       gray: composed.gray && { ms: composed.gray.ms, images: composed.gray.images },
@@ -193,23 +193,6 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     else await rm(workDir, { recursive: true, force: true });
     if (!options.session) await session.close();
   }
-}
-
-/** The fonts of the print book: the bundled Noto faces unless the metadata names others. */
-async function resolveFonts(book: Book): Promise<PrintFonts> {
-  const { print } = book.config;
-  const resolve = async (setting: string | undefined, key: string, fallback: string, family: string) => {
-    if (!setting) return { family: fallback };
-    if (/\.(otf|ttf|woff2?)$/i.test(extname(setting))) {
-      const path = await insideRoot(book.manuscript.root, setting, book.manuscript.locate(['print', key]));
-      return { family, url: pathToFileURL(path).href };
-    }
-    return { family: setting };
-  };
-  return {
-    body: await resolve(print.bodyFont, 'bodyFont', fontFamilyName('serif'), 'Book Body'),
-    heading: await resolve(print.headingFont, 'headingFont', fontFamilyName('sans'), 'Book Heading'),
-  };
 }
 
 /**
@@ -232,10 +215,4 @@ function sectionsOf(root: Root): Element[] {
 
 function chapterFile(book: Book, section: Element): string | undefined {
   return book.chapters.find((chapter) => chapter.id === section.properties.id)?.file.path;
-}
-
-/** Creation time: now, or SOURCE_DATE_EPOCH for reproducible builds. */
-function creationDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  return env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }

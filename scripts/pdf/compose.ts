@@ -21,7 +21,9 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { BuildError } from '../errors.ts';
+import type { FontStack } from '../fonts/stack.ts';
 import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
+import { reserveDocumentId, stampDocumentId } from './document-id.ts';
 import { drawCropMarks, type Box } from './marks.ts';
 import { drawPageMarks, MarkFonts, type MarkLayout, type PageMark } from './page-marks.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
@@ -52,8 +54,8 @@ export interface ComposeOptions {
   frontPages: number;
   /** Folios and running heads, by final page. */
   marks: readonly PageMark[];
-  /** The book's own body font file, tried first for the marks. */
-  markFont?: Uint8Array;
+  /** The body face's fonts, which draw the marks. */
+  markFonts: FontStack;
   outline: OutlineItem[];
   metadata: PdfMetadata;
   /** What the destination asks for: colour, PDF/X, marks, links and bookmarks. */
@@ -91,7 +93,7 @@ export async function composePdf(
   const frontPositions = sequence.flatMap((source, index) => (source !== null && source < frontPages ? [index] : []));
 
   const marks = new Map(options.marks.map((mark) => [mark.index, mark]));
-  const fonts = new MarkFonts(main, options.markFont);
+  const fonts = new MarkFonts(main, options.markFonts);
   const layout: MarkLayout = {
     folioSize: g.fontSize * 0.85,
     // KDP takes no text under 7 pt; running heads are otherwise three quarters of the body size.
@@ -177,8 +179,10 @@ export async function composePdf(
     if (report.problems.length > 0) throw grayError(report);
   }
   if (press.pdfx) applyPdfX1a(main, { title: options.metadata.title, created: options.metadata.created });
+  reserveDocumentId(main);
   const saved = await main.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
-  const bytes = press.pdfx ? withPdfX1aHeader(saved) : saved;
+  // The identifier is a hash of the finished file, header included.
+  const bytes = stampDocumentId(press.pdfx ? withPdfX1aHeader(saved) : saved);
   return { bytes, pages: total, type3Fonts, missingGlyphs: [...fonts.missing], gray };
 }
 

@@ -1,9 +1,9 @@
 /**
  * Folios (ノンブル) and running heads (柱), drawn onto the finished pages with pdf-lib. Drawing them
  * here rather than with CSS margin boxes lets each page's kind decide: no running head on a
- * chapter opening, nothing on a blank page. The text is set in the body face: the bundled Noto
- * Serif JP comes in Unicode-range slices, so a string may need several fonts, each embedded once
- * as a subset.
+ * chapter opening, nothing on a blank page. The text is set in the body face: the bundled fonts
+ * come in Unicode-range slices, so a string may need several fonts, each embedded once as a
+ * subset.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -24,8 +24,9 @@ import {
   type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
-import { fontFileForCharacter } from '../fonts/fontsource.ts';
+import type { FontStack } from '../fonts/stack.ts';
 import { woffToSfnt } from '../fonts/woff.ts';
+import { MISSING_GLYPH_MARK, needsGlyph } from '../layout/missing-glyphs.ts';
 import type { Box } from './marks.ts';
 import type { HiddenFolioStyle } from './press.ts';
 
@@ -59,23 +60,22 @@ const PT_PER_MM = 72 / 25.4;
 /** Type size of hidden folios, as shops ask for them. */
 const HIDDEN_SIZE = 5;
 
-/** Fonts for marks: a font file of the book's own first (when it has one), then the bundled slices. */
+/**
+ * Fonts for marks: the body face's stack (the book's own body font, when it has one, then the
+ * bundled Mincho faces), each file embedded once as a subset. A character no font has is drawn
+ * as 〓, as in the text.
+ */
 export class MarkFonts {
   private readonly embedded = new Map<string, Promise<PDFFont>>();
   private readonly measured = new Map<string, Promise<Run[]>>();
-  private readonly own?: { bytes: Uint8Array; covers: (code: number) => boolean };
-  /** Characters no font could draw; they are left out and reported. */
+  /** Characters no font could draw; each was drawn as 〓 and is reported. */
   readonly missing = new Set<string>();
 
   constructor(
     private readonly pdf: PDFDocument,
-    ownFont?: Uint8Array,
+    private readonly stack: FontStack,
   ) {
     pdf.registerFontkit(fontkit);
-    if (ownFont) {
-      const font = fontkit.create(Buffer.from(woffToSfnt(ownFont)));
-      this.own = { bytes: ownFont, covers: (code) => font.hasGlyphForCodePoint(code) };
-    }
   }
 
   /** Text split into runs that one font draws, with their widths at `size`; the same few strings recur on every page. */
@@ -96,35 +96,40 @@ export class MarkFonts {
   }
 
   private async runs(text: string): Promise<{ text: string; font: PDFFont }[]> {
-    const runs: { text: string; key: string }[] = [];
-    for (const char of text) {
-      const code = char.codePointAt(0)!;
-      const key = this.own?.covers(code) ? 'own' : fontFileForCharacter('serif', 400, char);
-      if (!key) {
+    const runs: { text: string; file: string }[] = [];
+    for (let char of text) {
+      let file = this.stack.fileFor(char.codePointAt(0)!);
+      if (!file) {
+        // Invisible characters (a zero-width joiner, a variation selector) are simply left out.
+        if (!needsGlyph(char)) continue;
         this.missing.add(char);
-        continue;
+        char = MISSING_GLYPH_MARK;
+        file = this.stack.fileFor(char.codePointAt(0)!);
+        if (!file) continue;
       }
       const last = runs.at(-1);
-      if (last?.key === key) last.text += char;
-      else runs.push({ text: char, key });
+      if (last?.file === file) last.text += char;
+      else runs.push({ text: char, file });
     }
-    return Promise.all(runs.map(async (run) => ({ text: run.text, font: await this.font(run.key) })));
+    return Promise.all(runs.map(async (run) => ({ text: run.text, font: await this.font(run.file) })));
   }
 
-  private font(key: string): Promise<PDFFont> {
-    let font = this.embedded.get(key);
+  private font(file: string): Promise<PDFFont> {
+    let font = this.embedded.get(file);
     if (!font) {
-      const bytes = woffToSfnt(key === 'own' ? this.own!.bytes : readFileSync(key));
-      // A subset's name carries a six-letter tag (ISO 32000 9.6.4); preflight checks look for it.
-      const tag = [...createHash('sha1').update(key).digest()]
+      const bytes = woffToSfnt(readFileSync(file));
+      // A subset's name carries a six-letter tag (ISO 32000 9.6.4); preflight checks look for
+      // it. It comes from the font's bytes, so that the PDF does not depend on where they lie.
+      const tag = [...createHash('sha1').update(bytes).digest()]
         .slice(0, 6)
         .map((byte) => String.fromCharCode(65 + (byte % 26)))
         .join('');
-      font = this.pdf.embedFont(bytes, {
-        subset: true,
-        customName: `${tag}+${key === 'own' ? 'BookFont' : 'NotoSerifJP-Regular'}`,
-      });
-      this.embedded.set(key, font);
+      const name = (fontkit.create(Buffer.from(bytes)).postscriptName ?? 'Font').replace(
+        /[^\x21-\x7e]|[()<>[\]{}/%#]/g,
+        '',
+      );
+      font = this.pdf.embedFont(bytes, { subset: true, customName: `${tag}+${name}` });
+      this.embedded.set(file, font);
     }
     return font;
   }

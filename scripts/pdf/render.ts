@@ -3,7 +3,7 @@
  * templates need none), every request for anything but a file under the allowed folders is
  * blocked and reported, a time limit applies, and a crashed page is an error, not a hang.
  */
-import type { Browser, HTTPRequest } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, isAbsolute } from 'node:path';
 import { BuildError } from '../errors.ts';
@@ -19,55 +19,72 @@ export interface RenderOptions {
   onBlocked?: (url: string) => void;
 }
 
-/** Lay out `htmlPath` and print it, honouring its CSS `@page` size. */
+/** How long a page that is being given up on may take to close before the build moves on. */
+const CLOSE_GRACE = 5_000;
+
+/**
+ * Lay out `htmlPath` and print it, honouring its CSS `@page` size. The time limit is our own
+ * timer over every step (opening the page, loading, fonts, layout, printing): puppeteer's own
+ * timeouts cover only some of them, and a page busy laying out a long book answers nothing.
+ */
 export async function renderPdf(browser: Browser, htmlPath: string, options: RenderOptions): Promise<Uint8Array> {
   options.signal?.throwIfAborted();
-  const page = await browser.newPage();
+  let page: Page | undefined;
   let crashed: Error | undefined;
-  const failure = new Promise<never>((_, reject) => {
-    page.once('error', (error) => reject((crashed = error)));
-    browser.once('disconnected', () => reject((crashed = new Error('the browser closed unexpectedly'))));
-    if (options.signal?.aborted) reject(options.signal.reason);
-    options.signal?.addEventListener('abort', () => reject(options.signal!.reason), { once: true });
-  });
+  let timedOut = false;
+  let fail: (reason: unknown) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => (fail = reject));
   failure.catch(() => undefined);
-  try {
+  const timer = setTimeout(() => {
+    timedOut = true;
+    fail(new Error(`timed out after ${options.timeout} ms`));
+  }, options.timeout);
+  const onDisconnected = () => fail((crashed = new Error('the browser closed unexpectedly')));
+  const onAbort = () => fail(options.signal!.reason);
+  browser.once('disconnected', onDisconnected);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const work = (async () => {
+    page = await browser.newPage();
+    page.once('error', (error) => fail((crashed = error)));
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
-      if (isAllowed(request.url(), options.allowedRoots)) void request.continue();
+      if (isAllowed(request.url(), options.allowedRoots)) void request.continue().catch(() => undefined);
       else {
         options.onBlocked?.(request.url());
-        void request.abort('blockedbyclient');
+        void request.abort('blockedbyclient').catch(() => undefined);
       }
     });
-    const work = (async () => {
-      await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: options.timeout });
-      // Untagged: a structure tree would double the file and the post-processing time, and would
-      // point at the front pages the overlay replaces. The accessible edition is the EPUB.
-      return page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        timeout: options.timeout,
-        waitForFonts: true,
-        tagged: false,
-      });
-    })();
+    // The timer above is the limit; puppeteer's own would only race it.
+    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: 0 });
+    // Untagged: a structure tree would double the file and the post-processing time, and would
+    // point at the front pages the overlay replaces. The accessible edition is the EPUB.
+    return page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      timeout: 0,
+      waitForFonts: true,
+      tagged: false,
+    });
+  })();
+  work.catch(() => undefined);
+  try {
     return await Promise.race([work, failure]);
   } catch (cause) {
     options.signal?.throwIfAborted();
-    const message = (cause instanceof Error ? cause.message.split('\n')[0] : String(cause)) ?? '';
-    const timedOut = /timeout|timed out/i.test(message);
+    const died = crashed !== undefined || !browser.connected;
+    const reason = crashed ?? cause;
+    const message = (reason instanceof Error ? reason.message.split('\n')[0] : String(reason)) ?? '';
     throw new BuildError(
-      crashed
-        ? `Chromium crashed while laying out the book: ${message}`
-        : timedOut
-          ? `Chromium did not finish laying out the book within ${options.timeout / 1000} s`
+      timedOut
+        ? `Chromium did not finish laying out the book within ${options.timeout / 1000} s`
+        : died
+          ? `Chromium crashed while laying out the book: ${message}`
           : `Chromium could not print the book: ${message}`,
       {
         hint: timedOut
           ? 'a very long book may need more time: pass --timeout SECONDS'
-          : crashed
+          : died
             ? 'run again; if it keeps crashing, check free memory'
             : undefined,
         ruleId: 'pdf-render',
@@ -75,8 +92,19 @@ export async function renderPdf(browser: Browser, htmlPath: string, options: Ren
       },
     );
   } finally {
-    await page.close().catch(() => undefined);
+    clearTimeout(timer);
+    browser.off('disconnected', onDisconnected);
+    options.signal?.removeEventListener('abort', onAbort);
+    // A page that finished (or failed by itself) closes at once. One given up on may never
+    // answer: it is asked to close without waiting, and the browser goes with the session (see
+    // closeBrowser).
+    if (timedOut || crashed || options.signal?.aborted) void page?.close().catch(() => undefined);
+    else await Promise.race([page?.close().catch(() => undefined), delay(CLOSE_GRACE)]);
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Whether a URL is a file under one of the allowed folders. */

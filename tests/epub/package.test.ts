@@ -32,7 +32,9 @@ const page = (nodes: EpubPage['nodes']): EpubPage => ({
 describe('packageEpub', () => {
   it('stops the build when the packager would drop an attribute', async () => {
     const nodes = [h('p', { title: 'ok', contentEditable: 'x', foo: 'dropped' }, '本文')];
-    await expect(packageEpub([{ page: page(nodes), xhtml: toXhtml(nodes) }], metadata, '')).rejects.toMatchObject({
+    await expect(
+      packageEpub([{ page: page(nodes), xhtml: toXhtml(nodes) }], metadata, '', new Date(0)),
+    ).rejects.toMatchObject({
       ruleId: 'epub-dropped-content',
       message: expect.stringContaining("attribute foo isn't allowed"),
     });

@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBook } from '../../scripts/bench/generate-book.ts';
-import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
+import { fontPackageDir, fontStylesheet } from '../../scripts/fonts/fontsource.ts';
+import { closeBrowser, findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
 import { renderPdf } from '../../scripts/pdf/render.ts';
 import { BuildError } from '../../scripts/errors.ts';
 import { commandArgs, projectRoot, runBuild } from '../helpers/cli.ts';
@@ -22,7 +24,8 @@ beforeAll(async () => {
   browser = await launchBrowser(findBrowser(), join(dir, 'profile'));
 });
 afterAll(async () => {
-  await browser?.close();
+  // A page given up on may keep Chromium from closing by itself: closeBrowser kills it then.
+  if (browser) await closeBrowser(browser);
 });
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -34,9 +37,12 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 describe('renderPdf', () => {
   it('blocks and reports every request outside the allowed folders, and runs no script', async () => {
     const page = join(dir, 'page.html');
+    // The page brings its font, as the build's documents do: the browser knows no installed font.
+    const font = pathToFileURL(fontStylesheet('serif', 400)).href;
     await writeFile(
       page,
       `<!DOCTYPE html><html><head>
+      <link rel="stylesheet" href="${font}"><style>body { font-family: 'Noto Serif JP'; }</style>
       <link rel="stylesheet" href="http://example.com/x.css">
       </head><body><p id="p">本文</p><img src="file:///etc/hostname" alt="">
       <img src="https://example.com/a.png" alt=""><script>document.getElementById('p').textContent = 'SCRIPT RAN'</script></body></html>`,
@@ -44,13 +50,38 @@ describe('renderPdf', () => {
     const blocked: string[] = [];
     const bytes = await renderPdf(browser, page, {
       timeout: 30_000,
-      allowedRoots: [dir],
+      allowedRoots: [dir, fontPackageDir('serif')],
       onBlocked: (url) => blocked.push(url),
     });
     expect(blocked.sort()).toEqual(['file:///etc/hostname', 'http://example.com/x.css', 'https://example.com/a.png']);
     const text = await pdfText(bytes);
     expect(text).toContain('本文');
     expect(text).not.toContain('SCRIPT RAN');
+  });
+
+  it('gives up with a clear error after the time limit while a font never arrives, and the browser still closes', async () => {
+    const own = await launchBrowser(findBrowser(), join(dir, 'profile-fifo'));
+    // A named pipe nobody writes to: Chromium waits for the font for ever.
+    const fifo = join(dir, 'never.woff2');
+    await run('mkfifo', [fifo]);
+    const page = join(dir, 'font.html');
+    await writeFile(
+      page,
+      `<!DOCTYPE html><html><head><style>@font-face { font-family: Never; src: url(never.woff2); } body { font-family: Never; }</style></head><body><p>本文</p></body></html>`,
+    );
+    const error = await renderPdf(own, page, { timeout: 500, allowedRoots: [dir] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).message).toMatch(/did not finish laying out the book within 0.5 s/);
+    // The browser still prints other pages…
+    const again = join(dir, 'plain.html');
+    await writeFile(again, '<!DOCTYPE html><html><body><p>x</p></body></html>');
+    expect((await renderPdf(own, again, { timeout: 30_000, allowedRoots: [dir] })).byteLength).toBeGreaterThan(0);
+    // …and is gone once closed, even though the stuck page keeps it from closing by itself.
+    const process = own.process()!;
+    await closeBrowser(own);
+    if (process.exitCode === null && process.signalCode === null)
+      await new Promise((resolve) => process.once('exit', resolve));
+    expect(process.exitCode !== null || process.signalCode !== null).toBe(true);
   });
 
   it('gives up with a clear error after the time limit', async () => {
