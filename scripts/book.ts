@@ -9,7 +9,7 @@ import { loadManuscript, type Manuscript } from './manuscript/load.ts';
 import type { ChapterLevel } from './markdown/chapters.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from './markdown/processor.ts';
 import type { HeadingEntry } from './markdown/types.ts';
-import { resolveChapterLinks } from './layout/links.ts';
+import { resolveChapterLinks } from './markdown/links.ts';
 import { silent, type Progress } from './progress.ts';
 
 /** One chapter: a chapter file, or a part of one cut at a heading (see `chapterLevel`). */

@@ -9,7 +9,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative } from 'node:path';
 import { bookWarnings, loadBook, parseChapters, type Book, type Chapter } from '../book.ts';
-import { resolveChapterLinks } from '../layout/links.ts';
+import { resolveChapterLinks } from '../markdown/links.ts';
 import { loadManuscript } from '../manuscript/load.ts';
 import { readSourceFile } from '../manuscript/read-text.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';

@@ -6,13 +6,21 @@
 import { dirname, resolve } from 'node:path';
 import type { Element } from 'hast';
 import { EXIT, visit } from 'unist-util-visit';
-import type { Chapter } from '../book.ts';
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+
+/** What the links need of a chapter: its id, its tree, and the file it was cut from. */
+export interface LinkedChapter {
+  id: string;
+  file: VFile;
+  tree: Root;
+}
 
 /** Rewrite relative links of every chapter: to another chapter → `#id`, elsewhere → no link. */
-export function resolveChapterLinks(chapters: readonly Chapter[]): void {
+export function resolveChapterLinks(chapters: readonly LinkedChapter[]): void {
   // A file cut into several chapters is found by its path; the link goes to its first chapter,
   // or, with a fragment, to the chapter holding that element.
-  const byPath = new Map<string, Chapter[]>();
+  const byPath = new Map<string, LinkedChapter[]>();
   for (const chapter of chapters) {
     const path = resolve(chapter.file.path);
     byPath.set(path, [...(byPath.get(path) ?? []), chapter]);
@@ -48,7 +56,7 @@ export function resolveChapterLinks(chapters: readonly Chapter[]): void {
   }
 }
 
-function hasId(tree: Chapter['tree'], id: string): boolean {
+function hasId(tree: Root, id: string): boolean {
   let found = false;
   visit(tree, 'element', (node: Element) => {
     if (node.properties.id === id) found = true;
