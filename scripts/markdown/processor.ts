@@ -8,7 +8,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { MarkdownOptions } from '../config/schema.ts';
@@ -53,6 +53,36 @@ export interface MarkdownProcessor {
   toMdast(file: VFile): Promise<MdastRoot>;
 }
 
+/**
+ * How Markdown becomes HTML: one handler per node type of ours, raw HTML kept as `raw` nodes for
+ * the next step to decide about, and no silent fallback for a node type without a handler.
+ */
+export function hastOptions(options: MarkdownOptions): RemarkRehypeOptions {
+  return {
+    allowDangerousHtml: true,
+    handlers: {
+      bouten: boutenToHast,
+      emphasis: emphasisToHast,
+      heading: headingToHast,
+      layoutBlock: layoutBlockToHast,
+      note: noteToHast,
+      noteList: noteListToHast,
+      noteReference: noteReferenceToHast,
+      pageBreak: pageBreakToHast,
+      paragraph: paragraphToHast(options),
+      ruby: rubyToHast,
+      taskMarker: taskMarkerToHast,
+      tcy: tcyToHast,
+      thematicBreak: sceneBreakToHast(options),
+    },
+    // mdast-util-to-hast would make an unknown node a `<div>` and carry on: a node type without
+    // a handler is a mistake in this pipeline (a new notation half wired), never the author's.
+    unknownHandler: (_state, node) => {
+      throw new Error(`internal: no HTML handler for the Markdown node "${node.type}"`);
+    },
+  };
+}
+
 /** Build the Markdown processor for a book's reading options. */
 export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProcessor {
   // The chain is in two halves: reading the whole file (syntax and the notations), then, for
@@ -92,26 +122,8 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     // Footnotes numbered per chapter with book-unique ids; task boxes as characters.
     .use(remarkNotes)
     .use(remarkTaskMarkers)
-    // Markdown → HTML, one handler per node type. Raw HTML is kept as `raw` nodes so the next
-    // step can decide about it.
-    .use(remarkRehype, {
-      allowDangerousHtml: true,
-      handlers: {
-        bouten: boutenToHast,
-        emphasis: emphasisToHast,
-        heading: headingToHast,
-        layoutBlock: layoutBlockToHast,
-        note: noteToHast,
-        noteList: noteListToHast,
-        noteReference: noteReferenceToHast,
-        pageBreak: pageBreakToHast,
-        paragraph: paragraphToHast(options),
-        ruby: rubyToHast,
-        taskMarker: taskMarkerToHast,
-        tcy: tcyToHast,
-        thematicBreak: sceneBreakToHast(options),
-      },
-    })
+    // Markdown → HTML.
+    .use(remarkRehype, hastOptions(options))
     // Raw HTML: parsed, checked (each removal is a warning with its place) and sanitised.
     .use(rehypeRawHtml)
     .use(rehypeChapterIds)

@@ -26,6 +26,12 @@ describe('bad input', () => {
         `expected a line starting with\n  ${expected}\nin\n${result.stderr}`,
       ).toBe(true);
     }
+    for (const text of entry.absent ?? []) {
+      expect(
+        lines.filter((line) => line.includes(text.replaceAll('{root}', root))),
+        `no line of stderr may contain "${text}"`,
+      ).toEqual([]);
+    }
     expect(result.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
     expect(result.code, result.stderr).toBe(entry.code);
     const written = await readdir(out).catch(() => []);
