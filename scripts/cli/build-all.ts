@@ -2,6 +2,7 @@
  * `npm run build`: the whole book (EPUB, then PDF) from one manuscript, or with `--books PATH…`
  * a catalogue: every book found under the paths, several at a time, ending with a table.
  */
+import { processIo, type CliIo } from './io.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { buildCoverFile, buildEpubFile, buildPdfFile } from '../build.ts';
@@ -33,23 +34,23 @@ interface CatalogueArgs {
 }
 
 /** Run `npm run build` and return the exit code. */
-export async function runBuildAll(argv: readonly string[]): Promise<number> {
+export async function runBuildAll(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let split: CatalogueArgs;
   try {
     split = splitCatalogueArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`error: ${error.message}\n\n${CATALOGUE_USAGE}\n`);
+    io.stderr.write(`error: ${error.message}\n\n${CATALOGUE_USAGE}\n`);
     return 2;
   }
   if (!split.books) {
     if (split.jobs ?? split.report ?? split.markdown) {
-      process.stderr.write(`error: --jobs, --report and --markdown need --books\n\n${CATALOGUE_USAGE}\n`);
+      io.stderr.write(`error: --jobs, --report and --markdown need --books\n\n${CATALOGUE_USAGE}\n`);
       return 2;
     }
-    return runCli('book', split.rest, wholeBook);
+    return runCli('book', split.rest, wholeBook, io);
   }
-  return runCatalogue(split);
+  return runCatalogue(split, io);
 }
 
 /** EPUB, PDF and, when the metadata asks for one, the cover of one manuscript; warnings reported once. */
@@ -64,7 +65,7 @@ const wholeBook: BuildRunner = async (options, signal, progress) => {
   };
 };
 
-async function runCatalogue(split: CatalogueArgs): Promise<number> {
+async function runCatalogue(split: CatalogueArgs, io: CliIo): Promise<number> {
   let options: ReturnType<typeof parseCliArgs>;
   let jobs: number | undefined;
   try {
@@ -79,11 +80,11 @@ async function runCatalogue(split: CatalogueArgs): Promise<number> {
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`error: ${error.message}\n\n${CATALOGUE_USAGE}\n`);
+    io.stderr.write(`error: ${error.message}\n\n${CATALOGUE_USAGE}\n`);
     return 2;
   }
   if (options.help) {
-    process.stdout.write(`${CATALOGUE_USAGE}\n\n${usage('book')}\n`);
+    io.stdout.write(`${CATALOGUE_USAGE}\n\n${usage('book')}\n`);
     return 0;
   }
 
@@ -95,7 +96,7 @@ async function runCatalogue(split: CatalogueArgs): Promise<number> {
   try {
     const books = await findBooks(split.books!);
     const outDir = resolve(options.outDir);
-    if (!options.quiet) process.stderr.write(`building ${books.length} book(s) into ${displayPath(outDir)}\n`);
+    if (!options.quiet) io.stderr.write(`building ${books.length} book(s) into ${displayPath(outDir)}\n`);
     const outcomes = await buildCatalogue(books, {
       ...options,
       outDir,
@@ -104,11 +105,11 @@ async function runCatalogue(split: CatalogueArgs): Promise<number> {
       onBook: ({ book, outcome }) => {
         if (!outcome) return;
         for (const warning of outcome.warnings) {
-          process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
+          io.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
         }
-        if (outcome.error) process.stderr.write(`${formatDiagnostic('error', outcome.error.message, outcome.error)}\n`);
+        if (outcome.error) io.stderr.write(`${formatDiagnostic('error', outcome.error.message, outcome.error)}\n`);
         if (!options.quiet) {
-          process.stderr.write(`${book.id}: ${outcome.ok ? 'built' : 'FAILED'} in ${outcome.seconds.toFixed(1)} s\n`);
+          io.stderr.write(`${book.id}: ${outcome.ok ? 'built' : 'FAILED'} in ${outcome.seconds.toFixed(1)} s\n`);
         }
       },
     });
@@ -117,18 +118,18 @@ async function runCatalogue(split: CatalogueArgs): Promise<number> {
     const report = { ok: outcomes.length - failed, failed, seconds, books: outcomes.map(forReport) };
     if (split.report) await writeOut(split.report, `${JSON.stringify(report, null, 2)}\n`);
     if (split.markdown) await writeOut(split.markdown, markdownTable(outcomes, report));
-    process.stdout.write(`${textTable(outcomes)}\n`);
-    process.stdout.write(
+    io.stdout.write(`${textTable(outcomes)}\n`);
+    io.stdout.write(
       `${report.ok} of ${outcomes.length} book(s) built${failed ? `, ${failed} failed` : ''} in ${seconds.toFixed(1)} s\n`,
     );
     return failed > 0 ? 1 : 0;
   } catch (error) {
     if (controller.signal.aborted || error instanceof CancelledError) {
-      process.stderr.write('build cancelled; earlier output left as it was\n');
+      io.stderr.write('build cancelled; earlier output left as it was\n');
       return 130;
     }
     if (error instanceof BuildError) {
-      process.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+      io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
       return 1;
     }
     throw error;

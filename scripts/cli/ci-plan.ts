@@ -1,4 +1,5 @@
 /** `npm run ci:plan -- [--books PATH…] [--since REF] [--all] [--chunk N] [--github-output FILE]` */
+import { processIo, type CliIo } from './io.ts';
 import { appendFile } from 'node:fs/promises';
 import { planBuilds } from '../ci/plan.ts';
 import { BuildError, UsageError } from '../errors.ts';
@@ -16,17 +17,17 @@ const USAGE = [
 ].join('\n');
 
 /** Print the plan as JSON on standard output and return the exit code. */
-export async function runCiPlan(argv: readonly string[]): Promise<number> {
+export async function runCiPlan(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let values: ReturnType<typeof parse>;
   try {
     values = parse(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+    io.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   try {
@@ -37,15 +38,15 @@ export async function runCiPlan(argv: readonly string[]): Promise<number> {
       all: values.all,
       chunk: values.chunk,
     });
-    process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
     if (values.githubOutput) {
       await appendFile(values.githubOutput, `matrix=${JSON.stringify(plan.matrix)}\ncount=${plan.count}\n`);
     }
-    process.stderr.write(`${plan.count} of ${plan.total} book(s) to build (${plan.reason})\n`);
+    io.stderr.write(`${plan.count} of ${plan.total} book(s) to build (${plan.reason})\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    process.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+    io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
     return 1;
   }
 }

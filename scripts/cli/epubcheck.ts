@@ -1,4 +1,5 @@
 /** `npm run epubcheck -- BOOK.epub… [--strict]`: EPUBCheck on built books, as `file:line:column` lines. */
+import { processIo, type CliIo } from './io.ts';
 import { epubcheck } from '../check/epubcheck.ts';
 import { BuildError, UsageError } from '../errors.ts';
 import { parseOptionsAndPaths } from './args.ts';
@@ -8,7 +9,7 @@ const USAGE =
   'usage: npm run epubcheck -- BOOK.epub… [--strict]\n\n  --strict  warnings fail too (the project holds its books to 0 errors, 0 warnings)';
 
 /** Check every file; exit 1 if any has an error (or, with --strict, a warning). */
-export async function runEpubcheck(argv: readonly string[]): Promise<number> {
+export async function runEpubcheck(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let files: string[];
   let strict: boolean;
   try {
@@ -17,14 +18,14 @@ export async function runEpubcheck(argv: readonly string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     });
     if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE}\n`);
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('name at least one EPUB file');
     [files, strict] = [positionals, values.strict];
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+    io.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
   let failed = 0;
@@ -36,16 +37,16 @@ export async function runEpubcheck(argv: readonly string[]): Promise<number> {
         const where = message.locations?.find((location) => location.line > 0);
         const severity = message.severity === 'WARNING' ? 'warning' : 'error';
         const text = `${message.message} (${message.ID}${where ? `, in ${where.path}:${where.line}:${where.column}` : ''})`;
-        process.stderr.write(`${formatDiagnostic(severity, text, { file })}\n`);
+        io.stderr.write(`${formatDiagnostic(severity, text, { file })}\n`);
       }
       const bad = result.errors + result.fatals + (strict ? result.warnings : 0) > 0;
       if (bad) failed++;
-      process.stdout.write(
+      io.stdout.write(
         `${file}: EPUBCheck ${result.fatals + result.errors} error(s), ${result.warnings} warning(s)${bad ? '' : ' — ok'}\n`,
       );
     } catch (error) {
       if (!(error instanceof BuildError)) throw error;
-      process.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+      io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
       return 1;
     }
   }

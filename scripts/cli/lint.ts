@@ -6,6 +6,7 @@
  * Exit codes: 0 when nothing is an error (warnings are fine; `--strict` counts them too), 1 when
  * something is, or the manuscript cannot be read; 2 for a wrong command line; 130/143 interrupted.
  */
+import { processIo, type CliIo } from './io.ts';
 import { resolve } from 'node:path';
 import { BuildError, CancelledError, UsageError } from '../errors.ts';
 import { lintManuscript, type LintReport } from '../lint/lint-book.ts';
@@ -59,17 +60,17 @@ export function parseLintArgs(argv: readonly string[]): LintCliOptions {
 }
 
 /** Run `npm run lint` and return the exit code. */
-export async function runLintCli(argv: readonly string[]): Promise<number> {
+export async function runLintCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let options: LintCliOptions;
   try {
     options = parseLintArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+    io.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const controller = new AbortController();
@@ -77,29 +78,27 @@ export async function runLintCli(argv: readonly string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const started = performance.now();
-  const { progress, clear } = createReporter(process.stderr, options.quiet || options.format === 'json');
+  const { progress, clear } = createReporter(io.stderr, options.quiet || options.format === 'json');
   try {
     const report = await lintManuscript(resolve(options.manuscript), { signal: controller.signal, progress });
     clear();
-    if (options.format === 'json')
-      process.stdout.write(`${JSON.stringify(toJson(report, options.fixReport), null, 2)}\n`);
-    else
-      for (const message of report.messages) process.stdout.write(`${formatLintMessage(message, options.fixReport)}\n`);
+    if (options.format === 'json') io.stdout.write(`${JSON.stringify(toJson(report, options.fixReport), null, 2)}\n`);
+    else for (const message of report.messages) io.stdout.write(`${formatLintMessage(message, options.fixReport)}\n`);
     if (!options.quiet && options.format === 'text') {
-      process.stderr.write(`${summaryLine(report)} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      io.stderr.write(`${summaryLine(report)} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
     return failed(report.messages, options.strict) ? 1 : 0;
   } catch (error) {
     clear();
     if (controller.signal.aborted) {
-      process.stderr.write('lint cancelled\n');
+      io.stderr.write('lint cancelled\n');
       return String(controller.signal.reason).includes('SIGTERM') ? 143 : 130;
     }
     if (error instanceof BuildError) {
-      process.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+      io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
       return 1;
     }
-    process.stderr.write(`error: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`error: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);
@@ -117,14 +116,15 @@ export async function lintBeforeBuild(
   signal: AbortSignal,
   progress: Progress,
   clear: () => void,
+  io: CliIo = processIo,
 ): Promise<boolean> {
   const report = await lintManuscript(manuscript, { signal, progress });
   clear();
-  for (const message of report.messages) process.stderr.write(`${formatLintMessage(message, false)}\n`);
+  for (const message of report.messages) io.stderr.write(`${formatLintMessage(message, false)}\n`);
   progress(summaryLine(report));
   const errors = report.messages.filter((message) => message.severity === 'error').length;
   if (strict && errors > 0) {
-    process.stderr.write(
+    io.stderr.write(
       `${formatDiagnostic('error', `${errors} lint error(s) and --strict is on; nothing was built`, { ruleId: 'strict' })}\n`,
     );
     return false;

@@ -4,6 +4,7 @@
  * codes: 0 when no rule failed (warnings allowed), 1 when one did or the file cannot be read,
  * 2 for a wrong command line.
  */
+import { processIo, type CliIo } from './io.ts';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PROFILES, type PrintColor, type Profile } from '../config/schema.ts';
@@ -69,26 +70,26 @@ export function parsePreflightArgs(argv: readonly string[]): PreflightOptions {
 }
 
 /** Run the preflight command and return the exit code. */
-export async function runPreflightCli(argv: readonly string[]): Promise<number> {
+export async function runPreflightCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let options: PreflightOptions;
   try {
     options = parsePreflightArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+      io.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
     throw error;
   }
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(options.file);
   } catch (error) {
-    process.stderr.write(
+    io.stderr.write(
       `${options.file}: error: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`,
     );
     return 1;
@@ -97,14 +98,14 @@ export async function runPreflightCli(argv: readonly string[]): Promise<number> 
   try {
     report = await preflightPdf(bytes, options.expect);
   } catch (error) {
-    process.stderr.write(
+    io.stderr.write(
       `${options.file}: error: not a PDF that can be read (${(error as Error).message.split('\n')[0]})\n`,
     );
     return 1;
   }
-  process.stdout.write(`${options.file}\n${formatChecklist(report).join('\n')}\n`);
+  io.stdout.write(`${options.file}\n${formatChecklist(report).join('\n')}\n`);
   for (const item of report.items.filter((entry) => entry.status === 'fail')) {
-    process.stderr.write(`${options.file}: error: ${item.title}: ${item.detail}\n`);
+    io.stderr.write(`${options.file}: error: ${item.title}: ${item.detail}\n`);
   }
   return report.failed ? 1 : 0;
 }

@@ -3,9 +3,10 @@
  * elsewhere (CI logs, pipes) plain lines, with counted steps shown at each quarter.
  */
 import type { Progress } from '../progress.ts';
+import type { TextSink } from './io.ts';
 
 /** A reporter writing to `stream`, and a function that clears its line before other output. */
-export function createReporter(stream: NodeJS.WriteStream, quiet: boolean): { progress: Progress; clear(): void } {
+export function createReporter(stream: TextSink, quiet: boolean): { progress: Progress; clear(): void } {
   if (quiet) return { progress: () => undefined, clear: () => undefined };
   let live = false;
   const clear = () => {

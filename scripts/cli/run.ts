@@ -2,6 +2,7 @@
  * The command-line boundary: parse arguments, run a build, report. This is the only place that
  * prints or decides the exit code (0 success, 1 build error, 2 usage error, 130/143 interrupted).
  */
+import { processIo, type CliIo } from './io.ts';
 import { resolve } from 'node:path';
 import { BuildError, CancelledError, UsageError } from '../errors.ts';
 import { removePendingWrites } from '../output/write-atomic.ts';
@@ -13,19 +14,24 @@ import { createReporter } from './progress.ts';
 export type { BuildRunner, BuildSummary, BuiltFile } from '../build-options.ts';
 
 /** Run a build from the command line and return the exit code. */
-export async function runCli(target: Target, argv: readonly string[], build: BuildRunner): Promise<number> {
+export async function runCli(
+  target: Target,
+  argv: readonly string[],
+  build: BuildRunner,
+  io: CliIo = processIo,
+): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCliArgs(argv, target);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${usage(target)}\n`);
+      io.stderr.write(`error: ${error.message}\n\n${usage(target)}\n`);
       return 2;
     }
     throw error;
   }
   if (options.help) {
-    process.stdout.write(`${usage(target)}\n`);
+    io.stdout.write(`${usage(target)}\n`);
     return 0;
   }
 
@@ -44,12 +50,12 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
   process.on('SIGTERM', onSignal);
 
   const started = performance.now();
-  const { progress, clear } = createReporter(process.stderr, options.quiet);
+  const { progress, clear } = createReporter(io.stderr, options.quiet);
   try {
     if (options.lint) {
       const { lintBeforeBuild } = await import('./lint.ts');
       const manuscript = resolve(options.manuscript);
-      if (!(await lintBeforeBuild(manuscript, options.strict, controller.signal, progress, clear))) return 1;
+      if (!(await lintBeforeBuild(manuscript, options.strict, controller.signal, progress, clear, io))) return 1;
     }
     const result = await build(
       { ...options, manuscript: resolve(options.manuscript), outDir: resolve(options.outDir) },
@@ -58,32 +64,32 @@ export async function runCli(target: Target, argv: readonly string[], build: Bui
     );
     clear();
     for (const warning of result.warnings)
-      process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
+      io.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
     if (!options.quiet) {
-      for (const line of result.report ?? []) process.stdout.write(`${line}\n`);
-      process.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-      for (const note of result.notes ?? []) process.stdout.write(`  ${note}\n`);
+      for (const line of result.report ?? []) io.stdout.write(`${line}\n`);
+      io.stdout.write(`${result.summary} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      for (const note of result.notes ?? []) io.stdout.write(`  ${note}\n`);
     }
     return 0;
   } catch (error) {
     clear();
     await removePendingWrites();
     if (controller.signal.aborted || error instanceof CancelledError) {
-      process.stderr.write('build cancelled; earlier output left as it was\n');
+      io.stderr.write('build cancelled; earlier output left as it was\n');
       return controller.signal.reason instanceof CancelledError && controller.signal.reason.message.includes('SIGTERM')
         ? 143
         : 130;
     }
     if (error instanceof BuildError) {
       for (const warning of error.warnings ?? [])
-        process.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
-      process.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
-      if (options.verbose && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
+        io.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
+      io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+      if (options.verbose && error.cause instanceof Error) io.stderr.write(`${error.cause.stack}\n`);
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`error: internal error: ${message}\n  hint: run again with --verbose and report the output\n`);
-    if (options.verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`error: internal error: ${message}\n  hint: run again with --verbose and report the output\n`);
+    if (options.verbose && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);
