@@ -28,6 +28,7 @@ import {
 } from './paragraphs/index.ts';
 import { rehypeAltText } from './alt-text.ts';
 import { rehypeChapterIds } from './ids.ts';
+import { rehypeNoBreak } from './no-break.ts';
 import { rehypeRawHtml } from './raw-html/index.ts';
 import { remarkRuby, rubyToHast } from './ruby/index.ts';
 import { sceneBreakToHast } from './scene-break/to-hast.ts';
@@ -98,6 +99,8 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     })
     // Raw HTML: parsed, checked (each removal is a warning with its place) and sanitised.
     .use(rehypeRawHtml)
+    // 分離禁止: doubled dashes and leaders are kept on one line.
+    .use(rehypeNoBreak)
     .use(rehypeChapterIds)
     .use(rehypeAltText)
     .use(rehypeHeadings)
