@@ -1,4 +1,5 @@
 /** Data the Markdown stages share through `file.data`. */
+import type { ElementContent } from 'hast';
 
 /** A heading of a chapter, as the table of contents needs it. */
 export interface HeadingEntry {
@@ -8,6 +9,8 @@ export interface HeadingEntry {
   id: string;
   /** The heading's text without ruby readings, for tables of contents and running heads. */
   text: string;
+  /** The same text as it is set: plain text and the 縦中横 (and upright or sideways runs) it holds. */
+  phrasing: ElementContent[];
 }
 
 declare module 'vfile' {
