@@ -90,6 +90,8 @@ export const PrintSchema = v.strictObject({
   bodyFont: v.optional(text),
   /** Heading font: a font file in the manuscript folder or an installed family name. */
   headingFont: v.optional(text),
+  /** Page numbers in the 目次: `arabic` (縦中横 in a vertical book) or `kanji` (一〇二). */
+  tocNumerals: v.optional(v.picklist(['arabic', 'kanji']), 'arabic'),
 });
 
 /** The whole book metadata file. */

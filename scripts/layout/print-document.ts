@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import type { Book } from '../book.ts';
 import { fontFamilyName, fontStylesheet } from '../fonts/fontsource.ts';
 import type { PageGeometry } from '../pdf/geometry.ts';
-import { colophonPage, titlePage } from './front-matter.ts';
+import { colophonPage, titlePage, tocText } from './front-matter.ts';
 import { splitLongParagraphs } from './split.ts';
 import { tocEntries, type TocEntry } from './toc.ts';
 
@@ -150,21 +150,30 @@ export function frontMatterDocument(
   return documentRoot(book, geometry, fonts, [titlePage(book.config), printToc(book, pageNumbers)]);
 }
 
-/** The 目次 with leaders; numbers are hidden placeholders until they are known. */
+/**
+ * The 目次 with leaders; numbers are hidden placeholders until they are known. Every number in
+ * the column is set one way (縦中横, or kanji numerals with `print.tocNumerals: kanji`), and its
+ * box has the same size whatever the number, so that the 目次 takes the same room before and
+ * after the numbers are known.
+ */
 function printToc(book: Book, numbers: Map<string, number> | undefined): Element {
+  const vertical = book.config.writingMode === 'vertical';
+  const kanji = book.config.print.tocNumerals === 'kanji';
   const list = (entries: readonly TocEntry[]): Element =>
     h(
       'ol',
       { className: entries[0]?.depth === 1 ? ['toc-list'] : undefined },
       entries.map((entry) => {
         const number = numbers?.get(entry.id);
-        const digits = number === undefined ? '000' : String(number);
-        const label = book.config.writingMode === 'vertical' && digits.length <= 3 ? h('span.tcy', digits) : digits;
         return h(`li.toc-level-${entry.depth}`, [
           h('a', { href: `#${entry.id}` }, [
-            h('span.toc-text', entry.text),
+            h('span.toc-text', tocText(entry)),
             h('span.toc-leader'),
-            h('span.toc-page-number', { className: number === undefined ? ['placeholder'] : undefined }, [label]),
+            h(
+              'span.toc-page-number',
+              { className: [...(kanji ? ['kanji'] : []), ...(number === undefined ? ['placeholder'] : [])] },
+              [pageNumberLabel(number, vertical, kanji)],
+            ),
           ]),
           ...(entry.children.length > 0 ? [list(entry.children)] : []),
         ]);
@@ -174,6 +183,15 @@ function printToc(book: Book, numbers: Map<string, number> | undefined): Element
     h('h1.toc-title', book.config.tocTitle),
     list(tocEntries(book.chapters, book.config.tocDepth)),
   ]);
+}
+
+const KANJI_DIGITS = '〇一二三四五六七八九';
+
+/** A 目次 page number: 縦中横 in a vertical book (whatever its length), or kanji digits (一〇二). */
+function pageNumberLabel(number: number | undefined, vertical: boolean, kanji: boolean): ElementContent {
+  const digits = number === undefined ? '000' : String(number);
+  if (kanji) return { type: 'text', value: [...digits].map((digit) => KANJI_DIGITS[Number(digit)]).join('') };
+  return vertical ? h('span.tcy', digits) : { type: 'text', value: digits };
 }
 
 function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, body: ElementContent[]): Root {

@@ -22,12 +22,14 @@ import {
   type PrintFonts,
 } from '../layout/print-document.ts';
 import { tocEntries } from '../layout/toc.ts';
+import { fullWidthPunctuation } from '../layout/upright.ts';
 import { insideRoot } from '../manuscript/load.ts';
 import { startBrowserSession, type BrowserSession } from './browser.ts';
 import { composePdf } from './compose.ts';
 import { resolveGeometry, type PageGeometry } from './geometry.ts';
 import { inspectLayout } from './inspect.ts';
 import { mergeParts, removeProbeLinks } from './merge.ts';
+import type { PageMark } from './page-marks.ts';
 import { planPages } from './plan.ts';
 import { renderPdf } from './render.ts';
 import type { Progress } from '../progress.ts';
@@ -125,7 +127,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       geometry,
       sequence: plan.sequence,
       frontPages: plan.frontPages,
-      marks: plan.marks,
+      marks: config.writingMode === 'vertical' ? plan.marks.map((mark) => uprightMarks(mark, config)) : plan.marks,
       markFont: fonts.body.url ? await readFile(fileURLToPath(fonts.body.url)) : undefined,
       outline: plan.outline,
       metadata: {
@@ -190,6 +192,11 @@ function sectionsOf(root: Root): Element[] {
 
 function chapterFile(book: Book, section: Element): string | undefined {
   return book.chapters.find((chapter) => chapter.id === section.properties.id)?.file.path;
+}
+
+/** A running head of a vertical book with the full-width `！` `？` its text sets upright (縦中横). */
+function uprightMarks(mark: PageMark, config: Book['config']): PageMark {
+  return mark.runningHead ? { ...mark, runningHead: fullWidthPunctuation(mark.runningHead, config.markdown) } : mark;
 }
 
 /** Creation time: now, or SOURCE_DATE_EPOCH for reproducible builds. */

@@ -109,6 +109,23 @@ describe('print settings', () => {
     );
   });
 
+  it('prints the 目次 page numbers in kanji numerals (一〇二) when asked, each at the page its chapter starts', async () => {
+    const { code, path } = await buildPdf({
+      'book.yaml': 'title: 漢数字\nprint:\n  tocNumerals: kanji\n  chapterStart: recto\n',
+      ...chapters(5, 3),
+    });
+    expect(code).toBe(0);
+    const { outline } = await pdfStructure(path);
+    const kanji = (page: number) => [...String(page)].map((digit) => '〇一二三四五六七八九'[Number(digit)]).join('');
+    const toc = verticalText((await pageWords(path))[2]!.words);
+    const numbers = toc
+      .split('\n')
+      .map((line) => /章([〇一二三四五六七八九]+)$/.exec(line)?.[1])
+      .filter(Boolean);
+    expect(outline.map((item) => item.page).some((page) => page >= 10)).toBe(true);
+    expect(numbers).toEqual(outline.map((item) => kanji(item.page)));
+  });
+
   it('embeds a font file from the manuscript folder when one is named', async () => {
     // A Gothic slice (kana) as the body font: kana come out in it, kanji fall back to the default Mincho.
     const gothic = await readFile(
