@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: a realistic long book (30 chapters, ~600,000 characters, generated from a
  * seed) at 1/4, 1/2 and full size, built several times in one run: EPUB (and Pandoc on the same
- * Markdown, when installed), PDF (screen and print-shop), and the floor — Chromium printing our
- * print HTML with a bare page.pdf(). Prints medians, peak memory, pages, sizes and ratios.
+ * Markdown, when installed), PDF (screen and print-shop, and screen without the ぶら下げ pass, whose
+ * cost is the difference), and the floor — Chromium printing our print HTML with a bare
+ * page.pdf(). Prints medians, peak memory, pages, sizes and ratios.
  *
  * Options: --runs N (default 3), --sizes 0.25,0.5,1, --characters N (full size, default 600000).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,7 @@ interface Row {
   epub: Measurement;
   pandoc?: Measurement;
   screen: Measurement;
+  noHanging: Measurement;
   printShop: Measurement;
   floor: Measurement;
   floorUntagged: Measurement;
@@ -112,6 +114,13 @@ for (const fraction of sizes) {
   const screen = await repeat('pdf screen', () =>
     node('scripts/build-pdf.ts', '--force', '--quiet', '--manuscript', manuscript, '--out-dir', out),
   );
+  // The same book with `print.hanging: false`: the difference is what the ぶら下げ pass costs.
+  const plain = join(work, `book-${fraction}-no-hanging`);
+  cpSync(manuscript, plain, { recursive: true });
+  appendFileSync(join(plain, 'book.yaml'), 'print:\n  hanging: false\n');
+  const noHanging = await repeat('pdf screen, no ぶら下げ', () =>
+    node('scripts/build-pdf.ts', '--force', '--quiet', '--manuscript', plain, '--out-dir', out),
+  );
   const pdfPath = join(out, `book-${fraction}.pdf`);
   const pdfSize = size(pdfPath);
   const pageCount = pages(pdfPath);
@@ -141,6 +150,7 @@ for (const fraction of sizes) {
     epub,
     pandoc: pandocRun,
     screen,
+    noHanging,
     printShop,
     floor,
     floorUntagged,
@@ -158,15 +168,15 @@ console.log(
   `Medians of ${runs} runs, wall time of each whole command (process start to exit). Peak RSS sampled every 25 ms.\n`,
 );
 console.log(
-  '| book | characters | EPUB | Pandoc EPUB | EPUB / Pandoc | PDF screen | PDF print-shop | floor (bare page.pdf) | floor (untagged) | screen / floor | screen / untagged floor | pages | PDF size | EPUB size | Node peak RSS (EPUB / PDF) | browser peak RSS |',
+  '| book | characters | EPUB | Pandoc EPUB | EPUB / Pandoc | PDF screen | no ぶら下げ | ぶら下げ cost | PDF print-shop | floor (bare page.pdf) | floor (untagged) | screen / floor | screen / untagged floor | pages | PDF size | EPUB size | Node peak RSS (EPUB / PDF) | browser peak RSS |',
 );
 console.log(
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 );
 for (const row of rows) {
   const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
   console.log(
-    `| ${row.fraction === 1 ? 'full' : `1/${Math.round(1 / row.fraction)}`} | ${row.characters.toLocaleString('en')} | ${seconds(row.epub.ms)} s | ${row.pandoc ? `${seconds(row.pandoc.ms)} s` : '-'} | ${row.pandoc ? (row.epub.ms / row.pandoc.ms).toFixed(2) : '-'} | ${seconds(row.screen.ms)} s | ${seconds(row.printShop.ms)} s | ${seconds(row.floor.ms)} s | ${seconds(row.floorUntagged.ms)} s | ${(row.screen.ms / row.floor.ms).toFixed(2)} | ${(row.screen.ms / row.floorUntagged.ms).toFixed(2)} | ${row.pages} | ${row.pdfSize} | ${row.epubSize} | ${mb(row.epub.ownRss)} / ${mb(Math.max(row.screen.ownRss, row.printShop.ownRss))} | ${mb(Math.max(row.screen.childRss, row.printShop.childRss))} |`,
+    `| ${row.fraction === 1 ? 'full' : `1/${Math.round(1 / row.fraction)}`} | ${row.characters.toLocaleString('en')} | ${seconds(row.epub.ms)} s | ${row.pandoc ? `${seconds(row.pandoc.ms)} s` : '-'} | ${row.pandoc ? (row.epub.ms / row.pandoc.ms).toFixed(2) : '-'} | ${seconds(row.screen.ms)} s | ${seconds(row.noHanging.ms)} s | ${((row.screen.ms / row.noHanging.ms - 1) * 100).toFixed(0)} % | ${seconds(row.printShop.ms)} s | ${seconds(row.floor.ms)} s | ${seconds(row.floorUntagged.ms)} s | ${(row.screen.ms / row.floor.ms).toFixed(2)} | ${(row.screen.ms / row.floorUntagged.ms).toFixed(2)} | ${row.pages} | ${row.pdfSize} | ${row.epubSize} | ${mb(row.epub.ownRss)} / ${mb(Math.max(row.screen.ownRss, row.printShop.ownRss))} | ${mb(Math.max(row.screen.childRss, row.printShop.childRss))} |`,
   );
 }
 const smallest = rows[0];

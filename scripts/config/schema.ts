@@ -92,6 +92,8 @@ export const PrintSchema = v.strictObject({
   headingFont: v.optional(text),
   /** Page numbers in the 目次: `arabic` (縦中横 in a vertical book) or `kanji` (一〇二). */
   tocNumerals: v.optional(v.picklist(['arabic', 'kanji']), 'arabic'),
+  /** ぶら下げ: 、。，． that would be pushed to the next line hang past the end of the line instead. */
+  hanging: v.optional(v.boolean(), true),
 });
 
 /** The whole book metadata file. */

@@ -8,6 +8,7 @@ import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Book } from '../book.ts';
+import type { PrintOptions } from '../config/schema.ts';
 import { fontFamilyName, fontStylesheet } from '../fonts/fontsource.ts';
 import type { PageGeometry } from '../pdf/geometry.ts';
 import { colophonPage, titlePage, tocText } from './front-matter.ts';
@@ -215,7 +216,7 @@ function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, bod
             h('meta', { charSet: 'utf-8' }),
             h('title', book.config.title),
             ...stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
-            h('style', geometryCss(geometry, fonts, book.config.print.chapterStart)),
+            h('style', geometryCss(geometry, fonts, book.config.print)),
           ]),
           h('body', body),
         ],
@@ -225,13 +226,22 @@ function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, bod
 }
 
 /** CSS written from numbers and the font settings: page size, margins, the 版面. */
-function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 'recto'): string {
+function geometryCss(
+  g: PageGeometry,
+  fonts: PrintFonts,
+  { chapterStart, hanging }: Pick<PrintOptions, 'chapterStart' | 'hanging'>,
+): string {
   const mm = (value: number) => `${value.toFixed(3)}mm`;
   const pt = (value: number) => `${value.toFixed(3)}pt`;
   // Sides are rendered symmetric; post-processing moves each page towards its gutter.
   const side = (g.margin.fore + g.margin.gutter) / 2;
   const across = g.vertical ? g.halfLeading : 0;
   const along = g.vertical ? 0 : g.halfLeading;
+  // A hanging mark is drawn past the end of the line (the foot of the 版面 in 縦書き, its right
+  // edge in 横書き). The page area reaches one character further so that Chromium, which shrinks
+  // a page whose content overflows it, sees nothing overflow; the body keeps the 版面's length.
+  const hang = hanging ? (g.fontSize * 25.4) / 72 : 0;
+  const [end, right] = g.vertical ? [hang, 0] : [0, hang];
   const blockBlock = g.vertical ? g.block.width : g.block.height;
   const blockInline = g.vertical ? g.block.height : g.block.width;
   const fontFaces = [fonts.body, fonts.heading]
@@ -241,7 +251,7 @@ function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 
   const headingFamily = cssString(fonts.heading.family);
   return [
     ...fontFaces,
-    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across)} ${mm(g.bleed + g.margin.bottom - along)} ${mm(g.bleed + side - across)}; }`,
+    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across - right)} ${mm(g.bleed + g.margin.bottom - along - end)} ${mm(g.bleed + side - across)}; }`,
     `:root { --font-size: ${pt(g.fontSize)}; --line-height: ${g.lineHeight}; --pitch: ${pt(g.pitchPt)}; ` +
       `--block-block: ${mm(blockBlock)}; --block-inline: ${mm(blockInline)}; --columns: ${g.columns}; ` +
       `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
+import type { Page } from 'puppeteer';
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../book.ts';
 import type { Profile } from '../config/schema.ts';
@@ -27,6 +28,7 @@ import { insideRoot } from '../manuscript/load.ts';
 import { startBrowserSession, type BrowserSession } from './browser.ts';
 import { composePdf } from './compose.ts';
 import { resolveGeometry, type PageGeometry } from './geometry.ts';
+import { hangPunctuation, type HangingReport } from './hanging.ts';
 import { inspectLayout } from './inspect.ts';
 import { mergeParts, removeProbeLinks } from './merge.ts';
 import type { PageMark } from './page-marks.ts';
@@ -44,6 +46,8 @@ export interface PdfResult {
   blocked: string[];
   /** Characters of running heads that no font could draw. */
   missingGlyphs: string[];
+  /** What the ぶら下げ pass did, summed over the parts; absent when `print.hanging` is off. */
+  hanging?: HangingReport;
 }
 
 /** Folders of the project's own assets the print document loads: fonts and templates. */
@@ -73,13 +77,18 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const { workDir } = session;
   const timeout = options.timeout ?? 600_000;
   const blocked = new Set<string>();
-  const render = async (path: string) =>
+  const hangingReports: HangingReport[] = [];
+  const render = async (path: string, beforePrint?: (page: Page) => Promise<void>) =>
     renderPdf(await session.browser, path, {
       signal: options.signal,
       timeout,
       allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS],
       onBlocked: (url) => blocked.add(url),
+      beforePrint,
     });
+  const hang = config.print.hanging
+    ? async (page: Page) => void hangingReports.push(await hangPunctuation(page))
+    : undefined;
   try {
     const parts = printParts(book, geometry, fonts, partCount(book));
     for (const part of parts) {
@@ -96,7 +105,12 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     options.progress?.(
       `laying out ${book.chapters.length} chapter(s) in Chromium${parts.length > 1 ? `, ${parts.length} parts side by side` : ''}`,
     );
-    const rendered = await Promise.all(paths.map(render));
+    const rendered = await Promise.all(paths.map((path) => render(path, hang)));
+    const hanging = config.print.hanging ? sumReports(hangingReports) : undefined;
+    if (hanging)
+      options.progress?.(
+        `ぶら下げ: ${hanging.hung} of ${hanging.pushed} pushed line(s) now end with a hanging mark (${hanging.rounds} round(s), ${hanging.ms} ms)`,
+      );
     if (process.env.TATEGAKI_KEEP_WORK)
       await Promise.all(rendered.map((bytes, index) => writeFile(paths[index]!.replace(/\.html$/, '.pdf'), bytes)));
     const mainDocument = await mergeParts(rendered.map((bytes, index) => ({ bytes, ids: parts[index]!.ids })));
@@ -147,6 +161,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       type3Fonts: composed.type3Fonts,
       blocked: [...blocked],
       missingGlyphs: composed.missingGlyphs,
+      hanging,
     };
   } finally {
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
@@ -197,6 +212,19 @@ function chapterFile(book: Book, section: Element): string | undefined {
 /** A running head of a vertical book with the full-width `！` `？` its text sets upright (縦中横). */
 function uprightMarks(mark: PageMark, config: Book['config']): PageMark {
   return mark.runningHead ? { ...mark, runningHead: fullWidthPunctuation(mark.runningHead, config.markdown) } : mark;
+}
+
+/** One report for a book rendered in parts side by side: counts add up, the time is the longest part's. */
+function sumReports(reports: readonly HangingReport[]): HangingReport {
+  const sum = (key: keyof HangingReport) => reports.reduce((total, report) => total + report[key], 0);
+  return {
+    blocks: sum('blocks'),
+    pushed: sum('pushed'),
+    hung: sum('hung'),
+    undone: sum('undone'),
+    rounds: Math.max(0, ...reports.map((report) => report.rounds)),
+    ms: Math.max(0, ...reports.map((report) => report.ms)),
+  };
 }
 
 /** Creation time: now, or SOURCE_DATE_EPOCH for reproducible builds. */

@@ -3,7 +3,7 @@
  * templates need none), every request for anything but a file under the allowed folders is
  * blocked and reported, a time limit applies, and a crashed page is an error, not a hang.
  */
-import type { Browser, HTTPRequest } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, isAbsolute } from 'node:path';
 import { BuildError } from '../errors.ts';
@@ -17,6 +17,8 @@ export interface RenderOptions {
   allowedRoots: readonly string[];
   /** Called with each URL that was blocked. */
   onBlocked?: (url: string) => void;
+  /** Work on the loaded page before it is printed (the ぶら下げ pass); page JavaScript stays off. */
+  beforePrint?: (page: Page) => Promise<void>;
 }
 
 /** Lay out `htmlPath` and print it, honouring its CSS `@page` size. */
@@ -43,6 +45,7 @@ export async function renderPdf(browser: Browser, htmlPath: string, options: Ren
     });
     const work = (async () => {
       await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: options.timeout });
+      await options.beforePrint?.(page);
       // Untagged: a structure tree would double the file and the post-processing time, and would
       // point at the front pages the overlay replaces. The accessible edition is the EPUB.
       return page.pdf({
