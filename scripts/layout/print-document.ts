@@ -11,6 +11,7 @@ import type { Book } from '../book.ts';
 import type { PrintOptions } from '../config/schema.ts';
 import { fontFamilyName, fontStylesheet } from '../fonts/fontsource.ts';
 import type { PageGeometry } from '../pdf/geometry.ts';
+import { splitTallCode } from './code-blocks.ts';
 import { colophonPage, titlePage, tocText } from './front-matter.ts';
 import { splitLongParagraphs } from './split.ts';
 import { tocEntries, type TocEntry } from './toc.ts';
@@ -60,6 +61,7 @@ export function printParts(book: Book, geometry: PageGeometry, fonts: PrintFonts
   const chapters = book.chapters.map((chapter) => {
     const content = structuredClone(chapter.tree.children) as ElementContent[];
     splitLongParagraphs(content, MAX_PARAGRAPH_CHARS);
+    splitTallCode(content, geometry);
     const section = h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...content]);
     visit(section, 'element', (node: Element) => {
       const className = node.properties.className;
