@@ -1,7 +1,8 @@
 /**
  * A realistic long Japanese book for benchmarks, generated deterministically from a seed:
- * chapters of dialogue and narration with ruby, 縦中横 numbers and 傍点 at the density of a
- * web novel (a ruby every ~400 characters, a number every ~300, emphasis every ~800).
+ * chapters of dialogue and narration with ruby, 縦中横 numbers, 傍点, and ―― and …… at the density
+ * of a web novel (a ruby every ~400 characters, a number every ~300, emphasis every ~800, a dash
+ * and a leader every ~1,000).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -74,7 +75,10 @@ export async function generateBook(dir: string, shape: BookShape): Promise<numbe
       const sentences = 2 + Math.floor(next() * 5);
       for (let s = 0; s < sentences; s++) {
         const roll = next();
-        if (roll < 0.25) {
+        if (roll < 0.05) {
+          // Dashes and leaders, which must never be split between two lines (分離禁止).
+          paragraph += `「……${pick(CLAUSES)}」と${pick(SUBJECTS)}は言いかけて――${pick(VERBS)}。`;
+        } else if (roll < 0.25) {
           paragraph += `「${pick(CLAUSES)}、${pick(SUBJECTS)}は${pick(VERBS).replace(/ました$/, 'ます')}ね」`;
         } else {
           paragraph += `${pick(CLAUSES)}、${pick(SUBJECTS)}は${pick(PLACES)}で${pick(VERBS)}。`;

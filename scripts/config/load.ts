@@ -3,7 +3,18 @@
  * problem can be reported as `book.yaml:line:column`.
  */
 import * as v from 'valibot';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import { BuildError, type Place } from '../errors.ts';
 import { BookSchema, type BookConfig } from './schema.ts';
 import { closestMatch } from './did-you-mean.ts';
@@ -37,7 +48,7 @@ export function parseBookConfig(source: YamlSource): ParsedConfig {
   if (yamlError) {
     const [line = '', ...rest] = yamlError.message.split('\n');
     throw new BuildError(`invalid YAML: ${line.replace(/ at line \d+, column \d+:?$/, '')}`, {
-      ...placeOf(yamlError.pos[0]),
+      ...placeOf(constructStart(doc, yamlError.pos[0])),
       hint: rest.length > 0 ? 'check the indentation and quoting near this line' : undefined,
       ruleId: 'yaml-syntax',
     });
@@ -98,6 +109,26 @@ function innermostIssue(issue: Issue): Issue {
   const inner = issue.type === 'union' ? issue.issues?.find((nested) => (nested.path?.length ?? 0) > 0) : undefined;
   if (!inner) return issue;
   return innermostIssue({ ...inner, path: [...(issue.path ?? []), ...(inner.path ?? [])] } as Issue);
+}
+
+/**
+ * Where the broken construct starts. The parser notices a quote or a bracket that is never closed
+ * only where it runs out (the end of the text, or a line that cannot belong to it); the author
+ * needs the place where it was opened: the innermost quoted scalar or flow collection that runs
+ * up to the error.
+ */
+function constructStart(doc: Document, position: number): number {
+  let start = position;
+  visit(doc, {
+    Node(_key, node) {
+      const [from, to] = node.range ?? [position, position];
+      const open = isScalar(node)
+        ? node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+        : isCollection(node) && node.flow;
+      if (open && from < position && to >= position && (start === position || from > start)) start = from;
+    },
+  });
+  return start;
 }
 
 /** The YAML node at a key path; for an unknown key, the key itself rather than its value. */

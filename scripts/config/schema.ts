@@ -132,6 +132,10 @@ export const PrintSchema = v.strictObject({
   bodyFont: v.optional(text),
   /** Heading font: a font file in the manuscript folder or an installed family name. */
   headingFont: v.optional(text),
+  /** Page numbers in the 目次: `arabic` (縦中横 in a vertical book) or `kanji` (一〇二). */
+  tocNumerals: v.optional(v.picklist(['arabic', 'kanji']), 'arabic'),
+  /** ぶら下げ: 、。，． that would be pushed to the next line hang past the end of the line instead. */
+  hanging: v.optional(v.boolean(), true),
   /** The printed cover; `npm run build` makes it when this is present. */
   cover: v.optional(CoverSchema),
 });

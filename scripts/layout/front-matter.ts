@@ -7,11 +7,16 @@ import { h } from 'hastscript';
 import type { BookConfig } from '../config/schema.ts';
 import { japaneseDate } from './japanese-date.ts';
 import type { TocEntry } from './toc.ts';
+import { uprightPhrasing } from './upright.ts';
 
 /** The list of authors, whether the metadata gives one or many. */
 export function authorsOf(config: BookConfig): string[] {
   return config.author === undefined ? [] : typeof config.author === 'string' ? [config.author] : config.author;
 }
+
+/** Metadata text as the book sets it: upright 縦中横 in a vertical book, as in the chapters. */
+const set = (config: BookConfig, text: string) =>
+  uprightPhrasing(text, config.markdown, config.writingMode === 'vertical');
 
 /** 扉: title, subtitle, author and publisher. */
 export function titlePage(config: BookConfig): Element {
@@ -20,10 +25,10 @@ export function titlePage(config: BookConfig): Element {
     'section.titlepage',
     { 'epub:type': 'titlepage' },
     [
-      h('h1.book-title', config.title),
-      config.subtitle ? h('p.book-subtitle', config.subtitle) : undefined,
-      authors.length > 0 ? h('p.book-author', authors.join('　')) : undefined,
-      config.publisher ? h('p.book-publisher', config.publisher) : undefined,
+      h('h1.book-title', set(config, config.title)),
+      config.subtitle ? h('p.book-subtitle', set(config, config.subtitle)) : undefined,
+      authors.length > 0 ? h('p.book-author', set(config, authors.join('　'))) : undefined,
+      config.publisher ? h('p.book-publisher', set(config, config.publisher)) : undefined,
     ].filter((child) => child !== undefined),
   );
 }
@@ -34,25 +39,34 @@ export function tocPage(
   entries: readonly TocEntry[],
   hrefOf: (entry: TocEntry) => string,
 ): Element {
-  return h('section.toc-page', [h('h1.toc-title', config.tocTitle), tocList(entries, hrefOf, 'toc-list')]);
+  return h('section.toc-page', [h('h1.toc-title', config.tocTitle), tocList(entries, hrefOf, 'toc-list', true)]);
 }
 
-/** A nested list of links for table-of-contents entries. */
+/**
+ * A nested list of links for table-of-contents entries; `asSet` gives each entry's text as its
+ * heading sets it (with its 縦中横), for a page, rather than as plain text, for navigation.
+ */
 export function tocList(
   entries: readonly TocEntry[],
   hrefOf: (entry: TocEntry) => string,
   className?: string,
+  asSet = false,
 ): Element {
   return h(
     'ol',
     { className: className ? [className] : undefined },
     entries.map((entry) =>
       h(`li.toc-level-${entry.depth}`, [
-        h('a', { href: hrefOf(entry) }, entry.text),
-        ...(entry.children.length > 0 ? [tocList(entry.children, hrefOf)] : []),
+        h('a', { href: hrefOf(entry) }, asSet ? tocText(entry) : entry.text),
+        ...(entry.children.length > 0 ? [tocList(entry.children, hrefOf, undefined, asSet)] : []),
       ]),
     ),
   );
+}
+
+/** An entry's text as its heading sets it, a copy for each place it goes. */
+export function tocText(entry: TocEntry): ElementContent[] {
+  return entry.content ? structuredClone(entry.content) : [{ type: 'text', value: entry.text }];
 }
 
 /** 奥付: the colophon, with the facts a Japanese colophon carries. */
@@ -74,8 +88,8 @@ export function colophonPage(config: BookConfig): Element {
   if (config.identifier) lines.push(h('p.colophon-identifier', config.identifier));
   if (config.rights) lines.push(h('p.colophon-rights', config.rights));
   return h('section.colophon', { 'epub:type': 'colophon', role: 'doc-colophon' }, [
-    h('p.colophon-title', config.title),
-    ...(config.subtitle ? [h('p.colophon-subtitle', config.subtitle)] : []),
+    h('p.colophon-title', set(config, config.title)),
+    ...(config.subtitle ? [h('p.colophon-subtitle', set(config, config.subtitle))] : []),
     h('div.colophon-body', lines),
   ]);
 }

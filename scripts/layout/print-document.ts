@@ -8,6 +8,7 @@ import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Book } from '../book.ts';
+import type { PrintOptions } from '../config/schema.ts';
 import {
   fontFamilyName,
   fontStylesheet,
@@ -16,8 +17,9 @@ import {
   MINCHO_STACK,
   type BundledFamily,
 } from '../fonts/fontsource.ts';
-import type { PageGeometry } from '../pdf/geometry.ts';
-import { colophonPage, titlePage } from './front-matter.ts';
+import type { PageGeometry } from './geometry.ts';
+import { splitTallCode } from './code-blocks.ts';
+import { colophonPage, titlePage, tocText } from './front-matter.ts';
 import {
   GOTHIC_CLASSES,
   GOTHIC_TAGS,
@@ -82,6 +84,7 @@ export function printParts(
   const chapters = book.chapters.map((chapter) => {
     const content = structuredClone(chapter.tree.children) as ElementContent[];
     splitLongParagraphs(content, MAX_PARAGRAPH_CHARS);
+    splitTallCode(content, geometry);
     const section = h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...content]);
     visit(section, 'element', (node: Element) => {
       const className = node.properties.className;
@@ -173,21 +176,30 @@ export function frontMatterDocument(
   return documentRoot(book, geometry, fonts, [titlePage(book.config), printToc(book, pageNumbers)]);
 }
 
-/** The 目次 with leaders; numbers are hidden placeholders until they are known. */
+/**
+ * The 目次 with leaders; numbers are hidden placeholders until they are known. Every number in
+ * the column is set one way (縦中横, or kanji numerals with `print.tocNumerals: kanji`), and its
+ * box has the same size whatever the number, so that the 目次 takes the same room before and
+ * after the numbers are known.
+ */
 function printToc(book: Book, numbers: Map<string, number> | undefined): Element {
+  const vertical = book.config.writingMode === 'vertical';
+  const kanji = book.config.print.tocNumerals === 'kanji';
   const list = (entries: readonly TocEntry[]): Element =>
     h(
       'ol',
       { className: entries[0]?.depth === 1 ? ['toc-list'] : undefined },
       entries.map((entry) => {
         const number = numbers?.get(entry.id);
-        const digits = number === undefined ? '000' : String(number);
-        const label = book.config.writingMode === 'vertical' && digits.length <= 3 ? h('span.tcy', digits) : digits;
         return h(`li.toc-level-${entry.depth}`, [
           h('a', { href: `#${entry.id}` }, [
-            h('span.toc-text', entry.text),
+            h('span.toc-text', tocText(entry)),
             h('span.toc-leader'),
-            h('span.toc-page-number', { className: number === undefined ? ['placeholder'] : undefined }, [label]),
+            h(
+              'span.toc-page-number',
+              { className: [...(kanji ? ['kanji'] : []), ...(number === undefined ? ['placeholder'] : [])] },
+              [pageNumberLabel(number, vertical, kanji)],
+            ),
           ]),
           ...(entry.children.length > 0 ? [list(entry.children)] : []),
         ]);
@@ -197,6 +209,15 @@ function printToc(book: Book, numbers: Map<string, number> | undefined): Element
     h('h1.toc-title', book.config.tocTitle),
     list(tocEntries(book.chapters, book.config.tocDepth)),
   ]);
+}
+
+const KANJI_DIGITS = '〇一二三四五六七八九';
+
+/** A 目次 page number: 縦中横 in a vertical book (whatever its length), or kanji digits (一〇二). */
+function pageNumberLabel(number: number | undefined, vertical: boolean, kanji: boolean): ElementContent {
+  const digits = number === undefined ? '000' : String(number);
+  if (kanji) return { type: 'text', value: [...digits].map((digit) => KANJI_DIGITS[Number(digit)]).join('') };
+  return vertical ? h('span.tcy', digits) : { type: 'text', value: digits };
 }
 
 function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, body: ElementContent[]): Root {
@@ -223,7 +244,7 @@ function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, bod
             h('meta', { charSet: 'utf-8' }),
             h('title', book.config.title),
             ...stylesheets.map((href) => h('link', { rel: 'stylesheet', href })),
-            h('style', geometryCss(geometry, fonts, book.config.print.chapterStart)),
+            h('style', geometryCss(geometry, fonts, book.config.print)),
           ]),
           h('body', body),
         ],
@@ -235,13 +256,22 @@ function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, bod
 }
 
 /** CSS written from numbers and the font settings: page size, margins, the 版面. */
-function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 'recto'): string {
+function geometryCss(
+  g: PageGeometry,
+  fonts: PrintFonts,
+  { chapterStart, hanging }: Pick<PrintOptions, 'chapterStart' | 'hanging'>,
+): string {
   const mm = (value: number) => `${value.toFixed(3)}mm`;
   const pt = (value: number) => `${value.toFixed(3)}pt`;
   // Sides are rendered symmetric; post-processing moves each page towards its gutter.
   const side = (g.margin.fore + g.margin.gutter) / 2;
   const across = g.vertical ? g.halfLeading : 0;
   const along = g.vertical ? 0 : g.halfLeading;
+  // A hanging mark is drawn past the end of the line (the foot of the 版面 in 縦書き, its right
+  // edge in 横書き). The page area reaches one character further so that Chromium, which shrinks
+  // a page whose content overflows it, sees nothing overflow; the body keeps the 版面's length.
+  const hang = hanging ? (g.fontSize * 25.4) / 72 : 0;
+  const [end, right] = g.vertical ? [hang, 0] : [0, hang];
   const blockBlock = g.vertical ? g.block.width : g.block.height;
   const blockInline = g.vertical ? g.block.height : g.block.width;
   // Chromium moves the first line of a page inwards when its ruby reaches past the half-leading
@@ -261,7 +291,7 @@ function geometryCss(g: PageGeometry, fonts: PrintFonts, chapterStart: 'page' | 
   const gothic = [...GOTHIC_TAGS, ...GOTHIC_CLASSES.map((name) => `.${name}`)].join(', ');
   return [
     ...fontFaces,
-    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across)} ${mm(g.bleed + g.margin.bottom - along - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
+    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across - right)} ${mm(g.bleed + g.margin.bottom - along - end - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
     `:root { --font-size: ${pt(g.fontSize)}; --line-height: ${g.lineHeight}; --pitch: ${pt(g.pitchPt)}; ` +
       `--block-block: ${mm(blockBlock)}; --block-inline: ${mm(blockInline)}; --columns: ${g.columns}; ` +
       `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,

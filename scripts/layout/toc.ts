@@ -1,10 +1,13 @@
 /** The table of contents as a tree, shared by the nav document, the 目次 page and the PDF. */
+import type { ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import type { Chapter } from '../book.ts';
 
 /** One line of the table of contents. */
 export interface TocEntry {
   text: string;
+  /** The text as the heading sets it (its 縦中横 kept), for a 目次 page; `text` when absent. */
+  content?: ElementContent[];
   /** Id of the heading element the entry points to. */
   id: string;
   /** The chapter the heading is in. */
@@ -28,7 +31,14 @@ export function tocEntries(chapters: readonly Chapter[], maxDepth: number): TocE
     for (const heading of chapter.headings) {
       const depth = heading.depth - top.get(chapter.file)! + 1;
       if (depth > maxDepth || heading.text === '') continue;
-      const entry: TocEntry = { text: heading.text, id: heading.id, chapterId: chapter.id, depth, children: [] };
+      const entry: TocEntry = {
+        text: heading.text,
+        content: heading.phrasing,
+        id: heading.id,
+        chapterId: chapter.id,
+        depth,
+        children: [],
+      };
       while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
       (stack.at(-1)?.children ?? roots).push(entry);
       stack.push(entry);

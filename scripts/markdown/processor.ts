@@ -30,6 +30,7 @@ import {
 import { rehypeAltText } from './alt-text.ts';
 import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
 import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
+import { rehypeNoBreak } from './no-break.ts';
 import { rehypeRawHtml } from './raw-html/index.ts';
 import { remarkRuby, rubyToHast } from './ruby/index.ts';
 import { sceneBreakToHast } from './scene-break/to-hast.ts';
@@ -126,6 +127,8 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkRehype, hastOptions(options))
     // Raw HTML: parsed, checked (each removal is a warning with its place) and sanitised.
     .use(rehypeRawHtml)
+    // 分離禁止: doubled dashes and leaders are kept on one line.
+    .use(rehypeNoBreak)
     .use(rehypeChapterIds)
     .use(rehypeAltText)
     .use(rehypeHeadings)

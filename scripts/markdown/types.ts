@@ -1,5 +1,5 @@
 /** Data the Markdown stages share through `file.data`, and the shapes they hand on. */
-import type { Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot } from 'hast';
 
 /** A heading of a chapter, as the table of contents needs it. */
 export interface HeadingEntry {
@@ -9,6 +9,8 @@ export interface HeadingEntry {
   id: string;
   /** The heading's text without ruby readings, for tables of contents and running heads. */
   text: string;
+  /** The same text as it is set: plain text and the 縦中横 (and upright or sideways runs) it holds. */
+  phrasing: ElementContent[];
 }
 
 /** One chapter cut from a file, as hast. */

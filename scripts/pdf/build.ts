@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, Root } from 'hast';
+import type { Page } from 'puppeteer';
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../book.ts';
 import type { Profile } from '../config/schema.ts';
@@ -19,12 +20,15 @@ import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.t
 import { ANCHOR_PREFIX, frontMatterDocument, printParts, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
 import { tocEntries } from '../layout/toc.ts';
 import { BuildError } from '../errors.ts';
+import { fullWidthPunctuation } from '../layout/upright.ts';
 import { startBrowserSession, type BrowserSession } from './browser.ts';
 import { composePdf } from './compose.ts';
-import { resolveGeometry, type PageGeometry } from './geometry.ts';
+import { resolveGeometry, type PageGeometry } from '../layout/geometry.ts';
+import { hangPunctuation, type HangingReport } from './hanging.ts';
 import { inspectLayout } from './inspect.ts';
 import { mergeParts, removeProbeLinks } from './merge.ts';
 import { resolveFonts } from './fonts.ts';
+import type { PageMark } from './page-marks.ts';
 import { planPages } from './plan.ts';
 import { preflightPdf, type PreflightReport } from './preflight/index.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press.ts';
@@ -48,6 +52,8 @@ export interface PdfResult {
   preflight: PreflightReport;
   /** Milliseconds the one-colour conversion took, and images it converted, when it ran. */
   gray?: { ms: number; images: number };
+  /** What the ぶら下げ pass did, summed over the parts; absent when `print.hanging` is off. */
+  hanging?: HangingReport;
 }
 
 /** Folders of the project's own assets the print document loads: fonts and templates. */
@@ -82,13 +88,18 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const workDir = await mkdtemp(join(session.workDir, 'build-'));
   const timeout = options.timeout ?? 600_000;
   const blocked = new Set<string>();
-  const render = async (path: string) =>
+  const hangingReports: HangingReport[] = [];
+  const render = async (path: string, beforePrint?: (page: Page) => Promise<void>) =>
     renderPdf(await session.browser, path, {
       signal: options.signal,
       timeout,
       allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS, ...fontRoots],
       onBlocked: (url) => blocked.add(url),
+      beforePrint,
     });
+  const hang = config.print.hanging
+    ? async (page: Page) => void hangingReports.push(await hangPunctuation(page))
+    : undefined;
   try {
     const parts = printParts(book, geometry, fonts, partCount(book));
     for (const part of parts) {
@@ -105,7 +116,12 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     options.progress?.(
       `laying out ${book.chapters.length} chapter(s) in Chromium${parts.length > 1 ? `, ${parts.length} parts side by side` : ''}`,
     );
-    const rendered = await Promise.all(paths.map(render));
+    const rendered = await Promise.all(paths.map((path) => render(path, hang)));
+    const hanging = config.print.hanging ? sumReports(hangingReports) : undefined;
+    if (hanging)
+      options.progress?.(
+        `ぶら下げ: ${hanging.hung} of ${hanging.pushed} pushed line(s) now end with a hanging mark (${hanging.rounds} round(s), ${hanging.ms} ms)`,
+      );
     if (process.env.TATEGAKI_KEEP_WORK)
       await Promise.all(rendered.map((bytes, index) => writeFile(paths[index]!.replace(/\.html$/, '.pdf'), bytes)));
     // The 目次 is laid out with its page numbers hidden, and printed again with the real ones. When
@@ -144,7 +160,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
           geometry,
           sequence: plan.sequence,
           frontPages: plan.frontPages,
-          marks: plan.marks,
+          marks: config.writingMode === 'vertical' ? plan.marks.map((mark) => uprightMarks(mark, config)) : plan.marks,
           markFonts: stacks.body,
           outline: plan.outline,
           press,
@@ -164,7 +180,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
         for (const section of sectionsOf(first!.root))
           await resolveImages([section], manuscript.root, chapterFile(book, section));
         await writeFile(paths[0]!, toHtml(first!.root));
-        rendered[0] = await render(paths[0]!);
+        rendered[0] = await render(paths[0]!, hang);
       }
     }
     options.signal?.throwIfAborted();
@@ -186,6 +202,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       press,
       preflight,
       gray: composed.gray && { ms: composed.gray.ms, images: composed.gray.images },
+      hanging,
     };
   } finally {
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
@@ -215,4 +232,22 @@ function sectionsOf(root: Root): Element[] {
 
 function chapterFile(book: Book, section: Element): string | undefined {
   return book.chapters.find((chapter) => chapter.id === section.properties.id)?.file.path;
+}
+
+/** A running head of a vertical book with the full-width `！` `？` its text sets upright (縦中横). */
+function uprightMarks(mark: PageMark, config: Book['config']): PageMark {
+  return mark.runningHead ? { ...mark, runningHead: fullWidthPunctuation(mark.runningHead, config.markdown) } : mark;
+}
+
+/** One report for a book rendered in parts side by side: counts add up, the time is the longest part's. */
+function sumReports(reports: readonly HangingReport[]): HangingReport {
+  const sum = (key: keyof HangingReport) => reports.reduce((total, report) => total + report[key], 0);
+  return {
+    blocks: sum('blocks'),
+    pushed: sum('pushed'),
+    hung: sum('hung'),
+    undone: sum('undone'),
+    rounds: Math.max(0, ...reports.map((report) => report.rounds)),
+    ms: Math.max(0, ...reports.map((report) => report.ms)),
+  };
 }

@@ -22,7 +22,7 @@ import {
 } from 'pdf-lib';
 import { BuildError } from '../errors.ts';
 import type { FontStack } from '../fonts/stack.ts';
-import { foreEdgeIsLeft, type PageGeometry } from './geometry.ts';
+import { foreEdgeIsLeft, type PageGeometry } from '../layout/geometry.ts';
 import { reserveDocumentId, stampDocumentId } from './document-id.ts';
 import { drawCropMarks, type Box } from './marks.ts';
 import { drawPageMarks, MarkFonts, type MarkLayout, type PageMark } from './page-marks.ts';

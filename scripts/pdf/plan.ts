@@ -7,7 +7,7 @@ import { BuildError } from '../errors.ts';
 import type { PrintOptions } from '../config/schema.ts';
 import { anchorId, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
 import type { TocEntry } from '../layout/toc.ts';
-import { isRecto } from './geometry.ts';
+import { isRecto } from '../layout/geometry.ts';
 import type { LayoutFacts } from './inspect.ts';
 import type { OutlineItem } from './outline.ts';
 import type { PageKind, PageMark } from './page-marks.ts';

@@ -6,7 +6,7 @@
  */
 import type { PrintColor, PrintOptions, Profile } from '../config/schema.ts';
 import { BuildError, type Place } from '../errors.ts';
-import type { PageGeometry } from './geometry.ts';
+import type { PageGeometry } from '../layout/geometry.ts';
 
 /** Where hidden folios go: by the gutter near the foot, or set vertically halfway down the gutter. */
 export type HiddenFolioStyle = 'gutter-foot' | 'gutter-middle';

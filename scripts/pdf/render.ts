@@ -17,6 +17,8 @@ export interface RenderOptions {
   allowedRoots: readonly string[];
   /** Called with each URL that was blocked. */
   onBlocked?: (url: string) => void;
+  /** Work on the loaded page before it is printed (the ぶら下げ pass); page JavaScript stays off. */
+  beforePrint?: (page: Page) => Promise<void>;
 }
 
 /** How long a page that is being given up on may take to close before the build moves on. */
@@ -57,6 +59,7 @@ export async function renderPdf(browser: Browser, htmlPath: string, options: Ren
     });
     // The timer above is the limit; puppeteer's own would only race it.
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: 0 });
+    await options.beforePrint?.(page);
     // Untagged: a structure tree would double the file and the post-processing time, and would
     // point at the front pages the overlay replaces. The accessible edition is the EPUB.
     return page.pdf({

@@ -60,6 +60,22 @@ describe('parseBookConfig', () => {
     expect(error.line).toBeGreaterThanOrEqual(3);
   });
 
+  it('points at the quote that is never closed, not at the end of the text where the parser gives up', () => {
+    // Front matter: the YAML starts on line 2 of the chapter file.
+    const error = failure('title: 本\nauthor: "宮沢賢治\nlang: ja\ndate: 2026-11-23\n', 1);
+    expect(error.message).toMatch(/^invalid YAML: Missing closing "quote/);
+    expect([error.line, error.column]).toEqual([3, 9]);
+    const single = failure("title: '本\nlang: ja\n");
+    expect([single.line, single.column]).toEqual([1, 8]);
+  });
+
+  it('points at the bracket of a list that is never closed, and at the quote inside it when that is what runs on', () => {
+    const bracket = failure('title: 本\nsubject: [小説, 随筆\nlang: ja\n');
+    expect([bracket.line, bracket.column]).toEqual([2, 10]);
+    const inner = failure('title: 本\nsubject: [小説, "随筆\n');
+    expect([inner.line, inner.column]).toEqual([2, 15]);
+  });
+
   it('rejects a date that is not YYYY-MM-DD', () => {
     expect(failure('title: 本\ndate: 2026/11/23\n').message).toMatch(/YYYY-MM-DD/);
   });

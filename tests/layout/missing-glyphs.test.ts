@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBook } from '../../scripts/book.ts';
 import { findMissingGlyphs, missingGlyphMessage, replaceMissingGlyphs } from '../../scripts/layout/missing-glyphs.ts';
 import { printParts } from '../../scripts/layout/print-document.ts';
-import { resolveGeometry } from '../../scripts/pdf/geometry.ts';
+import { resolveGeometry } from '../../scripts/layout/geometry.ts';
 import { resolveFonts } from '../../scripts/pdf/fonts.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadManuscript } from '../../scripts/manuscript/load.ts';
-import { resolveGeometry, type PageGeometry } from '../../scripts/pdf/geometry.ts';
+import { resolveGeometry, type PageGeometry } from '../../scripts/layout/geometry.ts';
 import { projectRoot, runBuild } from '../helpers/cli.ts';
 import {
   emptyLineSlots,

@@ -80,11 +80,12 @@ describe('print settings', () => {
     const [first] = await pageBoxes(path);
     expect(first!.MediaBox.x2 / PT).toBeCloseTo(120, 1);
     const pages = await pageWords(path);
-    // A full line holds 30 characters: the longest column of body text has exactly that many.
+    // A full line holds 30 characters: the longest column of body text has exactly that many,
+    // not counting a 、 or 。 that hangs past its end (ぶら下げ).
     const longest = Math.max(
       ...verticalText(pages[4]!.words)
         .split('\n')
-        .map((line) => [...line].length),
+        .map((line) => [...line].length - (/^.{30}[、。]$/u.test(line) ? 1 : 0)),
     );
     expect(longest).toBe(30);
   });
@@ -107,6 +108,23 @@ describe('print settings', () => {
     expect(result.stderr).toMatch(
       /error: browser not found at \/nonexistent\/chrome\n {2}hint: .*PUPPETEER_EXECUTABLE_PATH/,
     );
+  });
+
+  it('prints the 目次 page numbers in kanji numerals (一〇二) when asked, each at the page its chapter starts', async () => {
+    const { code, path } = await buildPdf({
+      'book.yaml': 'title: 漢数字\nprint:\n  tocNumerals: kanji\n  chapterStart: recto\n',
+      ...chapters(5, 3),
+    });
+    expect(code).toBe(0);
+    const { outline } = await pdfStructure(path);
+    const kanji = (page: number) => [...String(page)].map((digit) => '〇一二三四五六七八九'[Number(digit)]).join('');
+    const toc = verticalText((await pageWords(path))[2]!.words);
+    const numbers = toc
+      .split('\n')
+      .map((line) => /章([〇一二三四五六七八九]+)$/.exec(line)?.[1])
+      .filter(Boolean);
+    expect(outline.map((item) => item.page).some((page) => page >= 10)).toBe(true);
+    expect(numbers).toEqual(outline.map((item) => kanji(item.page)));
   });
 
   it('embeds a font file from the manuscript folder when one is named', async () => {

@@ -1,7 +1,7 @@
 /** What each destination asks of the PDF, resolved from the profile and `print:`, and KDP's page-count rules. */
 import { describe, expect, it } from 'vitest';
 import { parseBookConfig } from '../../scripts/config/load.ts';
-import { resolveGeometry } from '../../scripts/pdf/geometry.ts';
+import { resolveGeometry } from '../../scripts/layout/geometry.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress } from '../../scripts/pdf/press.ts';
 import type { Profile } from '../../scripts/config/schema.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadManuscript } from '../../scripts/manuscript/load.ts';
-import { resolveGeometry, MM_PER_PT } from '../../scripts/pdf/geometry.ts';
+import { resolveGeometry, MM_PER_PT } from '../../scripts/layout/geometry.ts';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { projectRoot, runBuild } from '../helpers/cli.ts';
@@ -160,6 +160,42 @@ describe('the sample book as PDF', () => {
       expect(kinsokuViolations(columns), `page ${index + 1}`).toEqual([]);
     }
     expect(checked).toBeGreaterThan(60);
+  });
+});
+
+describe('typesetting the sample book', () => {
+  // A glyph set upright in a vertical line is at most as wide as a kanji beside it; set sideways,
+  // its box is as wide as the font is tall (ascent and descent), about 1.4 em.
+  const upright = (glyph: PlacedText, kanji: PlacedText) => glyph.xMax - glyph.xMin <= kanji.xMax - kanji.xMin + 0.5;
+  const glyph = (words: readonly PlacedText[], text: string) => {
+    const found = words.find((word) => word.text === text);
+    expect(found, text).toBeDefined();
+    return found!;
+  };
+
+  it('sets the single ? of the title upright on the 扉 and in the 目次, as in the text', async () => {
+    const pages = await pageWords(built.screen!);
+    expect(upright(glyph(pages[0]!.words, '?'), glyph(pages[0]!.words, '要'))).toBe(true);
+    expect(upright(glyph(pages[2]!.words, '?'), glyph(pages[2]!.words, '事'))).toBe(true);
+  });
+
+  it('gives the running head the full-width ？, as the heading sets it upright', async () => {
+    const pages = await pageWords(built.screen!);
+    const heads = pages.map((page) =>
+      page.words
+        .filter((word) => word.yMax < 14 * PT)
+        .map((word) => word.text)
+        .join(''),
+    );
+    expect(heads).toContain('フリーランスにとって人脈って大事？');
+    expect(heads.join('')).not.toContain('?');
+  });
+
+  it('sets every page number of the 目次 upright, one em wide', async () => {
+    const pages = await pageWords(built.screen!);
+    const numbers = pages[2]!.words.filter((word) => /^\d+$/.test(word.text));
+    expect(numbers.length).toBe(4);
+    for (const number of numbers) expect(number.xMax - number.xMin).toBeLessThan(9 * 1.1);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * What a 青空文庫 annotation says, read from its text. The subset covers what real 青空文庫
  * texts and web-novel exports use most: page breaks, 字下げ, 地付き, 字上げ, 傍点 and 傍線,
- * 縦中横, 太字, ruby by annotation, and 見出し. Anything else is `unsupported`.
+ * 縦中横, 太字 (each on a target `［＃「X」に傍点］` or on a range `［＃傍点］X［＃傍点終わり］`), ruby by
+ * annotation, and 見出し. Anything else is `unsupported`.
  */
 import type { BoutenStyle } from '../bouten/index.ts';
 import type { BlockLayout } from '../block-layout/index.ts';
@@ -9,7 +10,7 @@ import type { BlockLayout } from '../block-layout/index.ts';
 /** Which kind of block a `ここから…` annotation opens and its `ここで…終わり` closes. */
 export type BlockKind = 'indent' | 'end';
 
-/** What an annotation's target (`「X」`) is made into. */
+/** What an annotation's target (`「X」`), or the text between a range's two annotations, is made into. */
 export type TargetStyle =
   | { kind: 'bouten'; style: BoutenStyle }
   | { kind: 'tcy' }
@@ -26,7 +27,12 @@ export type Command =
   | { kind: 'headingStart'; depth: 1 | 2 | 3 }
   | { kind: 'headingEnd'; depth: 1 | 2 | 3 }
   | { kind: 'target'; text: string; style: TargetStyle }
+  | { kind: 'rangeStart'; name: string; style: RangeStyle }
+  | { kind: 'rangeEnd'; name: string }
   | { kind: 'unsupported' };
+
+/** The styles a range (`［＃傍点］…［＃傍点終わり］`) can give the text between its annotations. */
+export type RangeStyle = Extract<TargetStyle, { kind: 'bouten' | 'strong' | 'tcy' }>;
 
 const NUMBER = '([0-9０-９]+|[一二三四五六七八九十]+)';
 const HEADINGS: Record<string, 1 | 2 | 3> = { 大: 1, 中: 2, 小: 3 };
@@ -40,6 +46,13 @@ const BOUTEN: Record<string, BoutenStyle> = {
   黒三角傍点: 'triangle',
   白三角傍点: 'triangle-open',
   傍線: 'line',
+};
+
+/** The range forms: the annotation's name, and its `…終わり` closes it. */
+const RANGES: Record<string, RangeStyle> = {
+  ...Object.fromEntries(Object.entries(BOUTEN).map(([name, style]) => [name, { kind: 'bouten', style }])),
+  太字: { kind: 'strong' },
+  縦中横: { kind: 'tcy' },
 };
 
 const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
@@ -84,6 +97,12 @@ const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
   ],
   [/^「(.+)」は縦中横$/, (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'tcy' } })],
   [/^「(.+)」は太字$/, (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'strong' } })],
+  // `［＃傍点］…［＃傍点終わり］`: the same styles on the text between two annotations.
+  [/^(.+)終わり$/, (m) => (RANGES[m[1]!] ? { kind: 'rangeEnd', name: m[1]! } : { kind: 'unsupported' })],
+  [
+    /^(.+)$/,
+    (m) => (RANGES[m[1]!] ? { kind: 'rangeStart', name: m[1]!, style: RANGES[m[1]!]! } : { kind: 'unsupported' }),
+  ],
 ];
 
 /** Read an annotation's text (without `［＃` and `］`). */

@@ -8,7 +8,16 @@ const written = (node: AozoraAnnotation) => `［＃${node.value}］`;
 export function reportAnnotation(
   file: VFile,
   node: AozoraAnnotation,
-  problem: 'unsupported' | 'misplaced' | 'not-found' | 'unopened' | 'unclosed' | 'partial-heading',
+  problem:
+    | 'unsupported'
+    | 'misplaced'
+    | 'not-found'
+    | 'unopened'
+    | 'unclosed'
+    | 'partial-heading'
+    | 'range-unopened'
+    | 'range-unclosed'
+    | 'range-content',
 ): void {
   const reasons = {
     unsupported:
@@ -19,6 +28,9 @@ export function reportAnnotation(
     'not-found': `the text the annotation ${written(node)} refers to is not just before it; it was left out (注記の対象が見つかりません)`,
     unopened: `${written(node)} closes no block that is open; it was left out (対応する「ここから」がありません)`,
     unclosed: `${written(node)} is never closed; the block runs to the end of its section (「ここで…終わり」がありません)`,
+    'range-unopened': `${written(node)} ends no range opened before it in the same paragraph; it was left out (対応する開始の注記がありません)`,
+    'range-unclosed': `${written(node)} is not closed by ［＃${node.value}終わり］ in the same paragraph; it was left out (終わりの注記がありません)`,
+    'range-content': `the range ${written(node)} is empty or holds more than plain characters, which it cannot set; its annotations were left out (注記の範囲が空か、対応できない内容があります)`,
     'partial-heading': `${written(node)} makes only part of a line a heading, which is not supported; the text is kept as body text (同行見出しは未対応)`,
   } as const;
   file.message(reasons[problem], { place: node.position, ruleId: `aozora-${problem}`, source: 'markdown' });

@@ -1,7 +1,9 @@
 /**
  * The 青空文庫 annotations that refer back to the text before them — `［＃「X」に傍点］`,
- * `［＃「12」は縦中横］`, `［＃「X」は太字］`, `［＃「X」に「Y」のルビ］` — and, after them, every
- * annotation still in the tree, which is reported and left out: nothing of `［＃…］` is printed.
+ * `［＃「12」は縦中横］`, `［＃「X」は太字］`, `［＃「X」に「Y」のルビ］` — and those that open and
+ * close a range in the same paragraph (`［＃傍点］X［＃傍点終わり］`, 太字, 傍線, 縦中横); after
+ * them, every annotation still in the tree, which is reported and left out: nothing of `［＃…］` is
+ * printed.
  *
  * The target X is matched against the text a reader sees just before the annotation (ruby
  * readings are not part of it, as in 青空文庫's own rules), across node boundaries; a text node
@@ -37,7 +39,31 @@ function walk(parent: Parent, file: VFile): void {
       continue;
     }
     const command = parseCommand(child.value);
-    if (command.kind === 'target' && command.style.kind !== 'heading') {
+    if (command.kind === 'rangeStart') {
+      const end = parent.children.findIndex(
+        (node, at) => at > index && node.type === 'aozoraAnnotation' && isRangeEnd(node.value, command.name),
+      );
+      if (end === -1) reportAnnotation(file, child, 'range-unclosed');
+      else {
+        const inside = parent.children.slice(index + 1, end) as PhrasingContent[];
+        const made = inside.length > 0 ? make(command.style, inside, '') : undefined;
+        if (made) {
+          const position = positionOf(child.position?.start, parent.children[end]!.position?.end);
+          if (position) made.position = position;
+          parent.children.splice(index, end - index + 1, made);
+        } else {
+          // An empty range, or 縦中横 over more than plain characters: the text stays as it is.
+          reportAnnotation(file, child, 'range-content');
+          parent.children.splice(end, 1);
+          parent.children.splice(index, 1);
+        }
+        // The new node (or the text of the range) is walked next, for annotations inside it.
+        index--;
+        continue;
+      }
+    } else if (command.kind === 'rangeEnd') {
+      reportAnnotation(file, child, 'range-unopened');
+    } else if (command.kind === 'target' && command.style.kind !== 'heading') {
       const first = wrapTarget(parent, index, command.text, command.style, file);
       if (first !== undefined) {
         index = first;
@@ -90,6 +116,12 @@ function wrapTarget(
   return first;
 }
 
+const isRangeEnd = (value: string, name: string) => {
+  const command = parseCommand(value);
+  return command.kind === 'rangeEnd' && command.name === name;
+};
+
+/** The node a style makes of some text; `text` is what a reader sees of it. */
 function make(
   style: Exclude<TargetStyle, { kind: 'heading' }>,
   nodes: PhrasingContent[],
@@ -110,6 +142,8 @@ function make(
       };
     case 'tcy':
       // 縦中横 holds plain characters only.
-      return nodes.every((node: Nodes) => node.type === 'text') ? { type: 'tcy', value: text } : undefined;
+      return nodes.length > 0 && nodes.every((node: Nodes) => node.type === 'text')
+        ? { type: 'tcy', value: text || nodes.map((node) => (node.type === 'text' ? node.value : '')).join('') }
+        : undefined;
   }
 }

@@ -24,7 +24,12 @@ const stripped = new Set(schema.strip);
  * whose raw HTML is whole. Everything else in the tree was made by our own handlers.
  */
 export function rehypeRawHtml(this: Processor) {
-  const steps = unified().use(rehypeRaw).use(rehypeReportUnsafeHtml).use(rehypeSanitize, schema).freeze();
+  const steps = unified()
+    .use(rehypeRaw)
+    .use(rehypeReportUnsafeHtml)
+    .use(rehypeSanitize, schema)
+    .use(rehypeOrientationClasses)
+    .freeze();
   return async (tree: Root, file: VFile): Promise<Root> => {
     const groups = rawGroups(tree.children);
     // From the last, so that earlier indexes stay valid while groups are replaced.
@@ -93,6 +98,35 @@ function rawGroups(children: readonly RootContent[]): [number, number][] {
   });
   if (start !== -1) groups.push([start, children.length]);
   return groups;
+}
+
+/** Classes an author writes to set text upright or sideways (the 電書協 guide's names, which VFM users use too). */
+const ORIENTATION = ['tcy', 'upright', 'sideways'];
+
+/**
+ * Rehype plugin: inside an element the author set upright or sideways by hand
+ * (`<span class="tcy">12</span>`), automatic 縦中横 would nest a second one; the author's wins.
+ */
+export function rehypeOrientationClasses() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (!classesOf(node).some((name) => ORIENTATION.includes(name))) return undefined;
+      visit(node, 'element', (inner: Element, index, parent) => {
+        if (inner === node || !parent || index === undefined) return undefined;
+        if (inner.tagName === 'span' && classesOf(inner).length === 1 && classesOf(inner)[0] === 'tcy') {
+          parent.children.splice(index, 1, ...inner.children);
+          return index;
+        }
+        return undefined;
+      });
+      return 'skip';
+    });
+  };
+}
+
+function classesOf(node: Element): string[] {
+  const value = node.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 /** Rehype plugin: warn about everything the sanitiser is about to remove. */

@@ -7,6 +7,9 @@
  * - `漢字《かんじ》` with no bar, whose base is the run of kanji before `《`. The tokenizer only
  *   reads `《かんじ》`; the base is taken from the text before it when the tree is built.
  *
+ * A reading is plain text, as in VFM: `{a|*b*}` reads `*b*` (backslash escapes and character
+ * references still work). The base is Markdown text and may hold other notations.
+ *
  * A `{…|…` or `｜…《…` that never closes on its line gets a one-character `rubyUnclosed` token,
  * so the rest of the line is read as usual and a warning can name the place.
  */
@@ -83,6 +86,7 @@ function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: 
     return factoryContent(effects, delimiter, nok, bars === 0 ? 'rubyBase' : 'rubyText', {
       isEnd: (c) => isBar(c) || c === codes.rightCurlyBrace,
       isForbidden: (c) => c === codes.leftCurlyBrace,
+      content: bars === 0 ? 'text' : 'string',
     })(code);
   }
 
@@ -132,6 +136,7 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
     return factoryContent(effects, close, nok, 'rubyText', {
       isEnd: (c) => c === CLOSE_ANGLE,
       isForbidden: (c) => c === OPEN_ANGLE,
+      content: 'string',
     })(code);
   }
 
@@ -183,6 +188,7 @@ function tokenizeImplicit(this: TokenizeContext, effects: Effects, ok: State, no
     return factoryContent(effects, close, nok, 'rubyText', {
       isEnd: (c) => c === CLOSE_ANGLE,
       isForbidden: (c) => c === OPEN_ANGLE,
+      content: 'string',
     })(code);
   }
 

@@ -1,7 +1,8 @@
 /**
  * A micromark factory for the inside of an inline notation (a ruby base or reading, 傍点
  * text): characters up to a closing mark, on one line, tokenised later as nested Markdown text
- * so that notations can be nested (ruby inside 傍点, 縦中横 inside a reading).
+ * so that notations can be nested (ruby inside 傍点, 縦中横 inside a ruby base), or as plain text
+ * (a ruby reading), where only backslash escapes and character references are read.
  */
 import { asciiPunctuation, markdownLineEnding } from 'micromark-util-character';
 import { codes, constants, types } from 'micromark-util-symbol';
@@ -15,6 +16,8 @@ export interface ContentRules {
   isForbidden?: (code: Code) => boolean;
   /** A pair of codes that nest (`《` `》` inside 傍点), so that an inner closing mark does not end it. */
   nesting?: readonly [open: number, close: number];
+  /** `text` (the default): Markdown inside is read; `string`: plain text, as in a link title. */
+  content?: 'text' | 'string';
 }
 
 /**
@@ -24,18 +27,24 @@ export interface ContentRules {
  */
 export function factoryContent(effects: Effects, ok: State, nok: State, type: TokenType, rules: ContentRules): State {
   let depth = 0;
+  const chunk = rules.content === 'string' ? types.chunkString : types.chunkText;
   return start;
 
   function start(code: Code): State | undefined {
     effects.enter(type);
-    effects.enter(types.chunkText, { contentType: constants.contentTypeText, _contentTypeTextTrailing: true });
+    effects.enter(
+      chunk,
+      rules.content === 'string'
+        ? { contentType: constants.contentTypeString }
+        : { contentType: constants.contentTypeText, _contentTypeTextTrailing: true },
+    );
     return inside(code);
   }
 
   function inside(code: Code): State | undefined {
     if (code === codes.eof || markdownLineEnding(code) || rules.isForbidden?.(code)) return nok(code);
     if (depth === 0 && rules.isEnd(code)) {
-      effects.exit(types.chunkText);
+      effects.exit(chunk);
       effects.exit(type);
       return ok(code);
     }
