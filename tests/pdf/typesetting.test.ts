@@ -110,7 +110,9 @@ describe('和欧間', () => {
     );
     const tcy = lineWith('と12月と');
     const twelve = tcy.glyphs.findIndex((glyph) => glyph.text === '12');
-    expect(gap(tcy, twelve - 1, twelve + 1, 2 * geometry.fontSize)).toBeCloseTo(0, 0);
+    // From と to the next と (glyphs of one kind, as the gap needs): と, 12 and 月 at 1 em each.
+    expect(tcy.glyphs[twelve + 2]!.text).toBe('と');
+    expect(gap(tcy, twelve - 1, twelve + 2, 3 * geometry.fontSize)).toBeCloseTo(0, 0);
   });
 });
 
