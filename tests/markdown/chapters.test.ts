@@ -48,11 +48,12 @@ describe('cutting a file into chapters at its headings', () => {
       '二二の本文。',
     ]);
     expect(chapters[0]!.headings).toEqual([]);
+    const plain = (text: string) => [{ type: 'text', value: text }];
     expect(chapters[1]!.headings).toEqual([
-      { depth: 1, id: 'ch-2-h1', text: '一' },
-      { depth: 2, id: 'ch-2-h2', text: '節' },
+      { depth: 1, id: 'ch-2-h1', text: '一', phrasing: plain('一') },
+      { depth: 2, id: 'ch-2-h2', text: '節', phrasing: plain('節') },
     ]);
-    expect(chapters[2]!.headings).toEqual([{ depth: 1, id: 'ch-3-h1', text: '二' }]);
+    expect(chapters[2]!.headings).toEqual([{ depth: 1, id: 'ch-3-h1', text: '二', phrasing: plain('二') }]);
   });
 
   it('makes no lead of front matter, definitions or comments alone', async () => {
