@@ -203,7 +203,7 @@ describe('the plan, build, EPUBCheck, preflight and proofreading steps, run for 
     const text = await readFile(summary, 'utf8');
     expect(text).toContain('### Preflight: 1 PDF(s)\n- `dist/books/manuscript/manuscript.pdf`: passed');
     expect(text).toContain('### Proofreading manuscript: 0 error(s), 1 warning(s)');
-    expect(text).toMatch(/```text\nmanuscript\/01\.md:3:\d+: warning: .*\(no-doubled-joshi\)\n(?:  hint: .*\n)?```/);
+    expect(text).toMatch(/```text\nmanuscript\/01\.md:3:\d+: warning: .*\(no-doubled-joshi\)\n(?: {2}hint: .*\n)?```/);
   }, 300_000);
 
   it('fails the preflight step on a PDF that breaks its rules, and the proofreading step on a lint error', async () => {
