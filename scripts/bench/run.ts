@@ -289,6 +289,8 @@ if (existsSync(corpus)) {
   const characters = [...readFileSync(corpus, 'utf8')].length;
   process.stderr.write(`銀河鉄道の夜 (${characters} characters)\n`);
   realLint.push({ label: '銀河鉄道の夜 (real text)', characters, lint: await lintRun(novel) });
+} else {
+  process.stderr.write(`skipping 銀河鉄道の夜: ${corpus} is not in this checkout\n`);
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
