@@ -89,7 +89,12 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// A command only when started as one (`node scripts/launch.mjs bench/mono`, or this file): the bench
+// bundles this module into its own file, where import.meta.url is the bench's, which is argv[1] too.
+if (
+  import.meta.url === `file://${process.argv[1]}` &&
+  /bench[-/]mono(?:\.[0-9a-f]+)?\.(?:ts|mjs)$/.test(process.argv[1] ?? '')
+) {
   const [path, flag] = process.argv.slice(2);
   if (!path) throw new Error('usage: node scripts/launch.mjs bench/mono BOOK.pdf [--gs]');
   const cost = await measureMono(path, flag === '--gs');

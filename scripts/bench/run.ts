@@ -1,18 +1,35 @@
 /**
  * `npm run bench`: books built several times in one run — EPUB (and Pandoc on the same Markdown,
- * when installed), PDF (screen and print-shop), and the floor: Chromium printing our print HTML
- * with a bare page.pdf(). Prints medians, peak memory, pages, sizes and ratios. The books:
+ * when installed), PDF (screen, screen with `print.hanging: false` whose difference is the ぶら下げ
+ * pass's cost, print-shop in one colour and with `print.color: color`), the floor: Chromium
+ * printing our print HTML with a bare page.pdf(), and proofreading (`npm run lint`). Prints
+ * medians, peak memory, pages, sizes and ratios, and the one-colour conversion and preflight timed
+ * in one process (scripts/bench/mono.ts) on the colour PDF. The books:
  *
  * - `web`: a web novel in 30 chapter files (~600,000 characters, sparse ruby), at 1/4, 1/2, full;
  * - `novel`: a novel in one file as authors keep one (~400,000 characters, `#` chapters, a ruby
  *   every ~40 characters, long paragraphs, 傍点, quotations, raw HTML), at 1/2 and full;
  * - `peer`: `../shared/bench/large-peer.md`, the peers' benchmark book, beside their figures.
  *
+ * Proofreading is also timed on a real novel, ../shared/corpus/ginga-tetsudo-no-yoru.txt, when it is
+ * there: generated text repeats its sentences, which the tokenizer's cache makes cheap.
+ *
  * Options: --runs N (default 3), --sizes 0.25,0.5,1, --characters N (web, full size, default
- * 600000), --novel-characters N (default 400000), --books web,novel,peer.
+ * 600000), --novel-characters N (default 400000), --books web,novel,peer, --lint-only (only the
+ * proofreading rows, no builds).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +37,8 @@ import { parseArgs } from 'node:util';
 import { generateBook } from './generate-book.ts';
 import { generateNovel } from './generate-novel.ts';
 import { measure, median, type Measurement } from './measure.ts';
+import { measureMono, type MonoCost } from './mono.ts';
+import { writeVariant } from './variant.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +47,10 @@ const { values } = parseArgs({
     characters: { type: 'string', default: '600000' },
     'novel-characters': { type: 'string', default: '400000' },
     books: { type: 'string', default: 'web,novel,peer' },
+    'lint-only': { type: 'boolean', default: false },
   },
 });
+const lintOnly = values['lint-only'];
 const books = new Set(values.books.split(','));
 const runs = Number(values.runs);
 const sizes = values.sizes.split(',').map(Number);
@@ -57,12 +78,14 @@ async function repeat(
   label: string,
   make: () => readonly [string, readonly string[]],
   env?: NodeJS.ProcessEnv,
+  // `npm run lint` exits 1 when it finds an error in the text, which is no failure of the command.
+  okCodes: readonly number[] = [0],
 ): Promise<Measurement & { runs: number[] }> {
   const results: Measurement[] = [];
   for (let run = 0; run < runs; run++) {
     const [command, args] = make();
     const result = await measure(command, [...args], { cwd: root, env });
-    if (result.code !== 0) throw new Error(`${label} failed:\n${result.stderr}`);
+    if (!okCodes.includes(result.code ?? -1)) throw new Error(`${label} failed:\n${result.stderr}`);
     results.push(result);
     process.stderr.write(`  ${label} run ${run + 1}: ${seconds(result.ms)} s\n`);
   }
@@ -78,10 +101,23 @@ async function repeat(
 interface Row {
   label: string;
   characters: number;
+  /** `npm run lint` on the book. */
+  lint: Measurement;
+  /** The builds; absent with --lint-only. */
+  build?: BuildRow;
+}
+
+interface BuildRow {
   epub: Measurement;
   pandoc?: Measurement;
   screen: Measurement;
+  /** screen with `print.hanging: false`: the difference is what the ぶら下げ pass costs. */
+  noHanging: Measurement;
   printShop: Measurement;
+  /** print-shop with `print.color: color` (no gray conversion, no PDF/X). */
+  printShopColour: Measurement;
+  /** The gray conversion and the preflight measured in one process on the colour PDF. */
+  mono: MonoCost;
   floor: Measurement;
   floorUntagged: Measurement;
   pages: number;
@@ -99,6 +135,8 @@ async function benchBook(
 ): Promise<Row> {
   const out = join(work, `out-${label.replace(/\W+/g, '-')}`);
   process.stderr.write(`${label} (${characters} characters)\n`);
+  const lint = await lintRun(manuscript);
+  if (lintOnly) return { label, characters, lint };
   // One warm-up build keeps the print HTML for the floor and fills the caches of Node and Chromium.
   const [command, args] = node('scripts/build-pdf.ts', '--force', '--manuscript', manuscript, '--out-dir', out);
   const keep = await measure(command, [...args], { cwd: root, env: { TATEGAKI_KEEP_WORK: '1' } });
@@ -130,6 +168,10 @@ async function benchBook(
   const pdfPath = join(out, `${name}.pdf`);
   const pdfSize = size(pdfPath);
   const pageCount = pages(pdfPath);
+  const plain = writeVariant(manuscript, work, 'no-hanging', { hanging: false });
+  const noHanging = await repeat('pdf screen, no ぶら下げ', () =>
+    node('scripts/build-pdf.ts', '--force', '--quiet', '--manuscript', plain.manuscript, '--out-dir', out),
+  );
   const printShop = await repeat('pdf print-shop', () =>
     node(
       'scripts/build-pdf.ts',
@@ -143,6 +185,21 @@ async function benchBook(
       out,
     ),
   );
+  const colour = writeVariant(manuscript, work, 'colour', { color: 'color' });
+  const printShopColour = await repeat('pdf print-shop colour', () =>
+    node(
+      'scripts/build-pdf.ts',
+      '--force',
+      '--quiet',
+      '--profile',
+      'print-shop',
+      '--manuscript',
+      colour.manuscript,
+      '--out-dir',
+      out,
+    ),
+  );
+  const mono = await measureMono(join(out, `${colour.name}.pdf`));
   const floor = await repeat('floor (bare page.pdf)', () =>
     node('scripts/bench/floor.ts', html, join(out, 'floor.pdf')),
   );
@@ -153,16 +210,32 @@ async function benchBook(
   return {
     label,
     characters,
-    epub,
-    pandoc: pandocRun,
-    screen,
-    printShop,
-    floor,
-    floorUntagged,
-    pages: pageCount,
-    pdfSize,
-    epubSize: size(join(out, `${name}.epub`)),
+    lint,
+    build: {
+      epub,
+      pandoc: pandocRun,
+      screen,
+      noHanging,
+      printShop,
+      printShopColour,
+      mono,
+      floor,
+      floorUntagged,
+      pages: pageCount,
+      pdfSize,
+      epubSize: size(join(out, `${name}.epub`)),
+    },
   };
+}
+
+/** `npm run lint` on a book, `runs` times. */
+function lintRun(manuscript: string) {
+  return repeat(
+    'lint',
+    () => node('scripts/lint.ts', '--quiet', '--format', 'json', '--manuscript', manuscript),
+    undefined,
+    [0, 1],
+  );
 }
 
 const sizeLabel = (fraction: number) => (fraction === 1 ? 'full' : `1/${Math.round(1 / fraction)}`);
@@ -205,6 +278,23 @@ if (books.has('peer')) {
   }
 }
 
+// Proofreading on a real novel: unlike generated text, its sentences do not repeat.
+const corpus = join(root, '../shared/corpus/ginga-tetsudo-no-yoru.txt');
+const realLint: Row[] = [];
+if (existsSync(corpus)) {
+  const novel = join(work, 'ginga');
+  mkdirSync(novel, { recursive: true });
+  writeFileSync(join(novel, 'book.yaml'), 'title: 銀河鉄道の夜\nmarkdown:\n  paragraphPerLine: true\n');
+  copyFileSync(corpus, join(novel, '01.md'));
+  const characters = [...readFileSync(corpus, 'utf8')].length;
+  process.stderr.write(`銀河鉄道の夜 (${characters} characters)\n`);
+  realLint.push({ label: '銀河鉄道の夜 (real text)', characters, lint: await lintRun(novel) });
+} else {
+  process.stderr.write(`skipping 銀河鉄道の夜: ${corpus} is not in this checkout\n`);
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+const sizeOf = (row: { label: string; characters: number }) => `${row.label} | ${row.characters.toLocaleString('en')}`;
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
 console.log(
   `\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${pandoc ?? 'pandoc not installed'}`,
@@ -212,35 +302,71 @@ console.log(
 console.log(
   `Medians of ${runs} runs, wall time of each whole command (process start to exit). Peak RSS sampled every 25 ms.\n`,
 );
-console.log(
-  '| book | characters | EPUB | Pandoc EPUB | EPUB / Pandoc | PDF screen | PDF print-shop | floor (bare page.pdf) | floor (untagged) | screen / floor | screen / untagged floor | pages | PDF size | EPUB size | Node peak RSS (EPUB / PDF) | browser peak RSS |',
-);
-console.log(
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-);
-for (const row of rows) {
-  const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+const built = rows.flatMap((row) => (row.build ? [{ ...row, build: row.build }] : []));
+if (built.length > 0) {
   console.log(
-    `| ${row.label} | ${row.characters.toLocaleString('en')} | ${seconds(row.epub.ms)} s | ${row.pandoc ? `${seconds(row.pandoc.ms)} s` : '-'} | ${row.pandoc ? (row.epub.ms / row.pandoc.ms).toFixed(2) : '-'} | ${seconds(row.screen.ms)} s | ${seconds(row.printShop.ms)} s | ${seconds(row.floor.ms)} s | ${seconds(row.floorUntagged.ms)} s | ${(row.screen.ms / row.floor.ms).toFixed(2)} | ${(row.screen.ms / row.floorUntagged.ms).toFixed(2)} | ${row.pages} | ${row.pdfSize} | ${row.epubSize} | ${mb(row.epub.ownRss)} / ${mb(Math.max(row.screen.ownRss, row.printShop.ownRss))} | ${mb(Math.max(row.screen.childRss, row.printShop.childRss))} |`,
+    '| book | characters | EPUB | Pandoc EPUB | EPUB / Pandoc | PDF screen | no ぶら下げ | ぶら下げ cost | PDF print-shop | floor (bare page.pdf) | floor (untagged) | screen / floor | screen / untagged floor | pages | PDF size | EPUB size | Node peak RSS (EPUB / PDF) | browser peak RSS |',
+  );
+  console.log(
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const { build: b, ...row } of built) {
+    console.log(
+      `| ${sizeOf(row)} | ${seconds(b.epub.ms)} s | ${b.pandoc ? `${seconds(b.pandoc.ms)} s` : '-'} | ${b.pandoc ? (b.epub.ms / b.pandoc.ms).toFixed(2) : '-'} | ${seconds(b.screen.ms)} s | ${seconds(b.noHanging.ms)} s | ${((b.screen.ms / b.noHanging.ms - 1) * 100).toFixed(0)} % | ${seconds(b.printShop.ms)} s | ${seconds(b.floor.ms)} s | ${seconds(b.floorUntagged.ms)} s | ${(b.screen.ms / b.floor.ms).toFixed(2)} | ${(b.screen.ms / b.floorUntagged.ms).toFixed(2)} | ${b.pages} | ${b.pdfSize} | ${b.epubSize} | ${mb(b.epub.ownRss)} / ${mb(Math.max(b.screen.ownRss, b.printShop.ownRss))} | ${mb(Math.max(b.screen.childRss, b.printShop.childRss))} |`,
+    );
+  }
+}
+
+// Proofreading: issue 13's target is a 400,000-character book in 10 s or less.
+const LINT_TARGET = { characters: 400_000, ms: 10_000 };
+console.log(
+  `\nProofreading (\`npm run lint\`, up to ${Math.min(4, cpus().length)} worker threads; scaled linearly to 400,000 characters, so the start-up, a dictionary load per worker, weighs heavily on a small book); target: ${LINT_TARGET.characters.toLocaleString('en')} characters in ${LINT_TARGET.ms / 1000} s or less.\n`,
+);
+console.log('| book | characters | npm run lint | characters per second | per 400,000 characters | Node peak RSS |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const row of [...rows, ...realLint]) {
+  console.log(
+    `| ${sizeOf(row)} | ${seconds(row.lint.ms)} s | ${Math.round(row.characters / (row.lint.ms / 1000)).toLocaleString('en')} | ${seconds((row.lint.ms * LINT_TARGET.characters) / row.characters)} s | ${mb(row.lint.ownRss)} |`,
   );
 }
-console.log('\nTargets: EPUB within 1.5× Pandoc, PDF within 1.3× the untagged floor, Node peak within 1 GiB.\n');
-console.log('| book | EPUB / Pandoc | PDF screen / untagged floor | Node peak | met |');
-console.log('| --- | ---: | ---: | ---: | --- |');
-for (const row of rows) {
-  const epubRatio = row.pandoc ? row.epub.ms / row.pandoc.ms : undefined;
-  const pdfRatio = row.screen.ms / row.floorUntagged.ms;
-  const peak = Math.max(row.epub.ownRss, row.screen.ownRss, row.printShop.ownRss);
-  const met = [
-    epubRatio === undefined ? 'EPUB ?' : epubRatio <= 1.5 ? 'EPUB yes' : 'EPUB no',
-    pdfRatio <= 1.3 ? 'PDF yes' : 'PDF no',
-    peak <= 1024 * MB ? 'memory yes' : 'memory no',
-  ].join(', ');
+
+if (built.length > 0) {
   console.log(
-    `| ${row.label} | ${epubRatio?.toFixed(2) ?? '-'} | ${pdfRatio.toFixed(2)} | ${Math.round(peak / MB)} MB | ${met} |`,
+    '\nOne colour (K only) for print-shop and kdp: the whole print-shop command in colour and in one colour (PDF/X-1a), and the gray conversion itself in one process (CPU time, which a busy machine does not inflate; wall time in brackets), with the preflight that ends every build.\n',
   );
+  console.log(
+    '| book | characters | print-shop colour | print-shop one colour | one colour / colour | gray conversion CPU (wall) | streams / images | preflight CPU (wall) | size colour → gray |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { build: b, ...row } of built) {
+    const m = b.mono;
+    console.log(
+      `| ${sizeOf(row)} | ${seconds(b.printShopColour.ms)} s | ${seconds(b.printShop.ms)} s | ${(b.printShop.ms / b.printShopColour.ms).toFixed(2)} | ${seconds(m.convertCpu)} s (${seconds(m.convert)} s) | ${m.streams} / ${m.images} | ${seconds(m.preflightCpu)} s (${seconds(m.preflight)} s) | ${(m.before / MB).toFixed(2)} → ${(m.after / MB).toFixed(2)} MB |`,
+    );
+  }
+
+  console.log(
+    '\nTargets: EPUB within 1.5× Pandoc, PDF within 1.3× the untagged floor, Node peak within 1 GiB, proofreading 400,000 characters in 10 s.\n',
+  );
+  console.log('| book | EPUB / Pandoc | PDF screen / untagged floor | Node peak | lint per 400,000 characters | met |');
+  console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+  for (const { build: b, ...row } of built) {
+    const epubRatio = b.pandoc ? b.epub.ms / b.pandoc.ms : undefined;
+    const pdfRatio = b.screen.ms / b.floorUntagged.ms;
+    const peak = Math.max(b.epub.ownRss, b.screen.ownRss, b.printShop.ownRss, row.lint.ownRss);
+    const lintTime = (row.lint.ms * LINT_TARGET.characters) / row.characters;
+    const met = [
+      epubRatio === undefined ? 'EPUB ?' : epubRatio <= 1.5 ? 'EPUB yes' : 'EPUB no',
+      pdfRatio <= 1.3 ? 'PDF yes' : 'PDF no',
+      peak <= 1024 * MB ? 'memory yes' : 'memory no',
+      lintTime <= LINT_TARGET.ms ? 'lint yes' : 'lint no',
+    ].join(', ');
+    console.log(
+      `| ${row.label} | ${epubRatio?.toFixed(2) ?? '-'} | ${pdfRatio.toFixed(2)} | ${Math.round(peak / MB)} MB | ${seconds(lintTime)} s | ${met} |`,
+    );
+  }
 }
-if (rows.some((row) => row.label === 'large-peer.md')) {
+if (built.some((row) => row.label === 'large-peer.md')) {
   // The peers' figures were measured elsewhere; they are shown for scale, not as a same-run ratio.
   const recorded = readFileSync(join(root, '../shared/bench/README.md'), 'utf8')
     .split('\n')
@@ -249,14 +375,14 @@ if (rows.some((row) => row.label === 'large-peer.md')) {
   for (const line of recorded) console.log(line);
 }
 
-const web = rows.filter((row) => row.label.startsWith('web'));
+const web = built.filter((row) => row.label.startsWith('web'));
 const smallest = web[0];
 const largest = web.at(-1);
 if (smallest && largest && largest !== smallest) {
   const factor = largest.characters / smallest.characters;
   console.log(
     `\nGrowth from ${smallest.characters.toLocaleString('en')} to ${largest.characters.toLocaleString('en')} characters (×${factor.toFixed(1)}): ` +
-      `EPUB ×${(largest.epub.ms / smallest.epub.ms).toFixed(2)}, PDF screen ×${(largest.screen.ms / smallest.screen.ms).toFixed(2)}, floor ×${(largest.floor.ms / smallest.floor.ms).toFixed(2)} (linear would be ×${factor.toFixed(1)}).`,
+      `EPUB ×${(largest.build.epub.ms / smallest.build.epub.ms).toFixed(2)}, PDF screen ×${(largest.build.screen.ms / smallest.build.screen.ms).toFixed(2)}, floor ×${(largest.build.floor.ms / smallest.build.floor.ms).toFixed(2)}, lint ×${(largest.lint.ms / smallest.lint.ms).toFixed(2)} (linear would be ×${factor.toFixed(1)}).`,
   );
 }
 rmSync(work, { recursive: true, force: true });

@@ -1,14 +1,16 @@
 /**
  * The GitHub Actions workflows: valid against the published workflow schema, official actions at
- * their current majors, and the shell of the plan, build and EPUBCheck steps run here for real,
- * with `npm run X` resolved through package.json, on a small catalogue in a git repository.
+ * their current majors, and the shell of the plan, build, EPUBCheck, preflight and proofreading
+ * steps run here for real, with `npm run X` resolved through package.json, on a small catalogue in
+ * a git repository: a good book passes every step, a broken one fails the step that should catch it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectRoot } from '../helpers/cli.ts';
@@ -71,7 +73,7 @@ describe('workflow files', () => {
       files.flatMap((name) => [...source(name).matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1]!)),
     );
     for (const name of called) expect(scripts, name).toHaveProperty([name]);
-    expect([...called].sort()).toEqual(['build', 'ci:plan', 'epubcheck']);
+    expect([...called].sort()).toEqual(['build', 'ci:plan', 'epubcheck', 'lint', 'preflight']);
   });
 
   it('is reusable, fans out without failing fast, keeps artifacts and drafts a release', () => {
@@ -89,7 +91,7 @@ describe('workflow files', () => {
   });
 });
 
-describe('the plan, build and EPUBCheck steps, run for real', () => {
+describe('the plan, build, EPUBCheck, preflight and proofreading steps, run for real', () => {
   const books = workflow('books.yml');
   const step = (job: string, name: string) => books.jobs[job]!.steps!.find((candidate) => candidate.name === name)!;
   const inputs = Object.fromEntries(
@@ -111,14 +113,20 @@ describe('the plan, build and EPUBCheck steps, run for real', () => {
     });
 
   /** Run a step's shell as Actions would (bash -e), with `npm run X` going to package.json's script X. */
-  const runStep = (target: Step, matrix: Record<string, unknown>, githubOutput: string) => {
+  const runStep = (target: Step, matrix: Record<string, unknown>, githubOutput: string, summary = '/dev/null') => {
     const env = Object.fromEntries(
       Object.entries(target.env ?? {}).map(([key, value]) => [key, evaluate(value, matrix)]),
     );
     const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', target.run!], {
       cwd: repo,
       encoding: 'utf8',
-      env: { ...process.env, ...env, GITHUB_OUTPUT: githubOutput, PATH: `${bin}:${process.env.PATH}` },
+      env: {
+        ...process.env,
+        ...env,
+        GITHUB_OUTPUT: githubOutput,
+        GITHUB_STEP_SUMMARY: summary,
+        PATH: `${bin}:${process.env.PATH}`,
+      },
     });
     return result;
   };
@@ -126,7 +134,11 @@ describe('the plan, build and EPUBCheck steps, run for real', () => {
   beforeAll(async () => {
     repo = await makeManuscript({
       'manuscript/book.yaml': 'title: 試しの本\nauthor: 著者\n',
-      'manuscript/01.md': '# 一\n\n本文です。\n',
+      // 「私は彼は」: a doubled particle, a proofreading warning that must not fail the job.
+      'manuscript/01.md': '# 一\n\n本文です。私は彼は好きだ。\n',
+      // Outside the planned catalogue: a book that builds but has a 「 left open, a proofreading error.
+      'shelf/broken/book.yaml': 'title: 壊れた本\nauthor: 著者\n',
+      'shelf/broken/01.md': '# 一\n\n「閉じない括弧。\n',
     });
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
     execFileSync('git', ['add', '-A'], { cwd: repo });
@@ -153,7 +165,7 @@ describe('the plan, build and EPUBCheck steps, run for real', () => {
     await rm(bin, { recursive: true, force: true });
   });
 
-  it('plans the sample catalogue, builds its matrix job and checks the EPUB', async () => {
+  it('plans the sample catalogue, builds its matrix job, checks the EPUB and the PDF, and proofreads it', async () => {
     const githubOutput = join(repo, 'github-output');
     const plan = runStep(step('plan', 'Plan'), {}, githubOutput);
     expect(plan.status, plan.stderr).toBe(0);
@@ -179,5 +191,49 @@ describe('the plan, build and EPUBCheck steps, run for real', () => {
     const check = runStep(step('build', 'EPUBCheck'), job, githubOutput);
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toContain('dist/books/manuscript/manuscript.epub: EPUBCheck 0 error(s), 0 warning(s) — ok');
-  });
+
+    const summary = join(repo, 'summary-good.md');
+    const preflight = runStep(step('build', 'Preflight'), job, githubOutput, summary);
+    expect(preflight.status, preflight.stderr).toBe(0);
+    expect(preflight.stdout).toMatch(
+      /dist\/books\/manuscript\/manuscript\.pdf\npreflight \(print-shop, one colour, PDF\/X-1a\): passed/,
+    );
+    const proofread = runStep(step('build', 'Proofread'), job, githubOutput, summary);
+    expect(proofread.status, proofread.stderr).toBe(0);
+    const text = await readFile(summary, 'utf8');
+    expect(text).toContain('### Preflight: 1 PDF(s)\n- `dist/books/manuscript/manuscript.pdf`: passed');
+    expect(text).toContain('### Proofreading manuscript: 0 error(s), 1 warning(s)');
+    expect(text).toMatch(/```text\nmanuscript\/01\.md:3:\d+: warning: .*\(no-doubled-joshi\)\n(?: {2}hint: .*\n)?```/);
+  }, 300_000);
+
+  it('fails the preflight step on a PDF that breaks its rules, and the proofreading step on a lint error', async () => {
+    const githubOutput = join(repo, 'github-output-broken');
+    const job = { id: 'shelf-broken', books: ['shelf/broken'], hash: 'x' };
+    // A lint error is no build error: the book builds, and EPUBCheck passes it.
+    const build = runStep(step('build', 'Build'), job, githubOutput);
+    expect(build.status, build.stderr).toBe(0);
+    const pdfs = readdirSync(join(repo, 'dist/books/shelf-broken')).filter((name) => name.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(1);
+    const pdfPath = join(repo, 'dist/books/shelf-broken', pdfs[0]!);
+    expect(runStep(step('build', 'EPUBCheck'), job, githubOutput).status).toBe(0);
+    // Nor a preflight failure: the PDF as built passes.
+    const asBuilt = runStep(step('build', 'Preflight'), job, githubOutput);
+    expect(asBuilt.status, asBuilt.stderr).toBe(0);
+
+    // A one-colour PDF/X-1a file with a red box painted on a page, as a stale or edited file might be.
+    const pdf = await PDFDocument.load(await readFile(pdfPath));
+    pdf.getPage(0).drawRectangle({ x: 20, y: 20, width: 30, height: 30, color: rgb(1, 0, 0) });
+    await writeFile(pdfPath, await pdf.save());
+
+    const summary = join(repo, 'summary-broken.md');
+    const preflight = runStep(step('build', 'Preflight'), job, githubOutput, summary);
+    expect(preflight.status).toBe(1);
+    expect(preflight.stderr).toContain(`dist/books/shelf-broken/${pdfs[0]}: error: colour: `);
+    const proofread = runStep(step('build', 'Proofread'), job, githubOutput, summary);
+    expect(proofread.status).toBe(1);
+    const text = await readFile(summary, 'utf8');
+    expect(text).toContain(`- \`dist/books/shelf-broken/${pdfs[0]}\`: FAILED`);
+    expect(text).toContain('### Proofreading shelf/broken: 1 error(s), 0 warning(s)');
+    expect(text).toMatch(/shelf\/broken\/01\.md:3:1: error: .*\(no-unmatched-pair\)/);
+  }, 300_000);
 });
