@@ -52,10 +52,13 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: integration,
-          setupFiles: ['tests/helpers/unit-guard.ts'],
+          setupFiles: ['tests/helpers/temp-folder.ts', 'tests/helpers/unit-guard.ts'],
         },
       },
-      { extends: true, test: { name: 'integration', include: integration } },
+      {
+        extends: true,
+        test: { name: 'integration', include: integration, setupFiles: ['tests/helpers/temp-folder.ts'] },
+      },
     ],
   },
 });
