@@ -12,6 +12,9 @@ const integration = [
   'tests/ci/plan.test.ts',
   'tests/ci/workflows.test.ts',
   'tests/cli/launch.test.ts',
+  // In-process, but each run starts lint worker threads that load the morphological dictionary
+  // (about 10 s of CPU a run): too slow for the fast loop, whose lint logic tests/lint covers.
+  'tests/cli/lint-cli.test.ts',
   'tests/cover/cli.test.ts',
   'tests/cover/cover.test.ts',
   'tests/dev/preview-lint.test.ts',
