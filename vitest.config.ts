@@ -1,11 +1,66 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that start a browser, Java (EPUBCheck, Ace), a command-line tool (poppler, qpdf,
+ * zbar, gs) or the commands as child processes. Every other test file is a unit test: it runs
+ * in-process in `npm run test:unit`, and tests/helpers/unit-guard.ts makes it fail if it starts
+ * any program, so a new test file lands in the fast loop unless it is listed here.
+ */
+const integration = [
+  'tests/bad-input/bad-input.test.ts',
+  'tests/catalogue/build-books.test.ts',
+  'tests/ci/plan.test.ts',
+  'tests/ci/workflows.test.ts',
+  'tests/cli/launch.test.ts',
+  // In-process, but each run starts lint worker threads that load the morphological dictionary
+  // (about 10 s of CPU a run): too slow for the fast loop, whose lint logic tests/lint covers.
+  'tests/cli/lint-cli.test.ts',
+  'tests/cover/cli.test.ts',
+  'tests/cover/cover.test.ts',
+  'tests/dev/preview-lint.test.ts',
+  'tests/dev/preview.test.ts',
+  'tests/epub/ace.test.ts',
+  'tests/epub/one-file-novel.test.ts',
+  'tests/epub/readers.test.ts',
+  'tests/epub/sample-book.test.ts',
+  'tests/fonts/bundled.test.ts',
+  'tests/markdown/notation-book.test.ts',
+  'tests/pdf/fonts.test.ts',
+  'tests/pdf/hanging.test.ts',
+  'tests/pdf/hermetic.test.ts',
+  'tests/pdf/long-book-press.test.ts',
+  'tests/pdf/long-book.test.ts',
+  'tests/pdf/one-file-novel.test.ts',
+  'tests/pdf/options.test.ts',
+  'tests/pdf/parts.test.ts',
+  'tests/pdf/preflight.test.ts',
+  'tests/pdf/press-ready.test.ts',
+  'tests/pdf/sample-pdf.test.ts',
+  'tests/pdf/sealed.test.ts',
+  'tests/pdf/typesetting.test.ts',
+  'tests/property/epub.property.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // EPUBCheck and Chromium are slow to start; integration tests get room.
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: integration,
+          setupFiles: ['tests/helpers/temp-folder.ts', 'tests/helpers/unit-guard.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: integration, setupFiles: ['tests/helpers/temp-folder.ts'] },
+      },
+    ],
   },
 });

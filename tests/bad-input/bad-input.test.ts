@@ -1,12 +1,13 @@
 /**
  * The bad-input suite: every case gives its exit code and its messages, with the file, line and
- * column, and no case prints a stack trace. Cases that build must produce a valid book.
+ * column, and no case prints a stack trace. Cases that build must produce a valid book. The builds
+ * run in-process through the command's runner (tests/cli covers the child-process path).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../helpers/cli.ts';
 import { epubcheck } from '../helpers/epub.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { cases } from './cases.ts';
 
@@ -17,7 +18,13 @@ describe('bad input', () => {
     const out = join(root, 'out');
     const manuscript = entry.manuscriptFile ? join(root, entry.manuscriptFile) : root;
     const args = (entry.args ?? []).map((arg) => arg.replaceAll('{root}', root));
-    const result = await runBuild(entry.target ?? 'epub', ['--manuscript', manuscript, '--out-dir', out, ...args]);
+    const result = await runInProcess(`build-${entry.target ?? 'epub'}`, [
+      '--manuscript',
+      manuscript,
+      '--out-dir',
+      out,
+      ...args,
+    ]);
     const lines = result.stderr.split('\n');
     for (const message of entry.messages) {
       const expected = message.replaceAll('{root}', root);
@@ -55,7 +62,7 @@ describe('text encodings that must build the same', () => {
 
   async function chapterXhtml(files: Record<string, string | Uint8Array>): Promise<string> {
     const root = await makeManuscript({ 'book.yaml': 'title: 本\nfilename: book\n', ...files });
-    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
+    const result = await runInProcess('build-epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(/warning/);
     const { openEpub } = await import('../helpers/epub.ts');

@@ -1,9 +1,9 @@
-/** The command-line contract: arguments, exit codes, `file:line:column: message`, atomic output. */
+/** The command-line contract, run in-process through runCli: arguments, exit codes, `file:line:column: message`, atomic output. */
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { openEpub } from '../helpers/epub.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { elements } from '../helpers/xml.ts';
@@ -11,7 +11,7 @@ import { elements } from '../helpers/xml.ts';
 describe('build:epub command line', () => {
   it('reports a bad metadata key as file:line:column with exit code 1', async () => {
     const root = await makeManuscript({ 'book.yaml': 'title: 本\nwritingmode: vertical\n', 'a.md': '本文' });
-    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
+    const result = await runInProcess('build-epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       `${join(root, 'book.yaml')}:2:1: error: unknown key "writingmode" (did you mean "writingMode"?)`,
@@ -20,14 +20,14 @@ describe('build:epub command line', () => {
   });
 
   it('exits 2 with usage on an unknown option', async () => {
-    const result = await runBuild('epub', ['--manuscirpt', 'x']);
+    const result = await runInProcess('build-epub', ['--manuscirpt', 'x']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Unknown option '--manuscirpt'/);
     expect(result.stderr).toMatch(/usage: npm run build:epub/);
   });
 
   it('exits 2 when --profile is given to the EPUB build', async () => {
-    expect((await runBuild('epub', ['--profile', 'kdp'])).code).toBe(2);
+    expect((await runInProcess('build-epub', ['--profile', 'kdp'])).code).toBe(2);
   });
 
   it('builds a one-file book with front matter, horizontally when asked', async () => {
@@ -35,7 +35,7 @@ describe('build:epub command line', () => {
       'story.md': '---\ntitle: 横の本\nauthor: 著者\nwritingMode: horizontal\n---\n\n# 一\n\n本文です。\n',
     });
     const out = join(root, 'out');
-    const result = await runBuild('epub', ['--manuscript', join(root, 'story.md'), '--out-dir', out]);
+    const result = await runInProcess('build-epub', ['--manuscript', join(root, 'story.md'), '--out-dir', out]);
     expect(result.stderr).toBe(
       `reading ${join(root, 'story.md')}\nparsing chapters 1/1\nbuilding EPUB from 1 chapter(s)\n`,
     );
@@ -51,11 +51,11 @@ describe('build:epub command line', () => {
   it('leaves the previous output untouched when a build fails', async () => {
     const root = await makeManuscript({ 'book.yaml': 'title: 本\n', 'a.md': '# 章\n\n一回目\n' });
     const out = join(root, 'out');
-    expect((await runBuild('epub', ['--manuscript', root, '--out-dir', out])).code).toBe(0);
+    expect((await runInProcess('build-epub', ['--manuscript', root, '--out-dir', out])).code).toBe(0);
     const name = join(out, `${root.split('/').at(-1)}.epub`);
     const before = await readFile(name);
     await writeFile(join(root, 'a.md'), '# 章\n\n![図](missing.png)\n');
-    const failed = await runBuild('epub', ['--manuscript', root, '--out-dir', out]);
+    const failed = await runInProcess('build-epub', ['--manuscript', root, '--out-dir', out]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`${join(root, 'a.md')}:3:1: error: image not found: missing.png`);
     expect(await readFile(name)).toEqual(before);
@@ -67,7 +67,7 @@ describe('build:epub command line', () => {
       'book.yaml': 'title: 本\n',
       'a.md': '本文\n\n![図](https://example.com/a.png)\n',
     });
-    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
+    const result = await runInProcess('build-epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /a\.md:3:1: error: image "https:\/\/example\.com\/a\.png" is not a file in the manuscript/,
@@ -76,7 +76,7 @@ describe('build:epub command line', () => {
 
   it('names a manuscript that does not exist', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'none-'));
-    const result = await runBuild('epub', ['--manuscript', join(dir, 'nope')]);
+    const result = await runInProcess('build-epub', ['--manuscript', join(dir, 'nope')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/nope: error: manuscript not found/);
   });
@@ -87,7 +87,7 @@ describe('build:epub command line', () => {
       '01.md': '# 一\n\n[次の章へ](02.md)と[どこでもない](notes.txt)\n',
       '02.md': '# 二\n\n本文\n',
     });
-    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
+    const result = await runInProcess('build-epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
       `${join(root, '01.md')}:3:15: warning: link to "notes.txt" leads to no chapter of the book; kept as plain text`,
@@ -108,7 +108,7 @@ describe('build:epub command line', () => {
       '01.md': '# 一\n\n![](images/cover.png)\n',
       'images/cover.png': png,
     });
-    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
+    const result = await runInProcess('build-epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(
       `${join(root, '01.md')}:3:1: warning: image has no description (代替テキストがありません)`,

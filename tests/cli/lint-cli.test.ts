@@ -3,10 +3,11 @@ import { cp, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runBuild, runCommand } from '../helpers/cli.ts';
+import { projectRoot } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 
 const lintBook = 'tests/fixtures/lint-book';
-const runLint = (args: string[]) => runCommand('lint', args);
+const runLint = (args: string[]) => runInProcess('lint', args);
 
 describe('npm run lint', () => {
   it('prints file:line:column: severity: message (rule), fixes on request, and exits 1 on an error', async () => {
@@ -59,7 +60,14 @@ describe('build --lint', () => {
     await cp(join(projectRoot, lintBook), join(root, 'book'), { recursive: true });
     const out = join(root, 'out');
 
-    const strict = await runBuild('epub', ['--manuscript', join(root, 'book'), '--out-dir', out, '--lint', '--strict']);
+    const strict = await runInProcess('build-epub', [
+      '--manuscript',
+      join(root, 'book'),
+      '--out-dir',
+      out,
+      '--lint',
+      '--strict',
+    ]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain(
       `01-seeded.md:7:1: error: Cannot find a pairing character for 「. (no-unmatched-pair)`,
@@ -67,7 +75,7 @@ describe('build --lint', () => {
     expect(strict.stderr).toContain('error: 1 lint error(s) and --strict is on; nothing was built');
     expect(await readdir(out).catch(() => [])).toEqual([]);
 
-    const relaxed = await runBuild('epub', ['--manuscript', join(root, 'book'), '--out-dir', out, '--lint']);
+    const relaxed = await runInProcess('build-epub', ['--manuscript', join(root, 'book'), '--out-dir', out, '--lint']);
     expect(relaxed.code).toBe(0);
     expect(relaxed.stderr).toContain(`01-seeded.md:3:19: warning: ら抜き言葉を使用しています。 (no-dropping-the-ra)`);
     expect(await readdir(out)).toEqual(['book.epub']);

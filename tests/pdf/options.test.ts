@@ -1,10 +1,15 @@
-/** Print settings from book.yaml, exercised through the real command on small manuscripts. */
+/**
+ * Print settings from book.yaml, exercised through the real command (in-process, runCli) on small
+ * manuscripts, with one browser for the whole file.
+ */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { startBrowserSession, type BrowserSession } from '../../scripts/pdf/browser.ts';
+import { projectRoot } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { kinsokuViolations, pageBoxes, pageWords, pdfFonts, pdfStructure, verticalText } from '../helpers/pdf.ts';
 
@@ -17,10 +22,16 @@ const chapters = (count: number, paragraphs: number) =>
     ]),
   );
 
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await startBrowserSession();
+});
+afterAll(() => session.close());
+
 async function buildPdf(files: Record<string, string | Uint8Array>, args: string[] = []) {
   const root = await makeManuscript(files);
   const out = join(root, 'out');
-  const result = await runBuild('pdf', ['--manuscript', root, '--out-dir', out, ...args]);
+  const result = await runInProcess('build-pdf', ['--manuscript', root, '--out-dir', out, ...args], { session });
   return { ...result, root, path: join(out, `${root.split('/').at(-1)}.pdf`) };
 }
 
@@ -101,7 +112,7 @@ describe('print settings', () => {
 
   it('says how to get a browser when none can be found', async () => {
     const root = await makeManuscript({ 'book.yaml': 'title: 本\n', ...chapters(1, 1) });
-    const result = await runBuild('pdf', ['--manuscript', root, '--out-dir', join(root, 'out')], {
+    const result = await runInProcess('build-pdf', ['--manuscript', root, '--out-dir', join(root, 'out')], {
       env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
     });
     expect(result.code).toBe(1);
