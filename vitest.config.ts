@@ -52,6 +52,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // One worker's module cache serves every unit file: loading the pipeline's modules is most of
+          // a unit file's time, and these tests share no mutable state (the guard checks programs).
+          isolate: false,
           include: ['tests/**/*.test.ts'],
           exclude: integration,
           setupFiles: ['tests/helpers/temp-folder.ts', 'tests/helpers/unit-guard.ts'],

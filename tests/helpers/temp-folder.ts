@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
-const folder = mkdtempSync(join(tmpdir(), 'tategaki-test-'));
+// The system's folder, as it was before the first test file: with the unit project's shared
+// module cache (isolate: false) this file runs again for each test file in the same process, when
+// TMPDIR still names the previous file's folder, already removed.
+const shared = globalThis as { tategakiSystemTmp?: string };
+shared.tategakiSystemTmp ??= tmpdir();
+const folder = mkdtempSync(join(shared.tategakiSystemTmp, 'tategaki-test-'));
 process.env.TMPDIR = folder;
 
 // Registered first, so it runs after the test file's own afterAll hooks (which close browsers and
