@@ -1,12 +1,11 @@
 /**
- * The pages around the text that are made from metadata: 扉 (title page), 目次 (table of
- * contents) and 奥付 (colophon). Each is a hast element; the EPUB and the PDF wrap them.
+ * The pages around the text that are made from metadata: 扉 (title page) and 奥付 (colophon)
+ * (the 目次 is in toc-page.ts). Each is a hast element; the EPUB and the PDF wrap them.
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BookConfig } from '../config/schema.ts';
 import { japaneseDate } from './japanese-date.ts';
-import type { TocEntry } from './toc.ts';
 import { uprightPhrasing } from './upright.ts';
 
 /** The list of authors, whether the metadata gives one or many. */
@@ -31,42 +30,6 @@ export function titlePage(config: BookConfig): Element {
       config.publisher ? h('p.book-publisher', set(config, config.publisher)) : undefined,
     ].filter((child) => child !== undefined),
   );
-}
-
-/** 目次: the table of contents page; `hrefOf` says where an entry links to. */
-export function tocPage(
-  config: BookConfig,
-  entries: readonly TocEntry[],
-  hrefOf: (entry: TocEntry) => string,
-): Element {
-  return h('section.toc-page', [h('h1.toc-title', config.tocTitle), tocList(entries, hrefOf, 'toc-list', true)]);
-}
-
-/**
- * A nested list of links for table-of-contents entries; `asSet` gives each entry's text as its
- * heading sets it (with its 縦中横), for a page, rather than as plain text, for navigation.
- */
-export function tocList(
-  entries: readonly TocEntry[],
-  hrefOf: (entry: TocEntry) => string,
-  className?: string,
-  asSet = false,
-): Element {
-  return h(
-    'ol',
-    { className: className ? [className] : undefined },
-    entries.map((entry) =>
-      h(`li.toc-level-${entry.depth}`, [
-        h('a', { href: hrefOf(entry) }, asSet ? tocText(entry) : entry.text),
-        ...(entry.children.length > 0 ? [tocList(entry.children, hrefOf, undefined, asSet)] : []),
-      ]),
-    ),
-  );
-}
-
-/** An entry's text as its heading sets it, a copy for each place it goes. */
-export function tocText(entry: TocEntry): ElementContent[] {
-  return entry.content ? structuredClone(entry.content) : [{ type: 'text', value: entry.text }];
 }
 
 /** 奥付: the colophon, with the facts a Japanese colophon carries. */
