@@ -13,7 +13,7 @@ import { defaultPaper, findPaper, paperNames, type Paper, type PaperProfile } fr
 import { PAGE_FORMATS } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
 import { BuildError, type Warning } from '../errors.ts';
-import { authorsOf } from '../layout/front-matter.ts';
+import { authorsOf } from '../layout/metadata-text.ts';
 import { designDefaultCover } from '../layout/cover-design.ts';
 import { insideRoot } from '../manuscript/load.ts';
 import { resolveImage } from '../manuscript/images.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ElementContent } from 'hast';
 import type { Book } from '../book.ts';
-import { authorsOf } from '../layout/front-matter.ts';
+import { authorsOf } from '../layout/metadata-text.ts';
 import { toXhtml } from '../layout/xhtml.ts';
 import { resolveImage } from '../manuscript/images.ts';
 import { resolveImages } from '../layout/images.ts';

@@ -20,7 +20,8 @@ import {
 import type { PageGeometry } from './geometry.ts';
 import { splitTallCode } from './code-blocks.ts';
 import { chapterSection } from './chapter-section.ts';
-import { colophonPage, titlePage } from './front-matter.ts';
+import { colophonPage } from './colophon.ts';
+import { titlePage } from './title-page.ts';
 import {
   GOTHIC_CLASSES,
   GOTHIC_TAGS,

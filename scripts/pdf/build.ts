@@ -14,7 +14,7 @@ import type { Book } from '../book.ts';
 import type { Profile } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
 import { BUNDLED_FAMILIES, fontPackageDir } from '../fonts/fontsource.ts';
-import { authorsOf } from '../layout/front-matter.ts';
+import { authorsOf } from '../layout/metadata-text.ts';
 import { resolveImages } from '../layout/images.ts';
 import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.ts';
 import { ANCHOR_PREFIX, frontMatterDocument, printParts, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';

@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { BookSchema } from '../../scripts/config/schema.ts';
-import { colophonPage, titlePage } from '../../scripts/layout/front-matter.ts';
+import { colophonPage } from '../../scripts/layout/colophon.ts';
+import { titlePage } from '../../scripts/layout/title-page.ts';
 import { tocPage } from '../../scripts/layout/toc-page.ts';
 import { tocEntries } from '../../scripts/layout/toc.ts';
 import { fullWidthPunctuation, uprightPhrasing } from '../../scripts/layout/upright.ts';

@@ -1,36 +1,9 @@
-/**
- * The pages around the text that are made from metadata: 扉 (title page) and 奥付 (colophon)
- * (the 目次 is in toc-page.ts). Each is a hast element; the EPUB and the PDF wrap them.
- */
+/** 奥付 (the colophon), made from the book's metadata; the EPUB and the PDF wrap it. */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BookConfig } from '../config/schema.ts';
 import { japaneseDate } from './japanese-date.ts';
-import { uprightPhrasing } from './upright.ts';
-
-/** The list of authors, whether the metadata gives one or many. */
-export function authorsOf(config: BookConfig): string[] {
-  return config.author === undefined ? [] : typeof config.author === 'string' ? [config.author] : config.author;
-}
-
-/** Metadata text as the book sets it: upright 縦中横 in a vertical book, as in the chapters. */
-const set = (config: BookConfig, text: string) =>
-  uprightPhrasing(text, config.markdown, config.writingMode === 'vertical');
-
-/** 扉: title, subtitle, author and publisher. */
-export function titlePage(config: BookConfig): Element {
-  const authors = authorsOf(config);
-  return h(
-    'section.titlepage',
-    { 'epub:type': 'titlepage' },
-    [
-      h('h1.book-title', set(config, config.title)),
-      config.subtitle ? h('p.book-subtitle', set(config, config.subtitle)) : undefined,
-      authors.length > 0 ? h('p.book-author', set(config, authors.join('　'))) : undefined,
-      config.publisher ? h('p.book-publisher', set(config, config.publisher)) : undefined,
-    ].filter((child) => child !== undefined),
-  );
-}
+import { authorsOf, setMetadataText as set } from './metadata-text.ts';
 
 /** 奥付: the colophon, with the facts a Japanese colophon carries. */
 export function colophonPage(config: BookConfig): Element {
