@@ -8,7 +8,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { buildCoverFile, buildEpubFile, buildPdfFile } from '../build.ts';
 import { buildCatalogue, type BookOutcome } from '../catalogue/build-books.ts';
 import { findBooks } from '../catalogue/find-books.ts';
-import { BuildError, CancelledError, UsageError, type Warning } from '../errors.ts';
+import { BuildError, CancelledError, eachError, UsageError, type Warning } from '../errors.ts';
 import { parseCliArgs, usage } from './args.ts';
 import { formatBytes, formatDiagnostic } from './report.ts';
 import { runCli, type BuildRunner } from './run.ts';
@@ -129,7 +129,7 @@ async function runCatalogue(split: CatalogueArgs, io: CliIo): Promise<number> {
       return 130;
     }
     if (error instanceof BuildError) {
-      io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+      for (const each of eachError(error)) io.stderr.write(`${formatDiagnostic('error', each.message, each)}\n`);
       return 1;
     }
     throw error;
