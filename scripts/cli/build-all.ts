@@ -107,7 +107,8 @@ async function runCatalogue(split: CatalogueArgs, io: CliIo): Promise<number> {
         for (const warning of outcome.warnings) {
           io.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
         }
-        if (outcome.error) io.stderr.write(`${formatDiagnostic('error', outcome.error.message, outcome.error)}\n`);
+        for (const error of outcome.error ? [outcome.error, ...(outcome.moreErrors ?? [])] : [])
+          io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
         if (!options.quiet) {
           io.stderr.write(`${book.id}: ${outcome.ok ? 'built' : 'FAILED'} in ${outcome.seconds.toFixed(1)} s\n`);
         }
@@ -180,6 +181,7 @@ function forReport(outcome: BookOutcome) {
     outputs: outcome.outputs.map((output) => ({ ...output, path: displayPath(output.path) })),
     warnings: outcome.warnings.map((warning) => ({ ...warning, file: warning.file && displayPath(warning.file) })),
     error: outcome.error && { ...outcome.error, file: outcome.error.file && displayPath(outcome.error.file) },
+    moreErrors: outcome.moreErrors?.map((error) => ({ ...error, file: error.file && displayPath(error.file) })),
   };
 }
 

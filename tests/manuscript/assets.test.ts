@@ -2,7 +2,7 @@
  * Images, the cover and the print fonts are found and checked once, when the book loads: every
  * problem is reported in one run, each at its place, and the outputs use what was resolved.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { loadBook } from '../../scripts/book.ts';
 import { BuildError, BuildErrors, eachError } from '../../scripts/errors.ts';
 import { pointImages } from '../../scripts/layout/images.ts';
 import { bookInputFiles } from '../../scripts/output/up-to-date.ts';
-import { runBuild } from '../helpers/cli.ts';
+import { runBuild, runCommand } from '../helpers/cli.ts';
 import { png } from '../helpers/images.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 
@@ -113,4 +113,23 @@ describe('assets resolved when the book loads', () => {
       expect(await readdir(outDir)).toEqual(['earlier.txt']);
     });
   }
+
+  it('build:all prints both bad images of the book and lists both in its report', async () => {
+    const root = await twoBadImages();
+    const result = await runCommand('build-all', ['--books', '.', '--out-dir', 'out', '--report', 'out/report.json'], {
+      cwd: root,
+    });
+    expect(result.code).toBe(1);
+    const errors = result.stderr.split('\n').filter((line) => line.includes(': error: '));
+    expect(errors).toEqual([
+      '1.md:7:1: error: image not found: images/none.png',
+      '2.md:5:3: error: "images/fake.png" is not an image (画像ファイルではありません)',
+    ]);
+    const report = JSON.parse(await readFile(join(root, 'out/report.json'), 'utf8')) as {
+      books: { error?: { file?: string }; moreErrors?: { file?: string }[] }[];
+    };
+    expect(report.books.map((book) => [book.error?.file, ...(book.moreErrors ?? []).map((more) => more.file)])).toEqual([
+      ['1.md', '2.md'],
+    ]);
+  });
 });
