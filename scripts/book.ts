@@ -4,7 +4,8 @@
 import type { Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
 import type { BookConfig } from './config/schema.ts';
-import type { Warning } from './errors.ts';
+import { BuildErrors, type BuildError, type Warning } from './errors.ts';
+import { resolveAssets, type BookAssets } from './manuscript/assets.ts';
 import { loadManuscript, type Manuscript } from './manuscript/load.ts';
 import type { ChapterLevel } from './markdown/chapters.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from './markdown/processor.ts';
@@ -29,10 +30,21 @@ export interface Book {
   manuscript: Manuscript;
   config: BookConfig;
   chapters: Chapter[];
+  /** Images, cover and print fonts, found and checked when the book loaded. */
+  assets: BookAssets;
 }
 
-/** Read a manuscript and parse every chapter. */
-export async function loadBook(path: string, progress: Progress = silent): Promise<Book> {
+/** How to load a book. */
+export interface LoadOptions {
+  /**
+   * Where to put the problems the assets have (the preview shows them beside the book) rather
+   * than stopping; without it, every problem is thrown together as a `BuildErrors`.
+   */
+  assetProblems?: BuildError[];
+}
+
+/** Read a manuscript, parse every chapter and check every file it uses. */
+export async function loadBook(path: string, progress: Progress = silent, options: LoadOptions = {}): Promise<Book> {
   const manuscript = await loadManuscript(path);
   const processor = createMarkdownProcessor(manuscript.config.markdown);
   const chapters: Chapter[] = [];
@@ -41,7 +53,10 @@ export async function loadBook(path: string, progress: Progress = silent): Promi
     progress('parsing chapters', { done: index + 1, total: manuscript.chapters.length });
   }
   resolveChapterLinks(chapters);
-  return { manuscript, config: manuscript.config, chapters };
+  const { assets, problems } = await resolveAssets(manuscript, chapters);
+  if (options.assetProblems) options.assetProblems.push(...problems);
+  else if (problems.length > 0) throw new BuildErrors(problems);
+  return { manuscript, config: manuscript.config, chapters, assets };
 }
 
 /**

@@ -54,3 +54,24 @@ export class CancelledError extends Error {
     this.name = 'CancelledError';
   }
 }
+
+/**
+ * Several errors found together (every bad image of a book, say), each with its own place; it
+ * reads as the first of them where one error is expected.
+ */
+export class BuildErrors extends BuildError {
+  readonly errors: readonly BuildError[];
+
+  constructor(errors: readonly BuildError[]) {
+    const [first] = errors;
+    if (!first) throw new Error('BuildErrors needs at least one error');
+    super(first.message, { ...first, cause: first.cause });
+    this.name = 'BuildErrors';
+    this.errors = errors;
+  }
+}
+
+/** The errors an error stands for: each of several found together, or the error itself. */
+export function eachError(error: BuildError): readonly BuildError[] {
+  return error instanceof BuildErrors ? error.errors : [error];
+}

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildCoverFile, buildEpubFile, buildPdfFile } from '../build.ts';
 import type { BuildOptions as CliOptions, BuildSummary, BuiltFile } from '../build-options.ts';
-import { BuildError, CancelledError, type DiagnosticDetails, type Warning } from '../errors.ts';
+import { BuildError, CancelledError, eachError, type DiagnosticDetails, type Warning } from '../errors.ts';
 import type { BrowserSession } from '../pdf/browser.ts';
 import { silent } from '../progress.ts';
 import type { BookLocation } from './find-books.ts';
@@ -22,6 +22,8 @@ export interface BookOutcome {
   warnings: Warning[];
   /** Why the book failed, with its place. */
   error?: DiagnosticDetails & { message: string };
+  /** The other errors found together with `error` (every bad image of the book, say). */
+  moreErrors?: (DiagnosticDetails & { message: string })[];
   seconds: number;
 }
 
@@ -92,14 +94,16 @@ async function buildBook(book: BookLocation, options: CatalogueOptions, session:
     if (options.signal.aborted || error instanceof CancelledError) throw error;
     outcome.ok = false;
     if (error instanceof BuildError) {
-      outcome.error = {
-        message: error.message,
-        file: error.file,
-        line: error.line,
-        column: error.column,
-        hint: error.hint,
-        ruleId: error.ruleId,
-      };
+      const [first, ...more] = eachError(error).map((each) => ({
+        message: each.message,
+        file: each.file,
+        line: each.line,
+        column: each.column,
+        hint: each.hint,
+        ruleId: each.ruleId,
+      }));
+      outcome.error = first;
+      if (more.length > 0) outcome.moreErrors = more;
       for (const warning of error.warnings ?? []) {
         if (!outcome.warnings.some((seen) => sameWarning(seen, warning))) outcome.warnings.push(warning);
       }

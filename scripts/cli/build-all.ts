@@ -8,7 +8,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { buildCoverFile, buildEpubFile, buildPdfFile } from '../build.ts';
 import { buildCatalogue, type BookOutcome } from '../catalogue/build-books.ts';
 import { findBooks } from '../catalogue/find-books.ts';
-import { BuildError, CancelledError, UsageError, type Warning } from '../errors.ts';
+import { BuildError, CancelledError, eachError, UsageError, type Warning } from '../errors.ts';
 import { parseCliArgs, usage } from './args.ts';
 import { formatBytes, formatDiagnostic } from './report.ts';
 import { runCli, type BuildRunner } from './run.ts';
@@ -107,7 +107,8 @@ async function runCatalogue(split: CatalogueArgs, io: CliIo): Promise<number> {
         for (const warning of outcome.warnings) {
           io.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
         }
-        if (outcome.error) io.stderr.write(`${formatDiagnostic('error', outcome.error.message, outcome.error)}\n`);
+        for (const error of outcome.error ? [outcome.error, ...(outcome.moreErrors ?? [])] : [])
+          io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
         if (!options.quiet) {
           io.stderr.write(`${book.id}: ${outcome.ok ? 'built' : 'FAILED'} in ${outcome.seconds.toFixed(1)} s\n`);
         }
@@ -129,7 +130,7 @@ async function runCatalogue(split: CatalogueArgs, io: CliIo): Promise<number> {
       return 130;
     }
     if (error instanceof BuildError) {
-      io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+      for (const each of eachError(error)) io.stderr.write(`${formatDiagnostic('error', each.message, each)}\n`);
       return 1;
     }
     throw error;
@@ -180,6 +181,7 @@ function forReport(outcome: BookOutcome) {
     outputs: outcome.outputs.map((output) => ({ ...output, path: displayPath(output.path) })),
     warnings: outcome.warnings.map((warning) => ({ ...warning, file: warning.file && displayPath(warning.file) })),
     error: outcome.error && { ...outcome.error, file: outcome.error.file && displayPath(outcome.error.file) },
+    moreErrors: outcome.moreErrors?.map((error) => ({ ...error, file: error.file && displayPath(error.file) })),
   };
 }
 

@@ -2,7 +2,7 @@
 import { processIo, type CliIo } from './io.ts';
 import { appendFile } from 'node:fs/promises';
 import { planBuilds } from '../ci/plan.ts';
-import { BuildError, UsageError } from '../errors.ts';
+import { BuildError, eachError, UsageError } from '../errors.ts';
 import { parseOptionsAndPaths } from './args.ts';
 import { formatDiagnostic } from './report.ts';
 
@@ -46,7 +46,7 @@ export async function runCiPlan(argv: readonly string[], io: CliIo = processIo):
     return 0;
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+    for (const each of eachError(error)) io.stderr.write(`${formatDiagnostic('error', each.message, each)}\n`);
     return 1;
   }
 }

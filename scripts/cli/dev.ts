@@ -7,7 +7,7 @@
  */
 import { parseOptions } from './args.ts';
 import { formatDiagnostic } from './report.ts';
-import { BuildError, UsageError } from '../errors.ts';
+import { BuildError, eachError, UsageError } from '../errors.ts';
 import { startPreview, type PreviewEvent } from '../dev/preview.ts';
 import type { Problem } from '../dev/problems.ts';
 
@@ -62,7 +62,7 @@ export async function runDevCli(argv: readonly string[]): Promise<number> {
     preview = await startPreview(options, printEvent);
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    process.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+    for (const each of eachError(error)) process.stderr.write(`${formatDiagnostic('error', each.message, each)}\n`);
     return 1;
   }
   process.stdout.write(`preview: ${preview.url}\n`);

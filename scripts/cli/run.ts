@@ -4,7 +4,7 @@
  */
 import { processIo, type CliIo } from './io.ts';
 import { resolve } from 'node:path';
-import { BuildError, CancelledError, UsageError } from '../errors.ts';
+import { BuildError, CancelledError, eachError, UsageError } from '../errors.ts';
 import { removePendingWrites } from '../output/write-atomic.ts';
 import { parseCliArgs, usage, type CliOptions, type Target } from './args.ts';
 import type { BuildRunner } from '../build-options.ts';
@@ -83,7 +83,7 @@ export async function runCli(
     if (error instanceof BuildError) {
       for (const warning of error.warnings ?? [])
         io.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
-      io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
+      for (const each of eachError(error)) io.stderr.write(`${formatDiagnostic('error', each.message, each)}\n`);
       if (options.verbose && error.cause instanceof Error) io.stderr.write(`${error.cause.stack}\n`);
       return 1;
     }

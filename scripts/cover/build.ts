@@ -6,17 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Book } from '../book.ts';
 import { priceBarcode, readCCode, readIsbn } from '../config/book-codes.ts';
 import { defaultPaper, findPaper, paperNames, type Paper, type PaperProfile } from '../config/papers.ts';
 import { PAGE_FORMATS } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
 import { BuildError, type Warning } from '../errors.ts';
-import { authorsOf } from '../layout/front-matter.ts';
+import { authorsOf } from '../layout/metadata-text.ts';
 import { designDefaultCover } from '../layout/cover-design.ts';
-import { insideRoot } from '../manuscript/load.ts';
-import { resolveImage } from '../manuscript/images.ts';
 import type { BackCodes } from './back.ts';
 import { composeCover, type CoverContent } from './compose.ts';
 import type { Face } from './fonts.ts';
@@ -61,7 +58,7 @@ export interface CoverResult {
 export async function checkCoverSettings(book: Book, profile: PaperProfile): Promise<void> {
   resolvePaper(book.config.print.cover?.paper, profile, book.manuscript.locate);
   bookCodes(book);
-  await coverImage(book);
+  coverImage(book);
 }
 
 /** Build the cover PDF of a book, in memory. */
@@ -87,7 +84,7 @@ export async function buildCover(book: Book, options: CoverBuildOptions): Promis
   const authors = authorsOf(config);
 
   let front: CoverContent['front'];
-  const image = await coverImage(book);
+  const image = coverImage(book);
   if (image) {
     front = { image: { bytes: await readFile(image.path), type: image.type } };
   } else {
@@ -157,10 +154,11 @@ export async function buildCover(book: Book, options: CoverBuildOptions): Promis
 }
 
 /** The book's cover image, which the printed cover can use if it is a JPEG or a PNG. */
-async function coverImage(book: Book): Promise<{ path: string; type: 'jpeg' | 'png' } | undefined> {
-  const { config, manuscript } = book;
-  if (!config.cover) return undefined;
-  const image = await resolveImage(config.cover, manuscript.root, manuscript.locate(['cover']));
+function coverImage(book: Book): { path: string; type: 'jpeg' | 'png' } | undefined {
+  const { manuscript } = book;
+  // Found and checked when the book loaded.
+  const image = book.assets.cover;
+  if (!image) return undefined;
   if (image.mediaType !== 'image/jpeg' && image.mediaType !== 'image/png') {
     throw new BuildError(`the printed cover needs a JPEG or PNG image, not ${extname(image.path)}`, {
       ...manuscript.locate(['cover']),
@@ -236,8 +234,8 @@ async function coverFaces(book: Book, warnings: Warning[]): Promise<CoverContent
       });
       return undefined;
     }
-    const path = await insideRoot(book.manuscript.root, setting, book.manuscript.locate(['print', key]));
-    return new Uint8Array(await readFile(pathToFileURL(path)));
+    // Found and read when the book loaded.
+    return book.assets.fonts[key === 'bodyFont' ? 'body' : 'heading']?.bytes;
   };
   const heading = await own(print.headingFont, 'headingFont');
   const body = await own(print.bodyFont, 'bodyFont');

@@ -10,7 +10,10 @@ import { h } from 'hastscript';
 import type { Book } from '../book.ts';
 import { formatDiagnostic } from '../report.ts';
 import { fontFamilyName } from '../fonts/fontsource.ts';
-import { colophonPage, titlePage, tocPage } from '../layout/front-matter.ts';
+import { chapterSection } from '../layout/chapter-section.ts';
+import { colophonPage } from '../layout/colophon.ts';
+import { titlePage } from '../layout/title-page.ts';
+import { tocPage } from '../layout/toc-page.ts';
 import { tocEntries } from '../layout/toc.ts';
 import { toXhtml } from '../layout/xhtml.ts';
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_HASH } from './client.ts';
@@ -82,16 +85,9 @@ export function previewDocument({ book, errors, warnings, lint = [] }: PreviewVi
   const sections: ElementContent[] = [];
   if (book && config) {
     sections.push(titlePage(config));
-    sections.push(tocPage(config, tocEntries(book.chapters, config.tocDepth), (entry) => `#${entry.id}`));
-    for (const chapter of book.chapters) {
-      sections.push(
-        h(
-          'section.chapter',
-          { id: chapter.id, role: 'doc-chapter', ariaLabelledBy: chapter.headings[0]?.id },
-          chapter.tree.children as ElementContent[],
-        ),
-      );
-    }
+    sections.push(tocPage(config, tocEntries(book.chapters, config.tocDepth), { href: (entry) => `#${entry.id}` }));
+    for (const chapter of book.chapters)
+      sections.push(chapterSection(chapter, chapter.tree.children as ElementContent[]));
     sections.push(colophonPage(config));
   }
   return {

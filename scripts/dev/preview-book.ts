@@ -9,6 +9,8 @@
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative } from 'node:path';
 import { bookWarnings, loadBook, parseChapters, type Book, type Chapter } from '../book.ts';
+import type { BuildError } from '../errors.ts';
+import { silent } from '../progress.ts';
 import { resolveChapterLinks } from '../markdown/links.ts';
 import { loadManuscript } from '../manuscript/load.ts';
 import { readSourceFile } from '../manuscript/read-text.ts';
@@ -50,6 +52,8 @@ export class PreviewBook {
   /** Chapters whose latest save could not be read or parsed; their previous text stays. */
   private readonly chapterErrors = new Map<string, Problem>();
   private readonly images = new Map<string, ChapterImages>();
+  /** Problems of the files book.yaml names (the cover, the print fonts), found when the book loaded. */
+  private metadataProblems: Problem[] = [];
   private imageVersion = 0;
 
   /** `manuscriptPath` as given on the command line; `root` is the folder it makes the book from. */
@@ -62,7 +66,13 @@ export class PreviewBook {
   async reload(files: string[] = []): Promise<UpdateResult> {
     this.chapterErrors.clear();
     try {
-      const book = await loadBook(this.manuscriptPath);
+      // The chapters' images are checked below, chapter by chapter, as saves change them; the
+      // files book.yaml names are checked by loadBook.
+      const assetProblems: BuildError[] = [];
+      const book = await loadBook(this.manuscriptPath, silent, { assetProblems });
+      this.metadataProblems = assetProblems
+        .filter((problem) => problem.file === book.manuscript.metadataFile)
+        .map((problem) => problemOf(problem));
       this.processor = createMarkdownProcessor(book.config.markdown);
       this.images.clear();
       for (const chapter of book.chapters) await this.checkImages(chapter, collectImages(chapter.tree));
@@ -139,7 +149,11 @@ export class PreviewBook {
   /** Every error there is now: the book's, or each broken chapter's and image's. */
   errors(): Problem[] {
     if (this.loadError) return [this.loadError];
-    return [...this.chapterErrors.values(), ...[...this.images.values()].flatMap((entry) => entry.check.problems)];
+    return [
+      ...this.metadataProblems,
+      ...this.chapterErrors.values(),
+      ...[...this.images.values()].flatMap((entry) => entry.check.problems),
+    ];
   }
 
   /** Warnings of the book on screen, as a build would print them. */

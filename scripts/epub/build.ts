@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ElementContent } from 'hast';
 import type { Book } from '../book.ts';
-import { authorsOf } from '../layout/front-matter.ts';
+import { authorsOf } from '../layout/metadata-text.ts';
 import { toXhtml } from '../layout/xhtml.ts';
-import { resolveImage } from '../manuscript/images.ts';
-import { resolveImages } from '../layout/images.ts';
+import { pointImages } from '../layout/images.ts';
 import { adaptForPackager } from './adapt.ts';
 import { buildTimestamp, w3cTimestamp } from '../config/timestamp.ts';
 import { bookIdentifier } from './identifier.ts';
@@ -33,14 +32,13 @@ export interface EpubResult {
 
 /** Build the EPUB of a book, in memory. */
 export async function buildEpub(book: Book): Promise<EpubResult> {
-  const { config, manuscript } = book;
+  const { config } = book;
   const timestamp = buildTimestamp(config);
   const workDir = await mkdtemp(join(tmpdir(), 'tategaki-epub-'));
   try {
     let coverUrl: string;
-    if (config.cover) {
-      const image = await resolveImage(config.cover, manuscript.root, manuscript.locate(['cover']));
-      coverUrl = pathToFileURL(image.path).href;
+    if (book.assets.cover) {
+      coverUrl = pathToFileURL(book.assets.cover.path).href;
     } else {
       const coverPath = join(workDir, 'cover.png');
       const text = {
@@ -65,7 +63,7 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
     const layout = layoutEpub(book, coverUrl);
     let imageCount = 0;
     for (const page of layout.pages) {
-      if (page.source) imageCount += await resolveImages(page.nodes, manuscript.root, page.source.path);
+      if (page.source) imageCount += pointImages(page.nodes, book.assets);
     }
     const pages = layout.pages.map((page) => {
       adaptForPackager(page.nodes);

@@ -1,7 +1,7 @@
 /** The book's identifier as the package declares it. */
 import { createHash } from 'node:crypto';
 import type { BookConfig } from '../config/schema.ts';
-import { authorsOf } from '../layout/front-matter.ts';
+import { authorsOf } from '../layout/metadata-text.ts';
 
 /**
  * The metadata's identifier, or a UUID derived from title, authors and language: the same

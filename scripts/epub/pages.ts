@@ -2,13 +2,16 @@
  * The content documents of the EPUB, in reading order: 表紙, 扉, 目次, the chapters (cut at page
  * breaks and at the size limit) and 奥付.
  */
-import type { Element, ElementContent } from 'hast';
+import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import type { Book, Chapter } from '../book.ts';
-import { colophonPage, titlePage, tocList, tocPage } from '../layout/front-matter.ts';
+import { chapterSection } from '../layout/chapter-section.ts';
+import { colophonPage } from '../layout/colophon.ts';
+import { titlePage } from '../layout/title-page.ts';
 import { splitChapter, type SizeCut } from '../layout/split.ts';
 import { tocEntries, type TocEntry } from '../layout/toc.ts';
+import { tocList, tocPage } from '../layout/toc-page.ts';
 import { toXhtml } from '../layout/xhtml.ts';
 
 /** The 電書協 guide's limit for one content document, with room for the page wrapper. */
@@ -80,21 +83,7 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
     const parts = splitChapter(chapter.tree.children, MAX_DOCUMENT_BYTES, (cut) => cuts.push({ ...cut, chapter }));
     for (const [part, nodes] of parts.entries()) {
       const id = part === 0 ? `p-${number}` : `p-${number}-${part + 1}`;
-      const firstHeading = chapter.headings[0];
-      const wrapper: Element =
-        part === 0
-          ? h(
-              'section.chapter',
-              {
-                id: chapter.id,
-                'epub:type': 'chapter',
-                role: 'doc-chapter',
-                // Only a heading in this same document can label it.
-                ariaLabelledBy: firstHeading && containsId(nodes, firstHeading.id) ? firstHeading.id : undefined,
-              },
-              nodes,
-            )
-          : h('section.chapter-continued', nodes);
+      const wrapper = chapterSection(chapter, nodes, { part });
       chapterPages.push(page(id, chapter.title ?? config.title, 'p-text', 'bodymatter', [wrapper], chapter.file));
     }
   }
@@ -104,7 +93,7 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   const fileOf = idIndex(pages);
   const hrefOf = (entry: TocEntry) => `${fileOf.get(entry.id) ?? ''}#${entry.id}`;
   const entries = tocEntries(book.chapters, config.tocDepth);
-  pages[tocIndex]!.nodes = [tocPage(config, entries, hrefOf)];
+  pages[tocIndex]!.nodes = [tocPage(config, entries, { href: hrefOf })];
   rewriteCrossDocumentLinks(pages, idIndex(pages));
 
   const firstText = chapterPages[0]?.filename ?? 'p-colophon.xhtml';
@@ -116,7 +105,10 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   const navHref = (entry: TocEntry) =>
     entry.id ? hrefOf(entry) : entry.text === '表紙' ? 'p-cover.xhtml' : 'p-colophon.xhtml';
   const navBody = toXhtml([
-    h('nav#toc', { 'epub:type': 'toc', role: 'doc-toc' }, [h('h1', config.tocTitle), tocList(navEntries, navHref)]),
+    h('nav#toc', { 'epub:type': 'toc', role: 'doc-toc' }, [
+      h('h1', config.tocTitle),
+      tocList(navEntries, { href: navHref }),
+    ]),
     h('nav#landmarks.landmarks', { 'epub:type': 'landmarks' }, [
       h('h2', 'ガイド'),
       h('ol', [
@@ -128,10 +120,6 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   ]);
   const ncxPoints = flatten(navEntries).map((entry) => ({ text: entry.text, href: navHref(entry) }));
   return { pages, navBody, ncxPoints, cuts };
-}
-
-function containsId(nodes: readonly ElementContent[], id: string): boolean {
-  return nodes.some((node) => node.type === 'element' && (node.properties.id === id || containsId(node.children, id)));
 }
 
 function flatten(entries: readonly TocEntry[]): TocEntry[] {

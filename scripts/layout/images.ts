@@ -1,23 +1,20 @@
-/** Pointing the images of page trees at their checked files, for the EPUB packager and Chromium. */
+/** Pointing the images of page trees at the files checked when the book loaded, for the EPUB packager and Chromium. */
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent } from 'hast';
 import { visit } from 'unist-util-visit';
-import { resolveImage } from '../manuscript/images.ts';
+import type { BookAssets } from '../manuscript/assets.ts';
 
-/** Replace every `img` src under `nodes` with the file URL of the checked image; returns the count. */
-export async function resolveImages(
-  nodes: readonly ElementContent[],
-  root: string,
-  sourceFile: string | undefined,
-): Promise<number> {
-  const images: Element[] = [];
+/** Replace every `img` src under `nodes` with the file URL of its checked image; returns the count. */
+export function pointImages(nodes: readonly ElementContent[], assets: BookAssets): number {
+  let count = 0;
   visit({ type: 'root', children: [...nodes] }, 'element', (node: Element) => {
-    if (node.tagName === 'img') images.push(node);
+    if (node.tagName !== 'img') return;
+    const reference = String(node.properties.src ?? '');
+    const file = assets.images.get(reference);
+    // loadBook resolved every image of every chapter, or stopped the build.
+    if (!file) throw new Error(`image "${reference}" was not resolved when the book loaded`);
+    node.properties.src = pathToFileURL(file.path).href;
+    count++;
   });
-  for (const image of images) {
-    const place = { file: sourceFile, line: image.position?.start.line, column: image.position?.start.column };
-    const file = await resolveImage(String(image.properties.src ?? ''), root, place);
-    image.properties.src = pathToFileURL(file.path).href;
-  }
-  return images.length;
+  return count;
 }

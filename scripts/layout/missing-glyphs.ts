@@ -13,7 +13,7 @@ import { location } from 'vfile-location';
 import type { Book } from '../book.ts';
 import type { Place } from '../errors.ts';
 import type { FontStack } from '../fonts/stack.ts';
-import { authorsOf } from './front-matter.ts';
+import { authorsOf } from './metadata-text.ts';
 
 /** The mark printed in place of a character no font has. */
 export const MISSING_GLYPH_MARK = '〓';

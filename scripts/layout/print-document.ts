@@ -19,7 +19,9 @@ import {
 } from '../fonts/fontsource.ts';
 import type { PageGeometry } from './geometry.ts';
 import { splitTallCode } from './code-blocks.ts';
-import { colophonPage, titlePage, tocText } from './front-matter.ts';
+import { chapterSection } from './chapter-section.ts';
+import { colophonPage } from './colophon.ts';
+import { titlePage } from './title-page.ts';
 import {
   GOTHIC_CLASSES,
   GOTHIC_TAGS,
@@ -28,7 +30,8 @@ import {
   type PrintStacks,
 } from './missing-glyphs.ts';
 import { splitLongParagraphs } from './split.ts';
-import { tocEntries, type TocEntry } from './toc.ts';
+import { tocEntries } from './toc.ts';
+import { tocPage } from './toc-page.ts';
 
 const templateUrl = (path: string) => new URL(`../../templates/${path}`, import.meta.url).href;
 
@@ -85,7 +88,7 @@ export function printParts(
     const content = structuredClone(chapter.tree.children) as ElementContent[];
     splitLongParagraphs(content, MAX_PARAGRAPH_CHARS);
     splitTallCode(content, geometry);
-    const section = h('section.chapter', { id: chapter.id }, [anchor(chapter.id), ...content]);
+    const section = chapterSection(chapter, content, { before: [anchor(chapter.id)] });
     visit(section, 'element', (node: Element) => {
       const className = node.properties.className;
       if (
@@ -176,48 +179,17 @@ export function frontMatterDocument(
   return documentRoot(book, geometry, fonts, [titlePage(book.config), printToc(book, pageNumbers)]);
 }
 
-/**
- * The 目次 with leaders; numbers are hidden placeholders until they are known. Every number in
- * the column is set one way (縦中横, or kanji numerals with `print.tocNumerals: kanji`), and its
- * box has the same size whatever the number, so that the 目次 takes the same room before and
- * after the numbers are known.
- */
+/** The 目次 with leaders; numbers are hidden placeholders until they are known. */
 function printToc(book: Book, numbers: Map<string, number> | undefined): Element {
-  const vertical = book.config.writingMode === 'vertical';
-  const kanji = book.config.print.tocNumerals === 'kanji';
-  const list = (entries: readonly TocEntry[]): Element =>
-    h(
-      'ol',
-      { className: entries[0]?.depth === 1 ? ['toc-list'] : undefined },
-      entries.map((entry) => {
-        const number = numbers?.get(entry.id);
-        return h(`li.toc-level-${entry.depth}`, [
-          h('a', { href: `#${entry.id}` }, [
-            h('span.toc-text', tocText(entry)),
-            h('span.toc-leader'),
-            h(
-              'span.toc-page-number',
-              { className: [...(kanji ? ['kanji'] : []), ...(number === undefined ? ['placeholder'] : [])] },
-              [pageNumberLabel(number, vertical, kanji)],
-            ),
-          ]),
-          ...(entry.children.length > 0 ? [list(entry.children)] : []),
-        ]);
-      }),
-    );
-  return h('section.toc-page', { id: 'toc' }, [
-    h('h1.toc-title', book.config.tocTitle),
-    list(tocEntries(book.chapters, book.config.tocDepth)),
-  ]);
-}
-
-const KANJI_DIGITS = '〇一二三四五六七八九';
-
-/** A 目次 page number: 縦中横 in a vertical book (whatever its length), or kanji digits (一〇二). */
-function pageNumberLabel(number: number | undefined, vertical: boolean, kanji: boolean): ElementContent {
-  const digits = number === undefined ? '000' : String(number);
-  if (kanji) return { type: 'text', value: [...digits].map((digit) => KANJI_DIGITS[Number(digit)]).join('') };
-  return vertical ? h('span.tcy', digits) : { type: 'text', value: digits };
+  return tocPage(book.config, tocEntries(book.chapters, book.config.tocDepth), {
+    id: 'toc',
+    href: (entry) => `#${entry.id}`,
+    pageNumbers: {
+      numbers,
+      vertical: book.config.writingMode === 'vertical',
+      kanji: book.config.print.tocNumerals === 'kanji',
+    },
+  });
 }
 
 function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, body: ElementContent[]): Root {

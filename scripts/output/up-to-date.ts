@@ -5,8 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { Book } from '../book.ts';
 import type { Warning } from '../errors.ts';
 import { digest, pipelineVersion, readCache, writeCache } from './cache.ts';
@@ -30,18 +28,11 @@ const entryName = (outputPath: string) => `output-${digest(resolve(outputPath)).
  * images, cover and fonts they name. Absolute paths, sorted.
  */
 export function bookInputFiles(book: Book): string[] {
-  const { root } = book.manuscript;
   const files = new Set<string>([book.manuscript.metadataFile]);
-  for (const chapter of book.chapters) {
-    files.add(resolve(chapter.file.path));
-    visit(chapter.tree, 'element', (node: Element) => {
-      if (node.tagName === 'img' && typeof node.properties.src === 'string')
-        files.add(resolve(root, node.properties.src));
-    });
-  }
-  for (const setting of [book.config.cover, book.config.print.bodyFont, book.config.print.headingFont]) {
-    if (setting) files.add(resolve(root, setting));
-  }
+  for (const chapter of book.chapters) files.add(resolve(chapter.file.path));
+  // The files loadBook found and checked: an image's reference decoded, an installed font's file.
+  const { images, cover, fonts } = book.assets;
+  for (const file of [...images.values(), cover, fonts.body, fonts.heading]) if (file) files.add(file.path);
   return [...files].sort();
 }
 

@@ -14,8 +14,8 @@ import type { Book } from '../book.ts';
 import type { Profile } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
 import { BUNDLED_FAMILIES, fontPackageDir } from '../fonts/fontsource.ts';
-import { authorsOf } from '../layout/front-matter.ts';
-import { resolveImages } from '../layout/images.ts';
+import { authorsOf } from '../layout/metadata-text.ts';
+import { pointImages } from '../layout/images.ts';
 import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.ts';
 import { ANCHOR_PREFIX, frontMatterDocument, printParts, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
 import { tocEntries } from '../layout/toc.ts';
@@ -77,7 +77,7 @@ export interface PdfBuildOptions {
 export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promise<PdfResult> {
   const { config, manuscript } = book;
   const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
-  const { fonts, stacks, roots: fontRoots } = await resolveFonts(book);
+  const { fonts, stacks, roots: fontRoots } = resolveFonts(book);
   // Before layout: every character no font has is reported, and printed as 〓.
   const missingGlyphs = findMissingGlyphs(book, stacks);
   const press = resolvePress(config.print, geometry.profile, manuscript.locate);
@@ -102,15 +102,13 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
     : undefined;
   try {
     const parts = printParts(book, geometry, fonts, partCount(book));
-    for (const part of parts) {
-      for (const section of sectionsOf(part.root))
-        await resolveImages([section], manuscript.root, chapterFile(book, section));
-    }
+    for (const part of parts) pointImages(sectionsOf(part.root), book.assets);
     const paths = parts.map((_, index) => join(workDir, parts.length === 1 ? 'book.html' : `book-${index + 1}.html`));
     await Promise.all(parts.map((part, index) => writeFile(paths[index]!, toHtml(part.root))));
     if (process.env.TATEGAKI_KEEP_WORK && parts.length > 1) {
       // The whole book as one document, for comparing with a bare Chromium print (npm run bench).
       const [whole] = printParts(book, geometry, fonts, 1);
+      pointImages(sectionsOf(whole!.root), book.assets);
       await writeFile(join(workDir, 'book.html'), toHtml(whole!.root));
     }
     options.progress?.(
@@ -177,8 +175,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
         if (!(error instanceof BuildError) || error.ruleId !== 'pdf-front-matter' || pass >= 3) throw error;
         options.progress?.('the 目次 changed length with its page numbers: laying out its part again');
         const [first] = printParts(book, geometry, fonts, parts.length, plan.pageNumbers);
-        for (const section of sectionsOf(first!.root))
-          await resolveImages([section], manuscript.root, chapterFile(book, section));
+        pointImages(sectionsOf(first!.root), book.assets);
         await writeFile(paths[0]!, toHtml(first!.root));
         rendered[0] = await render(paths[0]!, hang);
       }
@@ -228,10 +225,6 @@ function sectionsOf(root: Root): Element[] {
   const html = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
   const body = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body');
   return (body?.children ?? []).filter((node): node is Element => node.type === 'element');
-}
-
-function chapterFile(book: Book, section: Element): string | undefined {
-  return book.chapters.find((chapter) => chapter.id === section.properties.id)?.file.path;
 }
 
 /** A running head of a vertical book with the full-width `！` `？` its text sets upright (縦中横). */

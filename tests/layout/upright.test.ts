@@ -5,7 +5,9 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { BookSchema } from '../../scripts/config/schema.ts';
-import { colophonPage, titlePage, tocPage } from '../../scripts/layout/front-matter.ts';
+import { colophonPage } from '../../scripts/layout/colophon.ts';
+import { titlePage } from '../../scripts/layout/title-page.ts';
+import { tocPage } from '../../scripts/layout/toc-page.ts';
 import { tocEntries } from '../../scripts/layout/toc.ts';
 import { fullWidthPunctuation, uprightPhrasing } from '../../scripts/layout/upright.ts';
 import { toXhtml } from '../../scripts/layout/xhtml.ts';
@@ -61,7 +63,7 @@ describe('the 目次 page', () => {
     const [chapter] = await parseChapters(processor, new VFile({ value: source, path: 'a.md' }), 0, 1);
     const entries = tocEntries([chapter!], 2);
     expect(entries[0]!.text).toBe('第12章　銀河は大事?');
-    const page = xhtml([tocPage(book, entries, (entry) => `#${entry.id}`)]);
+    const page = xhtml([tocPage(book, entries, { href: (entry) => `#${entry.id}` })]);
     expect(page).toContain(
       '<a href="#ch-1-h1">第<span class="tcy">12</span>章　銀河は大事<span class="tcy">?</span></a>',
     );

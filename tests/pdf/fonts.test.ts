@@ -1,4 +1,7 @@
-/** The fonts a book names: a file of the manuscript, or an installed family looked up once with fc-match. */
+/**
+ * The fonts a book names: a file of the manuscript, or an installed family looked up once with
+ * fc-match when the book loads (manuscript/assets.ts), then made into the print fonts and stacks.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,13 +12,9 @@ import { woffToSfnt } from '../../scripts/fonts/woff.ts';
 import { resolveFonts } from '../../scripts/pdf/fonts.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 
-const bookNaming = async (setting: string) => {
-  const root = await makeManuscript({
-    'book.yaml': `title: 本\nprint:\n  bodyFont: ${setting}\n`,
-    '01.md': '本文。\n',
-  });
-  return { root, book: await loadBook(root) };
-};
+const manuscriptNaming = (setting: string) =>
+  makeManuscript({ 'book.yaml': `title: 本\nprint:\n  bodyFont: ${setting}\n`, '01.md': '本文。\n' });
+const bookNaming = async (setting: string) => ({ book: await loadBook(await manuscriptNaming(setting)) });
 
 const saved = process.env.FONTCONFIG_FILE;
 afterEach(() => {
@@ -43,7 +42,7 @@ describe('resolveFonts', () => {
   it('loads an installed family from its file, lets the page read that folder, and tries it first', async () => {
     const folder = await installDejaVu();
     const { book } = await bookNaming('DejaVu Sans');
-    const { fonts, roots, stacks } = await resolveFonts(book);
+    const { fonts, roots, stacks } = resolveFonts(book);
     expect(fonts.body.url).toBe(`file://${folder}/DejaVuSans.ttf`);
     expect(roots).toEqual([folder]);
     // The book's font draws what it has (even kana it lacks come from the bundled Mincho).
@@ -54,8 +53,8 @@ describe('resolveFonts', () => {
 
   it('stops with the place in book.yaml when no installed family has the name', async () => {
     await installDejaVu();
-    const { root, book } = await bookNaming('No Such Family 12345');
-    await expect(resolveFonts(book)).rejects.toMatchObject({
+    const root = await manuscriptNaming('No Such Family 12345');
+    await expect(loadBook(root)).rejects.toMatchObject({
       message: 'no font named "No Such Family 12345" is installed',
       file: join(root, 'book.yaml'),
       line: 3,
@@ -66,7 +65,7 @@ describe('resolveFonts', () => {
   it('refuses a family installed only inside a font collection, which a page cannot load', async () => {
     // Noto Serif CJK JP comes in a .ttc with fonts-noto-cjk, which scripts/setup.sh installs.
     delete process.env.FONTCONFIG_FILE;
-    const { book } = await bookNaming('Noto Serif CJK JP');
-    await expect(resolveFonts(book)).rejects.toMatchObject({ ruleId: 'font-collection', line: 3 });
+    const root = await manuscriptNaming('Noto Serif CJK JP');
+    await expect(loadBook(root)).rejects.toMatchObject({ ruleId: 'font-collection', line: 3 });
   });
 });

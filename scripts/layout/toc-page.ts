@@ -1,0 +1,95 @@
+/**
+ * The 目次 (table of contents) as hast: one list builder for the EPUB's 目次 page, its navigation
+ * document, the preview and the print book, which differ only in the options they pass.
+ */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { BookConfig } from '../config/schema.ts';
+import type { TocEntry } from './toc.ts';
+
+/** A page-number column after each entry, as the print 目次 sets it. */
+export interface TocPageNumbers {
+  /** The page of each entry's heading, by id; an entry not in it gets a hidden placeholder. */
+  numbers?: ReadonlyMap<string, number>;
+  vertical: boolean;
+  /** Kanji numerals (一〇二) rather than 縦中横 digits (`print.tocNumerals: kanji`). */
+  kanji: boolean;
+}
+
+/** What differs between the places a 目次 list goes. */
+export interface TocListOptions {
+  /** Where an entry links to. */
+  href: (entry: TocEntry) => string;
+  /** Class of the outermost list. */
+  className?: string;
+  /**
+   * Each entry's text as its heading sets it (with its 縦中横), for a page, rather than as plain
+   * text, for navigation.
+   */
+  asSet?: boolean;
+  /** Leaders and page numbers after each entry (implies `asSet`). */
+  pageNumbers?: TocPageNumbers;
+}
+
+/** A nested list of links for table-of-contents entries. */
+export function tocList(entries: readonly TocEntry[], options: TocListOptions): Element {
+  const { href, className, asSet = false, pageNumbers } = options;
+  return h(
+    'ol',
+    { className: className ? [className] : undefined },
+    entries.map((entry) =>
+      h(`li.toc-level-${entry.depth}`, [
+        h(
+          'a',
+          { href: href(entry) },
+          pageNumbers ? withPageNumber(entry, pageNumbers) : asSet ? tocText(entry) : entry.text,
+        ),
+        ...(entry.children.length > 0 ? [tocList(entry.children, { ...options, className: undefined })] : []),
+      ]),
+    ),
+  );
+}
+
+/** Options of a whole 目次 page: those of its list, and the section's id. */
+export type TocPageOptions = Omit<TocListOptions, 'className' | 'asSet'> & { id?: string };
+
+/** 目次: the table of contents page, its entries set as their headings set them. */
+export function tocPage(config: BookConfig, entries: readonly TocEntry[], options: TocPageOptions): Element {
+  const { id, ...list } = options;
+  return h('section.toc-page', { id }, [
+    h('h1.toc-title', config.tocTitle),
+    tocList(entries, { ...list, className: 'toc-list', asSet: true }),
+  ]);
+}
+
+/** An entry's text as its heading sets it, a copy for each place it goes. */
+export function tocText(entry: TocEntry): ElementContent[] {
+  return entry.content ? structuredClone(entry.content) : [{ type: 'text', value: entry.text }];
+}
+
+/**
+ * An entry's text, leaders and page number. Every number in the column is set one way (縦中横,
+ * or kanji numerals), and its box has the same size whatever the number, so that the 目次 takes
+ * the same room before and after the numbers are known.
+ */
+function withPageNumber(entry: TocEntry, { numbers, vertical, kanji }: TocPageNumbers): ElementContent[] {
+  const number = numbers?.get(entry.id);
+  return [
+    h('span.toc-text', tocText(entry)),
+    h('span.toc-leader'),
+    h(
+      'span.toc-page-number',
+      { className: [...(kanji ? ['kanji'] : []), ...(number === undefined ? ['placeholder'] : [])] },
+      [pageNumberLabel(number, vertical, kanji)],
+    ),
+  ];
+}
+
+const KANJI_DIGITS = '〇一二三四五六七八九';
+
+/** A 目次 page number: 縦中横 in a vertical book (whatever its length), or kanji digits (一〇二). */
+function pageNumberLabel(number: number | undefined, vertical: boolean, kanji: boolean): ElementContent {
+  const digits = number === undefined ? '000' : String(number);
+  if (kanji) return { type: 'text', value: [...digits].map((digit) => KANJI_DIGITS[Number(digit)]).join('') };
+  return vertical ? h('span.tcy', digits) : { type: 'text', value: digits };
+}
