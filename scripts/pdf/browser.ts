@@ -187,9 +187,10 @@ export interface BrowserSession {
  * manuscript, so that Chromium comes up while Node parses Markdown.
  */
 export async function startBrowserSession(explicit?: string): Promise<BrowserSession> {
-  const executable = findBrowser(explicit);
   const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
-  const browser = launchBrowser(executable, join(workDir, 'profile'));
+  // A missing browser is reported when the browser is first needed, so that the manuscript's own
+  // problems (found while the browser would be starting) come first.
+  const browser = (async () => launchBrowser(findBrowser(explicit), join(workDir, 'profile')))();
   browser.catch(() => undefined);
   return {
     workDir,

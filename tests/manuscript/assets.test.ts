@@ -10,7 +10,7 @@ import { loadBook } from '../../scripts/book.ts';
 import { BuildError, BuildErrors, eachError } from '../../scripts/errors.ts';
 import { pointImages } from '../../scripts/layout/images.ts';
 import { bookInputFiles } from '../../scripts/output/up-to-date.ts';
-import { runBuild, runCommand } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { png } from '../helpers/images.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 
@@ -103,7 +103,7 @@ describe('assets resolved when the book loads', () => {
       const outDir = join(root, 'out');
       await mkdir(outDir);
       await writeFile(join(outDir, 'earlier.txt'), 'kept');
-      const result = await runBuild(target, ['--manuscript', root, '--out-dir', outDir]);
+      const result = await runInProcess(`build-${target}`, ['--manuscript', root, '--out-dir', outDir]);
       expect(result.code).toBe(1);
       const errors = result.stderr.split('\n').filter((line) => line.includes(': error: '));
       expect(errors).toEqual([
@@ -116,20 +116,25 @@ describe('assets resolved when the book loads', () => {
 
   it('build:all prints both bad images of the book and lists both in its report', async () => {
     const root = await twoBadImages();
-    const result = await runCommand('build-all', ['--books', '.', '--out-dir', 'out', '--report', 'out/report.json'], {
-      cwd: root,
-    });
+    const result = await runInProcess('build-all', [
+      '--books',
+      root,
+      '--out-dir',
+      join(root, 'out'),
+      '--report',
+      join(root, 'out/report.json'),
+    ]);
     expect(result.code).toBe(1);
     const errors = result.stderr.split('\n').filter((line) => line.includes(': error: '));
     expect(errors).toEqual([
-      '1.md:7:1: error: image not found: images/none.png',
-      '2.md:5:3: error: "images/fake.png" is not an image (画像ファイルではありません)',
+      `${join(root, '1.md')}:7:1: error: image not found: images/none.png`,
+      `${join(root, '2.md')}:5:3: error: "images/fake.png" is not an image (画像ファイルではありません)`,
     ]);
     const report = JSON.parse(await readFile(join(root, 'out/report.json'), 'utf8')) as {
       books: { error?: { file?: string }; moreErrors?: { file?: string }[] }[];
     };
     expect(report.books.map((book) => [book.error?.file, ...(book.moreErrors ?? []).map((more) => more.file)])).toEqual([
-      ['1.md', '2.md'],
+      [join(root, '1.md'), join(root, '2.md')],
     ]);
   });
 });
