@@ -4,7 +4,7 @@
  * and the preflight that ends every build; and, when Ghostscript is installed, its pdfwrite
  * with ColorConversionStrategy=Gray on the same file, the alternative it was chosen over.
  *
- * Usage: npm run bench:mono --  BOOK.pdf [--gs]
+ * Usage: node scripts/launch.mjs bench/mono BOOK.pdf [--gs]
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
