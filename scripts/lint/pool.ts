@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LintDocument } from './projection/txt-ast.ts';
-import type { RawMessage, RuleRun, WorkerRequest, WorkerResponse } from './worker.ts';
+import { sharedDictionary } from './shared-dictionary.ts';
+import type { DictionaryMessage, RawMessage, RuleRun, WorkerRequest, WorkerResponse } from './worker.ts';
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
 // The commands run compiled JavaScript (scripts/launch.mjs), and the launcher names the worker's
@@ -77,6 +78,10 @@ export class LintPool {
 
   private start(): void {
     const worker = new Worker(BOOTSTRAP, { eval: true });
+    // Inflated once for all the workers; the worker's kuromoji waits for it.
+    void sharedDictionary().then((dictionary) => {
+      if (!this.closed) worker.postMessage({ type: 'dictionary', dictionary } satisfies DictionaryMessage);
+    });
     worker.on('message', (response: WorkerResponse) => {
       const pending = this.pending.get(response.id);
       this.pending.delete(response.id);
