@@ -71,7 +71,9 @@ async function inflate(path: string): Promise<SharedArrayBuffer> {
   const memory = new SharedArrayBuffer(size);
   const bytes = new Uint8Array(memory);
   let offset = 0;
-  for await (const chunk of createReadStream(path).pipe(createGunzip())) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+    createGunzip({ chunkSize: 1 << 20 }),
+  )) {
     const data = chunk as Buffer;
     if (offset + data.length > size) throw new Error(`${path} inflates to more than its trailer says`);
     bytes.set(data, offset);
@@ -85,9 +87,9 @@ type Load = (file: string, callback: (error: unknown, buffer?: ArrayBufferLike) 
 
 /**
  * In a worker: have kuromoji take its dictionary files from `dictionary` once it arrives, and read
- * them from disk itself when it comes empty.
+ * them from disk itself when it comes empty. Returns what puts kuromoji's own loader back.
  */
-export function useSharedDictionary(dictionary: Promise<SharedDictionary | undefined>): void {
+export function useSharedDictionary(dictionary: Promise<SharedDictionary | undefined>): () => void {
   const loader = kuromojinRequire('kuromoji/src/loader/NodeDictionaryLoader.js') as {
     prototype: { loadArrayBuffer: Load };
   };
@@ -98,5 +100,8 @@ export function useSharedDictionary(dictionary: Promise<SharedDictionary | undef
       if (inflated) callback(null, inflated);
       else fromDisk.call(this, file, callback);
     });
+  };
+  return () => {
+    loader.prototype.loadArrayBuffer = fromDisk;
   };
 }
