@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LintDocument } from './projection/txt-ast.ts';
-import { sharedDictionary } from './shared-dictionary.ts';
+import type { SharedDictionary } from './shared-dictionary.ts';
 import type { DictionaryMessage, RawMessage, RuleRun, WorkerRequest, WorkerResponse } from './worker.ts';
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
@@ -41,9 +41,13 @@ export class LintPool {
   private nextId = 0;
   private failure: Error | undefined;
   private closed = false;
+  /** The dictionary as the first worker inflated it, for the others. */
+  private readonly dictionary: Promise<SharedDictionary | undefined>;
+  private receiveDictionary!: (dictionary: SharedDictionary | undefined) => void;
 
   /** Start `size` workers (by default one per core, at most four) and have each load the dictionary. */
   constructor(size = Math.min(4, availableParallelism())) {
+    this.dictionary = new Promise((resolve) => (this.receiveDictionary = resolve));
     for (let index = 0; index < Math.max(1, size); index++) this.start();
   }
 
@@ -78,11 +82,18 @@ export class LintPool {
 
   private start(): void {
     const worker = new Worker(BOOTSTRAP, { eval: true });
-    // Inflated once for all the workers; the worker's kuromoji waits for it.
-    void sharedDictionary().then((dictionary) => {
-      if (!this.closed) worker.postMessage({ type: 'dictionary', dictionary } satisfies DictionaryMessage);
-    });
-    worker.on('message', (response: WorkerResponse) => {
+    // The dictionary is inflated once, by the first worker (not by the main thread, which is busy
+    // parsing), and shared with the others; each worker's kuromoji waits for it.
+    if (this.workers.length === 0) worker.postMessage({ type: 'inflate' } satisfies DictionaryMessage);
+    else
+      void this.dictionary.then((dictionary) => {
+        if (!this.closed) worker.postMessage({ type: 'dictionary', dictionary } satisfies DictionaryMessage);
+      });
+    worker.on('message', (response: WorkerResponse | DictionaryMessage) => {
+      if ('type' in response) {
+        if (response.type === 'dictionary') this.receiveDictionary(response.dictionary);
+        return;
+      }
       const pending = this.pending.get(response.id);
       this.pending.delete(response.id);
       this.busy.delete(worker);

@@ -1,9 +1,10 @@
 /**
- * The morphological dictionary, decompressed once per process and shared by every lint worker.
+ * The morphological dictionary, decompressed once per pool and shared by every lint worker.
  * kuromoji ships it as twelve gzip files, 18 MB that are 100 MB once inflated; loaded the usual
  * way, each worker read, inflated and copied all of it twice over before it could tokenize a
- * word, which cost more than linting a short book. Here the main thread inflates each file
- * straight into a SharedArrayBuffer, and each worker's kuromoji reads its tables from that memory
+ * word, which cost more than linting a short book. Here the pool's first worker inflates each
+ * file straight into a SharedArrayBuffer (pool.ts passes it on), and each worker's kuromoji reads
+ * its tables from that memory
  * (kuromoji only ever reads them). Whatever goes wrong here, the workers load the files
  * themselves, as kuromoji would, and report what it reports.
  */

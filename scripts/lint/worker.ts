@@ -10,7 +10,7 @@ import { installLinearLattice } from './linear-lattice.ts';
 import { PROJECTION_EXTENSION, projectionPlugin } from './plugin.ts';
 import type { LintDocument } from './projection/txt-ast.ts';
 import { FILTER_MODULES, RULE_MODULES } from './rule-modules.ts';
-import { useSharedDictionary, type SharedDictionary } from './shared-dictionary.ts';
+import { sharedDictionary, useSharedDictionary, type SharedDictionary } from './shared-dictionary.ts';
 
 /** A rule to run, with its options. */
 export interface RuleRun {
@@ -23,11 +23,11 @@ export type WorkerRequest =
   | { id: number; type: 'warm' }
   | { id: number; type: 'lint'; document: Omit<LintDocument, 'offsets'>; rules: RuleRun[]; filePath: string };
 
-/** The dictionary the main thread inflated: sent once to each worker, unanswered. */
-export interface DictionaryMessage {
-  type: 'dictionary';
-  dictionary: SharedDictionary | undefined;
-}
+/**
+ * The dictionary, once to each worker: `inflate` asks the first to inflate it and send it back as
+ * `dictionary`, which the pool passes on to the others (undefined: read the files as kuromoji does).
+ */
+export type DictionaryMessage = { type: 'inflate' } | { type: 'dictionary'; dictionary: SharedDictionary | undefined };
 
 /** A finding in the document's own coordinates. */
 export interface RawMessage {
@@ -47,7 +47,7 @@ const { getTokenizer } = require('kuromojin') as typeof import('kuromojin');
 const kernel = new TextlintKernel();
 // Before any rule tokenizes: kuromoji's own lattice builder is quadratic in a paragraph's length.
 installLinearLattice();
-// The first message is the dictionary; kuromoji waits for it rather than read the files itself.
+// The first message brings the dictionary (or asks for it); kuromoji waits for it rather than read the files itself.
 let receiveDictionary!: (dictionary: SharedDictionary | undefined) => void;
 useSharedDictionary(new Promise((resolve) => (receiveDictionary = resolve)));
 
@@ -88,6 +88,11 @@ async function lint(request: Extract<WorkerRequest, { type: 'lint' }>): Promise<
 
 parentPort!.on('message', (request: WorkerRequest | DictionaryMessage) => {
   if (request.type === 'dictionary') return receiveDictionary(request.dictionary);
+  if (request.type === 'inflate')
+    return void sharedDictionary().then((dictionary) => {
+      receiveDictionary(dictionary);
+      parentPort!.postMessage({ type: 'dictionary', dictionary } satisfies DictionaryMessage);
+    });
   const answer = request.type === 'warm' ? getTokenizer().then(() => [] as RawMessage[]) : lint(request);
   answer.then(
     (messages) => parentPort!.postMessage({ id: request.id, messages } satisfies WorkerResponse),
