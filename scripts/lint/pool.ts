@@ -1,6 +1,6 @@
 /**
- * Worker threads that lint documents in parallel: each loads the morphological dictionary once
- * and takes the next document as soon as it is free, so that a long chapter does not hold the
+ * Worker threads that lint documents in parallel: they share one morphological dictionary, which
+ * the first inflates (shared-dictionary.ts), and each takes the next document as soon as it is free, so that a long chapter does not hold the
  * others up. The threads run TypeScript through tsx, which the project runs on anyway.
  */
 import { availableParallelism } from 'node:os';
