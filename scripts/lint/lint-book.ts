@@ -99,13 +99,22 @@ export class BookLinter {
   async lintFile(path: string): Promise<{ messages: LintMessage[]; characters: number }> {
     const source = await readChapter(path);
     const jobs = await this.documents(source, path);
-    const found = await Promise.all(
-      jobs.map(async (job) => {
-        const raw = await this.pool.lint({
+    // A whole-chapter document is the longest task: queued first, it runs beside the short ones
+    // rather than alone at the end. The findings keep the documents' order.
+    const queued = [...jobs.filter((job) => job.whole), ...jobs.filter((job) => !job.whole)];
+    const results = new Map(
+      queued.map((job) => [
+        job,
+        this.pool.lint({
           document: job.document,
           rules: job.rules.map((rule) => ({ id: rule.id, options: rule.options })),
           filePath: path,
-        });
+        }),
+      ]),
+    );
+    const found = await Promise.all(
+      jobs.map(async (job) => {
+        const raw = await results.get(job)!;
         const severity = new Map(job.rules.map((rule) => [rule.id as string, rule.severity]));
         return raw.map((message) =>
           toLintMessage(
@@ -134,13 +143,13 @@ export class BookLinter {
   private async documents(
     source: SourceText,
     path: string,
-  ): Promise<Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[] }>> {
+  ): Promise<Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }>> {
     const tree = await this.processor.toMdast(new VFile({ path, value: source.parsed }));
     const projection = projectChapter(tree, source.parsed);
-    const jobs: Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[] }> = [];
-    const add = (documents: LintDocument[], coordinates: Coordinates, rules: ResolvedRule[]) => {
+    const jobs: Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }> = [];
+    const add = (documents: LintDocument[], coordinates: Coordinates, rules: ResolvedRule[], whole = false) => {
       if (rules.length === 0) return;
-      for (const document of documents) if (document.text !== '') jobs.push({ document, coordinates, rules });
+      for (const document of documents) if (document.text !== '') jobs.push({ document, coordinates, rules, whole });
     };
     const pick = (view: ResolvedRule['view'], wholeChapter: boolean) =>
       this.rules.filter((rule) => rule.view === view && rule.wholeChapter === wholeChapter);
@@ -150,7 +159,7 @@ export class BookLinter {
       const chunked = pick(view, false);
       const whole = pick(view, true);
       if (chunked.length > 0) add(proseDocuments(blocks, DOCUMENT_SIZE), 'parsed', chunked);
-      if (whole.length > 0) add(proseDocuments(blocks), 'parsed', whole);
+      if (whole.length > 0) add(proseDocuments(blocks), 'parsed', whole, true);
     }
     const readingRules = this.rules.filter((rule) => rule.view === 'readings');
     if (projection.readings.length > 0) add([readingsDocument(projection.readings)], 'parsed', readingRules);

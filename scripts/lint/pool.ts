@@ -1,12 +1,13 @@
 /**
- * Worker threads that lint documents in parallel: each loads the morphological dictionary once
- * and takes the next document as soon as it is free, so that a long chapter does not hold the
+ * Worker threads that lint documents in parallel: they share one morphological dictionary, which
+ * the first inflates (shared-dictionary.ts), and each takes the next document as soon as it is free, so that a long chapter does not hold the
  * others up. The threads run TypeScript through tsx, which the project runs on anyway.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LintDocument } from './projection/txt-ast.ts';
-import type { RawMessage, RuleRun, WorkerRequest, WorkerResponse } from './worker.ts';
+import type { SharedDictionary } from './shared-dictionary.ts';
+import type { DictionaryMessage, RawMessage, RuleRun, WorkerRequest, WorkerResponse } from './worker.ts';
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
 // The commands run compiled JavaScript (scripts/launch.mjs), and the launcher names the worker's
@@ -40,9 +41,13 @@ export class LintPool {
   private nextId = 0;
   private failure: Error | undefined;
   private closed = false;
+  /** The dictionary as the first worker inflated it, for the others. */
+  private readonly dictionary: Promise<SharedDictionary | undefined>;
+  private receiveDictionary!: (dictionary: SharedDictionary | undefined) => void;
 
   /** Start `size` workers (by default one per core, at most four) and have each load the dictionary. */
   constructor(size = Math.min(4, availableParallelism())) {
+    this.dictionary = new Promise((resolve) => (this.receiveDictionary = resolve));
     for (let index = 0; index < Math.max(1, size); index++) this.start();
   }
 
@@ -77,7 +82,18 @@ export class LintPool {
 
   private start(): void {
     const worker = new Worker(BOOTSTRAP, { eval: true });
-    worker.on('message', (response: WorkerResponse) => {
+    // The dictionary is inflated once, by the first worker (not by the main thread, which is busy
+    // parsing), and shared with the others; each worker's kuromoji waits for it.
+    if (this.workers.length === 0) worker.postMessage({ type: 'inflate' } satisfies DictionaryMessage);
+    else
+      void this.dictionary.then((dictionary) => {
+        if (!this.closed) worker.postMessage({ type: 'dictionary', dictionary } satisfies DictionaryMessage);
+      });
+    worker.on('message', (response: WorkerResponse | DictionaryMessage) => {
+      if ('type' in response) {
+        if (response.type === 'dictionary') this.receiveDictionary(response.dictionary);
+        return;
+      }
       const pending = this.pending.get(response.id);
       this.pending.delete(response.id);
       this.busy.delete(worker);

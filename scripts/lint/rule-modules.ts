@@ -1,6 +1,6 @@
 /**
  * The textlint rule modules behind each rule name. Loaded only by the worker threads that run
- * them (the dictionary the morphological rules share is loaded once per thread).
+ * them (the morphological rules share one tokenizer per thread, built on the pool's shared dictionary).
  */
 import { createRequire } from 'node:module';
 import type { TextlintFilterRuleReporter, TextlintRuleModule } from '@textlint/types';

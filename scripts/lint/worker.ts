@@ -6,9 +6,11 @@ import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type { TextlintMessage } from '@textlint/types';
 import type { LintRuleId } from '../config/schema.ts';
+import { installLinearLattice } from './linear-lattice.ts';
 import { PROJECTION_EXTENSION, projectionPlugin } from './plugin.ts';
 import type { LintDocument } from './projection/txt-ast.ts';
 import { FILTER_MODULES, RULE_MODULES } from './rule-modules.ts';
+import { sharedDictionary, useSharedDictionary, type SharedDictionary } from './shared-dictionary.ts';
 
 /** A rule to run, with its options. */
 export interface RuleRun {
@@ -20,6 +22,12 @@ export interface RuleRun {
 export type WorkerRequest =
   | { id: number; type: 'warm' }
   | { id: number; type: 'lint'; document: Omit<LintDocument, 'offsets'>; rules: RuleRun[]; filePath: string };
+
+/**
+ * The dictionary, once to each worker: `inflate` asks the first to inflate it and send it back as
+ * `dictionary`, which the pool passes on to the others (undefined: read the files as kuromoji does).
+ */
+export type DictionaryMessage = { type: 'inflate' } | { type: 'dictionary'; dictionary: SharedDictionary | undefined };
 
 /** A finding in the document's own coordinates. */
 export interface RawMessage {
@@ -37,6 +45,11 @@ const require = createRequire(import.meta.url);
 const { TextlintKernel } = require('@textlint/kernel') as typeof import('@textlint/kernel');
 const { getTokenizer } = require('kuromojin') as typeof import('kuromojin');
 const kernel = new TextlintKernel();
+// Before any rule tokenizes: kuromoji's own lattice builder is quadratic in a paragraph's length.
+installLinearLattice();
+// The first message brings the dictionary (or asks for it); kuromoji waits for it rather than read the files itself.
+let receiveDictionary!: (dictionary: SharedDictionary | undefined) => void;
+useSharedDictionary(new Promise((resolve) => (receiveDictionary = resolve)));
 
 async function lint(request: Extract<WorkerRequest, { type: 'lint' }>): Promise<RawMessage[]> {
   const { document, rules, filePath } = request;
@@ -73,7 +86,13 @@ async function lint(request: Extract<WorkerRequest, { type: 'lint' }>): Promise<
   return messages;
 }
 
-parentPort!.on('message', (request: WorkerRequest) => {
+parentPort!.on('message', (request: WorkerRequest | DictionaryMessage) => {
+  if (request.type === 'dictionary') return receiveDictionary(request.dictionary);
+  if (request.type === 'inflate')
+    return void sharedDictionary().then((dictionary) => {
+      receiveDictionary(dictionary);
+      parentPort!.postMessage({ type: 'dictionary', dictionary } satisfies DictionaryMessage);
+    });
   const answer = request.type === 'warm' ? getTokenizer().then(() => [] as RawMessage[]) : lint(request);
   answer.then(
     (messages) => parentPort!.postMessage({ id: request.id, messages } satisfies WorkerResponse),
