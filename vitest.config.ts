@@ -33,7 +33,6 @@ const integration = [
   'tests/pdf/one-file-novel.test.ts',
   'tests/pdf/options.test.ts',
   'tests/pdf/parts.test.ts',
-  'tests/pdf/preflight.test.ts',
   'tests/pdf/press-ready.test.ts',
   'tests/pdf/sample-pdf.test.ts',
   'tests/pdf/sealed.test.ts',
