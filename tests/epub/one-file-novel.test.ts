@@ -7,7 +7,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { projectRoot } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { epubcheck, openEpub, type OpenedEpub } from '../helpers/epub.ts';
 import { elements, parseXml } from '../helpers/xml.ts';
 
@@ -21,7 +22,7 @@ type Element = ReturnType<typeof elements>[number];
 
 beforeAll(async () => {
   const out = await mkdtemp(join(tmpdir(), 'one-file-novel-'));
-  const result = await runBuild('epub', ['--manuscript', manuscript, '--out-dir', out]);
+  const result = await runInProcess('build-epub', ['--manuscript', manuscript, '--out-dir', out]);
   expect(result.stderr).not.toMatch(/warning|error/);
   expect(result.code).toBe(0);
   stdout = result.stdout;
