@@ -14,6 +14,10 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}${CHROME_PATH:-}" ] && ! command -v chrom
   missing="$missing chromium"
 fi
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
+# A JDK (not only a JRE): the tests run EPUBCheck on many books in one Java process from a source
+# file (tests/helpers/java), which needs Java's compiler module; without it they start Java per book.
+command -v java >/dev/null 2>&1 && java --list-modules 2>/dev/null | grep -q '^jdk\.compiler@' \
+  || missing="$missing default-jdk-headless"
 command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v fc-list >/dev/null 2>&1 || missing="$missing fontconfig"
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || missing="$missing fonts-noto-cjk"

@@ -1,15 +1,22 @@
 /**
  * The bad-input suite: every case gives its exit code and its messages, with the file, line and
  * column, and no case prints a stack trace. Cases that build must produce a valid book. The builds
- * run in-process through the command's runner (tests/cli covers the child-process path).
+ * run in-process through the command's runner (tests/cli covers the child-process path), the PDF
+ * ones on one browser for the file; the EPUBs the cases build are checked by EPUBCheck together,
+ * with one Java start, after the last case.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { epubcheck } from '../helpers/epub.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
+import { epubcheckAll } from '../helpers/epubcheck-batch.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { cases } from './cases.ts';
+
+const shared = shareBrowser();
+/** The EPUBs that cases expecting success built, by case, for EPUBCheck after the last case. */
+const built: { name: string; path: string }[] = [];
 
 describe('bad input', () => {
   it.each(cases.map((entry) => [entry.name, entry] as const))('%s', async (_, entry) => {
@@ -18,7 +25,7 @@ describe('bad input', () => {
     const out = join(root, 'out');
     const manuscript = entry.manuscriptFile ? join(root, entry.manuscriptFile) : root;
     const args = (entry.args ?? []).map((arg) => arg.replaceAll('{root}', root));
-    const result = await runInProcess(`build-${entry.target ?? 'epub'}`, [
+    const result = await shared.run(`build-${entry.target ?? 'epub'}`, [
       '--manuscript',
       manuscript,
       '--out-dir',
@@ -45,14 +52,23 @@ describe('bad input', () => {
     if (entry.code === 0) {
       expect(written.filter((name) => !name.startsWith('.'))).toHaveLength(1);
       if ((entry.target ?? 'epub') === 'epub') {
-        const check = await epubcheck(join(out, written[0]!));
-        expect(check.messages.filter((m) => m.severity === 'ERROR' || m.severity === 'FATAL')).toEqual([]);
+        built.push({ name: entry.name, path: join(out, written[0]!) });
       } else {
         const head = (await readFile(join(out, written[0]!))).subarray(0, 5).toString();
         expect(head).toBe('%PDF-');
       }
     } else {
       expect(written, 'a failed build writes nothing').toEqual([]);
+    }
+  });
+
+  it('every EPUB a case built passes EPUBCheck without errors', async () => {
+    const checks = await epubcheckAll(built.map((book) => book.path));
+    for (const [index, check] of checks.entries()) {
+      expect(
+        check.messages.filter((m) => m.severity === 'ERROR' || m.severity === 'FATAL'),
+        built[index]!.name,
+      ).toEqual([]);
     }
   });
 });

@@ -4,7 +4,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitCatalogueArgs } from '../../scripts/cli/build-all.ts';
-import { runCommand, type CommandResult } from '../helpers/cli.ts';
+import type { CommandResult } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { PDFDocument } from 'pdf-lib';
 
@@ -23,8 +24,16 @@ interface Report {
 
 let root: string;
 let first: CommandResult;
-const build = (...args: string[]) =>
-  runCommand('build-all', ['--books', 'books', '--out-dir', 'out', ...args], { cwd: root });
+/** The command in-process, run from the catalogue's folder as a user would (relative paths). */
+async function build(...args: string[]): Promise<CommandResult> {
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    return await runInProcess('build-all', ['--books', 'books', '--out-dir', 'out', ...args]);
+  } finally {
+    process.chdir(cwd);
+  }
+}
 
 beforeAll(async () => {
   root = await makeManuscript({

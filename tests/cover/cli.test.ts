@@ -5,11 +5,12 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { pageBoxes, pageWords, pdfStructure } from '../helpers/pdf.ts';
 import { decodeBarcodes, PT, sampleChapters } from './helpers.ts';
 
+const shared = shareBrowser();
 const mm = (points: number) => points / PT;
 
 /** The sample book, word for word, with an example ISBN, Cコード and price added to its metadata. */
@@ -25,7 +26,7 @@ describe('build:cover', () => {
   it('builds the sample’s spread: size by the formula, spine text vertical and centred, barcodes that decode', async () => {
     const root = await sampleWithIsbn();
     const out = join(root, 'out');
-    const result = await runBuild('cover', ['--manuscript', root, '--out-dir', out, '--pages', '240']);
+    const result = await shared.run('build-cover', ['--manuscript', root, '--out-dir', out, '--pages', '240']);
     expect(result.stderr).not.toMatch(/warning|error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('spine 12.00 mm: 240 pages ÷ 2 × 0.1 mm per sheet (上質70kg) = 12.00 mm');
@@ -59,7 +60,7 @@ describe('build:cover', () => {
     });
     const out = join(root, 'out');
     const args = ['--manuscript', root, '--out-dir', out];
-    const first = await runBuild('cover', args);
+    const first = await shared.run('build-cover', args);
     expect(first.stderr).not.toMatch(/error/);
     expect(first.code).toBe(0);
     const interior = join(out, `${root.split('/').at(-1)}.pdf`);
@@ -69,7 +70,7 @@ describe('build:cover', () => {
     expect(first.stdout).toContain(`spine ${((even / 2) * 0.12).toFixed(2)} mm: ${even} pages ÷ 2 × 0.12 mm per sheet`);
 
     const built = (await stat(interior)).mtimeMs;
-    const second = await runBuild('cover', args);
+    const second = await shared.run('build-cover', args);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/-cover\.pdf is up to date/);
     expect((await stat(interior)).mtimeMs).toBe(built);
@@ -77,7 +78,7 @@ describe('build:cover', () => {
     // Another paper changes the cover only: the interior is still up to date and stays as it is.
     const yaml = await readFile(join(root, 'book.yaml'), 'utf8');
     await writeFile(join(root, 'book.yaml'), yaml.replace('上質90kg', '上質110kg'));
-    const third = await runBuild('cover', args);
+    const third = await shared.run('build-cover', args);
     expect(third.code).toBe(0);
     expect(third.stdout.match(/^wrote /gm)).toHaveLength(1);
     expect(third.stdout).toContain(`spine ${((even / 2) * 0.14).toFixed(2)} mm`);
@@ -91,11 +92,11 @@ describe('build:cover', () => {
     });
     const out = join(root, 'out');
     const args = ['--manuscript', root, '--out-dir', out];
-    expect((await runBuild('pdf', args)).code).toBe(0);
+    expect((await shared.run('build-pdf', args)).code).toBe(0);
     const interior = join(out, `${root.split('/').at(-1)}.pdf`);
     const built = (await stat(interior)).mtimeMs;
     const { pageCount } = await pdfStructure(interior);
-    const cover = await runBuild('cover', args);
+    const cover = await shared.run('build-cover', args);
     expect(cover.code).toBe(0);
     expect(cover.stdout.match(/^wrote /gm)).toHaveLength(1);
     expect(cover.stdout).toContain(`${pageCount + (pageCount % 2)} pages ÷ 2`);
@@ -106,14 +107,14 @@ describe('build:cover', () => {
     const root = await sampleWithIsbn();
     const out = join(root, 'out');
     const args = ['--manuscript', root, '--out-dir', out, '--pages', '120'];
-    expect((await runBuild('cover', args)).code).toBe(0);
+    expect((await shared.run('build-cover', args)).code).toBe(0);
     const path = join(out, 'jinmyaku-essay-cover.pdf');
     const before = await readFile(path);
 
     const yaml = await readFile(join(root, 'book.yaml'), 'utf8');
     await writeFile(join(root, 'book.yaml'), yaml.replace('978-4-00-000000-0', '978-4-00-000000-1'));
     const line = yaml.split('\n').findIndex((text) => text.startsWith('isbn:')) + 1;
-    const result = await runBuild('cover', args);
+    const result = await shared.run('build-cover', args);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       `book.yaml:${line}:7: error: key "isbn": not an ISBN: wrong check digit 1: 978400000000 needs 0`,
@@ -128,10 +129,16 @@ describe('build:cover', () => {
       ['--pages', '0'],
       ['--profile', 'screen'],
     ]) {
-      const result = await runBuild('cover', ['--manuscript', root, ...args]);
+      const result = await shared.run('build-cover', ['--manuscript', root, ...args]);
       expect(result.code).toBe(2);
     }
-    const skipped = await runBuild('cover', ['--manuscript', root, '--out-dir', join(root, 'out'), '--if-configured']);
+    const skipped = await shared.run('build-cover', [
+      '--manuscript',
+      root,
+      '--out-dir',
+      join(root, 'out'),
+      '--if-configured',
+    ]);
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('no cover built: the metadata has no print.cover');
   });

@@ -5,9 +5,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { loadBook } from '../../scripts/book.ts';
 import { pageBoxes, pageWords, pdfFonts, type PlacedText } from '../helpers/pdf.ts';
-import { makeManuscript } from '../helpers/manuscript.ts';
 import {
   contentText,
   coverOf,
@@ -321,42 +319,5 @@ describe('the cover image', () => {
     const dark = [...row.pixels.entries()].filter(([, value]) => value < 128).map(([index]) => index / 4);
     expect(Math.min(...dark)).toBeCloseTo(12, 0);
     expect(Math.max(...dark)).toBeCloseTo(12 + 3 + 105, 0);
-  });
-
-  it('passes a sharp image without a warning', async () => {
-    const cover = await coverOf(
-      { 'book.yaml': 'title: 猫\ncover: cover.png\n', 'cover.png': png(1600, 2200), ...chapter },
-      { profile: 'print-shop', pages: 200 },
-    );
-    expect(cover.warnings).toEqual([]);
-  });
-});
-
-describe('metadata checks', () => {
-  const load = async (lines: string[]) => loadBook(await makeManuscript(yaml(lines)));
-
-  it('reports a wrong ISBN check digit at its line', async () => {
-    await expect(load(['title: 猫', 'isbn: 978-4-10-101001-5'])).rejects.toMatchObject({
-      line: 2,
-      message: expect.stringContaining('wrong check digit 5: 978410101001 needs 4'),
-    });
-  });
-
-  it('reports an unknown paper at its line, listing the known papers', async () => {
-    await expect(load(['title: 猫', 'print:', '  cover:', '    paper: コート紙'])).rejects.toMatchObject({
-      line: 4,
-      message: expect.stringMatching(/unknown paper "コート紙"; known papers: 上質70kg, .*kdp-white/),
-    });
-  });
-
-  it('reports a paper of the other profile, a Cコード without a price and a malformed Cコード', async () => {
-    await expect(
-      coverOf(yaml(['title: 猫', 'print:', '  cover:', '    paper: kdp-white']), { profile: 'print-shop', pages: 100 }),
-    ).rejects.toMatchObject({ line: 4, message: expect.stringContaining('paper "kdp-white" is KDP\'s') });
-    await expect(
-      coverOf(yaml(['title: 猫', 'isbn: 978-4-00-000000-0', 'cCode: C0093']), { profile: 'print-shop', pages: 100 }),
-    ).rejects.toMatchObject({ line: 3, message: expect.stringContaining('"cCode" needs "price"') });
-    await expect(load(['title: 猫', 'cCode: C93'])).rejects.toMatchObject({ line: 2 });
-    await expect(load(['title: 猫', 'price: 100000'])).rejects.toMatchObject({ line: 2 });
   });
 });

@@ -7,8 +7,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runBuild } from '../helpers/cli.ts';
-import { epubcheck, openEpub, type OpenedEpub } from '../helpers/epub.ts';
+import { projectRoot } from '../helpers/cli.ts';
+import { epubcheckAll } from '../helpers/epubcheck-batch.ts';
+import { runInProcess } from '../helpers/in-process.ts';
+import { openEpub, type OpenedEpub } from '../helpers/epub.ts';
 import { elements, parseXml } from '../helpers/xml.ts';
 
 const manuscript = join(projectRoot, 'tests/fixtures/one-file-novel/novel.md');
@@ -21,7 +23,7 @@ type Element = ReturnType<typeof elements>[number];
 
 beforeAll(async () => {
   const out = await mkdtemp(join(tmpdir(), 'one-file-novel-'));
-  const result = await runBuild('epub', ['--manuscript', manuscript, '--out-dir', out]);
+  const result = await runInProcess('build-epub', ['--manuscript', manuscript, '--out-dir', out]);
   expect(result.stderr).not.toMatch(/warning|error/);
   expect(result.code).toBe(0);
   stdout = result.stdout;
@@ -103,7 +105,7 @@ describe('a one-file novel as EPUB', () => {
   });
 
   it('passes EPUBCheck with 0 errors and 0 warnings', async () => {
-    const result = await epubcheck(epubPath);
+    const result = (await epubcheckAll([epubPath]))[0]!;
     expect(result.messages).toEqual([]);
   });
 });

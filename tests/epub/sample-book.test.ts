@@ -6,9 +6,10 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../helpers/cli.ts';
+import { epubcheckAll } from '../helpers/epubcheck-batch.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { seedPath } from '../helpers/shared.ts';
-import { epubcheck, openEpub, type OpenedEpub } from '../helpers/epub.ts';
+import { openEpub, type OpenedEpub } from '../helpers/epub.ts';
 import { elements, parseXml } from '../helpers/xml.ts';
 
 let outDir: string;
@@ -18,7 +19,7 @@ let stdout: string;
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'sample-epub-'));
-  const result = await runBuild('epub', ['--out-dir', outDir]);
+  const result = await runInProcess('build-epub', ['--out-dir', outDir]);
   expect(result.stderr).not.toMatch(/warning|error/);
   expect(result.code).toBe(0);
   stdout = result.stdout;
@@ -38,7 +39,7 @@ describe('the sample book as EPUB', () => {
   });
 
   it('passes EPUBCheck with 0 errors and 0 warnings', async () => {
-    const result = await epubcheck(epubPath);
+    const result = (await epubcheckAll([epubPath]))[0]!;
     expect(result.messages.filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE')).toEqual([]);
     expect(result).toMatchObject({ fatals: 0, errors: 0, warnings: 0 });
   });
@@ -134,7 +135,7 @@ describe('the sample book as EPUB', () => {
 
   it('gives the same identifier on every build of the same manuscript', async () => {
     const again = await mkdtemp(join(tmpdir(), 'sample-epub-again-'));
-    expect((await runBuild('epub', ['--out-dir', again, '--quiet'])).code).toBe(0);
+    expect((await runInProcess('build-epub', ['--out-dir', again, '--quiet'])).code).toBe(0);
     const [name] = await readdir(again);
     const second = await openEpub(join(again, name!));
     expect(elements(second.opf, 'identifier')[0]!.textContent).toBe(elements(epub.opf, 'identifier')[0]!.textContent);

@@ -8,19 +8,21 @@ import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runBuild } from '../helpers/cli.ts';
-import { epubcheck, openEpub } from '../helpers/epub.ts';
+import { projectRoot } from '../helpers/cli.ts';
+import { openEpub, type EpubcheckResult } from '../helpers/epub.ts';
+import { epubcheckAll } from '../helpers/epubcheck-batch.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { elements, parseXml } from '../helpers/xml.ts';
 
 async function build(manuscript: string) {
   const outDir = await mkdtemp(join(tmpdir(), 'notation-epub-'));
-  const result = await runBuild('epub', ['--manuscript', manuscript, '--out-dir', outDir]);
+  const result = await runInProcess('build-epub', ['--manuscript', manuscript, '--out-dir', outDir]);
   expect(result.code, result.stderr).toBe(0);
   const [name] = (await readdir(outDir)).filter((file) => file.endsWith('.epub'));
   return { path: join(outDir, name!), stderr: result.stderr };
 }
 
-const clean = (result: Awaited<ReturnType<typeof epubcheck>>) => {
+const clean = (result: EpubcheckResult) => {
   expect(result.messages.filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE')).toEqual([]);
   expect(result).toMatchObject({ fatals: 0, errors: 0, warnings: 0 });
 };
@@ -29,7 +31,7 @@ describe('the notation sample book', () => {
   it('builds without warnings, passes EPUBCheck, and carries every notation', async () => {
     const { path, stderr } = await build(join(projectRoot, 'tests/fixtures/notation-book'));
     expect(stderr).not.toMatch(/warning|error/);
-    clean(await epubcheck(path));
+    clean((await epubcheckAll([path]))[0]!);
     const epub = await openEpub(path);
     const spine = await epub.spine();
     const docs = spine.map(([file, text]) => ({ file, doc: parseXml(text, file) }));
@@ -80,7 +82,7 @@ describe.each(aozoraTexts())('$name (青空文庫 format) as a book', ({ path, n
     expect(stderr).toContain(`${name}.md:${row + 1}:${column}: warning: unsupported 青空文庫 annotation ［＃「`);
     for (const line of stderr.split('\n').filter((text) => text.includes('warning')))
       expect(line).toMatch(new RegExp(`${name}\\.md:\\d+:\\d+: warning: `));
-    clean(await epubcheck(epubPath));
+    clean((await epubcheckAll([epubPath]))[0]!);
     const epub = await openEpub(epubPath);
     const text = (await epub.spine()).map(([, xhtml]) => xhtml).join('');
     expect(text).not.toContain('［＃');

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBook } from '../../scripts/bench/generate-book.ts';
-import { runBuild } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { pdfStructure } from '../helpers/pdf.ts';
 import { inkUse } from '../helpers/press.ts';
 
+const shared = shareBrowser();
 const built: Record<string, { path: string; stdout: string; stderr: string }> = {};
 
 beforeAll(async () => {
@@ -24,7 +25,7 @@ beforeAll(async () => {
   await appendFile(join(manuscript, 'book.yaml'), 'print:\n  format: shiroku\n  linesPerPage: 17\n  gutter: 9\n');
   for (const profile of ['print-shop', 'kdp']) {
     const out = join(root, profile);
-    const result = await runBuild('pdf', ['--manuscript', manuscript, '--out-dir', out, '--profile', profile]);
+    const result = await shared.run('build-pdf', ['--manuscript', manuscript, '--out-dir', out, '--profile', profile]);
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
     built[profile] = { path: join(out, 'book.pdf'), stdout: result.stdout, stderr: result.stderr };

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBook } from '../../scripts/bench/generate-book.ts';
 import { loadBook } from '../../scripts/book.ts';
 import { resolveGeometry, type PageGeometry } from '../../scripts/layout/geometry.ts';
-import { runBuild } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { bookLines, breaksOf, HANGING_MARKS, lineViolations, splitPairs, type BookLine } from '../helpers/lines.ts';
 import { pageWords, pdfStructure, type PlacedText } from '../helpers/pdf.ts';
 
@@ -24,12 +24,13 @@ interface Built {
   stderr: string;
 }
 
+const shared = shareBrowser();
 let geometry: PageGeometry;
 let blocks: string[];
 const built: Record<'on' | 'off', Built> = {} as Record<'on' | 'off', Built>;
 
 async function build(manuscript: string, out: string): Promise<Built> {
-  const result = await runBuild('pdf', ['--manuscript', manuscript, '--out-dir', out, '--force']);
+  const result = await shared.run('build-pdf', ['--manuscript', manuscript, '--out-dir', out, '--force']);
   expect(result.code, result.stderr).toBe(0);
   const path = join(out, `${manuscript.split('/').at(-1)}.pdf`);
   const pages = await pageWords(path);

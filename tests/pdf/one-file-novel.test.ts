@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadManuscript } from '../../scripts/manuscript/load.ts';
 import { resolveGeometry, type PageGeometry } from '../../scripts/layout/geometry.ts';
-import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { projectRoot } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import {
   emptyLineSlots,
   pageWords,
@@ -19,6 +20,7 @@ import {
   type PlacedText,
 } from '../helpers/pdf.ts';
 
+const shared = shareBrowser();
 const manuscript = join(projectRoot, 'tests/fixtures/one-file-novel/novel.md');
 let pages: { width: number; height: number; words: PlacedText[] }[];
 let outline: Bookmark[];
@@ -26,7 +28,7 @@ let geometry: PageGeometry;
 
 beforeAll(async () => {
   const out = await mkdtemp(join(tmpdir(), 'one-file-novel-pdf-'));
-  const result = await runBuild('pdf', ['--manuscript', manuscript, '--out-dir', out]);
+  const result = await shared.run('build-pdf', ['--manuscript', manuscript, '--out-dir', out]);
   expect(result.stderr).not.toMatch(/warning|error/);
   expect(result.code).toBe(0);
   const path = join(out, 'one-file-novel.pdf');

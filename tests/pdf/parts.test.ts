@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { expect, it } from 'vitest';
 import { generateBook } from '../../scripts/bench/generate-book.ts';
-import { runBuild } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { pageWords, pdfStructure } from '../helpers/pdf.ts';
+
+const shared = shareBrowser();
 
 it('renders a book in three parts exactly as in one', async () => {
   const work = await mkdtemp(join(tmpdir(), 'parts-'));
@@ -23,8 +25,8 @@ it('renders a book in three parts exactly as in one', async () => {
   );
   const build = async (parts: number) => {
     const out = join(work, `out-${parts}`);
-    const result = await runBuild('pdf', ['--manuscript', manuscript, '--out-dir', out], {
-      env: { TATEGAKI_PDF_PARTS: String(parts) },
+    const result = await shared.run('build-pdf', ['--manuscript', manuscript, '--out-dir', out], {
+      TATEGAKI_PDF_PARTS: String(parts),
     });
     expect(result.code, result.stderr).toBe(0);
     return join(out, 'book.pdf');

@@ -9,7 +9,7 @@ import { PDFDict, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { applyPdfX1a, withPdfX1aHeader } from '../../scripts/pdf/pdfx.ts';
 import { pageList, preflightPdf, type Expectations } from '../../scripts/pdf/preflight/index.ts';
-import { runCommand } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { makePdf, stream, type PageSpec } from '../helpers/make-pdf.ts';
 
 const name = (key: string) => PDFName.of(key);
@@ -301,18 +301,18 @@ describe('npm run preflight', () => {
       await bytesOf(await withFont(await makePdf([...shopPages(2), { content: '1 0 0 rg 0 0 9 9 re f', ...SHOP }]))),
     );
     await writeFile(good, await bytesOf(makeX1a(await withFont(await makePdf(shopPages(2)))), true));
-    const failed = await runCommand('preflight', [bad, '--profile', 'print-shop']);
+    const failed = await runInProcess('preflight', [bad, '--profile', 'print-shop']);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('preflight (print-shop, one colour, PDF/X-1a): FAILED');
     expect(failed.stdout).toMatch(/\[FAIL\] colour: not one colour: DeviceRGB on page 3$/m);
     expect(failed.stderr).toContain(`${bad}: error: colour: not one colour: DeviceRGB on page 3`);
-    const passed = await runCommand('preflight', [good]);
+    const passed = await runInProcess('preflight', [good]);
     expect(passed.stderr).toBe('');
     expect(passed.stdout).toContain('preflight (print-shop, one colour, PDF/X-1a): passed');
     expect(passed.code).toBe(0);
-    expect((await runCommand('preflight', [])).code).toBe(2);
-    expect((await runCommand('preflight', [good, '--profile', 'glossy'])).code).toBe(2);
-    const missing = await runCommand('preflight', [join(dir, 'none.pdf')]);
+    expect((await runInProcess('preflight', [])).code).toBe(2);
+    expect((await runInProcess('preflight', [good, '--profile', 'glossy'])).code).toBe(2);
+    const missing = await runInProcess('preflight', [join(dir, 'none.pdf')]);
     expect(missing).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('none.pdf: error: cannot read the file (ENOENT)'),

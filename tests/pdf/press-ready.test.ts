@@ -8,19 +8,20 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { jpegImage, png } from '../helpers/images.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { pageWords, pdfStructure } from '../helpers/pdf.ts';
 import { inkUse } from '../helpers/press.ts';
 
 const run = promisify(execFile);
+const shared = shareBrowser();
 const text = '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。';
 
 async function build(files: Record<string, string | Uint8Array>, args: string[] = []) {
   const root = await makeManuscript(files);
   const out = join(root, 'out');
-  const result = await runBuild('pdf', ['--manuscript', root, '--out-dir', out, ...args]);
+  const result = await shared.run('build-pdf', ['--manuscript', root, '--out-dir', out, ...args]);
   return { ...result, root, out, path: join(out, `${root.split('/').at(-1)}.pdf`) };
 }
 
@@ -74,7 +75,7 @@ describe('one-colour print-shop PDF with pictures', () => {
     await mkdir(out);
     const previous = join(out, `${root.split('/').at(-1)}.pdf`);
     await writeFile(previous, 'the previous book');
-    const failed = await runBuild('pdf', ['--manuscript', root, '--out-dir', out]);
+    const failed = await shared.run('build-pdf', ['--manuscript', root, '--out-dir', out]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(
       /error: the one-colour \(print\.color: mono\) PDF cannot be made: a soft mask \(transparency from an SVG or CSS effect\) cannot be flattened without rasterising \(page 6\)/,
@@ -82,7 +83,7 @@ describe('one-colour print-shop PDF with pictures', () => {
     expect(await readFile(previous, 'utf8')).toBe('the previous book');
 
     await writeFile(join(root, 'book.yaml'), 'title: 透明\nprint:\n  profile: print-shop\n  color: color\n');
-    const colour = await runBuild('pdf', ['--manuscript', root, '--out-dir', out]);
+    const colour = await shared.run('build-pdf', ['--manuscript', root, '--out-dir', out]);
     expect(colour.stderr).not.toMatch(/error/);
     expect(colour.code).toBe(0);
     expect(colour.stdout).toMatch(/^preflight \(print-shop, colour, pages in multiples of 2\): passed$/m);

@@ -11,7 +11,8 @@ import { loadManuscript } from '../../scripts/manuscript/load.ts';
 import { resolveGeometry, MM_PER_PT } from '../../scripts/layout/geometry.ts';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
+import { projectRoot } from '../helpers/cli.ts';
 import { inkUse } from '../helpers/press.ts';
 import {
   kinsokuViolations,
@@ -25,11 +26,12 @@ import {
 } from '../helpers/pdf.ts';
 
 const PT = 72 / 25.4;
+const shared = shareBrowser();
 const built: Record<string, string> = {};
 
 async function build(profile: string): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), `sample-pdf-${profile}-`));
-  const result = await runBuild('pdf', ['--out-dir', out, '--profile', profile]);
+  const result = await shared.run('build-pdf', ['--out-dir', out, '--profile', profile]);
   // The sample is a 13-page essay: KDP's minimum of 24 pages is the one warning it may give.
   const problems = result.stderr
     .split('\n')

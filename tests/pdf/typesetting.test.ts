@@ -10,9 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fontStylesheet } from '../../scripts/fonts/fontsource.ts';
 import { loadManuscript } from '../../scripts/manuscript/load.ts';
-import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
 import { resolveGeometry, type PageGeometry } from '../../scripts/layout/geometry.ts';
-import { runBuild } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { openEpub } from '../helpers/epub.ts';
 import { bookLines, splitPairs, type BookLine } from '../helpers/lines.ts';
 import { pageWords, pdfStructure, type PlacedText } from '../helpers/pdf.ts';
@@ -52,6 +51,7 @@ ${code.join('\n')}
 コードの後の段落。
 `;
 
+const shared = shareBrowser();
 let root: string;
 let geometry: PageGeometry;
 let pages: { width: number; height: number; words: PlacedText[] }[];
@@ -61,9 +61,9 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'typesetting-'));
   const book = join(root, 'book.md');
   await writeFile(book, manuscript);
-  const pdf = await runBuild('pdf', ['--manuscript', book, '--out-dir', join(root, 'out')]);
+  const pdf = await shared.run('build-pdf', ['--manuscript', book, '--out-dir', join(root, 'out')]);
   expect(pdf.code, pdf.stderr).toBe(0);
-  const epub = await runBuild('epub', ['--manuscript', book, '--out-dir', join(root, 'out')]);
+  const epub = await shared.run('build-epub', ['--manuscript', book, '--out-dir', join(root, 'out')]);
   expect(epub.code, epub.stderr).toBe(0);
   const loaded = await loadManuscript(book);
   geometry = resolveGeometry(loaded.config, 'screen', loaded.locate);
@@ -185,9 +185,8 @@ describe('code blocks in a vertical book', () => {
       await writeFile(path, await epub.read(file));
     }
     const [chapter] = (await epub.spine()).map(([file]) => file).filter((file) => /p-001\.xhtml$/.test(file));
-    const browser = await launchBrowser(findBrowser(), join(root, 'profile'));
+    const page = await (await shared.browser()).newPage();
     try {
-      const page = await browser.newPage();
       await page.setViewport({ width: 800, height: 600 });
       await page.goto(pathToFileURL(join(dir, chapter!)).href, { waitUntil: 'load' });
       // The fonts a reader would supply.
@@ -209,7 +208,7 @@ describe('code blocks in a vertical book', () => {
       // Long lines wrap: nothing runs past the block's right edge.
       expect(pre.scrollWidth).toBeLessThanOrEqual(pre.clientWidth + 1);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });
