@@ -3,7 +3,6 @@
  * with pdfinfo, glyph positions with pdftotext, fonts with pdffonts, the drawing with qpdf, the
  * barcodes with zbarimg on a rendering, and pixels of two covers compared.
  */
-import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { pageBoxes, pageWords, pdfFonts, type PlacedText } from '../helpers/pdf.ts';
 import {
@@ -14,6 +13,7 @@ import {
   rectangles,
   renderRegion,
   sampleChapters,
+  solidPng,
   type GreyImage,
 } from './helpers.ts';
 
@@ -299,16 +299,9 @@ describe('changing the paper or the page count', () => {
 });
 
 describe('the cover image', () => {
-  const png = (width: number, height: number) =>
-    new Resvg(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#2050a0"/></svg>`,
-    )
-      .render()
-      .asPng();
-
   it('fills the front and its bleed, and a small image is reported at the cover line', async () => {
     const cover = await coverOf(
-      { 'book.yaml': 'title: 猫\ncover: images/cover.png\n', 'images/cover.png': png(300, 420), ...chapter },
+      { 'book.yaml': 'title: 猫\ncover: images/cover.png\n', 'images/cover.png': solidPng(300, 420), ...chapter },
       { profile: 'print-shop', pages: 200 },
     );
     const warning = cover.warnings.find((item) => item.ruleId === 'cover-image-resolution');

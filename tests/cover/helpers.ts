@@ -4,6 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Resvg } from '@resvg/resvg-js';
 import { loadBook } from '../../scripts/book.ts';
 import { buildCover, type CoverBuildOptions, type CoverResult } from '../../scripts/cover/build.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
@@ -96,4 +97,13 @@ export function rectangles(content: string): { x: number; y: number; width: numb
     width: Number(match[3]),
     height: Number(match[4]),
   }));
+}
+
+/** A PNG of one colour, `width` × `height` pixels: a cover image whose resolution the tests choose. */
+export function solidPng(width: number, height: number): Buffer {
+  return new Resvg(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#2050a0"/></svg>`,
+  )
+    .render()
+    .asPng();
 }

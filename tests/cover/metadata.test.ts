@@ -3,26 +3,18 @@
  * resolution check and the metadata a cover needs (ISBN, paper, Cコード, price), each reported at
  * its line. The covers' drawing, read back with poppler, qpdf and zbarimg, is in cover.test.ts.
  */
-import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { loadBook } from '../../scripts/book.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
-import { coverOf } from './helpers.ts';
+import { coverOf, solidPng } from './helpers.ts';
 
 const chapter = { '01.md': '# 第一章\n\n吾輩は猫である。名前はまだ無い。\n' };
 const yaml = (lines: string[]) => ({ 'book.yaml': `${lines.join('\n')}\n`, ...chapter });
 
 describe('the cover image', () => {
-  const png = (width: number, height: number) =>
-    new Resvg(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#2050a0"/></svg>`,
-    )
-      .render()
-      .asPng();
-
   it('passes a sharp image without a warning', async () => {
     const cover = await coverOf(
-      { 'book.yaml': 'title: 猫\ncover: cover.png\n', 'cover.png': png(1600, 2200), ...chapter },
+      { 'book.yaml': 'title: 猫\ncover: cover.png\n', 'cover.png': solidPng(1600, 2200), ...chapter },
       { profile: 'print-shop', pages: 200 },
     );
     expect(cover.warnings).toEqual([]);

@@ -6,19 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { GOTHIC_STACK, MINCHO_STACK } from '../../scripts/fonts/fontsource.ts';
-import { FontStack } from '../../scripts/fonts/stack.ts';
-
-const mincho = new FontStack(
-  MINCHO_STACK.map((family) => ({ family })),
-  400,
-);
-const gothic = new FontStack(
-  GOTHIC_STACK.map((family) => ({ family })),
-  700,
-);
-const lacking = (stack: FontStack, text: Iterable<string>) =>
-  [...new Set(text)].filter((char) => !stack.has(char.codePointAt(0)!));
+import { gothic, lacking, mincho } from '../helpers/font-stacks.ts';
 
 /** Every character of JIS X 0213:2004 (both planes), through the C library's converter. */
 function jisX0213(): string[] {

@@ -6,26 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  BUNDLED_FAMILIES,
-  fontSlices,
-  fontWeights,
-  GOTHIC_STACK,
-  MINCHO_STACK,
-} from '../../scripts/fonts/fontsource.ts';
-import { FontStack } from '../../scripts/fonts/stack.ts';
+import { BUNDLED_FAMILIES, fontSlices, fontWeights } from '../../scripts/fonts/fontsource.ts';
 import { woffToSfnt } from '../../scripts/fonts/woff.ts';
-
-const mincho = new FontStack(
-  MINCHO_STACK.map((family) => ({ family })),
-  400,
-);
-const gothic = new FontStack(
-  GOTHIC_STACK.map((family) => ({ family })),
-  700,
-);
-const lacking = (stack: FontStack, text: Iterable<string>) =>
-  [...new Set(text)].filter((char) => !stack.has(char.codePointAt(0)!));
+import { gothic, lacking, mincho } from '../helpers/font-stacks.ts';
 
 describe('the bundled fonts', () => {
   it('cover accented Latin, Greek, Cyrillic, and the symbols and arrows of Japanese text', () => {
