@@ -3,11 +3,9 @@
  * processor, projected into the documents each rule reads, and the documents are linted by the
  * worker threads; findings come back as `file:line:column` of the manuscript.
  */
-import { readFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
-import { BuildError } from '../errors.ts';
 import { loadManuscript, type Manuscript } from '../manuscript/load.ts';
-import { cleanText } from '../manuscript/read-text.ts';
+import { cleanText, readBytes } from '../manuscript/read-text.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
 import { silent, type Progress } from '../progress.ts';
 import { toLintMessage, type Coordinates, type LintMessage } from './messages.ts';
@@ -174,16 +172,7 @@ export class BookLinter {
 
 /** A chapter file's text as it is, and as the build reads it. */
 async function readChapter(path: string): Promise<SourceText> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (cause) {
-    throw new BuildError(`cannot read file: ${(cause as NodeJS.ErrnoException).code ?? cause}`, {
-      file: path,
-      cause,
-      ruleId: 'file-unreadable',
-    });
-  }
+  const bytes = await readBytes(path);
   // The manuscript was checked to be UTF-8 when it was loaded; the decoder drops a BOM as the build does.
   const file = new TextDecoder('utf-8').decode(bytes);
   return new SourceText(file, cleanText(file, new VFile({ path })));

@@ -10,9 +10,18 @@ import { BuildError } from '../errors.ts';
 
 /** Read a UTF-8 text file into a VFile, normalised: no BOM, LF line ends, composed kana. */
 export async function readSourceFile(path: string): Promise<VFile> {
-  let bytes: Buffer;
+  const bytes = await readBytes(path);
+  if (!isUtf8(bytes)) throw notUtf8(path, bytes);
+
+  const file = new VFile({ path });
+  file.value = cleanText(new TextDecoder('utf-8').decode(bytes), file);
+  return file;
+}
+
+/** A file's bytes; a file that cannot be read is a build error at that file. */
+export async function readBytes(path: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (cause) {
     throw new BuildError(`cannot read file: ${(cause as NodeJS.ErrnoException).code ?? cause}`, {
       file: path,
@@ -20,11 +29,6 @@ export async function readSourceFile(path: string): Promise<VFile> {
       ruleId: 'file-unreadable',
     });
   }
-  if (!isUtf8(bytes)) throw notUtf8(path, bytes);
-
-  const file = new VFile({ path });
-  file.value = cleanText(new TextDecoder('utf-8').decode(bytes), file);
-  return file;
 }
 
 /** Normalise decoded text; problems that do not stop the build become messages on `file`. */
