@@ -46,7 +46,11 @@ const STEPS: {
 }[] = [
   { kind: 'epub', run: (options, signal) => buildEpubFile(options, signal, silent) },
   { kind: 'pdf', run: (options, signal, session) => buildPdfFile(options, signal, silent, session) },
-  { kind: 'cover', run: (options, signal) => buildCoverFile({ ...options, ifConfigured: true }, signal, silent) },
+  // The cover's interior (built when none of its profile is up to date) is laid out on the same browser.
+  {
+    kind: 'cover',
+    run: (options, signal, session) => buildCoverFile({ ...options, ifConfigured: true }, signal, silent, session),
+  },
 ];
 
 /** Build every book; the outcomes come back in the books' order. */
@@ -55,7 +59,8 @@ export async function buildCatalogue(
   options: CatalogueOptions,
 ): Promise<BookOutcome[]> {
   const { startBrowserSession } = await import('../pdf/browser.ts');
-  const session = await startBrowserSession();
+  // Started when a book's PDF is first laid out: a catalogue that is all up to date needs none.
+  const session = await startBrowserSession(undefined, { lazy: true });
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(4, availableParallelism()), books.length));
   const outcomes: BookOutcome[] = new Array(books.length);
   let next = 0;

@@ -184,19 +184,32 @@ export interface BrowserSession {
 
 /**
  * Find and start the browser without waiting for it: a PDF build starts it before it reads the
- * manuscript, so that Chromium comes up while Node parses Markdown.
+ * manuscript, so that Chromium comes up while Node parses Markdown. With `lazy`, it starts when
+ * first asked for instead: a catalogue build whose books are all up to date never starts one.
  */
-export async function startBrowserSession(explicit?: string): Promise<BrowserSession> {
+export async function startBrowserSession(
+  explicit?: string,
+  options: { lazy?: boolean } = {},
+): Promise<BrowserSession> {
   const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
+  let launching: Promise<Browser> | undefined;
   // A missing browser is reported when the browser is first needed, so that the manuscript's own
   // problems (found while the browser would be starting) come first.
-  const browser = (async () => launchBrowser(findBrowser(explicit), join(workDir, 'profile')))();
-  browser.catch(() => undefined);
+  const launch = (): Promise<Browser> => {
+    if (!launching) {
+      launching = (async () => launchBrowser(findBrowser(explicit), join(workDir, 'profile')))();
+      launching.catch(() => undefined);
+    }
+    return launching;
+  };
+  if (!options.lazy) void launch();
   return {
     workDir,
-    browser,
+    get browser() {
+      return launch();
+    },
     close: async () => {
-      const started = await browser.catch(() => undefined);
+      const started = await launching?.catch(() => undefined);
       if (started) await closeBrowser(started);
       if (!process.env.TATEGAKI_KEEP_WORK) await rm(workDir, { recursive: true, force: true });
     },

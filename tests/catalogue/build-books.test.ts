@@ -1,6 +1,6 @@
 /** `npm run build -- --books`: a catalogue of four books, one broken, in one command. */
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitCatalogueArgs } from '../../scripts/cli/build-all.ts';
@@ -25,11 +25,11 @@ interface Report {
 let root: string;
 let first: CommandResult;
 /** The command in-process, run from the catalogue's folder as a user would (relative paths). */
-async function build(...args: string[]): Promise<CommandResult> {
+async function build(args: string[], env?: Record<string, string>): Promise<CommandResult> {
   const cwd = process.cwd();
   process.chdir(root);
   try {
-    return await runInProcess('build-all', ['--books', 'books', '--out-dir', 'out', ...args]);
+    return await runInProcess('build-all', ['--books', 'books', '--out-dir', 'out', ...args], { env });
   } finally {
     process.chdir(cwd);
   }
@@ -45,7 +45,7 @@ beforeAll(async () => {
     'books/shelf/d.md': '---\ntitle: 丁\nauther: 誰か\n---\n\n本文。\n',
     'books/shelf/notes.md': 'front matter がないので本ではない。\n',
   });
-  first = await build('--report', 'out/report.json');
+  first = await build(['--report', 'out/report.json']);
 }, 600_000);
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -90,10 +90,14 @@ describe('catalogue build', () => {
     }
   });
 
-  it('reuses unchanged books on the next run', async () => {
-    const again = await build('--jobs', '1');
+  it('reuses unchanged books on the next run, without starting a browser', async () => {
+    // A "browser" that leaves a mark when it is started, and fails.
+    const browser = join(root, 'browser.sh');
+    await writeFile(browser, `#!/bin/sh\ntouch "${browser}.started"\nexit 1\n`, { mode: 0o755 });
+    const again = await build(['--jobs', '1'], { PUPPETEER_EXECUTABLE_PATH: browser });
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/^books-a\s+ok\s+epub \(reused\), pdf \(reused\)/m);
+    expect(existsSync(`${browser}.started`)).toBe(false);
   });
 
   it('reads the catalogue options out of the command line', () => {
