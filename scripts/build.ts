@@ -135,6 +135,23 @@ function cutNotes(cuts: readonly ChapterCut[]): string[] {
 }
 
 /**
+ * Run `work` with one browser session, closed after it: for commands that build more than one PDF
+ * of a book (`npm run build`: the interior, then the cover's interior when its profile differs),
+ * so that Chromium starts once. It starts at once, while `work` does what needs no browser.
+ */
+export async function withBrowserSession<T>(
+  work: (session: import('./pdf/browser.ts').BrowserSession) => Promise<T>,
+): Promise<T> {
+  const { startBrowserSession } = await import('./pdf/browser.ts');
+  const session = await startBrowserSession();
+  try {
+    return await work(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
  * `build:pdf`: manuscript → print PDF. A catalogue build passes its one browser for every book;
  * otherwise one is started here.
  */
@@ -231,12 +248,13 @@ async function makePdf(
  * `build:cover`: manuscript → cover spread PDF. The page count comes from `--pages`, or from the
  * interior PDF: one that is up to date is read (the page count does not depend on the profile,
  * which only adds bleed and marks around the same pages), else it is built first, in the cover's
- * profile.
+ * profile, with the caller's browser when it has one (a catalogue build).
  */
 export async function buildCoverFile(
   options: CliOptions,
   signal: AbortSignal,
   progress: Progress,
+  shared?: import('./pdf/browser.ts').BrowserSession,
 ): Promise<BuildSummary> {
   const book = await readBook(options, progress);
   if (options.ifConfigured && !book.config.print.cover)
@@ -253,7 +271,7 @@ export async function buildCoverFile(
   if (pages === undefined) {
     const { interiorPages } = await import('./cover/interior.ts');
     ({ pages, interior } = await interiorPages(book, outputPath(book, options.outDir, 'pdf'), profile, () =>
-      buildPdfFile({ ...options, profile }, signal, progress),
+      buildPdfFile({ ...options, profile }, signal, progress, shared),
     ));
   }
   const counted = pages;

@@ -5,7 +5,7 @@
 import { processIo, type CliIo } from './io.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { buildCoverFile, buildEpubFile, buildPdfFile } from '../build.ts';
+import { buildCoverFile, buildEpubFile, buildPdfFile, withBrowserSession } from '../build.ts';
 import { buildCatalogue, type BookOutcome } from '../catalogue/build-books.ts';
 import { findBooks } from '../catalogue/find-books.ts';
 import { BuildError, CancelledError, eachError, UsageError, type Warning } from '../errors.ts';
@@ -54,16 +54,18 @@ export async function runBuildAll(argv: readonly string[], io: CliIo = processIo
 }
 
 /** EPUB, PDF and, when the metadata asks for one, the cover of one manuscript; warnings reported once. */
-const wholeBook: BuildRunner = async (options, signal, progress) => {
-  const epub = await buildEpubFile(options, signal, progress);
-  const pdf = await buildPdfFile(options, signal, progress);
-  const cover = await buildCoverFile({ ...options, ifConfigured: true }, signal, progress);
-  const built = [epub, pdf, ...(cover.output ? [cover] : [])];
-  return {
-    summary: built.map((result) => result.summary).join('\n'),
-    warnings: unique(built.flatMap((result) => result.warnings)),
-  };
-};
+const wholeBook: BuildRunner = (options, signal, progress) =>
+  // One browser for the PDF and the cover's interior; it starts while the EPUB is built.
+  withBrowserSession(async (session) => {
+    const epub = await buildEpubFile(options, signal, progress);
+    const pdf = await buildPdfFile(options, signal, progress, session);
+    const cover = await buildCoverFile({ ...options, ifConfigured: true }, signal, progress, session);
+    const built = [epub, pdf, ...(cover.output ? [cover] : [])];
+    return {
+      summary: built.map((result) => result.summary).join('\n'),
+      warnings: unique(built.flatMap((result) => result.warnings)),
+    };
+  });
 
 async function runCatalogue(split: CatalogueArgs, io: CliIo): Promise<number> {
   let options: ReturnType<typeof parseCliArgs>;

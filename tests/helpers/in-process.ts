@@ -19,7 +19,8 @@ const RUNNERS = {
   'build-epub': (argv, io) => runCli('epub', argv, buildEpubFile, io),
   'build-pdf': (argv, io, session) =>
     runCli('pdf', argv, (options, signal, progress) => buildPdfFile(options, signal, progress, session), io),
-  'build-cover': (argv, io) => runCli('cover', argv, buildCoverFile, io),
+  'build-cover': (argv, io, session) =>
+    runCli('cover', argv, (options, signal, progress) => buildCoverFile(options, signal, progress, session), io),
   'build-all': runBuildAll,
   lint: runLintCli,
   preflight: runPreflightCli,
