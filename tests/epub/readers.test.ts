@@ -3,24 +3,23 @@
  * foliate-js, inside Chromium: the book reads right to left, every document is set vertically,
  * ruby, 縦中横 and 傍点 compute as the stylesheet says, and every chapter cut from the file
  * begins at the top of a page — which in these engines holds only for a chapter that is its own
- * content document. One browser for the whole file; the bundled fonts, nothing from the system.
+ * content document. The run's one browser; the bundled fonts, nothing from the system.
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
-import { projectRoot, runBuild } from '../helpers/cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shareBrowser } from '../helpers/browser-session.ts';
+import { projectRoot } from '../helpers/cli.ts';
 import { EPUBJS_PAGE, FOLIATE_PAGE, type ReaderReport } from '../helpers/reader-pages.ts';
 import { ORIGIN, openReaderPage } from '../helpers/readers.ts';
 
-let browser: Browser;
+const shared = shareBrowser();
 const reports: Record<string, ReaderReport> = {};
 
 beforeAll(async () => {
   const out = await mkdtemp(join(tmpdir(), 'readers-'));
-  const result = await runBuild('epub', [
+  const result = await shared.run('build-epub', [
     '--manuscript',
     join(projectRoot, 'tests/fixtures/one-file-novel/novel.md'),
     '--out-dir',
@@ -28,7 +27,7 @@ beforeAll(async () => {
   ]);
   expect(result.code, result.stderr).toBe(0);
   const epub = await readFile(join(out, 'one-file-novel.epub'));
-  browser = await launchBrowser(findBrowser(), join(out, 'profile'));
+  const browser = await shared.browser();
   for (const [engine, html] of [
     ['epub.js', EPUBJS_PAGE],
     ['foliate-js', FOLIATE_PAGE],
@@ -39,10 +38,6 @@ beforeAll(async () => {
     reports[engine] = (await page.evaluate('inspectBook()')) as ReaderReport;
     await page.close();
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe.each(['epub.js', 'foliate-js'])('the one-file novel in %s', (engine) => {
