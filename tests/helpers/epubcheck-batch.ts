@@ -1,18 +1,21 @@
 /**
- * EPUBCheck on many EPUBs with one Java start. Each `java -jar epubcheck.jar` costs about 12 s of
- * CPU on the test machine (Java's start and EPUBCheck's schemas), whatever the size of the book;
- * tests/helpers/java/EpubcheckBatch.java calls EPUBCheck's own command-line entry once per book
- * in one process, with the same arguments and the same JSON report as the product's runner
- * (scripts/check/epubcheck.ts), which this file reads the same way. Books of identical bytes are
- * checked once. Worth it for one book too: the Java options below halve the CPU of a check. Without a Java compiler (a JRE alone cannot run a source file) it falls back to
- * the product's runner, one Java per book.
+ * EPUBCheck with one Java process for many books. Each `java -jar epubcheck.jar` costs several
+ * seconds of CPU on the test machine (Java's start and EPUBCheck's schemas), whatever the size of
+ * the book; tests/helpers/java/EpubcheckBatch.java, started once per test worker and kept waiting
+ * on its standard input, calls EPUBCheck's own command-line entry once per book, with the same
+ * arguments and the same JSON report as the product's runner (scripts/check/epubcheck.ts), which
+ * this file reads the same way. Books of identical bytes are checked once. The worker's files run one
+ * after the other in one module cache (vitest.config.ts), so they all send their books to the same
+ * Java; it ends when the worker does (its standard input closes). Without a Java compiler (a JRE
+ * alone cannot run a source file) it falls back to the product's runner, one Java per book.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
@@ -49,7 +52,43 @@ async function readReport(path: string): Promise<EpubcheckResult> {
   return { errors: count('ERROR'), warnings: count('WARNING'), fatals: count('FATAL'), messages: report.messages };
 }
 
-/** Run EPUBCheck on every EPUB in `paths` (one Java process); results in the same order. */
+/** The worker's waiting EPUBCheck: `check` writes the JSON report of one EPUB. */
+interface Service {
+  check(epub: string, report: string): Promise<void>;
+}
+
+let service: Service | undefined;
+
+function startService(): Service {
+  const child = spawn('java', [...JAVA_OPTIONS, '-cp', EPUBCHECK_JAR, BATCH], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  // Idle, it must not keep the worker alive; it stops when the worker's end closes its input.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout]) (stream as unknown as { unref?(): void }).unref?.();
+  const waiting: { resolve(): void; reject(error: Error): void }[] = [];
+  const stop = (reason: string) => {
+    if (service === self) service = undefined;
+    for (const pending of waiting.splice(0)) pending.reject(new Error(`the EPUBCheck service stopped: ${reason}`));
+  };
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const pending = waiting.shift();
+    if (line === 'ok') pending?.resolve();
+    else pending?.reject(new Error(`EPUBCheck: ${line}`));
+  });
+  child.on('error', (error) => stop(error.message));
+  child.on('exit', (code, signal) => stop(`exit code ${code ?? signal}`));
+  const self: Service = {
+    check: (epub, report) =>
+      new Promise<void>((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        child.stdin.write(`${epub}\t${report}\n`);
+      }),
+  };
+  return self;
+}
+
+/** Run EPUBCheck on every EPUB in `paths` (in the worker's one Java process); results in the same order. */
 export async function epubcheckAll(paths: readonly string[]): Promise<EpubcheckResult[]> {
   if (paths.length === 0) return [];
   // The product's runner says clearly what is missing.
@@ -68,8 +107,9 @@ export async function epubcheckAll(paths: readonly string[]): Promise<EpubcheckR
   const unique = [...new Map(digests.map((digest, index) => [digest, paths[index]!])).entries()];
   const dir = await mkdtemp(join(tmpdir(), 'epubcheck-batch-'));
   try {
-    const args = unique.flatMap(([digest, path]) => [path, join(dir, `${digest}.json`)]);
-    await run('java', [...JAVA_OPTIONS, '-cp', EPUBCHECK_JAR, BATCH, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    service ??= startService();
+    const checking = service;
+    await Promise.all(unique.map(([digest, path]) => checking.check(path, join(dir, `${digest}.json`))));
     const reports = new Map<string, EpubcheckResult>();
     for (const [digest] of unique) reports.set(digest, await readReport(join(dir, `${digest}.json`)));
     return digests.map((digest) => reports.get(digest)!);
