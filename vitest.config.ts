@@ -1,45 +1,6 @@
 import { defineConfig } from 'vitest/config';
-
-/**
- * Test files that start a browser, Java (EPUBCheck, Ace), a command-line tool (poppler, qpdf,
- * zbar, gs) or the commands as child processes. Every other test file is a unit test: it runs
- * in-process in `npm run test:unit`, and tests/helpers/unit-guard.ts makes it fail if it starts
- * any program, so a new test file lands in the fast loop unless it is listed here.
- */
-const integration = [
-  'tests/bad-input/bad-input.test.ts',
-  'tests/catalogue/build-books.test.ts',
-  'tests/ci/plan.test.ts',
-  'tests/ci/workflows.test.ts',
-  'tests/cli/launch.test.ts',
-  // In-process, but each run starts lint worker threads that load the morphological dictionary
-  // (about 10 s of CPU a run): too slow for the fast loop, whose lint logic tests/lint covers.
-  'tests/cli/lint-cli.test.ts',
-  'tests/cover/cli.test.ts',
-  'tests/cover/cover.test.ts',
-  'tests/dev/preview-lint.test.ts',
-  'tests/dev/preview.test.ts',
-  'tests/epub/ace.test.ts',
-  'tests/epub/epubcheck-batch.test.ts',
-  'tests/epub/one-file-novel.test.ts',
-  'tests/epub/readers.test.ts',
-  'tests/epub/sample-book.test.ts',
-  'tests/fonts/bundled.test.ts',
-  'tests/markdown/notation-book.test.ts',
-  'tests/pdf/fonts.test.ts',
-  'tests/pdf/hanging.test.ts',
-  'tests/pdf/hermetic.test.ts',
-  'tests/pdf/long-book-press.test.ts',
-  'tests/pdf/long-book.test.ts',
-  'tests/pdf/one-file-novel.test.ts',
-  'tests/pdf/options.test.ts',
-  'tests/pdf/parts.test.ts',
-  'tests/pdf/press-ready.test.ts',
-  'tests/pdf/sample-pdf.test.ts',
-  'tests/pdf/sealed.test.ts',
-  'tests/pdf/typesetting.test.ts',
-  'tests/property/epub.property.test.ts',
-];
+import { SlowestFirst } from './tests/helpers/slowest-first.ts';
+import { integration } from './tests/test-files.ts';
 
 export default defineConfig({
   test: {
@@ -47,6 +8,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    sequence: { sequencer: SlowestFirst },
+    // Three workers on two cores: an integration file spends much of its time waiting on Chromium,
+    // Java or a command it started, and a third file fills that time (measured: see README).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -62,7 +27,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: integration, setupFiles: ['tests/helpers/temp-folder.ts'] },
+        test: {
+          name: 'integration',
+          include: integration,
+          // One worker's module cache serves its files one after the other, as in the unit project;
+          // each file still gets its own temporary folder and its own connection to the run's browser.
+          isolate: false,
+          globalSetup: ['tests/helpers/global-browser.ts'],
+          setupFiles: ['tests/helpers/temp-folder.ts'],
+        },
       },
     ],
   },

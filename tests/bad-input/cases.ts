@@ -271,6 +271,28 @@ export const cases: BadInputCase[] = [
     messages: ['error: unknown profile "screen": use print-shop, kdp'],
   },
   {
+    name: 'the old padToMultipleOf4 key',
+    files: { 'book.yaml': 'title: 本\nprint:\n  padToMultipleOf4: true\n', 'a.md': chapter },
+    code: 1,
+    messages: [
+      '{root}/book.yaml:3:21: error: key "print.padToMultipleOf4": was replaced by padTo: write "padTo: 4" instead (padTo also takes 2, 8 or 16)',
+    ],
+  },
+  {
+    name: 'a colour PDF/X-1a',
+    target: 'pdf',
+    files: { 'book.yaml': 'title: 本\nprint:\n  profile: print-shop\n  color: color\n  pdfx: x1a\n', 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:5:9: error: PDF/X-1a allows no RGB colour'],
+  },
+];
+
+/**
+ * Hostile sizes: a build must finish them, and they take most of the suite's time, so they run as a
+ * file of their own (large.test.ts), beside the others.
+ */
+export const largeCases: BadInputCase[] = [
+  {
     name: 'a 5 MB single paragraph',
     files: { 'book.yaml': yaml, 'a.md': `# 章\n\n${'吾輩は猫である。名前はまだ無い。'.repeat(110_000)}\n` },
     code: 0,
@@ -301,20 +323,5 @@ export const cases: BadInputCase[] = [
     },
     code: 0,
     messages: [],
-  },
-  {
-    name: 'the old padToMultipleOf4 key',
-    files: { 'book.yaml': 'title: 本\nprint:\n  padToMultipleOf4: true\n', 'a.md': chapter },
-    code: 1,
-    messages: [
-      '{root}/book.yaml:3:21: error: key "print.padToMultipleOf4": was replaced by padTo: write "padTo: 4" instead (padTo also takes 2, 8 or 16)',
-    ],
-  },
-  {
-    name: 'a colour PDF/X-1a',
-    target: 'pdf',
-    files: { 'book.yaml': 'title: 本\nprint:\n  profile: print-shop\n  color: color\n  pdfx: x1a\n', 'a.md': chapter },
-    code: 1,
-    messages: ['{root}/book.yaml:5:9: error: PDF/X-1a allows no RGB colour'],
   },
 ];
