@@ -4,7 +4,7 @@
  * steps run here for real, with `npm run X` resolved through package.json, on a small catalogue in
  * a git repository: a good book passes every step, a broken one fails the step that should catch it.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -97,7 +97,8 @@ describe('the plan, build, EPUBCheck, preflight and proofreading steps, run for 
   const inputs = Object.fromEntries(
     Object.entries(books.on.workflow_call!.inputs!).map(([key, input]) => [key, String(input.default ?? '')]),
   );
-  let repo: string;
+  /** Two copies of one repository: the good job's and the broken job's runner. */
+  let repos: { good: string; broken: string };
   let bin: string;
 
   /** `${{ … }}` in a step's env, for the few forms the steps use; anything else fails the test. */
@@ -112,14 +113,23 @@ describe('the plan, build, EPUBCheck, preflight and proofreading steps, run for 
       throw new Error(`the test does not know the expression ${expression}`);
     });
 
-  /** Run a step's shell as Actions would (bash -e), with `npm run X` going to package.json's script X. */
-  const runStep = (target: Step, matrix: Record<string, unknown>, githubOutput: string, summary = '/dev/null') => {
+  /**
+   * Run a step's shell as Actions would (bash -e), with `npm run X` going to package.json's script
+   * X, in `repo`. Asynchronous, so that the two jobs below run side by side, each in its own copy
+   * of the repository, as two runners would.
+   */
+  const runStep = (
+    repo: string,
+    target: Step,
+    matrix: Record<string, unknown>,
+    githubOutput: string,
+    summary = '/dev/null',
+  ): Promise<{ status: number | null; stdout: string; stderr: string }> => {
     const env = Object.fromEntries(
       Object.entries(target.env ?? {}).map(([key, value]) => [key, evaluate(value, matrix)]),
     );
-    const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', target.run!], {
+    const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', target.run!], {
       cwd: repo,
-      encoding: 'utf8',
       env: {
         ...process.env,
         ...env,
@@ -128,23 +138,34 @@ describe('the plan, build, EPUBCheck, preflight and proofreading steps, run for 
         PATH: `${bin}:${process.env.PATH}`,
       },
     });
-    return result;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
   };
 
   beforeAll(async () => {
-    repo = await makeManuscript({
-      'manuscript/book.yaml': 'title: 試しの本\nauthor: 著者\n',
-      // 「私は彼は」: a doubled particle, a proofreading warning that must not fail the job.
-      'manuscript/01.md': '# 一\n\n本文です。私は彼は好きだ。\n',
-      // Outside the planned catalogue: a book that builds but has a 「 left open, a proofreading error.
-      'shelf/broken/book.yaml': 'title: 壊れた本\nauthor: 著者\n',
-      'shelf/broken/01.md': '# 一\n\n「閉じない括弧。\n',
-    });
-    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
-    execFileSync('git', ['add', '-A'], { cwd: repo });
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'books'], {
-      cwd: repo,
-    });
+    const makeRepo = async () => {
+      const repo = await makeManuscript({
+        'manuscript/book.yaml': 'title: 試しの本\nauthor: 著者\n',
+        // 「私は彼は」: a doubled particle, a proofreading warning that must not fail the job.
+        'manuscript/01.md': '# 一\n\n本文です。私は彼は好きだ。\n',
+        // Outside the planned catalogue: a book that builds but has a 「 left open, a proofreading error.
+        'shelf/broken/book.yaml': 'title: 壊れた本\nauthor: 著者\n',
+        'shelf/broken/01.md': '# 一\n\n「閉じない括弧。\n',
+      });
+      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
+      execFileSync('git', ['add', '-A'], { cwd: repo });
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'books'], {
+        cwd: repo,
+      });
+      return repo;
+    };
+    repos = { good: await makeRepo(), broken: await makeRepo() };
     // An `npm` on the PATH that runs package.json's `node scripts/launch.mjs X` scripts from this project.
     bin = await mkdtemp(join(tmpdir(), 'npm-shim-'));
     const cases = Object.entries(scripts)
@@ -161,79 +182,88 @@ describe('the plan, build, EPUBCheck, preflight and proofreading steps, run for 
     );
   }, 60_000);
   afterAll(async () => {
-    await rm(repo, { recursive: true, force: true });
+    for (const repo of Object.values(repos)) await rm(repo, { recursive: true, force: true });
     await rm(bin, { recursive: true, force: true });
   });
 
-  it('plans the sample catalogue, builds its matrix job, checks the EPUB and the PDF, and proofreads it', async () => {
-    const githubOutput = join(repo, 'github-output');
-    const plan = runStep(step('plan', 'Plan'), {}, githubOutput);
-    expect(plan.status, plan.stderr).toBe(0);
-    const outputs = Object.fromEntries(
-      (await readFile(githubOutput, 'utf8'))
-        .trim()
-        .split('\n')
-        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-    );
-    expect(outputs.count).toBe('1');
-    const matrix = JSON.parse(outputs.matrix!) as { include: Record<string, unknown>[] };
-    expect(matrix.include).toHaveLength(1);
-    const job = matrix.include[0]!;
-    expect(job).toMatchObject({ id: 'manuscript', books: ['manuscript'] });
+  it.concurrent(
+    'plans the sample catalogue, builds its matrix job, checks the EPUB and the PDF, and proofreads it',
+    async ({ expect }) => {
+      const repo = repos.good;
+      const githubOutput = join(repo, 'github-output');
+      const plan = await runStep(repo, step('plan', 'Plan'), {}, githubOutput);
+      expect(plan.status, plan.stderr).toBe(0);
+      const outputs = Object.fromEntries(
+        (await readFile(githubOutput, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+      expect(outputs.count).toBe('1');
+      const matrix = JSON.parse(outputs.matrix!) as { include: Record<string, unknown>[] };
+      expect(matrix.include).toHaveLength(1);
+      const job = matrix.include[0]!;
+      expect(job).toMatchObject({ id: 'manuscript', books: ['manuscript'] });
 
-    const build = runStep(step('build', 'Build'), job, githubOutput);
-    expect(build.status, build.stderr).toBe(0);
-    expect(existsSync(join(repo, 'dist/books/manuscript/manuscript.epub'))).toBe(true);
-    expect(existsSync(join(repo, 'dist/books/manuscript/manuscript.pdf'))).toBe(true);
-    expect(existsSync(join(repo, 'dist/report-manuscript.json'))).toBe(true);
-    expect(await readFile(join(repo, 'dist/summary.md'), 'utf8')).toMatch(/\| manuscript \| ok \| epub, pdf \|/);
+      const build = await runStep(repo, step('build', 'Build'), job, githubOutput);
+      expect(build.status, build.stderr).toBe(0);
+      expect(existsSync(join(repo, 'dist/books/manuscript/manuscript.epub'))).toBe(true);
+      expect(existsSync(join(repo, 'dist/books/manuscript/manuscript.pdf'))).toBe(true);
+      expect(existsSync(join(repo, 'dist/report-manuscript.json'))).toBe(true);
+      expect(await readFile(join(repo, 'dist/summary.md'), 'utf8')).toMatch(/\| manuscript \| ok \| epub, pdf \|/);
 
-    const check = runStep(step('build', 'EPUBCheck'), job, githubOutput);
-    expect(check.status, check.stderr).toBe(0);
-    expect(check.stdout).toContain('dist/books/manuscript/manuscript.epub: EPUBCheck 0 error(s), 0 warning(s) — ok');
+      const check = await runStep(repo, step('build', 'EPUBCheck'), job, githubOutput);
+      expect(check.status, check.stderr).toBe(0);
+      expect(check.stdout).toContain('dist/books/manuscript/manuscript.epub: EPUBCheck 0 error(s), 0 warning(s) — ok');
 
-    const summary = join(repo, 'summary-good.md');
-    const preflight = runStep(step('build', 'Preflight'), job, githubOutput, summary);
-    expect(preflight.status, preflight.stderr).toBe(0);
-    expect(preflight.stdout).toMatch(
-      /dist\/books\/manuscript\/manuscript\.pdf\npreflight \(print-shop, one colour, PDF\/X-1a\): passed/,
-    );
-    const proofread = runStep(step('build', 'Proofread'), job, githubOutput, summary);
-    expect(proofread.status, proofread.stderr).toBe(0);
-    const text = await readFile(summary, 'utf8');
-    expect(text).toContain('### Preflight: 1 PDF(s)\n- `dist/books/manuscript/manuscript.pdf`: passed');
-    expect(text).toContain('### Proofreading manuscript: 0 error(s), 1 warning(s)');
-    expect(text).toMatch(/```text\nmanuscript\/01\.md:3:\d+: warning: .*\(no-doubled-joshi\)\n(?: {2}hint: .*\n)?```/);
-  }, 300_000);
+      const summary = join(repo, 'summary-good.md');
+      const preflight = await runStep(repo, step('build', 'Preflight'), job, githubOutput, summary);
+      expect(preflight.status, preflight.stderr).toBe(0);
+      expect(preflight.stdout).toMatch(
+        /dist\/books\/manuscript\/manuscript\.pdf\npreflight \(print-shop, one colour, PDF\/X-1a\): passed/,
+      );
+      const proofread = await runStep(repo, step('build', 'Proofread'), job, githubOutput, summary);
+      expect(proofread.status, proofread.stderr).toBe(0);
+      const text = await readFile(summary, 'utf8');
+      expect(text).toContain('### Preflight: 1 PDF(s)\n- `dist/books/manuscript/manuscript.pdf`: passed');
+      expect(text).toContain('### Proofreading manuscript: 0 error(s), 1 warning(s)');
+      expect(text).toMatch(
+        /```text\nmanuscript\/01\.md:3:\d+: warning: .*\(no-doubled-joshi\)\n(?: {2}hint: .*\n)?```/,
+      );
+    },
+    300_000,
+  );
 
-  it('fails the preflight step on a PDF that breaks its rules, and the proofreading step on a lint error', async () => {
-    const githubOutput = join(repo, 'github-output-broken');
-    const job = { id: 'shelf-broken', books: ['shelf/broken'], hash: 'x' };
-    // A lint error is no build error: the book builds, and EPUBCheck passes it.
-    const build = runStep(step('build', 'Build'), job, githubOutput);
-    expect(build.status, build.stderr).toBe(0);
-    const pdfs = readdirSync(join(repo, 'dist/books/shelf-broken')).filter((name) => name.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(1);
-    const pdfPath = join(repo, 'dist/books/shelf-broken', pdfs[0]!);
-    expect(runStep(step('build', 'EPUBCheck'), job, githubOutput).status).toBe(0);
-    // Nor a preflight failure: the PDF as built passes.
-    const asBuilt = runStep(step('build', 'Preflight'), job, githubOutput);
-    expect(asBuilt.status, asBuilt.stderr).toBe(0);
+  it.concurrent(
+    'fails the preflight step on a PDF that breaks its rules, and the proofreading step on a lint error',
+    async ({ expect }) => {
+      const repo = repos.broken;
+      const githubOutput = join(repo, 'github-output-broken');
+      const job = { id: 'shelf-broken', books: ['shelf/broken'], hash: 'x' };
+      // A lint error is no build error: the book builds.
+      const build = await runStep(repo, step('build', 'Build'), job, githubOutput);
+      expect(build.status, build.stderr).toBe(0);
+      const pdfs = readdirSync(join(repo, 'dist/books/shelf-broken')).filter((name) => name.endsWith('.pdf'));
+      expect(pdfs).toHaveLength(1);
+      const pdfPath = join(repo, 'dist/books/shelf-broken', pdfs[0]!);
+      // (The EPUBCheck and Preflight steps passing a book as built is the first test's.)
 
-    // A one-colour PDF/X-1a file with a red box painted on a page, as a stale or edited file might be.
-    const pdf = await PDFDocument.load(await readFile(pdfPath));
-    pdf.getPage(0).drawRectangle({ x: 20, y: 20, width: 30, height: 30, color: rgb(1, 0, 0) });
-    await writeFile(pdfPath, await pdf.save());
+      // A one-colour PDF/X-1a file with a red box painted on a page, as a stale or edited file might be.
+      const pdf = await PDFDocument.load(await readFile(pdfPath));
+      pdf.getPage(0).drawRectangle({ x: 20, y: 20, width: 30, height: 30, color: rgb(1, 0, 0) });
+      await writeFile(pdfPath, await pdf.save());
 
-    const summary = join(repo, 'summary-broken.md');
-    const preflight = runStep(step('build', 'Preflight'), job, githubOutput, summary);
-    expect(preflight.status).toBe(1);
-    expect(preflight.stderr).toContain(`dist/books/shelf-broken/${pdfs[0]}: error: colour: `);
-    const proofread = runStep(step('build', 'Proofread'), job, githubOutput, summary);
-    expect(proofread.status).toBe(1);
-    const text = await readFile(summary, 'utf8');
-    expect(text).toContain(`- \`dist/books/shelf-broken/${pdfs[0]}\`: FAILED`);
-    expect(text).toContain('### Proofreading shelf/broken: 1 error(s), 0 warning(s)');
-    expect(text).toMatch(/shelf\/broken\/01\.md:3:1: error: .*\(no-unmatched-pair\)/);
-  }, 300_000);
+      const summary = join(repo, 'summary-broken.md');
+      const preflight = await runStep(repo, step('build', 'Preflight'), job, githubOutput, summary);
+      expect(preflight.status).toBe(1);
+      expect(preflight.stderr).toContain(`dist/books/shelf-broken/${pdfs[0]}: error: colour: `);
+      const proofread = await runStep(repo, step('build', 'Proofread'), job, githubOutput, summary);
+      expect(proofread.status).toBe(1);
+      const text = await readFile(summary, 'utf8');
+      expect(text).toContain(`- \`dist/books/shelf-broken/${pdfs[0]}\`: FAILED`);
+      expect(text).toContain('### Proofreading shelf/broken: 1 error(s), 0 warning(s)');
+      expect(text).toMatch(/shelf\/broken\/01\.md:3:1: error: .*\(no-unmatched-pair\)/);
+    },
+    300_000,
+  );
 });

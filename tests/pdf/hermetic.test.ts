@@ -1,9 +1,10 @@
 /**
- * The same book on every machine. The builds here run as a user's would, but with fontconfig
- * pointed first at a folder of system CJK fonts (Debian's fonts-noto-cjk, which setup.sh
- * installs for this test) and then at an empty folder: the PDFs must be the same bytes, since
- * the browser that lays the book out sees only the project's fonts and the book's own. Two
- * copies of the sample in two folders must also give the same EPUB and PDF bytes.
+ * The same book on every machine. Two copies of the sample, in two folders, each with a chapter of
+ * Greek, accented Latin, Cyrillic, symbols and characters no bundled font has, are built as a
+ * user's would, but with fontconfig pointed at a folder of system CJK fonts (Debian's
+ * fonts-noto-cjk, which setup.sh installs for this test) for one and at an empty folder for the
+ * other: the EPUBs and the PDFs must be the same bytes, since the browser that lays the book out
+ * sees only the project's fonts and the book's own, and the PDF must embed only bundled fonts.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runBuild, type CommandResult } from '../helpers/cli.ts';
+import { projectRoot, type CommandResult } from '../helpers/cli.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { runInProcess } from '../helpers/in-process.ts';
-import { makeManuscript } from '../helpers/manuscript.ts';
 import { pdfFonts } from '../helpers/pdf.ts';
 
 const run = promisify(execFile);
@@ -26,6 +27,9 @@ const BUNDLED_NAMES = /^[A-Z]{6}\+(NotoSerifJP|NotoSansJP|NotoSerif|NotoSans|Dej
 let work: string;
 let withCjk: string;
 let withNothing: string;
+let sample: string;
+const GLYPH_FILE = '06-glyphs.md';
+const shared = shareBrowser();
 const built: Record<string, { result: CommandResult; path: string }> = {};
 
 /** A fontconfig configuration that knows only `fontDir`. */
@@ -39,16 +43,16 @@ async function fontconfig(name: string, fontDir: string): Promise<string> {
 }
 
 /**
- * A build with fontconfig pointed at `config`. The PDF builds run as child processes, so that the
- * whole command, browser and all, starts in that environment (the point of this file); the EPUB
- * builds use no font of the machine and run in-process.
+ * A build with fontconfig pointed at `config`. The builds run in-process with FONTCONFIG_FILE set
+ * for the run, and without the run's shared browser: each starts its own Chromium, which inherits
+ * that environment as a user's would from their shell (the point of this file); the Node side of a
+ * build reads font files itself and asks fontconfig nothing.
  */
 async function build(key: string, target: 'epub' | 'pdf', manuscript: string, config: string, args: string[] = []) {
   const out = join(work, `out-${key}`);
   const argv = ['--manuscript', manuscript, '--out-dir', out, '--force', ...args];
   const env = { FONTCONFIG_FILE: config, SOURCE_DATE_EPOCH: '' };
-  const result =
-    target === 'epub' ? await runInProcess('build-epub', argv, { env }) : await runBuild(target, argv, { env });
+  const result = await runInProcess(`build-${target}`, argv, { env });
   built[key] = { result, path: join(out, `book.${target}`) };
 }
 
@@ -59,35 +63,41 @@ beforeAll(async () => {
   withCjk = await fontconfig('cjk', SYSTEM_CJK);
   withNothing = await fontconfig('nothing', join(work, 'empty'));
 
-  // The sample, twice, in folders of different names and depths.
+  // The sample, twice, in folders of different names and depths, with a chapter of characters from
+  // other scripts and of characters the bundled fonts lack.
+  const glyphChapter = [
+    '# 第六章 αβγ',
+    '',
+    'ギリシア文字 α と β、アクセント付きの café と Ångström、キリル文字 Жизнь、記号 ≒ → ① Ⅻ ⅓。',
+    '',
+    `どの書体にもない ${NONE} と、システムの書体にだけある ${SYSTEM_ONLY} と 한。`,
+    '',
+    `**太字の α と ${NONE}**`,
+  ].join('\n');
   const sampleA = join(work, 'a', 'sample');
   const sampleB = join(work, 'b', 'deeper', 'another-name');
   for (const copy of [sampleA, sampleB]) {
     await cp(join(projectRoot, 'manuscript'), copy, { recursive: true });
     // The same file name for both outputs.
     const yaml = await readFile(join(copy, 'book.yaml'), 'utf8');
-    await writeFile(join(copy, 'book.yaml'), yaml.replace(/^filename: .*$/m, 'filename: book'));
+    await writeFile(
+      join(copy, 'book.yaml'),
+      yaml.replace(/^filename: .*$/m, 'filename: book').replace(/^title: .*$/m, 'title: 字形 Ωμέγα'),
+    );
+    await writeFile(join(copy, GLYPH_FILE), glyphChapter);
   }
-  const glyphs = await makeManuscript({
-    'book.yaml': 'title: 字形 Ωμέγα\nauthor: 著者\ndate: 2026-01-02\nfilename: book\n',
-    '01.md': [
-      '# 第一章 αβγ',
-      '',
-      'ギリシア文字 α と β、アクセント付きの café と Ångström、キリル文字 Жизнь、記号 ≒ → ① Ⅻ ⅓。',
-      '',
-      `どの書体にもない ${NONE} と、システムの書体にだけある ${SYSTEM_ONLY} と 한。`,
-      '',
-      `**太字の α と ${NONE}**`,
-    ].join('\n'),
-  });
-  // In-process, so one at a time.
+  sample = sampleA;
+  // In-process, so one at a time (each sets the environment for its run).
   await build('sample-a-epub', 'epub', sampleA, withCjk);
   await build('sample-b-epub', 'epub', sampleB, withNothing);
-  // Two at a time: the machine has two cores.
-  await Promise.all([build('sample-a', 'pdf', sampleA, withCjk), build('sample-b', 'pdf', sampleB, withNothing)]);
-  await Promise.all([build('glyphs-cjk', 'pdf', glyphs, withCjk), build('glyphs-nothing', 'pdf', glyphs, withNothing)]);
-  await build('glyphs-strict', 'pdf', glyphs, withCjk, ['--strict']);
-  built.glyphs = { ...built['glyphs-cjk']!, path: glyphs };
+  await build('sample-a', 'pdf', sampleA, withCjk);
+  await build('sample-b', 'pdf', sampleB, withNothing);
+  // --strict is no matter of the environment: on the run's browser.
+  const out = join(work, 'out-strict');
+  built.strict = {
+    result: await shared.run('build-pdf', ['--manuscript', sampleA, '--out-dir', out, '--strict']),
+    path: join(out, 'book.pdf'),
+  };
 }, 600_000);
 
 describe('the test machine', () => {
@@ -117,16 +127,9 @@ describe('byte-identical rebuilds', () => {
   });
 });
 
-describe('a book with Greek, accented Latin, Cyrillic and characters the bundled fonts lack', () => {
-  it('gives the same PDF bytes whether or not fontconfig shows a system CJK font', async () => {
-    for (const key of ['glyphs-cjk', 'glyphs-nothing'])
-      expect(built[key]!.result.code, built[key]!.result.stderr).toBe(0);
-    const [a, b] = await Promise.all([readFile(built['glyphs-cjk']!.path), readFile(built['glyphs-nothing']!.path)]);
-    expect(a.equals(b)).toBe(true);
-  });
-
+describe('a chapter of Greek, accented Latin, Cyrillic and characters the bundled fonts lack', () => {
   it('embeds only bundled fonts, all as subset CID TrueType, never Type 3', async () => {
-    const fonts = await pdfFonts(built['glyphs-cjk']!.path);
+    const fonts = await pdfFonts(built['sample-a']!.path);
     expect(fonts.filter((font) => font.type !== 'CID TrueType')).toEqual([]);
     expect(fonts.filter((font) => !BUNDLED_NAMES.test(font.name)).map((font) => font.name)).toEqual([]);
     expect(new Set(fonts.map((font) => BUNDLED_NAMES.exec(font.name)?.[1]))).toEqual(
@@ -135,7 +138,7 @@ describe('a book with Greek, accented Latin, Cyrillic and characters the bundled
   });
 
   it('prints Greek, Latin and Cyrillic from the bundled fonts, and 〓 for each character no font has', async () => {
-    const { stdout } = await run('pdftotext', [built['glyphs-cjk']!.path, '-']);
+    const { stdout } = await run('pdftotext', [built['sample-a']!.path, '-']);
     const text = stdout.replace(/\s/g, '');
     for (const word of ['αβγ', 'café', 'Ångström', 'Жизнь', '≒', 'Ⅻ', 'Ωμέγα']) expect(text).toContain(word);
     expect(text).not.toContain(NONE);
@@ -146,8 +149,8 @@ describe('a book with Greek, accented Latin, Cyrillic and characters the bundled
   });
 
   it('warns once per character, with the character, its code point and its first place', () => {
-    const file = join(built.glyphs!.path, '01.md');
-    const { stderr } = built['glyphs-cjk']!.result;
+    const file = join(sample, GLYPH_FILE);
+    const { stderr } = built['sample-a']!.result;
     expect(stderr).toContain(
       `${file}:5:10: warning: no font of the book has “${NONE}” (U+10FFFD): the PDF prints 〓 in its place (and 1 more)`,
     );
@@ -159,7 +162,7 @@ describe('a book with Greek, accented Latin, Cyrillic and characters the bundled
   });
 
   it('with --strict, stops with those warnings as errors and writes nothing', async () => {
-    const { result, path } = built['glyphs-strict']!;
+    const { result, path } = built.strict!;
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/U\+10FFFD/);
     expect(result.stderr).toMatch(/--strict is on; nothing was written/);
