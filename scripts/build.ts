@@ -7,7 +7,7 @@ import type { BuildSummary } from './build-options.ts';
 import type { ChapterCut } from './epub/pages.ts';
 import { buildTimestamp } from './config/timestamp.ts';
 import { BuildError, type Warning } from './errors.ts';
-import { missingGlyphMessage } from './layout/missing-glyphs.ts';
+import { missingGlyphMessage, type MissingGlyph } from './layout/missing-glyphs.ts';
 import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
 import type { Progress } from './progress.ts';
@@ -67,13 +67,7 @@ async function build(
     const made = await make(book);
     signal.throwIfAborted();
     const warnings = [...bookWarnings(book), ...(made.warnings ?? [])];
-    if (options.strict && warnings.length > 0) {
-      const error = new BuildError(`${warnings.length} warning(s) and --strict is on; nothing was written`, {
-        ruleId: 'strict',
-      });
-      error.warnings = warnings;
-      throw error;
-    }
+    if (options.strict && warnings.length > 0) throw strictError(warnings);
     await writeFileAtomic(path, made.bytes, signal);
     const summary = `${formatBytes(made.bytes.byteLength)}, ${made.details}`;
     await rememberOutput(path, print, made.bytes, { summary, warnings, pages: made.pages });
@@ -88,6 +82,15 @@ async function build(
     if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
     throw error;
   }
+}
+
+/** The error `--strict` stops a build with when it has warnings. */
+function strictError(warnings: Warning[]): BuildError {
+  const error = new BuildError(`${warnings.length} warning(s) and --strict is on; nothing was written`, {
+    ruleId: 'strict',
+  });
+  error.warnings = warnings;
+  return error;
 }
 
 function readBook(options: CliOptions, progress: Progress): Promise<Book> {
@@ -193,15 +196,21 @@ async function makePdf(
 ): Promise<Made> {
   progress(`building PDF (${options.profile}) from ${book.chapters.length} chapter(s)`);
   const timeout = options.timeout === undefined ? undefined : options.timeout * 1000;
-  const result = await buildPdf(book, { profile: options.profile, signal, progress, session, timeout });
+  const glyphWarnings = (missing: readonly MissingGlyph[]): Warning[] =>
+    missing.map((glyph) => ({ message: missingGlyphMessage(glyph), ...glyph.place, ruleId: 'pdf-missing-glyph' }));
+  // With --strict, warnings known before the layout stop the build before it: the outcome is the
+  // same, and a long book does not spend minutes in Chromium first.
+  const beforeLayout = (missing: readonly MissingGlyph[]) => {
+    const known = [...bookWarnings(book), ...glyphWarnings(missing)];
+    if (options.strict && known.length > 0) throw strictError(known);
+  };
+  const result = await buildPdf(book, { profile: options.profile, signal, progress, session, timeout, beforeLayout });
   const warnings: Warning[] = result.blocked.map((url) => ({
     message: `blocked a request for ${url}: a build loads nothing from outside the book`,
     file: book.manuscript.metadataFile,
     ruleId: 'pdf-blocked-request',
   }));
-  for (const glyph of result.missingGlyphs) {
-    warnings.push({ message: missingGlyphMessage(glyph), ...glyph.place, ruleId: 'pdf-missing-glyph' });
-  }
+  warnings.push(...glyphWarnings(result.missingGlyphs));
   const reported = new Set(result.missingGlyphs.map((glyph) => glyph.char));
   for (const char of result.missingInMarks.filter((char) => !reported.has(char))) {
     warnings.push({

@@ -71,6 +71,11 @@ export interface PdfBuildOptions {
   timeout?: number;
   /** A browser already starting (the caller closes it); otherwise one is started and closed here. */
   session?: BrowserSession;
+  /**
+   * Called with the characters no font has, once they are known and before anything is laid out:
+   * it may throw to stop the build there (`--strict` with warnings already known).
+   */
+  beforeLayout?: (missingGlyphs: readonly MissingGlyph[]) => void;
 }
 
 /** Build the print PDF of a book, in memory. */
@@ -82,6 +87,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const missingGlyphs = findMissingGlyphs(book, stacks);
   const press = resolvePress(config.print, geometry.profile, manuscript.locate);
   checkKdpType(geometry, manuscript.locate);
+  options.beforeLayout?.(missingGlyphs);
   const session = options.session ?? (await startBrowserSession());
   // Each build has its own folder in the session's, so that books built side by side with one
   // browser never share files.
