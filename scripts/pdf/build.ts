@@ -32,7 +32,7 @@ import type { PageMark } from './page-marks.ts';
 import { planPages } from './plan.ts';
 import { preflightPdf, type PreflightReport } from './preflight/index.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press.ts';
-import { renderPdf } from './render.ts';
+import { PagePool, renderPdf } from './render.ts';
 import type { Progress } from '../progress.ts';
 
 /** What a PDF build produced. */
@@ -95,6 +95,8 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   const timeout = options.timeout ?? 600_000;
   const blocked = new Set<string>();
   const hangingReports: HangingReport[] = [];
+  // The front matter (and a part laid out again) prints on a page the chapters left.
+  const pages = new PagePool();
   const render = async (path: string, beforePrint?: (page: Page) => Promise<void>) =>
     renderPdf(await session.browser, path, {
       signal: options.signal,
@@ -102,6 +104,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS, ...fontRoots],
       onBlocked: (url) => blocked.add(url),
       beforePrint,
+      pages,
     });
   const hang = config.print.hanging
     ? async (page: Page) => void hangingReports.push(await hangPunctuation(page))
@@ -208,6 +211,7 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
       hanging,
     };
   } finally {
+    await pages.close();
     // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
     if (process.env.TATEGAKI_KEEP_WORK) options.progress?.(`intermediate files kept in ${workDir}`);
     else await rm(workDir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBook } from '../../scripts/bench/generate-book.ts';
 import { fontPackageDir, fontStylesheet } from '../../scripts/fonts/fontsource.ts';
 import { closeBrowser, findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
-import { renderPdf } from '../../scripts/pdf/render.ts';
+import { PagePool, renderPdf } from '../../scripts/pdf/render.ts';
 import { BuildError } from '../../scripts/errors.ts';
 import { shareBrowser } from '../helpers/browser-session.ts';
 import { commandArgs, projectRoot } from '../helpers/cli.ts';
@@ -57,6 +57,55 @@ describe('renderPdf', () => {
     const text = await pdfText(bytes);
     expect(text).toContain('本文');
     expect(text).not.toContain('SCRIPT RAN');
+  });
+
+  it('prints the next document on a page that printed cleanly, with that document’s own rules, and never reuses a page given up on', async () => {
+    const pages = new PagePool();
+    const first = join(dir, 'first.html');
+    const second = join(dir, 'second', 'second.html');
+    const inside = join(dir, 'inside');
+    await mkdir(inside, { recursive: true });
+    await mkdir(join(dir, 'second'), { recursive: true });
+    await writeFile(join(inside, 'ok.css'), 'p { color: black; }');
+    await writeFile(
+      first,
+      `<!DOCTYPE html><html><head><link rel="stylesheet" href="inside/ok.css"></head><body><p>first</p></body></html>`,
+    );
+    await writeFile(
+      second,
+      `<!DOCTYPE html><html><head><link rel="stylesheet" href="../inside/ok.css"></head><body><p>second</p></body></html>`,
+    );
+    const blockedFirst: string[] = [];
+    await renderPdf(browser, first, {
+      timeout: 30_000,
+      allowedRoots: [dir],
+      onBlocked: (url) => blockedFirst.push(url),
+      pages,
+    });
+    const page = pages.take();
+    expect(page).toBeDefined();
+    pages.give(page!);
+    // The same page, now for a document whose allowed folder does not hold the stylesheet it links.
+    const blockedSecond: string[] = [];
+    const bytes = await renderPdf(browser, second, {
+      timeout: 30_000,
+      allowedRoots: [join(dir, 'second')],
+      onBlocked: (url) => blockedSecond.push(url),
+      pages,
+    });
+    expect(await pdfText(bytes)).toContain('second');
+    expect(pages.take()).toBe(page);
+    expect(blockedFirst).toEqual([]);
+    expect(blockedSecond).toEqual([pathToFileURL(join(inside, 'ok.css')).href]);
+    pages.give(page!);
+    // A rendering that runs out of time closes its page instead of handing it back.
+    const slow = join(dir, 'slow-pool.html');
+    await writeFile(slow, `<!DOCTYPE html><html><body>${'<p>吾輩は猫である。</p>'.repeat(20_000)}</body></html>`);
+    await expect(renderPdf(browser, slow, { timeout: 50, allowedRoots: [dir], pages })).rejects.toThrow(
+      /within 0.05 s/,
+    );
+    expect(pages.take()).toBeUndefined();
+    await pages.close();
   });
 
   it('gives up with a clear error after the time limit while a font never arrives, and the browser still closes', async () => {
