@@ -8,23 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fontStylesheet } from '../../scripts/fonts/fontsource.ts';
-import { findBrowser, launchBrowser } from '../../scripts/pdf/browser.ts';
 import { hangPunctuation, type HangingReport } from '../../scripts/pdf/hanging.ts';
 import { renderPdf } from '../../scripts/pdf/render.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { projectRoot } from '../helpers/cli.ts';
 import { pageWords } from '../helpers/pdf.ts';
 
+const shared = shareBrowser();
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hanging-'));
-  browser = await launchBrowser(findBrowser(), join(dir, 'profile'));
-});
-afterAll(async () => {
-  await browser?.close();
+  browser = await shared.browser();
 });
 
 // 16 px type, lines of 15 characters; the page area reaches one character past the line's end.

@@ -3,11 +3,11 @@
  * manuscripts, with one browser for the whole file.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { startBrowserSession, type BrowserSession } from '../../scripts/pdf/browser.ts';
+import { shareBrowser } from '../helpers/browser-session.ts';
 import { projectRoot } from '../helpers/cli.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
@@ -22,16 +22,12 @@ const chapters = (count: number, paragraphs: number) =>
     ]),
   );
 
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session.close());
+const shared = shareBrowser();
 
 async function buildPdf(files: Record<string, string | Uint8Array>, args: string[] = []) {
   const root = await makeManuscript(files);
   const out = join(root, 'out');
-  const result = await runInProcess('build-pdf', ['--manuscript', root, '--out-dir', out, ...args], { session });
+  const result = await shared.run('build-pdf', ['--manuscript', root, '--out-dir', out, ...args]);
   return { ...result, root, path: join(out, `${root.split('/').at(-1)}.pdf`) };
 }
 
