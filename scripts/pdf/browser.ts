@@ -6,7 +6,7 @@
  * The browser sees none of the machine's fonts: it runs with a fontconfig configuration of its
  * own that knows one bundled font, so that the same book lays out the same on every machine.
  */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,11 +193,20 @@ export async function startBrowserSession(
 ): Promise<BrowserSession> {
   const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
   let launching: Promise<Browser> | undefined;
+  let started: Browser | undefined;
+  // A build cancelled on a busy machine may be made to exit before it has closed the browser and
+  // removed this folder (scripts/cli/run.ts gives it 5 s): then the browser is killed and the
+  // folder removed on the way out, so that nothing stays behind.
+  const removeOnExit = () => {
+    started?.process()?.kill('SIGKILL');
+    if (!process.env.TATEGAKI_KEEP_WORK) rmSync(workDir, { recursive: true, force: true });
+  };
+  process.once('exit', removeOnExit);
   // A missing browser is reported when the browser is first needed, so that the manuscript's own
   // problems (found while the browser would be starting) come first.
   const launch = (): Promise<Browser> => {
     if (!launching) {
-      launching = (async () => launchBrowser(findBrowser(explicit), join(workDir, 'profile')))();
+      launching = (async () => (started = await launchBrowser(findBrowser(explicit), join(workDir, 'profile'))))();
       launching.catch(() => undefined);
     }
     return launching;
@@ -209,9 +218,10 @@ export async function startBrowserSession(
       return launch();
     },
     close: async () => {
-      const started = await launching?.catch(() => undefined);
-      if (started) await closeBrowser(started);
+      const browser = await launching?.catch(() => undefined);
+      if (browser) await closeBrowser(browser);
       if (!process.env.TATEGAKI_KEEP_WORK) await rm(workDir, { recursive: true, force: true });
+      process.off('exit', removeOnExit);
     },
   };
 }
