@@ -1,6 +1,6 @@
 /**
  * The bad-input runner: each case is built in-process through the command's runner (tests/cli
- * covers the child-process path), the PDF ones on the worker's browser; it must give its exit code and
+ * covers the child-process path), the PDF ones on the run's browser; it must give its exit code and
  * its messages, with the file, line and column, and no stack trace. Cases that build must produce a
  * valid book: the EPUBs they build are checked by EPUBCheck together after the last case.
  */

@@ -3,7 +3,7 @@
  * foliate-js, inside Chromium: the book reads right to left, every document is set vertically,
  * ruby, 縦中横 and 傍点 compute as the stylesheet says, and every chapter cut from the file
  * begins at the top of a page — which in these engines holds only for a chapter that is its own
- * content document. The worker's browser; the bundled fonts, nothing from the system.
+ * content document. The run's one browser; the bundled fonts, nothing from the system.
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

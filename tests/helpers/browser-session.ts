@@ -1,10 +1,10 @@
 /**
- * The worker's browser for a whole test file: connected before the file's first test (and before
+ * The run's one browser for a whole test file: connected before the file's first test (and before
  * any beforeAll registered after this call, so builds in a beforeAll can use it), disconnected after
  * its last. Every PDF build of the file runs in-process (runInProcess) on that browser instead of
- * starting Node, compiling the pipeline and launching Chromium for each build. The browsers are the
- * integration project's, one per worker (tests/helpers/global-browser.ts); a file run without that
- * setup starts its own.
+ * starting Node, compiling the pipeline and launching Chromium for each build. The browser is the
+ * integration project's (tests/helpers/global-browser.ts); a file run without that setup starts its
+ * own.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ export interface SharedBrowser {
   browser(): Promise<Browser>;
 }
 
-/** A session on the worker's browser: the file's own work folder, and a close that only disconnects. */
+/** A session on the run's browser: the file's own work folder, and a close that only disconnects. */
 async function connectSession(endpoint: string): Promise<BrowserSession> {
   const workDir = await mkdtemp(join(tmpdir(), 'tategaki-pdf-'));
   // The product's launcher gives a long book this long to answer (scripts/pdf/browser.ts).
@@ -39,15 +39,13 @@ async function connectSession(endpoint: string): Promise<BrowserSession> {
 }
 
 /**
- * Register the hooks that connect to the worker's browser and disconnect from it; call at the top
+ * Register the hooks that connect to the run's browser and disconnect from it; call at the top
  * level of a test file, before any beforeAll that builds.
  */
 export function shareBrowser(): SharedBrowser {
   let session: BrowserSession | undefined;
   beforeAll(async () => {
-    const endpoints = inject('browserEndpoints');
-    const worker = Number(process.env.VITEST_POOL_ID ?? '1');
-    const endpoint = endpoints?.[(worker - 1) % endpoints.length];
+    const endpoint = inject('browserEndpoint');
     session = endpoint ? await connectSession(endpoint) : await startBrowserSession();
   });
   afterAll(async () => {

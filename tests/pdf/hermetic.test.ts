@@ -92,7 +92,7 @@ beforeAll(async () => {
   await build('sample-b-epub', 'epub', sampleB, withNothing);
   await build('sample-a', 'pdf', sampleA, withCjk);
   await build('sample-b', 'pdf', sampleB, withNothing);
-  // --strict is no matter of the environment: on the worker's browser.
+  // --strict is no matter of the environment: on the run's browser.
   const out = join(work, 'out-strict');
   built.strict = {
     result: await shared.run('build-pdf', ['--manuscript', sampleA, '--out-dir', out, '--strict']),

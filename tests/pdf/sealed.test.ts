@@ -18,7 +18,7 @@ import { shareBrowser } from '../helpers/browser-session.ts';
 import { commandArgs, projectRoot } from '../helpers/cli.ts';
 
 const run = promisify(execFile);
-// The worker's browser, for the cases that do not end a browser's life; those start their own.
+// The run's browser, for the cases that do not end a browser's life; those start their own.
 const shared = shareBrowser();
 let browser: Browser;
 let dir: string;
