@@ -17,7 +17,7 @@ for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execF
   childProcess[name] = () => {
     throw new Error(
       `a unit test started a program (child_process.${name}); unit tests stay in-process. ` +
-        'If this test needs a browser, Java or a command-line tool, list its file in `integration` in vitest.config.ts.',
+        'If this test needs a browser, Java or a command-line tool, list its file in `integration` in tests/test-files.ts.',
     );
   };
 }
