@@ -162,42 +162,19 @@ async function benchBook(
         ],
       ])
     : undefined;
-  const screen = await repeat('pdf screen', () =>
-    node('scripts/build-pdf.ts', '--force', '--quiet', '--manuscript', manuscript, '--out-dir', out),
-  );
+  // One PDF build of a manuscript into `out`, as `npm run build:pdf` runs it.
+  const buildPdf = (from: string, ...args: string[]) =>
+    node('scripts/build-pdf.ts', '--force', '--quiet', ...args, '--manuscript', from, '--out-dir', out);
+  const screen = await repeat('pdf screen', () => buildPdf(manuscript));
   const pdfPath = join(out, `${name}.pdf`);
   const pdfSize = size(pdfPath);
   const pageCount = pages(pdfPath);
   const plain = writeVariant(manuscript, work, 'no-hanging', { hanging: false });
-  const noHanging = await repeat('pdf screen, no ぶら下げ', () =>
-    node('scripts/build-pdf.ts', '--force', '--quiet', '--manuscript', plain.manuscript, '--out-dir', out),
-  );
-  const printShop = await repeat('pdf print-shop', () =>
-    node(
-      'scripts/build-pdf.ts',
-      '--force',
-      '--quiet',
-      '--profile',
-      'print-shop',
-      '--manuscript',
-      manuscript,
-      '--out-dir',
-      out,
-    ),
-  );
+  const noHanging = await repeat('pdf screen, no ぶら下げ', () => buildPdf(plain.manuscript));
+  const printShop = await repeat('pdf print-shop', () => buildPdf(manuscript, '--profile', 'print-shop'));
   const colour = writeVariant(manuscript, work, 'colour', { color: 'color' });
   const printShopColour = await repeat('pdf print-shop colour', () =>
-    node(
-      'scripts/build-pdf.ts',
-      '--force',
-      '--quiet',
-      '--profile',
-      'print-shop',
-      '--manuscript',
-      colour.manuscript,
-      '--out-dir',
-      out,
-    ),
+    buildPdf(colour.manuscript, '--profile', 'print-shop'),
   );
   const mono = await measureMono(join(out, `${colour.name}.pdf`));
   const floor = await repeat('floor (bare page.pdf)', () =>

@@ -126,6 +126,38 @@ const ViterbiNode =
   >('viterbi/ViterbiNode.js');
 const SurrogateAware = load<new (text: string) => SurrogateAwareString>('util/SurrogateAwareString.js');
 
+/**
+ * One lattice node for each dictionary entry under `mapKey` (a trie id for known words, a character
+ * class for unknown ones), at code point `pos`, as kuromoji's builder makes them: the entry's cost,
+ * left and right ids are shorts at offsets 4, 0 and 2.
+ */
+function appendNodes(
+  lattice: Lattice,
+  { target_map, dictionary }: TokenDictionary,
+  mapKey: number,
+  pos: number,
+  length: number,
+  surface: string,
+  type: 'KNOWN' | 'UNKNOWN',
+): void {
+  const ids = target_map[mapKey]!;
+  for (let index = 0; index < ids.length; index++) {
+    const id = parseInt(String(ids[index]));
+    lattice.append(
+      new ViterbiNode(
+        id,
+        dictionary.getShort(id + 4),
+        pos + 1,
+        length,
+        type,
+        dictionary.getShort(id),
+        dictionary.getShort(id + 2),
+        surface,
+      ),
+    );
+  }
+}
+
 /** kuromoji's ViterbiBuilder.prototype.build, step for step, without the copies of the rest of the text. */
 function linearBuild(this: ViterbiBuilder, sentenceText: string): unknown {
   if (BROKEN_PAIR.test(sentenceText)) return original.call(this, sentenceText);
@@ -135,25 +167,8 @@ function linearBuild(this: ViterbiBuilder, sentenceText: string): unknown {
     const start = sentence.index_mapping[pos]!;
     const window = sentenceText.slice(start, start + prefixWindow(this.trie, sentenceText, start));
     const vocabulary = this.trie.commonPrefixSearch(window)!;
-    for (const { k: key, v: trieId } of vocabulary) {
-      const tokenInfoIds = this.token_info_dictionary.target_map[trieId]!;
-      for (let index = 0; index < tokenInfoIds.length; index++) {
-        const tokenInfoId = parseInt(String(tokenInfoIds[index]));
-        const dictionary = this.token_info_dictionary.dictionary;
-        lattice.append(
-          new ViterbiNode(
-            tokenInfoId,
-            dictionary.getShort(tokenInfoId + 4),
-            pos + 1,
-            key.length,
-            'KNOWN',
-            dictionary.getShort(tokenInfoId),
-            dictionary.getShort(tokenInfoId + 2),
-            key,
-          ),
-        );
-      }
-    }
+    for (const { k: key, v: trieId } of vocabulary)
+      appendNodes(lattice, this.token_info_dictionary, trieId, pos, key.length, key, 'KNOWN');
 
     // Unknown words. The rest of the text, code point by code point, is the sentence's from `pos`.
     const restLength = sentence.length - pos;
@@ -169,23 +184,7 @@ function linearBuild(this: ViterbiBuilder, sentenceText: string): unknown {
           key = `${key.toString()}${nextChar}`;
         }
       }
-      const unknownIds = this.unknown_dictionary.target_map[headClass.class_id]!;
-      for (let index = 0; index < unknownIds.length; index++) {
-        const unknownId = parseInt(String(unknownIds[index]));
-        const dictionary = this.unknown_dictionary.dictionary;
-        lattice.append(
-          new ViterbiNode(
-            unknownId,
-            dictionary.getShort(unknownId + 4),
-            pos + 1,
-            key.length,
-            'UNKNOWN',
-            dictionary.getShort(unknownId),
-            dictionary.getShort(unknownId + 2),
-            key.toString(),
-          ),
-        );
-      }
+      appendNodes(lattice, this.unknown_dictionary, headClass.class_id, pos, key.length, key.toString(), 'UNKNOWN');
     }
   }
   lattice.appendEos();
