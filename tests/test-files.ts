@@ -30,6 +30,7 @@ export const integration = [
   'tests/epub/sample-book.test.ts',
   'tests/fonts/bundled.test.ts',
   'tests/markdown/notation-book.test.ts',
+  'tests/pdf/binding.test.ts',
   'tests/pdf/fonts.test.ts',
   'tests/pdf/hanging.test.ts',
   'tests/pdf/hermetic.test.ts',

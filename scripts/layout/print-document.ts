@@ -235,7 +235,7 @@ function geometryCss(
 ): string {
   const mm = (value: number) => `${value.toFixed(3)}mm`;
   const pt = (value: number) => `${value.toFixed(3)}pt`;
-  // Sides are rendered symmetric; post-processing moves each page towards its gutter.
+  // Sides are rendered symmetric; post-processing moves each page's text towards its fore-edge.
   const side = (g.margin.fore + g.margin.gutter) / 2;
   const across = g.vertical ? g.halfLeading : 0;
   const along = g.vertical ? 0 : g.halfLeading;

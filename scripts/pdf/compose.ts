@@ -1,7 +1,7 @@
 /**
  * Post-processing of Chromium's PDF with pdf-lib: blank pages are added where a recto is due,
- * the front matter is swapped for the rendering with real page numbers, every page is moved
- * towards its gutter, page boxes are set exactly (Chromium rounds page sizes to whole CSS
+ * the front matter is swapped for the rendering with real page numbers, every page's text is
+ * moved towards its fore-edge (widening the ノド margin), page boxes are set exactly (Chromium rounds page sizes to whole CSS
  * pixels) for the print profile, folios, running heads and crop marks are drawn, and bookmarks,
  * metadata and reading direction are written.
  */
@@ -106,13 +106,15 @@ export async function composePdf(
   const exact = { width: g.sheet.width * PT_PER_MM, height: g.sheet.height * PT_PER_MM };
   const bleed = g.bleed * PT_PER_MM;
   const trim = { width: g.trim.width * PT_PER_MM, height: g.trim.height * PT_PER_MM };
-  const gutterShift = ((g.margin.gutter - g.margin.fore) / 2) * PT_PER_MM;
+  // Chromium lays every page out with equal side margins; moving the text half the difference
+  // towards the fore-edge (小口) leaves the binding side (ノド) the wider margin the settings ask for.
+  const foreShift = ((g.margin.gutter - g.margin.fore) / 2) * PT_PER_MM;
   const shifts = new Map<string, { dx: number; dy: number }>();
 
   const finish = async (page: PDFPage, index: number) => {
     const number = index + 1;
     const foreLeft = foreEdgeIsLeft(g, number);
-    const toGutter = foreLeft ? gutterShift : -gutterShift;
+    const toFore = foreLeft ? -foreShift : foreShift;
     // Chromium put the content at the top of a page rounded to whole pixels.
     const dy = exact.height - page.getHeight();
     let dx = 0;
@@ -137,10 +139,10 @@ export async function composePdf(
       trimBox = media;
     }
     const offsetY = dy + (g.profile === 'print-shop' ? MARK_AREA * PT_PER_MM : 0);
-    // The text moves towards the gutter; folios, running heads and crop marks are drawn in place.
-    shiftContent(page, toGutter + dx, offsetY);
-    shiftAnnotations(page, toGutter + dx, offsetY);
-    shifts.set(page.ref.toString(), { dx: toGutter + dx, dy: offsetY });
+    // The text moves towards the fore-edge; folios, running heads and crop marks are drawn in place.
+    shiftContent(page, toFore + dx, offsetY);
+    shiftAnnotations(page, toFore + dx, offsetY);
+    shifts.set(page.ref.toString(), { dx: toFore + dx, dy: offsetY });
     const mark = marks.get(index);
     if (mark) await drawPageMarks(page, mark, trimBox, foreLeft, layout, fonts);
     page.setMediaBox(media.x, media.y, media.width, media.height);
