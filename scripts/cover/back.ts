@@ -16,8 +16,8 @@ import { drawEan13, EAN_MODULE_MM, EAN_SIZE, encodeEan13 } from './barcode.ts';
 import type { CoverFonts, Face } from './fonts.ts';
 import type { Rect } from './geometry.ts';
 import { breakUnits, lineLength, textUnits, type TextWriter, type Unit } from './text.ts';
+import { PT_PER_MM } from '../layout/units.ts';
 
-const PT_PER_MM = 72 / 25.4;
 /** The 書籍JANコード's place: 10 mm from the top, 12 mm from the spine (日本図書コード管理センター). */
 export const JAN_FROM_TOP = 10;
 export const JAN_FROM_SPINE = 12;

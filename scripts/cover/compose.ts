@@ -22,8 +22,7 @@ import { drawCoverDesign, drawCoverImage } from './front.ts';
 import type { Rect, SpreadGeometry } from './geometry.ts';
 import { setSpineText, type SpineContent, type SpineResult, type SpineRules } from './spine-text.ts';
 import { TextWriter } from './text.ts';
-
-const PT_PER_MM = 72 / 25.4;
+import { PT_PER_MM } from '../layout/units.ts';
 
 /** The default cover's colours in print. */
 export const PRINT_COLOURS: Record<CoverColour, Color> = {

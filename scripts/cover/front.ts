@@ -27,8 +27,7 @@ import {
 } from 'pdf-lib';
 import type { CoverColour, CoverDesign } from '../layout/cover-design.ts';
 import type { Rect } from './geometry.ts';
-
-const PT_PER_MM = 72 / 25.4;
+import { PT_PER_MM } from '../layout/units.ts';
 
 /** A rectangle in points. */
 function points(rect: Rect): Rect {

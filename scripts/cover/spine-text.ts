@@ -8,8 +8,8 @@ import type { Color } from 'pdf-lib';
 import type { CoverFonts, Face } from './fonts.ts';
 import type { Rect } from './geometry.ts';
 import { lineLength, textUnits, type TextWriter } from './text.ts';
+import { PT_PER_MM } from '../layout/units.ts';
 
-const PT_PER_MM = 72 / 25.4;
 /** Under this type size (points) spine text is not legible; it is left out instead. */
 const SMALLEST = 5;
 

@@ -8,8 +8,8 @@
 import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { PageGeometry } from './geometry.ts';
+import { PT_PER_MM } from './units.ts';
 
-const PT_PER_MM = 72 / 25.4;
 /** Code's type size in the print stylesheet, in ems of the body text. */
 const CODE_SIZE = 0.9;
 /** Room an ASCII character takes, in ems of code (Noto Sans JP's Latin letters are narrower). */

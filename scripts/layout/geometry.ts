@@ -11,9 +11,8 @@ import {
   type Profile,
 } from '../config/schema.ts';
 import { BuildError, type Place } from '../errors.ts';
+import { MM_PER_PT } from './units.ts';
 
-/** Millimetres per typographic point. */
-export const MM_PER_PT = 25.4 / 72;
 /** KDP's bleed: 0.125 in. */
 const KDP_BLEED = 3.175;
 /** The smallest margin that still leaves room for the folio and the printer's tolerance. */

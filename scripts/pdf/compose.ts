@@ -30,8 +30,8 @@ import { writeOutline, type OutlineItem } from './outline.ts';
 import { convertToGray, type GrayReport } from './color/gray.ts';
 import { applyPdfX1a, withPdfX1aHeader } from './pdfx.ts';
 import { KDP_MIN_TEXT_PT, type PressOptions } from './press.ts';
+import { PT_PER_MM } from '../layout/units.ts';
 
-const PT_PER_MM = 72 / 25.4;
 /** Room for crop marks outside the bleed in the print-shop profile. */
 const MARK_AREA = 12;
 

@@ -4,6 +4,7 @@
  * middle of each side a centre mark (センタートンボ), a cross outside the bleed.
  */
 import { cmyk, type PDFPage } from 'pdf-lib';
+import { PT_PER_MM } from '../layout/units.ts';
 
 /** Rectangles in PDF points, origin bottom-left. */
 export interface Box {
@@ -51,7 +52,7 @@ export function drawCropMarks(page: PDFPage, media: Box, trim: Box, bleed: Box):
 
   const centreX = trim.x + trim.width / 2;
   const centreY = trim.y + trim.height / 2;
-  const arm = 10 * (72 / 25.4);
+  const arm = 10 * PT_PER_MM;
   for (const [yFrom, yTo] of [
     [bleed.y, edges.bottom],
     [bleedTop, edges.top],

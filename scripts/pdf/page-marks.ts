@@ -29,6 +29,7 @@ import { woffToSfnt } from '../fonts/woff.ts';
 import { MISSING_GLYPH_MARK, needsGlyph } from '../layout/missing-glyphs.ts';
 import type { Box } from './marks.ts';
 import type { HiddenFolioStyle } from './press.ts';
+import { PT_PER_MM } from '../layout/units.ts';
 
 /** What a page shows once the layout is known. */
 export type PageKind = 'blank' | 'opening' | 'body' | 'colophon';
@@ -56,7 +57,6 @@ export interface MarkLayout {
   hiddenFolio?: HiddenFolioStyle;
 }
 
-const PT_PER_MM = 72 / 25.4;
 /** Type size of hidden folios, as shops ask for them. */
 const HIDDEN_SIZE = 5;
 

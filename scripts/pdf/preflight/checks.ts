@@ -7,6 +7,7 @@
 import type { PrintColor, Profile } from '../../config/schema.ts';
 import { KDP_MIN_TEXT_PT, KDP_PAGES } from '../press.ts';
 import { JAPAN_COLOR_2001_COATED, PDFX_1A_2001 } from '../pdfx.ts';
+import { PT_PER_MM } from '../../layout/units.ts';
 import type { DocumentFacts, PageFacts } from './document.ts';
 import type { Rect } from './walk.ts';
 
@@ -203,7 +204,7 @@ function checkBoxes(facts: DocumentFacts, expect: Expectations): CheckItem {
       'boxes',
       'page boxes',
       'pass',
-      `trim ${(w / (72 / 25.4)).toFixed(1)} × ${(h / (72 / 25.4)).toFixed(1)} mm on every page`,
+      `trim ${(w / PT_PER_MM).toFixed(1)} × ${(h / PT_PER_MM).toFixed(1)} mm on every page`,
     );
   }
   return item(
