@@ -48,9 +48,9 @@ export async function loadBook(path: string, progress: Progress = silent, option
   const manuscript = await loadManuscript(path);
   const processor = createMarkdownProcessor(manuscript.config.markdown);
   const chapters: Chapter[] = [];
-  for (const [index, file] of manuscript.chapters.entries()) {
+  for (const [index, file] of manuscript.chapterFiles.entries()) {
     chapters.push(...(await parseChapters(processor, file, chapters.length, manuscript.config.chapterLevel)));
-    progress('parsing chapters', { done: index + 1, total: manuscript.chapters.length });
+    progress('parsing chapters', { done: index + 1, total: manuscript.chapterFiles.length });
   }
   resolveChapterLinks(chapters);
   const { assets, problems } = await resolveAssets(manuscript, chapters);
@@ -80,7 +80,7 @@ export async function parseChapters(
 
 /** Every warning the chapters collected, in reading order. */
 export function bookWarnings(book: Book): Warning[] {
-  return book.manuscript.chapters.flatMap((file) =>
+  return book.manuscript.chapterFiles.flatMap((file) =>
     file.messages
       .filter((message) => !message.fatal)
       .map((message) => ({

@@ -99,7 +99,7 @@ export class PreviewBook {
     const book = this.book;
     if (!book || this.loadError) return sources.length > 0 ? this.reload(files) : undefined;
 
-    const chapterFiles = new Set(book.manuscript.chapters.map((file) => file.path));
+    const chapterFiles = new Set(book.manuscript.chapterFiles.map((file) => file.path));
     const chapters: string[] = [];
     let images = false;
     for (const path of sources) {
@@ -184,7 +184,7 @@ export class PreviewBook {
       const chapters = await parseChapters(this.processor!, file, first, book.config.chapterLevel);
       if (chapters.length !== count) return 'renumber';
       book.chapters.splice(first, count, ...chapters);
-      book.manuscript.chapters[book.manuscript.chapters.findIndex((source) => source.path === path)] = file;
+      book.manuscript.chapterFiles[book.manuscript.chapterFiles.findIndex((source) => source.path === path)] = file;
       // As loadBook does once all chapters are parsed; links already resolved are left alone.
       resolveChapterLinks(book.chapters);
       this.chapterErrors.delete(path);
@@ -205,7 +205,7 @@ export class PreviewBook {
   private async chapterListChanged(book: Book): Promise<boolean> {
     try {
       const manuscript = await loadManuscript(this.manuscriptPath);
-      const now = manuscript.chapters.map((file) => file.path);
+      const now = manuscript.chapterFiles.map((file) => file.path);
       return now.length !== book.chapters.length || now.some((path, index) => path !== book.chapters[index]!.file.path);
     } catch {
       // The reload that follows reports the problem with its place.

@@ -51,7 +51,7 @@ export async function lintManuscript(path: string, options: LintRunOptions = {})
   const stop = () => void linter.close();
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
-    const paths = manuscript.chapters.map((file) => file.path);
+    const paths = manuscript.chapterFiles.map((file) => file.path);
     let done = 0;
     const results = await Promise.all(
       paths.map(async (chapterPath) => {
@@ -86,7 +86,7 @@ export class BookLinter {
   static async create(manuscript: Manuscript, pool?: LintPool): Promise<BookLinter> {
     const rules = await resolveRules(manuscript);
     // A short book is done before a second dictionary would have loaded.
-    const characters = manuscript.chapters.reduce((sum, file) => sum + String(file.value).length, 0);
+    const characters = manuscript.chapterFiles.reduce((sum, file) => sum + String(file.value).length, 0);
     const workers = pool ?? new LintPool(characters < SMALL_BOOK ? 1 : undefined);
     // The dictionary loads in the workers while the main thread parses.
     if (!pool) workers.warm().catch(() => undefined);

@@ -19,7 +19,7 @@ export interface Manuscript {
   metadataFile: string;
   config: BookConfig;
   /** Chapter sources in reading order, each a VFile with its path. */
-  chapters: VFile[];
+  chapterFiles: VFile[];
   /** The place in the metadata file a setting came from, e.g. `['cover']`. */
   locate(keys: (string | number)[]): Place;
 }
@@ -77,8 +77,8 @@ async function loadFolder(root: string): Promise<Manuscript> {
       ruleId: 'manuscript-empty',
     });
   }
-  const chapters = await Promise.all(chapterPaths.map(readSourceFile));
-  return { root, metadataFile, config, chapters, locate };
+  const chapterFiles = await Promise.all(chapterPaths.map(readSourceFile));
+  return { root, metadataFile, config, chapterFiles, locate };
 }
 
 async function loadSingleFile(path: string): Promise<Manuscript> {
@@ -102,7 +102,7 @@ async function loadSingleFile(path: string): Promise<Manuscript> {
       ruleId: 'metadata-invalid',
     });
   }
-  return { root: dirname(path), metadataFile: path, config, chapters: [file], locate };
+  return { root: dirname(path), metadataFile: path, config, chapterFiles: [file], locate };
 }
 
 /**

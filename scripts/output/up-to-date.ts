@@ -49,7 +49,7 @@ export async function fingerprint(book: Book, target: string): Promise<string> {
   ];
   // Chapters as read (normalised text), the metadata as parsed (above); the other inputs as bytes.
   const chapters = new Set<string>([book.manuscript.metadataFile]);
-  for (const file of book.manuscript.chapters) {
+  for (const file of book.manuscript.chapterFiles) {
     chapters.add(resolve(file.path));
     parts.push(file.path, String(file.value));
   }
