@@ -1,14 +1,44 @@
-/** The command line: `--manuscript PATH --out-dir DIR [--profile …]`. */
+/** The command line of the builds: `--manuscript PATH --out-dir DIR [--profile …]`, and the parsers every command uses. */
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PROFILES, type Profile } from '../config/schema.ts';
-import type { BuildOptions as CliOptions } from '../build-options.ts';
+import type { BuildOptions } from '../build/options.ts';
+import { PROFILES, type Profile } from '../config/profiles.ts';
 import { UsageError } from '../errors.ts';
+import type { CommonFlags } from './command.ts';
 
 /** Which output a command builds: one of them, or the whole book (`npm run build`). */
 export type Target = 'epub' | 'pdf' | 'cover' | 'book';
 
-/** Parsed command-line options: the options of a build. */
-export type { BuildOptions as CliOptions } from '../build-options.ts';
+/** A build command's flags, as typed (paths as given, the time limit in seconds). */
+export interface BuildFlags extends CommonFlags {
+  manuscript: string;
+  outDir: string;
+  profile?: Profile;
+  /** Seconds one PDF rendering may take. */
+  timeout?: number;
+  /** build:cover: the interior's page count, instead of reading it from the interior PDF. */
+  pages?: number;
+  /** build:cover: do nothing unless the metadata has `print.cover` (for `npm run build`). */
+  ifConfigured: boolean;
+  force: boolean;
+  /** Proofread first (`npm run lint`); with `strict`, a lint error stops the build. */
+  lint: boolean;
+  strict: boolean;
+  verbose: boolean;
+  quiet: boolean;
+}
+
+/** The build options the flags ask for: paths resolved, the time limit in milliseconds. */
+export function buildOptions(flags: BuildFlags): BuildOptions {
+  return {
+    outDir: resolve(flags.outDir),
+    profile: flags.profile,
+    layoutTimeout: flags.timeout === undefined ? undefined : flags.timeout * 1000,
+    pages: flags.pages,
+    force: flags.force,
+    strict: flags.strict,
+  };
+}
 
 /** Usage text for a command. */
 export function usage(target: Target): string {
@@ -63,8 +93,8 @@ export function parseOptionsAndPaths<T extends ParseArgsConfig['options']>(argv:
   }
 }
 
-/** Parse arguments; a mistake throws UsageError. */
-export function parseCliArgs(argv: readonly string[], target: Target): CliOptions {
+/** Parse a build command's arguments; a mistake throws UsageError. */
+export function parseBuildArgs(argv: readonly string[], target: Target): BuildFlags {
   const values = parseOptions(argv, {
     manuscript: { type: 'string' },
     'out-dir': { type: 'string' },

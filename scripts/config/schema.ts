@@ -7,6 +7,9 @@
 import * as v from 'valibot';
 import { MAX_PRICE, readCCode, readIsbn } from './book-codes.ts';
 import { findPaper, paperNames } from './papers.ts';
+import { PROFILES } from './profiles.ts';
+
+export { PROFILES, type Profile } from './profiles.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const textList = v.union([text, v.array(text)], 'must be a text or a list of texts');
@@ -15,11 +18,6 @@ const textOrDigits = v.union(
   [text, v.pipe(v.number(), v.integer(), v.minValue(0), v.transform(String))],
   'must be a text such as 978-4-10-101001-4 or C0093',
 );
-
-/** Print profiles a PDF can be made for: on screen, for a print shop (印刷所), for Amazon KDP. */
-export const PROFILES = ['screen', 'print-shop', 'kdp'] as const;
-/** One of PROFILES. */
-export type Profile = (typeof PROFILES)[number];
 
 /** Paper sizes a Japanese publisher names, in millimetres (width × height). */
 export const PAGE_FORMATS = {

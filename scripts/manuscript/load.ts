@@ -18,7 +18,7 @@ export interface Manuscript {
   /** The file the metadata came from (`book.yaml`, or the one-file book itself). */
   metadataFile: string;
   config: BookConfig;
-  /** Chapter sources in reading order, each a VFile with its path. */
+  /** The chapter files in reading order, each a VFile with its path (one file may hold several chapters). */
   chapterFiles: VFile[];
   /** The place in the metadata file a setting came from, e.g. `['cover']`. */
   locate(keys: (string | number)[]): Place;
@@ -26,8 +26,15 @@ export interface Manuscript {
 
 const METADATA_NAMES = ['book.yaml', 'book.yml'];
 
-/** Load a manuscript folder or a one-file book. */
-export async function loadManuscript(path: string): Promise<Manuscript> {
+/** Where a manuscript is: its absolute path, whether it is a folder, and the folder its files come from. */
+export interface ManuscriptPlace {
+  path: string;
+  folder: boolean;
+  root: string;
+}
+
+/** Find the manuscript the command line names; one that is not there is a build error at its path. */
+export async function locateManuscript(path: string): Promise<ManuscriptPlace> {
   const target = resolve(path);
   const info = await stat(target).catch((cause: NodeJS.ErrnoException) => {
     throw new BuildError(`manuscript not found: ${cause.code === 'ENOENT' ? 'no such file or folder' : cause.code}`, {
@@ -37,10 +44,27 @@ export async function loadManuscript(path: string): Promise<Manuscript> {
       cause,
     });
   });
-  return info.isDirectory() ? loadFolder(target) : loadSingleFile(target);
+  const folder = info.isDirectory();
+  return { path: target, folder, root: folder ? target : dirname(target) };
 }
 
-async function loadFolder(root: string): Promise<Manuscript> {
+/** Load a manuscript folder or a one-file book. */
+export async function loadManuscript(path: string): Promise<Manuscript> {
+  const place = await locateManuscript(path);
+  return place.folder ? loadFolder(place.path) : loadSingleFile(place.path);
+}
+
+/**
+ * The chapter files a manuscript has now, in reading order, without reading them: how the
+ * preview tells whether a new or removed file changes the book.
+ */
+export async function listChapterFiles(path: string): Promise<string[]> {
+  const place = await locateManuscript(path);
+  return place.folder ? (await findFolderBook(place.path)).chapterPaths : [place.path];
+}
+
+/** A manuscript folder's metadata and chapter paths, before any chapter is read. */
+async function findFolderBook(root: string) {
   const names = await readdir(root);
   const metadataName = METADATA_NAMES.find((name) => names.includes(name));
   if (!metadataName) {
@@ -77,6 +101,11 @@ async function loadFolder(root: string): Promise<Manuscript> {
       ruleId: 'manuscript-empty',
     });
   }
+  return { metadataFile, config, locate, chapterPaths };
+}
+
+async function loadFolder(root: string): Promise<Manuscript> {
+  const { metadataFile, config, locate, chapterPaths } = await findFolderBook(root);
   const chapterFiles = await Promise.all(chapterPaths.map(readSourceFile));
   return { root, metadataFile, config, chapterFiles, locate };
 }

@@ -34,5 +34,7 @@ declare module 'vfile' {
     idRenames?: IdRenames;
     /** The chapter's headings in reading order. */
     headings: HeadingEntry[];
+    /** The file links to other files of the manuscript (set when links are resolved). */
+    linksToFiles?: boolean;
   }
 }

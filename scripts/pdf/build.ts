@@ -33,7 +33,7 @@ import { planPages } from './plan.ts';
 import { preflightPdf, type PreflightReport } from './preflight/index.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press.ts';
 import { PagePool, renderPdf } from './render.ts';
-import type { Progress } from '../progress.ts';
+import type { StageProgress } from '../progress.ts';
 
 /** What a PDF build produced. */
 export interface PdfResult {
@@ -66,7 +66,7 @@ const ASSET_ROOTS = [
 export interface PdfBuildOptions {
   profile?: Profile;
   signal?: AbortSignal;
-  progress?: Progress;
+  progress?: StageProgress;
   /** Milliseconds one rendering may take. */
   timeout?: number;
   /** A browser already starting (the caller closes it); otherwise one is started and closed here. */
