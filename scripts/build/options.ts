@@ -37,7 +37,7 @@ export interface BuiltFile {
 }
 
 /** What the summary line says about an EPUB. */
-export interface EpubFacts {
+interface EpubFacts {
   kind: 'epub';
   chapters: number;
   documents: number;
@@ -46,7 +46,7 @@ export interface EpubFacts {
 }
 
 /** What the summary line says about a PDF. */
-export interface PdfFacts {
+interface PdfFacts {
   kind: 'pdf';
   pages: number;
   /** The page size as the metadata names it, e.g. `文庫 (A6) 105×148 mm`. */
@@ -57,7 +57,7 @@ export interface PdfFacts {
 }
 
 /** What the summary line says about a printed cover. */
-export interface CoverFacts {
+interface CoverFacts {
   kind: 'cover';
   profile: Profile;
   /** Millimetres. */

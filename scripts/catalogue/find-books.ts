@@ -90,7 +90,7 @@ async function hasFrontMatter(path: string): Promise<boolean> {
 }
 
 /** `books/小説 A.md` → `books-小説-A`: letters and digits of any script kept, the rest made dashes. */
-export function bookId(relativePath: string): string {
+function bookId(relativePath: string): string {
   const withoutExtension = relativePath.replace(/\.md$/i, '');
   const id = withoutExtension
     .split(sep)

@@ -96,7 +96,7 @@ export async function runCommand<Flags extends CommonFlags>(
 }
 
 /** The exit code of a process ended by `signal`, as shells report it: 128 + its number. */
-export function signalExitCode(signal: NodeJS.Signals): number {
+function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? constants.signals.SIGINT);
 }
 

@@ -30,7 +30,7 @@ export interface DevOptions {
 }
 
 /** Parse the arguments; a mistake throws UsageError. */
-export function parseDevArgs(argv: readonly string[]): DevOptions {
+function parseDevArgs(argv: readonly string[]): DevOptions {
   const values = parseOptions(argv, {
     manuscript: { type: 'string' },
     port: { type: 'string' },

@@ -36,7 +36,7 @@ export interface LintCliOptions {
 }
 
 /** Parse the arguments; a mistake throws UsageError. */
-export function parseLintArgs(argv: readonly string[]): LintCliOptions {
+function parseLintArgs(argv: readonly string[]): LintCliOptions {
   const values = parseOptions(argv, {
     manuscript: { type: 'string' },
     format: { type: 'string' },
@@ -105,7 +105,7 @@ export async function lintBeforeBuild(source: BookSource, strict: boolean, run: 
 }
 
 /** One finding as the build prints problems, the rule's name last; with its fix when asked. */
-export function formatLintMessage(message: LintMessage, fixReport: boolean): string {
+function formatLintMessage(message: LintMessage, fixReport: boolean): string {
   const line = formatDiagnostic(message.severity, `${message.message} (${message.ruleId})`, message);
   if (!fixReport || !message.fix) return line;
   const { fix } = message;

@@ -33,7 +33,7 @@ export function printOutcome(results: readonly OutputResult[], run: CommandRun, 
 }
 
 /** One file's line: written, or found up to date. */
-export function summaryLine(result: OutputResult): string {
+function summaryLine(result: OutputResult): string {
   const about = `${formatBytes(result.file.bytes)}, ${describe(result.facts)}`;
   const path = displayFile(result.file.path);
   return result.file.reused
@@ -73,7 +73,7 @@ function cutNotes(chapters: readonly ChapterCuts[]): string[] {
 }
 
 /** Warnings without repeats: the book's own come with each of its outputs. */
-export function unique(warnings: readonly Warning[]): Warning[] {
+function unique(warnings: readonly Warning[]): Warning[] {
   const seen = new Set<string>();
   return warnings.filter((warning) => {
     const key = JSON.stringify([warning.message, warning.file, warning.line, warning.column]);

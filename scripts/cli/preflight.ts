@@ -29,7 +29,7 @@ export interface PreflightOptions {
 }
 
 /** Parse the arguments; a mistake throws UsageError. */
-export function parsePreflightArgs(argv: readonly string[]): PreflightOptions {
+function parsePreflightArgs(argv: readonly string[]): PreflightOptions {
   const { values, positionals } = parseOptionsAndPaths(argv, {
     profile: { type: 'string' },
     color: { type: 'string' },

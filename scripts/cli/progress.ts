@@ -14,7 +14,7 @@ interface Line {
 }
 
 /** What a build is doing, in the words the terminal shows. */
-export function progressLine(event: ProgressEvent): Line {
+function progressLine(event: ProgressEvent): Line {
   switch (event.kind) {
     case 'reading':
       return { message: `reading ${displayFile(event.path)}` };

@@ -1,8 +1,8 @@
 /**
  * The book metadata schema (`book.yaml`, or the front matter of a one-file book).
  *
- * The TypeScript types are derived from the schema: `BookInput` is what an author writes,
- * `BookConfig` is what the build sees after defaults are filled in.
+ * The TypeScript types are derived from the schema: `BookConfig` is what the build sees after
+ * defaults are filled in.
  */
 import * as v from 'valibot';
 import { MAX_PRICE, readCCode, readIsbn } from './book-codes.ts';
@@ -56,7 +56,7 @@ export const MarkdownSchema = v.strictObject({
 });
 
 /** The printed cover (`npm run build:cover`): the paper that sets the spine width, and the spine's text. */
-export const CoverSchema = v.strictObject({
+const CoverSchema = v.strictObject({
   /** Interior paper, a name from scripts/config/papers.ts; by default the profile's first. */
   paper: v.optional(
     v.pipe(
@@ -77,7 +77,7 @@ export const CoverSchema = v.strictObject({
 export type PrintColor = 'mono' | 'color';
 
 /** Print (PDF) settings. */
-export const PrintSchema = v.strictObject({
+const PrintSchema = v.strictObject({
   /** A named format or a custom size in millimetres. */
   format: v.optional(
     v.union([
@@ -174,7 +174,7 @@ const LintRuleSetting = v.union(
 );
 
 /** Proofreading (`npm run lint`): which rules run and how. */
-export const LintSchema = v.strictObject({
+const LintSchema = v.strictObject({
   rules: v.optional(
     v.strictObject(
       Object.fromEntries(LINT_RULE_IDS.map((id) => [id, v.optional(LintRuleSetting)])) as Record<
@@ -269,17 +269,11 @@ export const BookSchema = v.strictObject({
   lint: v.optional(LintSchema, {}),
 });
 
-/** What an author writes in `book.yaml`. */
-export type BookInput = v.InferInput<typeof BookSchema>;
 /** The metadata after validation, with every default filled in. */
 export type BookConfig = v.InferOutput<typeof BookSchema>;
 /** Markdown reading options after defaults. */
 export type MarkdownOptions = v.InferOutput<typeof MarkdownSchema>;
 /** Print options after defaults. */
 export type PrintOptions = v.InferOutput<typeof PrintSchema>;
-/** Printed cover options after defaults. */
-export type CoverOptions = v.InferOutput<typeof CoverSchema>;
-/** Proofreading settings after defaults. */
-export type LintOptions = v.InferOutput<typeof LintSchema>;
 /** One rule's setting as written. */
 export type LintRuleSettingValue = v.InferOutput<typeof LintRuleSetting>;

@@ -20,7 +20,7 @@ import { collectImages, pointImages, type ImageCheck, type PreviewImage } from '
 import { asWarnings, problemOf, type Problem } from './problems.ts';
 
 /** What an update did: read the whole book again, parse some chapters, or only re-check images. */
-export type UpdateKind = 'book' | 'chapters' | 'images';
+type UpdateKind = 'book' | 'chapters' | 'images';
 
 /** The outcome of a load or an update, for the terminal. */
 export interface UpdateResult {

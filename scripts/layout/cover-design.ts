@@ -39,7 +39,7 @@ export interface CoverText {
 /** The design's width in its own units. */
 const WIDTH = 1600;
 /** Kindle's recommended cover proportions (1:1.6). */
-export const EBOOK_COVER_RATIO = 1.6;
+const EBOOK_COVER_RATIO = 1.6;
 const MARGIN = 220;
 
 /** Characters that may not start a line (行頭禁則) and may not end one (行末禁則). */

@@ -66,7 +66,7 @@ export interface MissingGlyph {
 }
 
 /** `U+03B1`, `U+2000B`. */
-export function codePointLabel(char: string): string {
+function codePointLabel(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

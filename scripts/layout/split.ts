@@ -138,7 +138,7 @@ export function splitLongParagraphs(nodes: ElementContent[], maxChars: number): 
 }
 
 /** Whether a node is a page break marker (改ページ / 改丁). */
-export function isPageBreak(node: RootContent): node is Element {
+function isPageBreak(node: RootContent): node is Element {
   return node.type === 'element' && node.tagName === 'div' && classList(node).includes('pagebreak');
 }
 

@@ -8,7 +8,7 @@ import type { BookConfig } from '../config/schema.ts';
 import type { TocEntry } from './toc.ts';
 
 /** A page-number column after each entry, as the print 目次 sets it. */
-export interface TocPageNumbers {
+interface TocPageNumbers {
   /** The page of each entry's heading, by id; an entry not in it gets a hidden placeholder. */
   numbers?: ReadonlyMap<string, number>;
   vertical: boolean;
@@ -63,7 +63,7 @@ export function tocPage(config: BookConfig, entries: readonly TocEntry[], option
 }
 
 /** An entry's text as its heading sets it, a copy for each place it goes. */
-export function tocText(entry: TocEntry): ElementContent[] {
+function tocText(entry: TocEntry): ElementContent[] {
   return entry.content ? structuredClone(entry.content) : [{ type: 'text', value: entry.text }];
 }
 

@@ -29,7 +29,7 @@ export function rehypeHeadings() {
 }
 
 /** Text of a heading as a reader sees it on one line: ruby readings and notes left out. */
-export function headingText(node: Element): string {
+function headingText(node: Element): string {
   // Only half-width white space is collapsed: a full-width space 「　」 in a heading is part of
   // its text (一　午後の授業).
   return toString(readable(node))
@@ -46,7 +46,7 @@ const ORIENTATION = new Set(['tcy', 'upright', 'sideways', 'nowrap']);
  * (縦中横) or sideways, or keeps on one line, kept as they are, and nothing else (no links, ids,
  * emphasis or notes).
  */
-export function headingPhrasing(node: Element): ElementContent[] {
+function headingPhrasing(node: Element): ElementContent[] {
   const phrasing: ElementContent[] = [];
   const add = (value: string) => {
     const last = phrasing.at(-1);

@@ -39,8 +39,6 @@ import { remarkTaskMarkers, taskMarkerToHast } from './tasks/index.ts';
 import { remarkAutoTcy, remarkTcy, tcyToHast } from './tcy/index.ts';
 import type { ChapterTree } from './types.ts';
 
-export type { ChapterTree } from './types.ts';
-
 /** A processor for one book: Markdown source in, hast out. */
 export interface MarkdownProcessor {
   /** Parse and transform a chapter file as one tree; warnings are added to `file.messages`. */

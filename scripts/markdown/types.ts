@@ -22,7 +22,7 @@ export interface ChapterTree {
 }
 
 /** Ids as the author wrote them → as they are in the book. */
-export type IdRenames = Map<string, string>;
+type IdRenames = Map<string, string>;
 
 declare module 'vfile' {
   interface DataMap {

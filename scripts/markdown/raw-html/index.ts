@@ -113,7 +113,7 @@ const ORIENTATION = ['tcy', 'upright', 'sideways'];
  * Rehype plugin: inside an element the author set upright or sideways by hand
  * (`<span class="tcy">12</span>`), automatic 縦中横 would nest a second one; the author's wins.
  */
-export function rehypeOrientationClasses() {
+function rehypeOrientationClasses() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (!classesOf(node).some((name) => ORIENTATION.includes(name))) return undefined;
@@ -136,7 +136,7 @@ function classesOf(node: Element): string[] {
 }
 
 /** Rehype plugin: warn about everything the sanitiser is about to remove. */
-export function rehypeReportUnsafeHtml() {
+function rehypeReportUnsafeHtml() {
   return (tree: Root, file: VFile) => {
     const report = (reason: string, node: Element) =>
       file.message(reason, { place: node.position, ruleId: 'unsafe-html', source: 'markdown' });
