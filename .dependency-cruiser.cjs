@@ -32,7 +32,7 @@ const LAYERS = {
   dev: { path: '^scripts/dev/', may: ['core', 'config', 'markdown', 'manuscript', 'book', 'fonts', 'layout', 'lint'] },
   // The builds: the book loaded once, each output made from it and written.
   build: { path: '^scripts/build/', may: ['core', 'config', 'book', 'layout', 'output', 'epub', 'pdf', 'cover'] },
-  catalogue: { path: '^scripts/catalogue/', may: ['core', 'build', 'pdf'] },
+  catalogue: { path: '^scripts/catalogue/', may: ['core', 'manuscript', 'build', 'pdf'] },
   ci: { path: '^scripts/ci/', may: ['core', 'book', 'output', 'catalogue'] },
   // The command line: the only place that prints or exits. It loads each command's stages when it runs.
   cli: {

@@ -7,6 +7,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { BuildError } from '../errors.ts';
+import { METADATA_NAMES } from '../manuscript/load.ts';
 
 /** One book of a catalogue. */
 export interface BookLocation {
@@ -17,7 +18,6 @@ export interface BookLocation {
   kind: 'folder' | 'file';
 }
 
-const METADATA_NAMES = ['book.yaml', 'book.yml'];
 /** Folders a catalogue scan never enters: tools' own folders, output, hidden and `_draft` folders. */
 const SKIPPED = new Set(['node_modules', 'dist', 'templates', 'scripts', 'tests']);
 

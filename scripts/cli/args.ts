@@ -10,8 +10,7 @@ import type { CommonFlags } from './command.ts';
 export type Target = 'epub' | 'pdf' | 'cover' | 'book';
 
 /** A build command's flags, as typed (paths as given, the time limit in seconds). */
-export interface BuildFlags extends CommonFlags {
-  manuscript: string;
+export interface BuildFlags extends ManuscriptFlags {
   outDir: string;
   profile?: Profile;
   /** Seconds one PDF rendering may take. */
@@ -40,6 +39,10 @@ export function buildOptions(flags: BuildFlags): BuildOptions {
   };
 }
 
+/** How `--manuscript` is explained in every command's usage. */
+export const MANUSCRIPT_USAGE =
+  '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)';
+
 /** Usage text for a command. */
 export function usage(target: Target): string {
   const extra = {
@@ -51,7 +54,7 @@ export function usage(target: Target): string {
   return [
     `usage: npm run ${target === 'book' ? 'build' : `build:${target}`} -- [--manuscript PATH] [--out-dir DIR]${extra}`,
     '',
-    '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
+    MANUSCRIPT_USAGE,
     '  --out-dir DIR      where to write the book (default: dist/)',
     ...(target !== 'epub'
       ? [
@@ -75,6 +78,23 @@ export function usage(target: Target): string {
   ].join('\n');
 }
 
+/** The options of every command that reads a manuscript: `--manuscript PATH` and `--help`. */
+export const MANUSCRIPT_OPTIONS = {
+  manuscript: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
+/** The flags of a command that reads a manuscript. */
+interface ManuscriptFlags extends CommonFlags {
+  manuscript: string;
+}
+
+/** `--manuscript` as given, `manuscript/` when absent; an empty path is a mistake. */
+export function manuscriptPath(value: string | undefined): string {
+  if (value === '') throw new UsageError('--manuscript needs a path');
+  return value ?? 'manuscript';
+}
+
 /** node:util parseArgs with no positionals, its mistakes turned into UsageError. */
 export function parseOptions<T extends ParseArgsConfig['options']>(argv: readonly string[], options: T) {
   try {
@@ -96,7 +116,7 @@ export function parseOptionsAndPaths<T extends ParseArgsConfig['options']>(argv:
 /** Parse a build command's arguments; a mistake throws UsageError. */
 export function parseBuildArgs(argv: readonly string[], target: Target): BuildFlags {
   const values = parseOptions(argv, {
-    manuscript: { type: 'string' },
+    ...MANUSCRIPT_OPTIONS,
     'out-dir': { type: 'string' },
     profile: { type: 'string' },
     timeout: { type: 'string' },
@@ -107,7 +127,6 @@ export function parseBuildArgs(argv: readonly string[], target: Target): BuildFl
     lint: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.profile !== undefined) {
     if (target === 'epub') throw new UsageError('--profile applies to build:pdf and build:cover only');
@@ -132,11 +151,9 @@ export function parseBuildArgs(argv: readonly string[], target: Target): BuildFl
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);
   }
-  for (const key of ['manuscript', 'out-dir'] as const) {
-    if (values[key] === '') throw new UsageError(`--${key} needs a path`);
-  }
+  if (values['out-dir'] === '') throw new UsageError('--out-dir needs a path');
   return {
-    manuscript: values.manuscript ?? 'manuscript',
+    manuscript: manuscriptPath(values.manuscript),
     outDir: values['out-dir'] ?? 'dist',
     profile: values.profile as Profile | undefined,
     timeout,

@@ -8,44 +8,35 @@
 import type { PreviewEvent } from '../dev/preview.ts';
 import type { Problem } from '../dev/problems.ts';
 import { CancelledError, UsageError } from '../errors.ts';
-import { parseOptions } from './args.ts';
+import { MANUSCRIPT_OPTIONS, MANUSCRIPT_USAGE, manuscriptPath, parseOptions } from './args.ts';
 import type { Command } from './command.ts';
 import type { CliIo } from './io.ts';
 import { formatDiagnostic } from './report.ts';
 
+/** Parse the arguments of `npm run dev`; a mistake throws UsageError. */
+function parseDevArgs(argv: readonly string[]) {
+  const values = parseOptions(argv, {
+    ...MANUSCRIPT_OPTIONS,
+    port: { type: 'string' },
+    'no-lint': { type: 'boolean', default: false },
+  });
+  const manuscript = manuscriptPath(values.manuscript);
+  const port = values.port === undefined ? 3000 : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
+    throw new UsageError(`--port needs a port number from 0 to 65535, not "${values.port}"`);
+  return { manuscript, port, lint: !values['no-lint'], help: values.help };
+}
+
 const USAGE = [
   'usage: npm run dev -- [--manuscript PATH] [--port N] [--no-lint]',
   '',
-  '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
+  MANUSCRIPT_USAGE,
   '  --port N           port on localhost to serve the preview on (default: 3000; 0 picks a free one)',
   '  --no-lint          do not proofread saved chapters (npm run lint) in the preview',
 ].join('\n');
 
-/** Parsed options of `npm run dev`. */
-export interface DevOptions {
-  manuscript: string;
-  port: number;
-  lint: boolean;
-  help: boolean;
-}
-
-/** Parse the arguments; a mistake throws UsageError. */
-function parseDevArgs(argv: readonly string[]): DevOptions {
-  const values = parseOptions(argv, {
-    manuscript: { type: 'string' },
-    port: { type: 'string' },
-    'no-lint': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.manuscript === '') throw new UsageError('--manuscript needs a path');
-  const port = values.port === undefined ? 3000 : Number(values.port);
-  if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
-    throw new UsageError(`--port needs a port number from 0 to 65535, not "${values.port}"`);
-  return { manuscript: values.manuscript ?? 'manuscript', port, lint: !values['no-lint'], help: values.help };
-}
-
 /** `npm run dev`: the preview, until Ctrl-C or SIGTERM (stopping is how it is meant to end: exit 0). */
-export const devCommand: Command<DevOptions> = {
+export const devCommand: Command<ReturnType<typeof parseDevArgs>> = {
   usage: USAGE,
   cancelled: 'preview stopped',
   parse: parseDevArgs,

@@ -11,45 +11,24 @@ import type { BookSource } from '../book.ts';
 import { UsageError } from '../errors.ts';
 import type { LintReport } from '../lint/lint-book.ts';
 import type { LintMessage } from '../lint/messages.ts';
-import { parseOptions } from './args.ts';
+import { MANUSCRIPT_OPTIONS, MANUSCRIPT_USAGE, manuscriptPath, parseOptions } from './args.ts';
 import type { Command, CommandRun } from './command.ts';
 import { displayFile, formatDiagnostic } from './report.ts';
 
-const USAGE = [
-  'usage: npm run lint -- [--manuscript PATH] [--format text|json] [--fix-report] [--strict]',
-  '',
-  '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
-  '  --format FORMAT    text (default: file:line:column: severity: message (rule)) or json',
-  '  --fix-report       also show what each fixable finding’s fix would change (nothing is changed)',
-  '  --strict           exit with 1 on warnings too',
-  '  --quiet            print only the findings, no progress or summary',
-].join('\n');
-
-/** Parsed options of `npm run lint`. */
-export interface LintCliOptions {
-  manuscript: string;
-  format: 'text' | 'json';
-  fixReport: boolean;
-  strict: boolean;
-  quiet: boolean;
-  help: boolean;
-}
-
-/** Parse the arguments; a mistake throws UsageError. */
-function parseLintArgs(argv: readonly string[]): LintCliOptions {
+/** Parse the arguments of `npm run lint`; a mistake throws UsageError. */
+function parseLintArgs(argv: readonly string[]) {
   const values = parseOptions(argv, {
-    manuscript: { type: 'string' },
+    ...MANUSCRIPT_OPTIONS,
     format: { type: 'string' },
     'fix-report': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
   });
-  if (values.manuscript === '') throw new UsageError('--manuscript needs a path');
+  const manuscript = manuscriptPath(values.manuscript);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}": use text or json`);
   return {
-    manuscript: values.manuscript ?? 'manuscript',
+    manuscript,
     format,
     fixReport: values['fix-report'],
     strict: values.strict,
@@ -59,8 +38,18 @@ function parseLintArgs(argv: readonly string[]): LintCliOptions {
   };
 }
 
+const USAGE = [
+  'usage: npm run lint -- [--manuscript PATH] [--format text|json] [--fix-report] [--strict]',
+  '',
+  MANUSCRIPT_USAGE,
+  '  --format FORMAT    text (default: file:line:column: severity: message (rule)) or json',
+  '  --fix-report       also show what each fixable finding’s fix would change (nothing is changed)',
+  '  --strict           exit with 1 on warnings too',
+  '  --quiet            print only the findings, no progress or summary',
+].join('\n');
+
 /** `npm run lint`. */
-export const lintCommand: Command<LintCliOptions> = {
+export const lintCommand: Command<ReturnType<typeof parseLintArgs>> = {
   usage: USAGE,
   cancelled: 'lint cancelled',
   parse: parseLintArgs,

@@ -5,7 +5,7 @@
  * defaults are filled in.
  */
 import * as v from 'valibot';
-import { MAX_PRICE, readCCode, readIsbn } from './book-codes.ts';
+import { MAX_PRICE, readCCode, readIsbn, type Reading } from './book-codes.ts';
 import { findPaper, paperNames } from './papers.ts';
 import { PROFILES } from './profiles.ts';
 
@@ -31,6 +31,19 @@ export const PAGE_FORMATS = {
 
 /** A named page format. */
 export type PageFormatName = keyof typeof PAGE_FORMATS;
+
+/** A code `read` accepts (an ISBN, a Cコード), with its problem worded by `message` when it does not. */
+const bookCode = (read: (text: string) => Reading<unknown>, message: (problem: string | undefined) => string) =>
+  v.pipe(
+    textOrDigits,
+    v.check(
+      (value) => 'value' in read(value),
+      (issue) => {
+        const reading = read(String(issue.input));
+        return message('problem' in reading ? reading.problem : undefined);
+      },
+    ),
+  );
 
 const millimetres = (min: number, max: number) =>
   v.pipe(v.number('must be a number of millimetres'), v.minValue(min), v.maxValue(max));
@@ -212,31 +225,9 @@ export const BookSchema = v.strictObject({
   /** Edition line for the colophon (奥付), e.g. 初版第一刷発行. */
   edition: v.optional(text),
   /** ISBN (13 digits, or 10), with or without hyphens; the printed cover carries it as a 書籍JANコード. */
-  isbn: v.optional(
-    v.pipe(
-      textOrDigits,
-      v.check(
-        (value) => 'value' in readIsbn(value),
-        (issue) => {
-          const reading = readIsbn(String(issue.input));
-          return 'problem' in reading ? `not an ISBN: ${reading.problem}` : 'not an ISBN';
-        },
-      ),
-    ),
-  ),
+  isbn: v.optional(bookCode(readIsbn, (problem) => (problem ? `not an ISBN: ${problem}` : 'not an ISBN'))),
   /** Cコード (分類コード), e.g. C0093: with `price`, the lower bar of the 書籍JANコード. */
-  cCode: v.optional(
-    v.pipe(
-      textOrDigits,
-      v.check(
-        (value) => 'value' in readCCode(value),
-        (issue) => {
-          const reading = readCCode(String(issue.input));
-          return 'problem' in reading ? reading.problem : 'not a Cコード';
-        },
-      ),
-    ),
-  ),
+  cCode: v.optional(bookCode(readCCode, (problem) => problem ?? 'not a Cコード')),
   /** 本体価格 (price before tax) in yen, for the 書籍JANコード and the 日本図書コード. */
   price: v.optional(count(0, MAX_PRICE)),
   /** Cover image in the manuscript folder (JPEG or PNG); a cover is generated when absent. */

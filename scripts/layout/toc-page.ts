@@ -6,6 +6,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BookConfig } from '../config/schema.ts';
 import type { TocEntry } from './toc.ts';
+import { kanjiDigits } from './japanese-date.ts';
 
 /** A page-number column after each entry, as the print 目次 sets it. */
 interface TocPageNumbers {
@@ -85,11 +86,9 @@ function withPageNumber(entry: TocEntry, { numbers, vertical, kanji }: TocPageNu
   ];
 }
 
-const KANJI_DIGITS = '〇一二三四五六七八九';
-
 /** A 目次 page number: 縦中横 in a vertical book (whatever its length), or kanji digits (一〇二). */
 function pageNumberLabel(number: number | undefined, vertical: boolean, kanji: boolean): ElementContent {
   const digits = number === undefined ? '000' : String(number);
-  if (kanji) return { type: 'text', value: [...digits].map((digit) => KANJI_DIGITS[Number(digit)]).join('') };
+  if (kanji) return { type: 'text', value: kanjiDigits(digits) };
   return vertical ? h('span.tcy', digits) : { type: 'text', value: digits };
 }

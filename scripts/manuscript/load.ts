@@ -24,7 +24,8 @@ export interface Manuscript {
   locate(keys: (string | number)[]): Place;
 }
 
-const METADATA_NAMES = ['book.yaml', 'book.yml'];
+/** The names a manuscript folder's metadata file may have. */
+export const METADATA_NAMES: readonly string[] = ['book.yaml', 'book.yml'];
 
 /** Where a manuscript is: its absolute path, whether it is a folder, and the folder its files come from. */
 export interface ManuscriptPlace {

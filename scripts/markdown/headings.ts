@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { ORIENTATION_CLASSES } from './raw-html/schema.ts';
 import type { HeadingEntry } from './types.ts';
 
 const HEADING = /^h([1-6])$/;
@@ -39,7 +40,7 @@ function headingText(node: Element): string {
 
 // Classes that set text upright or sideways, or keep it on one line; a table of contents keeps
 // them, as the heading does.
-const ORIENTATION = new Set(['tcy', 'upright', 'sideways', 'nowrap']);
+const ORIENTATION = new Set([...ORIENTATION_CLASSES, 'nowrap']);
 
 /**
  * A heading as a table of contents sets it: its text, with the runs the heading sets upright
