@@ -47,8 +47,12 @@ export interface Command<Flags extends CommonFlags> {
   run(flags: Flags, run: CommandRun): Promise<number>;
 }
 
-/** How long a cancelled command may take to wind down before it is made to exit. */
-const WIND_DOWN_MS = 5_000;
+/**
+ * How long a cancelled command may take to wind down before it is made to exit: longer than
+ * closing a browser may take (scripts/pdf/browser.ts gives it 5 s, then kills it and waits up to
+ * 2 s for its processes to go), so that a slow machine still ends a build the ordinary way.
+ */
+const WIND_DOWN_MS = 10_000;
 
 /** Run a command with the process's arguments (or a test's) and resolve with its exit code. */
 export async function runCommand<Flags extends CommonFlags>(
@@ -69,7 +73,13 @@ export async function runCommand<Flags extends CommonFlags>(
     return 0;
   }
   const started = performance.now();
-  const signals = listenForSignals();
+  let reported = false;
+  // A command that has not wound down in time still says why it stops, and leaves no half-written file.
+  const signals = listenForSignals(async (signal) => {
+    await removePendingWrites();
+    if (!reported) io.stderr.write(`${command.cancelled}\n`);
+    process.exit(signalExitCode(signal));
+  });
   const reporter = createReporter(io.stderr, flags.quiet === true);
   const run: CommandRun = {
     ...reporter,
@@ -91,6 +101,7 @@ export async function runCommand<Flags extends CommonFlags>(
     reportError(error, io, flags.verbose === true);
     return 1;
   } finally {
+    reported = true;
     signals.stop();
   }
 }
@@ -102,10 +113,14 @@ function signalExitCode(signal: NodeJS.Signals): number {
 
 /**
  * SIGINT and SIGTERM abort the command's signal. A second signal while winding down changes
- * nothing: cleanup is already under way. A command that does not wind down by itself is made
- * to exit, but never with half-written output.
+ * nothing: cleanup is already under way. A command that does not wind down in time is handed to
+ * `stuck`, which makes it exit.
  */
-function listenForSignals(): { signal: AbortSignal; received(): NodeJS.Signals | undefined; stop(): void } {
+function listenForSignals(stuck: (signal: NodeJS.Signals) => Promise<void>): {
+  signal: AbortSignal;
+  received(): NodeJS.Signals | undefined;
+  stop(): void;
+} {
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -113,10 +128,7 @@ function listenForSignals(): { signal: AbortSignal; received(): NodeJS.Signals |
     received = signal;
     controller.abort(new CancelledError(signal));
     // Not cleared when the command returns: it is what ends a process that something still holds open.
-    setTimeout(
-      () => void removePendingWrites().finally(() => process.exit(signalExitCode(signal))),
-      WIND_DOWN_MS,
-    ).unref();
+    setTimeout(() => void stuck(signal), WIND_DOWN_MS).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
