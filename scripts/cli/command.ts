@@ -54,11 +54,15 @@ export interface Command<Flags extends CommonFlags> {
  */
 const WIND_DOWN_MS = 10_000;
 
-/** Run a command with the process's arguments (or a test's) and resolve with its exit code. */
+/**
+ * Run a command with the process's arguments (or a test's) and resolve with its exit code. The
+ * signals come from the process, or from `signals` (a test's emitter).
+ */
 export async function runCommand<Flags extends CommonFlags>(
   command: Command<Flags>,
   argv: readonly string[],
   io: CliIo = processIo,
+  signals: NodeJS.EventEmitter = process,
 ): Promise<number> {
   let flags: Flags;
   try {
@@ -73,18 +77,17 @@ export async function runCommand<Flags extends CommonFlags>(
     return 0;
   }
   const started = performance.now();
-  let reported = false;
   // A command that has not wound down in time still says why it stops, and leaves no half-written file.
-  const signals = listenForSignals(async (signal) => {
+  const interrupt = listenForSignals(signals, async (signal) => {
     await removePendingWrites();
-    if (!reported) io.stderr.write(`${command.cancelled}\n`);
+    io.stderr.write(`${command.cancelled}\n`);
     process.exit(signalExitCode(signal));
   });
   const reporter = createReporter(io.stderr, flags.quiet === true);
   const run: CommandRun = {
     ...reporter,
     io,
-    signal: signals.signal,
+    signal: interrupt.signal,
     seconds: () => (performance.now() - started) / 1000,
   };
   try {
@@ -93,7 +96,7 @@ export async function runCommand<Flags extends CommonFlags>(
     reporter.clear();
     // Never leave a half-written output behind, whatever stopped the command.
     await removePendingWrites();
-    const cancelled = signals.received() ?? (error instanceof CancelledError ? error.signal : undefined);
+    const cancelled = interrupt.received() ?? (error instanceof CancelledError ? error.signal : undefined);
     if (cancelled) {
       io.stderr.write(`${command.cancelled}\n`);
       return signalExitCode(cancelled);
@@ -101,8 +104,7 @@ export async function runCommand<Flags extends CommonFlags>(
     reportError(error, io, flags.verbose === true);
     return 1;
   } finally {
-    reported = true;
-    signals.stop();
+    interrupt.stop();
   }
 }
 
@@ -113,31 +115,34 @@ function signalExitCode(signal: NodeJS.Signals): number {
 
 /**
  * SIGINT and SIGTERM abort the command's signal. A second signal while winding down changes
- * nothing: cleanup is already under way. A command that does not wind down in time is handed to
+ * nothing: cleanup is already under way. A command that has not returned in time is handed to
  * `stuck`, which makes it exit.
  */
-function listenForSignals(stuck: (signal: NodeJS.Signals) => Promise<void>): {
-  signal: AbortSignal;
-  received(): NodeJS.Signals | undefined;
-  stop(): void;
-} {
+function listenForSignals(
+  source: NodeJS.EventEmitter,
+  stuck: (signal: NodeJS.Signals) => Promise<void>,
+): { signal: AbortSignal; received(): NodeJS.Signals | undefined; stop(): void } {
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
+  let timer: NodeJS.Timeout | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (received) return;
     received = signal;
     controller.abort(new CancelledError(signal));
-    // Not cleared when the command returns: it is what ends a process that something still holds open.
-    setTimeout(() => void stuck(signal), WIND_DOWN_MS).unref();
+    timer = setTimeout(() => void stuck(signal), WIND_DOWN_MS);
+    timer.unref();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const onSigint = () => onSignal('SIGINT');
+  const onSigterm = () => onSignal('SIGTERM');
+  source.on('SIGINT', onSigint);
+  source.on('SIGTERM', onSigterm);
   return {
     signal: controller.signal,
     received: () => received,
     stop: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      clearTimeout(timer);
+      source.off('SIGINT', onSigint);
+      source.off('SIGTERM', onSigterm);
     },
   };
 }
