@@ -34,8 +34,9 @@ async function runBuild(target: Target, flags: BuildFlags, run: CommandRun, opti
     signal: run.signal,
     progress: run.progress,
     session: options.session,
-    // Chromium starts while the manuscript is read and parsed (and the EPUB built).
-    startBrowser: target !== 'epub',
+    // Chromium starts while the manuscript is read and parsed (and the EPUB built); a cover needs
+    // it only for an interior it has to build, and asks for it then.
+    startBrowser: target === 'pdf' || target === 'book',
   });
   try {
     if (flags.lint) {
