@@ -178,16 +178,21 @@ export function killBrowser(browser: Browser | undefined): boolean {
 
 /**
  * Chromium's socket folder (`org.chromium.Chromium.*` in the temporary folder), which it removes
- * only when it shuts down by itself: found through the link its profile keeps to it.
+ * only at the end of a shutdown of its own: found through the link its profile keeps to it, which
+ * the shutdown removes first, so it is looked up before the browser is asked to close.
  */
-function removeSocketFolder(profile: string): void {
-  let folder: string;
+function socketFolder(browser: Browser | undefined): string | undefined {
+  const profile = browser
+    ?.process()
+    ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
+    ?.slice('--user-data-dir='.length);
+  if (!profile) return undefined;
   try {
-    folder = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+    const folder = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+    return basename(folder).startsWith('org.chromium.') ? folder : undefined;
   } catch {
-    return;
+    return undefined;
   }
-  if (basename(folder).startsWith('org.chromium.')) rmSync(folder, { recursive: true, force: true });
 }
 
 /** How long a killed browser's processes are waited for. */
@@ -226,6 +231,7 @@ function groupRunning(leader: number): boolean {
  * well, and a build must end all the same, with nothing left running.
  */
 export async function closeBrowser(browser: Browser): Promise<void> {
+  const socket = socketFolder(browser);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     browser.close().catch(() => undefined),
@@ -233,6 +239,7 @@ export async function closeBrowser(browser: Browser): Promise<void> {
   ]);
   clearTimeout(timer);
   if (killBrowser(browser)) await groupGone(browser.process()!.pid!);
+  if (socket) rmSync(socket, { recursive: true, force: true });
 }
 
 /** A browser being started, and the work folder its profile and the build's files live in. */
@@ -259,8 +266,9 @@ export async function startBrowserSession(
   // removed this folder (scripts/cli/command.ts): then the browser is killed and the folder
   // removed on the way out, so that nothing stays behind.
   const removeOnExit = () => {
+    const socket = socketFolder(started);
     killBrowser(started);
-    removeSocketFolder(join(workDir, 'profile'));
+    if (socket) rmSync(socket, { recursive: true, force: true });
     if (!process.env.TATEGAKI_KEEP_WORK) rmSync(workDir, { recursive: true, force: true });
   };
   process.once('exit', removeOnExit);
@@ -282,7 +290,6 @@ export async function startBrowserSession(
     close: async () => {
       const browser = await launching?.catch(() => undefined);
       if (browser) await closeBrowser(browser);
-      removeSocketFolder(join(workDir, 'profile'));
       if (!process.env.TATEGAKI_KEEP_WORK) await rm(workDir, { recursive: true, force: true });
       process.off('exit', removeOnExit);
     },

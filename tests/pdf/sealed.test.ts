@@ -1,9 +1,9 @@
 /** The PDF renderer is sealed: no page scripts, no requests outside the book, a time limit, no leftovers. */
 import { execFile, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, readlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
@@ -150,18 +150,25 @@ describe('renderPdf', () => {
     expect(process.exitCode !== null || process.signalCode !== null).toBe(true);
   });
 
-  it('closes a browser with every process it started, even a renderer that does not answer', async () => {
-    const profile = join(dir, 'profile-stuck');
-    const own = await launchBrowser(findBrowser(), profile);
-    const page = await own.newPage();
-    await page.goto('data:text/html,<p>本文</p>');
-    // A renderer busy on a long book on a loaded machine, made certain: it cannot take part in the shutdown.
-    const renderers = processesWith(profile).filter((pid) => cmdline(pid).includes('--type=renderer'));
-    expect(renderers.length).toBeGreaterThan(0);
-    for (const pid of renderers) process.kill(pid, 'SIGSTOP');
-    await closeBrowser(own);
-    expect(processesWith(profile)).toEqual([]);
-  });
+  for (const stuck of ['a renderer', 'the whole browser']) {
+    it(`closes a browser with every process it started and its socket folder, even when ${stuck} does not answer`, async () => {
+      const profile = join(dir, `profile-${stuck.replace(/\W/g, '-')}`);
+      const own = await launchBrowser(findBrowser(), profile);
+      const page = await own.newPage();
+      await page.goto('data:text/html,<p>本文</p>');
+      const socket = dirname(await readlink(join(profile, 'SingletonSocket')));
+      // A renderer busy on a long book on a loaded machine, made certain: it cannot take part in
+      // the shutdown; a browser that does not answer at all is killed after its grace time.
+      const frozen = processesWith(profile).filter(
+        (pid) => stuck !== 'a renderer' || cmdline(pid).includes('--type=renderer'),
+      );
+      expect(frozen.length).toBeGreaterThan(0);
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+      await closeBrowser(own);
+      expect(processesWith(profile)).toEqual([]);
+      expect(existsSync(socket)).toBe(false);
+    });
+  }
 
   it('gives up with a clear error after the time limit', async () => {
     const page = join(dir, 'slow.html');
