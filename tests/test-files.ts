@@ -21,6 +21,7 @@ export const integration = [
   'tests/cli/lint-cli.test.ts',
   'tests/cover/cli.test.ts',
   'tests/cover/cover.test.ts',
+  'tests/data/jisx0213-table.test.ts',
   'tests/dev/preview-lint.test.ts',
   'tests/dev/preview.test.ts',
   'tests/epub/ace.test.ts',

@@ -12,7 +12,7 @@ import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { MarkdownOptions } from '../config/schema.ts';
-import { remarkAozora } from './aozora/index.ts';
+import { aozoraStyledToHast, remarkAozora } from './aozora/index.ts';
 import { layoutBlockToHast } from './block-layout/index.ts';
 import { boutenToHast, emphasisToHast, remarkBouten } from './bouten/index.ts';
 import { remarkLayoutDirectives } from './directives/index.ts';
@@ -62,6 +62,7 @@ export function hastOptions(options: MarkdownOptions): RemarkRehypeOptions {
   return {
     allowDangerousHtml: true,
     handlers: {
+      aozoraStyled: aozoraStyledToHast,
       bouten: boutenToHast,
       emphasis: emphasisToHast,
       heading: headingToHast,

@@ -8,6 +8,7 @@ import type { Token } from 'micromark-util-types';
 import { recordSyntaxProblem } from '../syntax-problems.ts';
 import { isKanji } from '../text/characters.ts';
 import { pointOf, positionOfToken, shiftPoint } from '../text/points.ts';
+import { sourceLengthOfEnd } from '../text/substitutions.ts';
 import type { Ruby } from './types.ts';
 
 /** From-markdown extension: ruby tokens to `ruby` nodes. */
@@ -79,9 +80,10 @@ const exitImplicit: Handle = function (token: Token) {
   this.exit(token);
   const parent = this.stack.at(-1) as Parent;
   const before = parent.children.at(-2);
-  const run = before?.type === 'text' ? kanjiRunAtEnd(before.value) : '';
+  const run = before?.type === 'text' ? kanjiRunAtEnd(before) : '';
   const start = pointOf(token.start);
-  const runStart = shiftPoint(start, -run.length);
+  // A 外字 in the run (`袁※［＃…］《えんさん》`) is one character written as many.
+  const runStart = shiftPoint(start, before?.type === 'text' ? -sourceLengthOfEnd(before, run.length) : -run.length);
   // The run must be written literally just before `《` (not as character references).
   const literal = before?.position?.start.offset !== undefined && runStart.offset! >= before.position.start.offset;
   if (before?.type === 'text' && run && before.position && literal) {
@@ -105,10 +107,15 @@ const exitImplicit: Handle = function (token: Token) {
   ]);
 };
 
-function kanjiRunAtEnd(value: string): string {
-  const chars = [...value];
+/** The run of kanji that ends a text node; a 外字 counts as one, as 青空文庫 counts it. */
+function kanjiRunAtEnd(node: Text): string {
+  const substituted = new Set((node.data?.substitutions ?? []).map((substitution) => substitution.at));
+  const chars = [...node.value];
   let index = chars.length;
-  while (index > 0 && isKanji(chars[index - 1]!)) index--;
+  let offset = node.value.length;
+  while (index > 0 && (isKanji(chars[index - 1]!) || substituted.has(offset - chars[index - 1]!.length))) {
+    offset -= chars[--index]!.length;
+  }
   return chars.slice(index).join('');
 }
 
