@@ -197,6 +197,10 @@ export const BookSchema = v.strictObject({
   /** Reading of the title in kana, for sorting (file-as). */
   titleReading: v.optional(text),
   author: v.optional(textList),
+  /** Translator (訳者), shown on the title page and in the colophon. */
+  translator: v.optional(textList),
+  /** Editor (編者), shown on the title page and in the colophon. */
+  editor: v.optional(textList),
   /** Reading of the author's name in kana, for sorting (file-as). */
   authorReading: v.optional(text),
   publisher: v.optional(text),

@@ -12,7 +12,7 @@ import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { MarkdownOptions } from '../config/schema.ts';
-import { aozoraStyledToHast, remarkAozora } from './aozora/index.ts';
+import { aozoraStyledToHast, remarkAozora, remarkAozoraTextLayout, remarkPlainText } from './aozora/index.ts';
 import { layoutBlockToHast } from './block-layout/index.ts';
 import { boutenToHast, emphasisToHast, remarkBouten } from './bouten/index.ts';
 import { remarkLayoutDirectives } from './directives/index.ts';
@@ -120,6 +120,24 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
     .freeze();
 
+  // A 青空文庫 text (`.txt`): the same stages, reading its notation only. No CommonMark construct
+  // is read, so `*`, `#`, `<`, `&`, `\\` and indented lines are the author's characters; only
+  // ruby (`｜漢字《かんじ》`), annotations (`［＃…］`) and 外字 (`※［＃…］`) are notation. Every line
+  // is a paragraph, and the header, the notes on the notation and the credits are set apart.
+  const aozoraReader = unified()
+    .use(remarkParse)
+    .use(remarkPlainText)
+    .use(remarkRuby, 'aozora')
+    .use(remarkReportSyntaxProblems)
+    .use(remarkParagraphPerLine)
+    .use(remarkAozoraTextLayout)
+    .use(remarkAozora)
+    .use(remarkPageBreaks, { rules: false })
+    .use(remarkBlankLines)
+    .use(remarkLineBreaks, options.lineBreaks)
+    .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
+    .freeze();
+
   const writer = unified()
     // Footnotes numbered per chapter with book-unique ids; task boxes as characters.
     .use(remarkNotes)
@@ -138,7 +156,10 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
   // The Markdown stages of the writer (notes, task boxes) on their own, for proofreading.
   const markdownOnly = unified().use(remarkNotes).use(remarkTaskMarkers).freeze();
 
-  const read = async (file: VFile) => (await reader.run(reader.parse(file), file)) as MdastRoot;
+  const read = async (file: VFile) => {
+    const chain = file.data.aozoraText ? aozoraReader : reader;
+    return (await chain.run(chain.parse(file), file)) as MdastRoot;
+  };
   return {
     async toHast(file) {
       return (await writer.run(await read(file), file)) as HastRoot;

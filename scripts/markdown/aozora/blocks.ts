@@ -38,7 +38,11 @@ function walk(parent: Parent, file: VFile): void {
   let changed = false;
   for (const child of parent.children) {
     if (child.type === 'paragraph' && hasLineAnnotation(child)) {
-      items.push(...expandParagraph(child, file));
+      const made = expandParagraph(child, file);
+      // A line of a text with one paragraph per line stays one after it is cut.
+      if (child.data?.perLine)
+        for (const item of made) if (item.type === 'paragraph') item.data = { ...item.data, perLine: true };
+      items.push(...made);
       changed = true;
     } else {
       if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading' && child.type !== 'table')
@@ -95,7 +99,11 @@ function readLineStart(nodes: PhrasingContent[]): LineStart {
     if (node.type !== 'aozoraAnnotation' || !command || !LINE_KINDS.has(command.kind) || command.kind === 'headingEnd')
       break;
     if (command.kind === 'pageBreak')
-      start.items.push({ type: 'pageBreak', recto: command.recto || undefined, position: node.position } satisfies PageBreak);
+      start.items.push({
+        type: 'pageBreak',
+        recto: command.recto || undefined,
+        position: node.position,
+      } satisfies PageBreak);
     else if (command.kind === 'line') start.layout = { ...start.layout, ...command.layout };
     else if (command.kind === 'headingStart') start.heading = { depth: command.depth, variant: command.variant, node };
     else start.items.push({ type: 'marker', command: command as Marker['command'], node });
@@ -140,7 +148,8 @@ function lineBlocks(nodes: PhrasingContent[], file: VFile): Item[] {
 function placedBlock(piece: LinePiece): Paragraph | Heading {
   if (!piece.heading) return paragraphOf(piece.children, placed(piece.layout));
   const classes = piece.heading.variant === 'normal' ? [] : [`${piece.heading.variant}-midashi`];
-  const layout = classes.length > 0 ? { ...piece.layout, classes: [...(piece.layout.classes ?? []), ...classes] } : piece.layout;
+  const layout =
+    classes.length > 0 ? { ...piece.layout, classes: [...(piece.layout.classes ?? []), ...classes] } : piece.layout;
   return headingOf(piece.heading.depth, piece.children, layout);
 }
 

@@ -126,16 +126,25 @@ const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
   [/^本文終わり$/, () => ({ kind: 'bodyEnd' })],
   [
     /^ページの(?:天地)?左右中央(?:に|から)?$|^(?:改丁|改ページ)、ページの左右中央(?:に)?$|^ページの?左(?:寄せ|下)?で?$/,
-    () => ({ kind: 'ignored', reason: 'setting a page apart in its middle is not supported; the lines are set as usual (左右中央は未対応)' }),
+    () => ({
+      kind: 'ignored',
+      reason: 'setting a page apart in its middle is not supported; the lines are set as usual (左右中央は未対応)',
+    }),
   ],
   [new RegExp(`^${NUMBER}字詰め$`), () => ({ kind: 'ignored', reason: JIZUME })],
   // Ranges: `［＃傍点］…［＃傍点終わり］`; the ruby and note ranges carry their reading at the end.
-  [/^(左に)?(?:ルビ付き|注記付き)$/, (m) => ({ kind: 'rangeStart', name: `${m[1] ?? ''}ruby`, style: ruby('', !!m[1]) })],
+  [
+    /^(左に)?(?:ルビ付き|注記付き)$/,
+    (m) => ({ kind: 'rangeStart', name: `${m[1] ?? ''}ruby`, style: ruby('', !!m[1]) }),
+  ],
   [
     /^(左に)?「(.+)」の(?:ルビ|注記)付き終わり$/,
     (m) => ({ kind: 'rangeEnd', name: `${m[1] ?? ''}ruby`, reading: m[2]! }),
   ],
-  [/^(.+)終わり$/, (m) => (style(m[1]!) || /^(大き|小さ)な文字$/.test(m[1]!) ? rangeEnd(m[1]!) : { kind: 'unsupported' })],
+  [
+    /^(.+)終わり$/,
+    (m) => (style(m[1]!) || /^(大き|小さ)な文字$/.test(m[1]!) ? rangeEnd(m[1]!) : { kind: 'unsupported' }),
+  ],
   [/^(.+)$/, (m) => rangeStart(m[1]!)],
 ];
 
@@ -160,7 +169,9 @@ function image(description: string, src: string): Command {
 
 function rangeStart(name: string): Command {
   const found = style(name);
-  return found && found.kind !== 'heading' ? { kind: 'rangeStart', name: rangeName(name), style: found } : { kind: 'unsupported' };
+  return found && found.kind !== 'heading'
+    ? { kind: 'rangeStart', name: rangeName(name), style: found }
+    : { kind: 'unsupported' };
 }
 
 function rangeEnd(name: string): Command {

@@ -83,7 +83,11 @@ function closedBlock(frame: Frame, closer?: AozoraAnnotation): RootContent | und
     if (position) heading.position = position;
     return heading;
   }
-  const block: LayoutBlock = { type: 'layoutBlock', layout: frame.layout, children: frame.children as LayoutBlock['children'] };
+  const block: LayoutBlock = {
+    type: 'layoutBlock',
+    layout: frame.layout,
+    children: frame.children as LayoutBlock['children'],
+  };
   if (position) block.position = position;
   return block;
 }

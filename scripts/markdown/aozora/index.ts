@@ -16,6 +16,37 @@ import { applyTargetAnnotations } from './targets.ts';
 export { count, parseCommand, type Command } from './commands.ts';
 export { aozoraStyledToHast, type AozoraStyled } from './styled.ts';
 export type { AozoraAnnotation } from './types.ts';
+export { CREDITS_CLASS, remarkAozoraTextLayout, type AozoraTextLayout } from './text-layout.ts';
+
+/**
+ * Remark plugin: no CommonMark construct is read (emphasis, headings, lists, code, HTML, links,
+ * escapes, references, breaks): text is only text, with the notations other plugins add.
+ */
+export function remarkPlainText(this: Processor) {
+  const disabled = [
+    'attention',
+    'autolink',
+    'blockQuote',
+    'characterEscape',
+    'characterReference',
+    'codeFenced',
+    'codeIndented',
+    'codeText',
+    'definition',
+    'hardBreakEscape',
+    'hardBreakTrailing',
+    'headingAtx',
+    'htmlFlow',
+    'htmlText',
+    'labelStartImage',
+    'labelStartLink',
+    'labelEnd',
+    'list',
+    'setextUnderline',
+    'thematicBreak',
+  ];
+  (this.data().micromarkExtensions ??= []).push({ disable: { null: disabled } });
+}
 
 /** Remark plugin: read `［＃…］` and `※［＃…］` and apply them (lines first, then annotations on preceding text). */
 export function remarkAozora(this: Processor) {

@@ -74,7 +74,9 @@ export function styleNamed(name: string, steps: (text: string) => number): Targe
   if (bouten) return left ? { kind: 'bouten', style: bouten, left } : { kind: 'bouten', style: bouten };
   if (bare in LINES) {
     const classes = ['em-line', LINES[bare], left ? 'em-line-left' : undefined].filter((c): c is string => !!c);
-    return classes.length === 1 ? { kind: 'bouten', style: 'line' } : { kind: 'element', tagName: 'em', className: classes };
+    return classes.length === 1
+      ? { kind: 'bouten', style: 'line' }
+      : { kind: 'element', tagName: 'em', className: classes };
   }
   if (left) return undefined;
   if (name === '太字') return { kind: 'strong' };

@@ -71,7 +71,12 @@ function apply(parent: Parent, index: number, command: Command, file: VFile): nu
       parent.children[index] = { type: 'break', position: node.position };
       return index;
     case 'image':
-      parent.children[index] = { type: 'image', url: command.src, alt: command.alt, position: node.position } satisfies Image;
+      parent.children[index] = {
+        type: 'image',
+        url: command.src,
+        alt: command.alt,
+        position: node.position,
+      } satisfies Image;
       return index;
     case 'editorial':
     case 'bodyEnd':
@@ -110,7 +115,10 @@ function applyRange(parent: Parent, index: number, name: string, style: RangeSty
   let styled = reading === undefined ? style : { ...style, reading };
   // 割り注 inside parentheses the text already has gets no others.
   if (styled.kind === 'warichu')
-    styled = { ...styled, outside: { open: charsBefore(parent, index, 1)[0] === '（', close: charsAfter(parent, end, 1)[0] === '）' } };
+    styled = {
+      ...styled,
+      outside: { open: charsBefore(parent, index, 1)[0] === '（', close: charsAfter(parent, end, 1)[0] === '）' },
+    };
   const made = inside.length > 0 ? makeStyled(styled, inside) : undefined;
   if (made) {
     const position = positionOf(node.position?.start, parent.children[end]!.position?.end);

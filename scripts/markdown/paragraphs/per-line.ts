@@ -35,7 +35,7 @@ function splitParagraphs(parent: Parent, file: VFile): void {
     if (child.type === 'paragraph') {
       return splitLines(child.children, file)
         .filter((line) => line.nodes.length > 0)
-        .map((line) => paragraphOf(line.nodes, child.data && { ...child.data }));
+        .map((line) => paragraphOf(line.nodes, { ...child.data, perLine: true }));
     }
     if ('children' in child && child.type !== 'heading') splitParagraphs(child, file);
     return [child];
@@ -71,5 +71,7 @@ declare module 'mdast' {
   interface ParagraphData {
     /** An empty line the author typed (one paragraph per line). */
     blankLine?: boolean;
+    /** A line of a text with one paragraph per line, whose indent is the author's 「　」. */
+    perLine?: boolean;
   }
 }
