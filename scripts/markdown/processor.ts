@@ -12,7 +12,13 @@ import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { MarkdownOptions } from '../config/schema.ts';
-import { aozoraStyledToHast, remarkAozora, remarkAozoraTextLayout, remarkPlainText } from './aozora/index.ts';
+import {
+  aozoraStyledToHast,
+  remarkAozora,
+  remarkAozoraTextLayout,
+  remarkAozoraTextNotation,
+  remarkPlainText,
+} from './aozora/index.ts';
 import { layoutBlockToHast } from './block-layout/index.ts';
 import { boutenToHast, emphasisToHast, remarkBouten } from './bouten/index.ts';
 import { remarkLayoutDirectives } from './directives/index.ts';
@@ -121,13 +127,14 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .freeze();
 
   // A 青空文庫 text (`.txt`): the same stages, reading its notation only. No CommonMark construct
-  // is read, so `*`, `#`, `<`, `&`, `\\` and indented lines are the author's characters; only
+  // is read, so `*`, `#`, `<`, `&`, backslashes and indented lines are the author's characters; only
   // ruby (`｜漢字《かんじ》`), annotations (`［＃…］`) and 外字 (`※［＃…］`) are notation. Every line
   // is a paragraph, and the header, the notes on the notation and the credits are set apart.
   const aozoraReader = unified()
     .use(remarkParse)
     .use(remarkPlainText)
     .use(remarkRuby, 'aozora')
+    .use(remarkAozoraTextNotation)
     .use(remarkReportSyntaxProblems)
     .use(remarkParagraphPerLine)
     .use(remarkAozoraTextLayout)
