@@ -27,8 +27,13 @@ export interface Manuscript {
 }
 
 const METADATA_NAMES = ['book.yaml', 'book.yml'];
-/** Chapter files found in a folder: Markdown, and 青空文庫 texts (scripts/manuscript/aozora-text.ts). */
-const CHAPTER_EXTENSIONS = new Set(['.md', '.txt']);
+/**
+ * The chapters a folder's files are: its Markdown files, or, in a folder with none, its 青空文庫
+ * texts (`.txt`, scripts/manuscript/aozora-text.ts), so that a notes file beside Markdown chapters
+ * stays out of the book. `chapters:` in book.yaml may list either kind.
+ */
+const chapterExtension = (names: readonly string[]) =>
+  names.some((name) => extname(name).toLowerCase() === '.md' && !/^readme\./i.test(name)) ? '.md' : '.txt';
 const isAozoraText = (path: string) => extname(path).toLowerCase() === '.txt';
 
 /** Load a manuscript folder or a one-file book. */
@@ -76,7 +81,7 @@ async function loadFolder(root: string): Promise<Manuscript> {
     }
   } else {
     chapterPaths = names
-      .filter((name) => CHAPTER_EXTENSIONS.has(extname(name).toLowerCase()) && !/^[._]/.test(name) && !/^readme\./i.test(name))
+      .filter((name) => extname(name).toLowerCase() === chapterExtension(names) && !/^[._]/.test(name) && !/^readme\./i.test(name))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
       .map((name) => join(root, name));
   }

@@ -5,6 +5,7 @@
  * show are `ignored`, with the reason given in the warning.
  */
 import type { BlockLayout } from '../block-layout/index.ts';
+import { readGaiji } from './gaiji/describe.ts';
 import { blockClasses, rangeName, styleNamed, type HeadingVariant, type TargetStyle } from './styles.ts';
 
 export type { HeadingVariant, TargetStyle } from './styles.ts';
@@ -197,9 +198,18 @@ function blockStyleEnd(name: string): Command {
 export function parseCommand(value: string): Command {
   for (const [pattern, make] of rules) {
     const match = pattern.exec(value);
-    if (match) return make(match);
+    if (match) return withCharacters(make(match));
   }
   return { kind: 'unsupported' };
+}
+
+/**
+ * A target that holds a 外字 (`［＃「※［＃「口＋世」、第3水準1-14-88］」に傍点］`) is matched against
+ * the text as it is read, where the 外字 is its character.
+ */
+function withCharacters(command: Command): Command {
+  if (command.kind !== 'target' || !command.text.includes('※［＃')) return command;
+  return { ...command, text: command.text.replace(/※［＃((?:[^［］]|［[^］]*］)*)］/g, (_, inner: string) => readGaiji(inner).char ?? '※') };
 }
 
 /** A count written in half-width, full-width or kanji digits (２, 10, 十二). */

@@ -4,7 +4,7 @@
  */
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import type { BlockLayout, LayoutBlock } from '../block-layout/index.ts';
+import { layoutClasses, type BlockLayout, type LayoutBlock } from '../block-layout/index.ts';
 import { positionOf } from '../text/positions.ts';
 import type { BlockKind, Command } from './commands.ts';
 import { reportAnnotation } from './messages.ts';
@@ -30,8 +30,7 @@ export function groupBlocks(items: ReadonlyArray<RootContent | Marker>, file: VF
   const stack: Frame[] = [{ layout: {}, children: [] }];
   const close = (closer?: AozoraAnnotation) => {
     const frame = stack.pop()!;
-    const block = closedBlock(frame, closer);
-    if (block) stack.at(-1)!.children.push(block);
+    stack.at(-1)!.children.push(...closedBlock(frame, closer));
   };
   for (const item of items) {
     if (item.type !== 'marker') {
@@ -64,9 +63,13 @@ export function groupBlocks(items: ReadonlyArray<RootContent | Marker>, file: VF
   return stack[0]!.children;
 }
 
-/** The block a closed frame makes; nothing for an empty one (it would only be an empty element). */
-function closedBlock(frame: Frame, closer?: AozoraAnnotation): RootContent | undefined {
-  if (frame.children.length === 0) return undefined;
+/**
+ * The block a closed frame makes: nothing for an empty one (it would only be an empty element),
+ * and its blocks as they are when it places nothing (`ここから１０字詰め`, which is not set).
+ */
+function closedBlock(frame: Frame, closer?: AozoraAnnotation): RootContent[] {
+  if (frame.children.length === 0) return [];
+  if (!frame.heading && layoutClasses(frame.layout).length === 0) return frame.children;
   const position = positionOf(
     frame.opener?.position?.start,
     (closer ?? frame.children.at(-1) ?? frame.opener)?.position?.end,
@@ -81,7 +84,7 @@ function closedBlock(frame: Frame, closer?: AozoraAnnotation): RootContent | und
     const heading: Heading = { type: 'heading', depth: frame.heading.depth, children };
     if (variant !== 'normal') heading.data = { layout: { classes: [`${variant}-midashi`] } };
     if (position) heading.position = position;
-    return heading;
+    return [heading];
   }
   const block: LayoutBlock = {
     type: 'layoutBlock',
@@ -89,5 +92,5 @@ function closedBlock(frame: Frame, closer?: AozoraAnnotation): RootContent | und
     children: frame.children as LayoutBlock['children'],
   };
   if (position) block.position = position;
-  return block;
+  return [block];
 }

@@ -5,7 +5,7 @@
  * them (scripts/manuscript/aozora-text.ts); this plugin takes the header and the notes out of the
  * text, and sets the credits apart at the end, on a page of their own.
  */
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { LayoutBlock } from '../block-layout/index.ts';
 import type { PageBreak } from '../pagebreak/index.ts';
@@ -46,7 +46,32 @@ export function remarkAozoraTextLayout() {
       else body.push(node);
     }
     tree.children = credits.length > 0 ? [...body, ...creditsBlocks(credits)] : body;
+    keepLeadingSpaces(tree, String(file.value));
   };
+}
+
+/**
+ * Half-width spaces and tabs at the start of a line are the author's too (the Markdown reader
+ * drops them from a paragraph's start): they are put back.
+ */
+function keepLeadingSpaces(parent: Parent, source: string): void {
+  for (const child of parent.children) {
+    if (child.type !== 'paragraph' && child.type !== 'heading') {
+      if ('children' in child) keepLeadingSpaces(child, source);
+      continue;
+    }
+    const start = child.children[0]?.position?.start;
+    if (!start?.offset || start.column <= 1) continue;
+    const lineStart = start.offset - (start.column - 1);
+    const spaces = source.slice(lineStart, start.offset);
+    if (/^[ \t]+$/.test(spaces)) {
+      child.children.unshift({
+        type: 'text',
+        value: spaces,
+        position: { start: { line: start.line, column: 1, offset: lineStart }, end: start },
+      });
+    }
+  }
 }
 
 /** The header of a text in a folder: its first line is the chapter's title, the others are set 地付き. */

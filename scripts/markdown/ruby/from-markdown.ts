@@ -8,7 +8,7 @@ import type { Token } from 'micromark-util-types';
 import { recordSyntaxProblem } from '../syntax-problems.ts';
 import { aozoraCharType, isKanji } from '../text/characters.ts';
 import { pointOf, positionOfToken, shiftPoint } from '../text/points.ts';
-import { sourceLengthOfEnd } from '../text/substitutions.ts';
+import { sliceSubstitutions, sourceLengthOfEnd } from '../text/substitutions.ts';
 import type { Ruby } from './types.ts';
 
 /** Which run of characters before `《` is the base of a ruby written without a bar. */
@@ -96,13 +96,15 @@ const implicitExit = (base: ImplicitBase): Handle =>
     // The run must be written literally just before `《` (not as character references).
     const literal = before?.position?.start.offset !== undefined && runStart.offset! >= before.position.start.offset;
     if (before?.type === 'text' && run && before.position && literal) {
+      // A 外字 in the base keeps its record (its note, its length in the source).
+      const baseText: Text = { type: 'text', value: run, position: { start: runStart, end: start } };
+      const substitutions = sliceSubstitutions(before, before.value.length - run.length, before.value.length);
+      if (substitutions) baseText.data = { substitutions };
+      if (before.data?.substitutions)
+        before.data.substitutions = sliceSubstitutions(before, 0, before.value.length - run.length);
       before.value = before.value.slice(0, -run.length);
       before.position.end = runStart;
-      node.children.unshift({
-        type: 'rubyBase',
-        children: [{ type: 'text', value: run, position: { start: runStart, end: start } }],
-        position: { start: runStart, end: start },
-      });
+      node.children.unshift({ type: 'rubyBase', children: [baseText], position: { start: runStart, end: start } });
       node.position = { start: runStart, end: pointOf(token.end) };
       if (before.value === '') parent.children.splice(-2, 1);
       return;

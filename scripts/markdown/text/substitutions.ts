@@ -43,3 +43,11 @@ export function sourceLengthOfEnd(node: Text, units: number): number {
   }
   return length;
 }
+
+/** The substitutions of a text node that lie between two indices of its value, moved to start at `from`. */
+export function sliceSubstitutions(node: Text, from: number, to: number): Substitution[] | undefined {
+  const inside = (node.data?.substitutions ?? [])
+    .filter((substitution) => substitution.at >= from && substitution.at + substitution.length <= to)
+    .map((substitution) => ({ ...substitution, at: substitution.at - from }));
+  return inside.length > 0 ? inside : undefined;
+}
