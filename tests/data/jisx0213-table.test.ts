@@ -33,7 +33,9 @@ function allCodes(): Cell[] {
 
 /** One iconv run over every code, one code a line; `-c` leaves an undefined code's line empty or wrong. */
 function iconvLines(input: Buffer[], from: string, to: string): Buffer[] {
-  const output = execFileSync('iconv', ['-c', '-f', from, '-t', to], { input: Buffer.concat(input.flatMap((b) => [b, Buffer.from('\n')])) });
+  const output = execFileSync('iconv', ['-c', '-f', from, '-t', to], {
+    input: Buffer.concat(input.flatMap((b) => [b, Buffer.from('\n')])),
+  });
   const lines: Buffer[] = [];
   let start = 0;
   for (let index = output.indexOf(0x0a); index !== -1; index = output.indexOf(0x0a, start)) {
