@@ -25,6 +25,7 @@ export const integration = [
   'tests/dev/preview-lint.test.ts',
   'tests/dev/preview.test.ts',
   'tests/epub/ace.test.ts',
+  'tests/epub/aozora-texts.test.ts',
   'tests/epub/epubcheck-batch.test.ts',
   'tests/epub/one-file-novel.test.ts',
   'tests/epub/readers.test.ts',
