@@ -60,7 +60,7 @@ function closeHeading(body: PhrasingContent[], heading: OpenHeading, layout: Blo
   }
   return [
     { children: body.slice(0, end), layout, heading: { depth, variant } },
-    { children: body.slice(end + 1), layout: {} },
+    ...splitHeadings(body.slice(end + 1), { layout: {} }, file),
   ];
 }
 
@@ -79,7 +79,8 @@ function targetHeading(body: PhrasingContent[], index: number, layout: BlockLayo
   return [
     { children: cut[0], layout: {} },
     { children: cut[1], layout, heading: { depth, variant } },
-    { children: after, layout: {} },
+    // The rest of the line may hold another heading (two 窓見出し on one line).
+    ...splitHeadings(after, { layout: {} }, file),
   ];
 }
 
