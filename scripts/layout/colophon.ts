@@ -3,7 +3,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BookConfig } from '../config/schema.ts';
 import { japaneseDate } from './japanese-date.ts';
-import { authorsOf, setMetadataText as set } from './metadata-text.ts';
+import { authorsOf, contributorsOf, setMetadataText as set } from './metadata-text.ts';
 
 /** 奥付: the colophon, with the facts a Japanese colophon carries. */
 export function colophonPage(config: BookConfig): Element {
@@ -11,6 +11,9 @@ export function colophonPage(config: BookConfig): Element {
   const authors = authorsOf(config);
   const rows: [string, string][] = [];
   if (authors.length > 0) rows.push(['著者', authors.join('、')]);
+  const { translators, editors } = contributorsOf(config);
+  if (translators.length > 0) rows.push(['訳者', translators.join('、')]);
+  if (editors.length > 0) rows.push(['編者', editors.join('、')]);
   if (config.publisher) rows.push(['発行', config.publisher]);
   const lines: ElementContent[] = [];
   if (config.date) {

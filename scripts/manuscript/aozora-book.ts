@@ -23,7 +23,7 @@ export interface AozoraBook extends ParsedConfig {
  * asks for (one paragraph per line; 大見出し and 中見出し start chapters, as a text with one level of
  * headings marks them 中見出し).
  */
-const TEXT_DEFAULTS = { chapterLevel: 2 };
+const TEXT_DEFAULTS = { chapterLevel: 2, tocDepth: 3 };
 
 /** Load a 青空文庫 text and the `book.yaml` beside it. */
 export async function loadAozoraBook(path: string): Promise<AozoraBook> {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { bookWarnings, loadBook } from '../../scripts/book.ts';
+import { colophonPage } from '../../scripts/layout/colophon.ts';
+import { titlePage } from '../../scripts/layout/title-page.ts';
 import { headerMetadata } from '../../scripts/manuscript/aozora-book.ts';
 import { decodeText } from '../../scripts/manuscript/decode.ts';
 import { loadManuscript } from '../../scripts/manuscript/load.ts';
@@ -89,6 +91,14 @@ describe('a 青空文庫 text as a book', () => {
     expect(warnings).toEqual(['4:3 aozora-unsupported', '5:1 aozora-unclosed']);
     expect(text(html(book))).toContain('本文です。');
     expect(text(html(book))).toContain('下げた行');
+  });
+
+  it('prints a translator from the header on the title page and in the colophon', async () => {
+    const root = await makeManuscript({ 'a.txt': '幸福な王子\nオスカー・ワイルド\n結城浩訳\n\n本文\n' });
+    const { config } = await loadManuscript(join(root, 'a.txt'));
+    expect(config).toMatchObject({ title: '幸福な王子', author: 'オスカー・ワイルド', translator: '結城浩' });
+    expect(text(toHtml(titlePage(config)))).toContain('結城浩　訳');
+    expect(text(toHtml(colophonPage(config)))).toContain('訳者　結城浩');
   });
 
   it('refuses a file it cannot decode, at the line and column of the bad byte', async () => {
