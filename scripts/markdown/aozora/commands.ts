@@ -209,7 +209,10 @@ export function parseCommand(value: string): Command {
  */
 function withCharacters(command: Command): Command {
   if (command.kind !== 'target' || !command.text.includes('※［＃')) return command;
-  return { ...command, text: command.text.replace(/※［＃((?:[^［］]|［[^］]*］)*)］/g, (_, inner: string) => readGaiji(inner).char ?? '※') };
+  return {
+    ...command,
+    text: command.text.replace(/※［＃((?:[^［］]|［[^］]*］)*)］/g, (_, inner: string) => readGaiji(inner).char ?? '※'),
+  };
 }
 
 /** A count written in half-width, full-width or kanji digits (２, 10, 十二). */
