@@ -45,6 +45,11 @@ export async function readAozoraText(path: string, role: HeaderRole): Promise<Ao
   return { file, header: header.map(headerText) };
 }
 
+/** Where the parts of a 青空文庫 text are, from its text (as `readAozoraText` decoded and cleaned it). */
+export function aozoraLayout(text: string, role: HeaderRole): AozoraTextLayout {
+  return findLayout(text.split('\n'), role).layout;
+}
+
 /**
  * The header is the lines before the first blank line (aozora2html's rule); a text whose first
  * blank line comes later than a header could has only its first line as the header. After it, a
