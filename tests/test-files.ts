@@ -66,6 +66,7 @@ export const slowestFirst = [
   'tests/pdf/hermetic.test.ts',
   'tests/pdf/sample-pdf.test.ts',
   'tests/epub/readers.test.ts',
+  'tests/epub/aozora-texts.test.ts',
   'tests/pdf/parts.test.ts',
   'tests/pdf/press-ready.test.ts',
   'tests/epub/epubcheck-batch.test.ts',

@@ -93,6 +93,13 @@ describe('a 青空文庫 text as a book', () => {
     expect(text(html(book))).toContain('下げた行');
   });
 
+  it('ends the body at ［＃本文終わり］: what follows is set with the credits', async () => {
+    const root = await makeManuscript({ 'a.txt': '題\n著者\n\n本文\n［＃本文終わり］\n後書き\n底本：「本」\n' });
+    const markup = html(await loadBook(join(root, 'a.txt')));
+    expect(markup).toMatch(/<p[^>]*>本文<\/p>\n?<div class="pagebreak"><\/div>\n?<div class="aozora-credits">\n?<p[^>]*>後書き<\/p>\n?<p[^>]*>底本：「本」<\/p>/);
+    expect(text(markup)).not.toContain('本文終わり');
+  });
+
   it('prints a translator from the header on the title page and in the colophon', async () => {
     const root = await makeManuscript({ 'a.txt': '幸福な王子\nオスカー・ワイルド\n結城浩訳\n\n本文\n' });
     const { config } = await loadManuscript(join(root, 'a.txt'));
