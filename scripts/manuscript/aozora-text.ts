@@ -9,7 +9,7 @@ import { BuildError } from '../errors.ts';
 import type { AozoraTextLayout } from '../markdown/aozora/index.ts';
 import { readGaiji } from '../markdown/aozora/gaiji/describe.ts';
 import { decodeText } from './decode.ts';
-import { cleanText, readBytes } from './read-text.ts';
+import { cleanText, readBytes, readSourceFile } from './read-text.ts';
 
 /** A 青空文庫 text read: the file, its layout, and the header lines as text. */
 export interface AozoraText {
@@ -90,4 +90,14 @@ function headerText(line: string): string {
     .replace(/｜/g, '')
     .replace(/［＃[^］]*］/g, '')
     .trim();
+}
+
+/**
+ * A chapter file read again as it was read first (the preview re-reads a file that changed): a
+ * 青空文庫 text with its header used as before, anything else as Markdown.
+ */
+export async function readChapterAgain(path: string, before: VFile | undefined): Promise<VFile> {
+  const layout = before?.data.aozoraText;
+  if (!layout) return readSourceFile(path);
+  return (await readAozoraText(path, layout.titleLines ? 'title' : 'metadata')).file;
 }

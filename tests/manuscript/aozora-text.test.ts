@@ -12,6 +12,7 @@ import { bookWarnings, loadBook } from '../../scripts/book.ts';
 import { colophonPage } from '../../scripts/layout/colophon.ts';
 import { titlePage } from '../../scripts/layout/title-page.ts';
 import { headerMetadata } from '../../scripts/manuscript/aozora-book.ts';
+import { readChapterAgain } from '../../scripts/manuscript/aozora-text.ts';
 import { decodeText } from '../../scripts/manuscript/decode.ts';
 import { loadManuscript } from '../../scripts/manuscript/load.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
@@ -98,6 +99,14 @@ describe('a 青空文庫 text as a book', () => {
     const markup = html(await loadBook(join(root, 'a.txt')));
     expect(markup).toMatch(/<p[^>]*>本文<\/p>\n?<div class="pagebreak"><\/div>\n?<div class="aozora-credits">\n?<p[^>]*>後書き<\/p>\n?<p[^>]*>底本：「本」<\/p>/);
     expect(text(markup)).not.toContain('本文終わり');
+  });
+
+  it('reads a changed .txt chapter again as a 青空文庫 text (the preview), and Markdown as Markdown', async () => {
+    const root = await makeManuscript({ 'book.yaml': 'title: 本\n', 'a.txt': SJIS_TEXT });
+    const [first] = (await loadManuscript(root)).chapters;
+    const again = await readChapterAgain(join(root, 'a.txt'), first);
+    expect(again.data.aozoraText).toEqual({ skip: [], titleLines: [1, 2] });
+    expect(String(again.value)).toContain('本文①～');
   });
 
   it('prints a translator from the header on the title page and in the colophon', async () => {
