@@ -35,7 +35,18 @@ export async function loadAozoraBook(path: string): Promise<AozoraBook> {
     (info) => info.isFile(),
     () => false,
   );
-  if (!hasYaml) return { file, metadataFile: path, ...parseBookConfig({ text: '', file: path }, defaults) };
+  if (!hasYaml) {
+    if (header.length === 0) {
+      throw new BuildError('a 青空文庫 text starts with its title: the first line is empty', {
+        file: path,
+        line: 1,
+        column: 1,
+        hint: 'put the title on the first line and the author on the next, then a blank line, as 青空文庫 files do, or give the title in a book.yaml beside the file',
+        ruleId: 'metadata-missing',
+      });
+    }
+    return { file, metadataFile: path, ...parseBookConfig({ text: '', file: path }, defaults) };
+  }
   const yaml = await readSourceFile(yamlPath);
   const parsed = parseBookConfig({ text: String(yaml.value), file: yamlPath }, defaults);
   if (parsed.config.chapters) {

@@ -5,7 +5,6 @@
  * 校正) found by 青空文庫's own layout rules, as its converter aozora2html finds them.
  */
 import { VFile } from 'vfile';
-import { BuildError } from '../errors.ts';
 import type { AozoraTextLayout } from '../markdown/aozora/index.ts';
 import { readGaiji } from '../markdown/aozora/gaiji/describe.ts';
 import { decodeText } from './decode.ts';
@@ -33,15 +32,6 @@ export async function readAozoraText(path: string, role: HeaderRole): Promise<Ao
   const lines = String(file.value).split('\n');
   const { layout, header } = findLayout(lines, role);
   file.data.aozoraText = layout;
-  if (role === 'metadata' && header.length === 0) {
-    throw new BuildError('a 青空文庫 text starts with its title: the first line is empty', {
-      file: path,
-      line: 1,
-      column: 1,
-      hint: 'put the title on the first line and the author on the next, then a blank line, as 青空文庫 files do',
-      ruleId: 'metadata-missing',
-    });
-  }
   return { file, header: header.map(headerText) };
 }
 

@@ -117,6 +117,13 @@ describe('a 青空文庫 text as a book', () => {
     expect(text(toHtml(colophonPage(config)))).toContain('訳者　結城浩');
   });
 
+  it('asks for a title when the text has no header and no book.yaml gives one', async () => {
+    const bare = await makeManuscript({ 'a.txt': '\n本文\n' });
+    await expect(loadManuscript(join(bare, 'a.txt'))).rejects.toMatchObject({ line: 1, column: 1, ruleId: 'metadata-missing' });
+    const titled = await makeManuscript({ 'a.txt': '\n本文\n', 'book.yaml': 'title: 題\n' });
+    expect((await loadManuscript(join(titled, 'a.txt'))).config.title).toBe('題');
+  });
+
   it('refuses a file it cannot decode, at the line and column of the bad byte', async () => {
     const root = await makeManuscript({ 'a.txt': Buffer.concat([SJIS_TEXT, Buffer.from([0x41, 0xff])]) });
     await expect(loadManuscript(join(root, 'a.txt'))).rejects.toMatchObject({
