@@ -116,6 +116,8 @@ const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
     /^「(.+)」に「(.+)」の傍記$/,
     (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'ruby', reading: [...m[1]!].map(() => m[2]!).join('') } }),
   ],
+  // `1［＃「1」はローマ数字、1-13-21］`: the text before is a stand-in for the character a code names.
+  [/^「(.+)」は(.+、(?:第[34]水準)?[12]-\d{1,2}-\d{1,2}.*|.+、U\+[0-9A-Fa-f]{4,6}.*)$/, (m) => replacement(m[1]!, m[2]!)],
   [/^「(.+)」の左に(.+)$/, (m) => target(m[1]!, `左に${m[2]!}`)],
   [/^「(.+)」[には](.+)$/, (m) => target(m[1]!, m[2]!)],
   // 漢文: 返り点 and 訓点送り仮名 stand on their own.
@@ -156,6 +158,11 @@ function ruby(reading: string, left: boolean): Extract<TargetStyle, { kind: 'rub
 function target(text: string, name: string): Command {
   const found = style(name);
   return found ? { kind: 'target', text, style: found } : { kind: 'unsupported' };
+}
+
+function replacement(text: string, gaiji: string): Command {
+  const { char } = readGaiji(gaiji);
+  return char ? { kind: 'target', text, style: { kind: 'character', char } } : { kind: 'unsupported' };
 }
 
 function inline(name: string, text: string): Command {

@@ -40,6 +40,8 @@ export function makeStyled(style: RangeStyle, nodes: PhrasingContent[], text = '
       return styled('span', ['warichu'], withParentheses(nodes, style.outside));
     case 'element':
       return styled(style.tagName, style.className, nodes);
+    case 'character':
+      return { type: 'text', value: style.char };
   }
 }
 

@@ -20,6 +20,7 @@ export type TargetStyle =
   | { kind: 'warichu'; outside?: { open: boolean; close: boolean } }
   | ElementStyle
   | { kind: 'ruby'; reading: string; left?: boolean }
+  | { kind: 'character'; char: string }
   | { kind: 'heading'; depth: 1 | 2 | 3; variant: HeadingVariant };
 
 /** A 見出し on a line of its own (`normal`), run into the text (同行), or in a window (窓). */
