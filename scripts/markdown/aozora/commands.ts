@@ -79,7 +79,7 @@ const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
     (m) => ({ kind: 'blockStart', block: 'indent', layout: indent(count(m[1]!), count(m[2]!)) }),
   ],
   [
-    new RegExp(`^(?:ここから)?改行天付き、折り返して${NUMBER}字下げ$`),
+    new RegExp(`^(?:ここから)?(?:改行)?天付き、折り返して${NUMBER}字下げ$`),
     (m) => ({ kind: 'blockStart', block: 'indent', layout: indent(0, count(m[1]!)) }),
   ],
   [/^ここから地付き$/, () => ({ kind: 'blockStart', block: 'end', layout: { end: 0 } })],
@@ -104,7 +104,7 @@ const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
     (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'heading', ...heading(m, 2) } }),
   ],
   // Editorial notes on the 底本 (a correction, ママ on a reading): not part of the book's text.
-  [/^(?:ルビの)?「.+」は底本では「.*」$/, () => ({ kind: 'editorial' })],
+  [/^(?:ルビの)?「.+」は底本では.*$/, () => ({ kind: 'editorial' })],
   [/^ルビの「.+」はママ$/, () => ({ kind: 'editorial' })],
   [/^「(.+)」はママ$/, (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'ruby', reading: 'ママ' } })],
   // Ruby and notes beside the text, on the right or (`の左に`) on the left.
@@ -117,7 +117,10 @@ const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
     (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'ruby', reading: [...m[1]!].map(() => m[2]!).join('') } }),
   ],
   // `1［＃「1」はローマ数字、1-13-21］`: the text before is a stand-in for the character a code names.
-  [/^「(.+)」は(.+、(?:第[34]水準)?[12]-\d{1,2}-\d{1,2}.*|.+、U\+[0-9A-Fa-f]{4,6}.*)$/, (m) => replacement(m[1]!, m[2]!)],
+  [
+    /^「(.+)」は(.+、(?:第[34]水準)?[12]-\d{1,2}-\d{1,2}.*|.+、U\+[0-9A-Fa-f]{4,6}.*)$/,
+    (m) => replacement(m[1]!, m[2]!),
+  ],
   [/^「(.+)」の左に(.+)$/, (m) => target(m[1]!, `左に${m[2]!}`)],
   [/^「(.+)」[には](.+)$/, (m) => target(m[1]!, m[2]!)],
   // 漢文: 返り点 and 訓点送り仮名 stand on their own.
@@ -203,24 +206,33 @@ function blockStyleEnd(name: string): Command {
 
 /** Read an annotation's text (without `［＃` and `］`). */
 export function parseCommand(value: string): Command {
+  // Some texts write the end of a block or a range in kana (`ここで字下げおわり`).
+  const text = value.replace(/おわり$/, '終わり');
   for (const [pattern, make] of rules) {
-    const match = pattern.exec(value);
+    const match = pattern.exec(text);
     if (match) return withCharacters(make(match));
   }
   return { kind: 'unsupported' };
 }
 
 /**
- * A target that holds a 外字 (`［＃「※［＃「口＋世」、第3水準1-14-88］」に傍点］`) is matched against
- * the text as it is read, where the 外字 is its character.
+ * A target or a reading that holds a 外字 (`［＃「※［＃「口＋世」、第3水準1-14-88］」に傍点］`) is read
+ * with the 外字 as its character: a target is matched against the text as it is read, and a
+ * reading is printed.
  */
 function withCharacters(command: Command): Command {
-  if (command.kind !== 'target' || !command.text.includes('※［＃')) return command;
-  return {
-    ...command,
-    text: command.text.replace(/※［＃((?:[^［］]|［[^］]*］)*)］/g, (_, inner: string) => readGaiji(inner).char ?? '※'),
-  };
+  if (command.kind === 'rangeEnd' && command.reading !== undefined)
+    return { ...command, reading: characters(command.reading) };
+  if (command.kind !== 'target') return command;
+  const style =
+    command.style.kind === 'ruby' ? { ...command.style, reading: characters(command.style.reading) } : command.style;
+  return { ...command, text: characters(command.text), style };
 }
+
+const characters = (text: string) =>
+  text.includes('※［＃')
+    ? text.replace(/※［＃((?:[^［］]|［[^］]*］)*)］/g, (_, inner: string) => readGaiji(inner).char ?? '※')
+    : text;
 
 /** A count written in half-width, full-width or kanji digits (２, 10, 十二). */
 export function count(text: string): number {

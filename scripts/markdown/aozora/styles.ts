@@ -51,6 +51,7 @@ const ELEMENTS: Record<string, ElementStyle> = {
   斜体: element('span', 'italic'),
   横組み: element('span', 'sideways'),
   罫囲み: element('span', 'keigakomi'),
+  二重罫囲み: { kind: 'element', tagName: 'span', className: ['keigakomi', 'keigakomi-double'] },
   キャプション: element('span', 'caption'),
   上付き小文字: element('sup', 'superscript'),
   下付き小文字: element('sub', 'subscript'),

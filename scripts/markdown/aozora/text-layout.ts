@@ -9,6 +9,7 @@ import type { Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { LayoutBlock } from '../block-layout/index.ts';
 import type { PageBreak } from '../pagebreak/index.ts';
+import '../syntax-problems.ts';
 
 /** Where the parts of a 青空文庫 text are, by line (1-based, inclusive). */
 export interface AozoraTextLayout {
@@ -46,6 +47,13 @@ export function remarkAozoraTextLayout() {
       else body.push(node);
     }
     tree.children = credits.length > 0 ? [...body, ...creditsBlocks(credits)] : body;
+    // What the syntax found in the lines left out (an example 外字 in the notes block) is not the book's.
+    if (tree.data?.syntaxProblems) {
+      const line = (problem: { place: { start: { line: number } } }) => problem.place.start.line;
+      tree.data.syntaxProblems = tree.data.syntaxProblems.filter((problem) =>
+        layout.skip.every(([from, to]) => line(problem) < from || line(problem) > to),
+      );
+    }
     keepLeadingSpaces(tree, String(file.value));
   };
 }
