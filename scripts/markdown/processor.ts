@@ -17,6 +17,7 @@ import {
   remarkAozora,
   remarkAozoraTextLayout,
   remarkAozoraTextNotation,
+  remarkKunoji,
   remarkPlainText,
 } from './aozora/index.ts';
 import { layoutBlockToHast } from './block-layout/index.ts';
@@ -139,6 +140,7 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkAozoraTextLayout)
     .use(remarkReportSyntaxProblems)
     .use(remarkAozora)
+    .use(remarkKunoji)
     .use(remarkPageBreaks, { rules: false })
     .use(remarkBlankLines)
     .use(remarkLineBreaks, options.lineBreaks)

@@ -226,7 +226,9 @@ function withCharacters(command: Command): Command {
   if (command.kind !== 'target') return command;
   const style =
     command.style.kind === 'ruby' ? { ...command.style, reading: characters(command.style.reading) } : command.style;
-  return { ...command, text: characters(command.text), style };
+  // Ruby is not part of a target (the 注記一覧's rule), though some texts write it there: `高直《たかね》`.
+  const text = characters(command.text).replace(/《[^》]*》|｜/g, '');
+  return { ...command, text, style };
 }
 
 const characters = (text: string) =>

@@ -17,7 +17,7 @@ export { count, parseCommand, type Command } from './commands.ts';
 export { aozoraStyledToHast, type AozoraStyled } from './styled.ts';
 export type { AozoraAnnotation } from './types.ts';
 export { CREDITS_CLASS, remarkAozoraTextLayout, type AozoraTextLayout } from './text-layout.ts';
-export { remarkAozoraTextNotation } from './text-notation.ts';
+export { remarkAozoraTextNotation, remarkKunoji } from './text-notation.ts';
 
 /**
  * Remark plugin: no CommonMark construct is read (emphasis, headings, lists, code, HTML, links,

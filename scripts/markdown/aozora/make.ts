@@ -23,6 +23,14 @@ export function makeStyled(style: RangeStyle, nodes: PhrasingContent[], text = '
     case 'strong':
       return { type: 'strong', children: nodes };
     case 'ruby':
+      // Ruby cannot hold ruby (HTML): a reading for text that already has one, ママ on a word with
+      // its reading, is set after it as a small note.
+      if (nodes.some(hasRuby))
+        return styled(
+          'span',
+          ['ruby-over-ruby'],
+          [...nodes, styled('span', ['inline-note'], [{ type: 'text', value: `（${style.reading}）` }])],
+        );
       return {
         type: 'ruby',
         children: [
@@ -44,6 +52,8 @@ export function makeStyled(style: RangeStyle, nodes: PhrasingContent[], text = '
       return { type: 'text', value: style.char };
   }
 }
+
+const hasRuby = (node: Nodes): boolean => node.type === 'ruby' || ('children' in node && node.children.some(hasRuby));
 
 function styled(tagName: AozoraStyled['tagName'], className: string[], children: PhrasingContent[]): AozoraStyled {
   return { type: 'aozoraStyled', tagName, className, children };

@@ -8,11 +8,18 @@ import type { Parent, Root } from 'mdast';
 import type { Processor } from 'unified';
 import { accentFromMarkdown, accentSyntax } from './accents.ts';
 
-/** Remark plugin: アクセント分解 and くの字点 in a 青空文庫 text. */
+/** Remark plugin: アクセント分解 in a 青空文庫 text. */
 export function remarkAozoraTextNotation(this: Processor) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(accentSyntax());
   (data.fromMarkdownExtensions ??= []).push(accentFromMarkdown());
+}
+
+/**
+ * Remark plugin: くの字点 in a 青空文庫 text. It runs after the annotations, whose targets are
+ * written with `／＼` as the text is (`とろ／＼［＃「とろ／＼」に傍点］`).
+ */
+export function remarkKunoji() {
   return (tree: Root) => {
     setKunoji(tree);
   };
