@@ -9,7 +9,7 @@ files.sort();
 const step = Math.floor(files.length / Number(process.argv[2] ?? 300));
 const counts = new Map<string, number>(); const examples = new Map<string, string>();
 let leaks = 0, errors = 0, done = 0;
-for (let i = 0; i < files.length; i += step) {
+for (let i = Math.floor(step / 2); i < files.length; i += step) {
   const f = files[i]!;
   if (statSync(f).size > 400_000) continue;
   try {

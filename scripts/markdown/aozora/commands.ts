@@ -106,6 +106,8 @@ const rules: Array<[RegExp, (match: RegExpMatchArray) => Command]> = [
   // Editorial notes on the 底本 (a correction, ママ on a reading): not part of the book's text.
   [/^(?:ルビの)?「.+」は底本では.*$/, () => ({ kind: 'editorial' })],
   [/^ルビの「.+」はママ$/, () => ({ kind: 'editorial' })],
+  // An older note that the text before has its ruby (`起上り《レカバリー》［＃「起上り」にルビ］`).
+  [/^「.+」にルビ$/, () => ({ kind: 'editorial' })],
   [/^「(.+)」はママ$/, (m) => ({ kind: 'target', text: m[1]!, style: { kind: 'ruby', reading: 'ママ' } })],
   // Ruby and notes beside the text, on the right or (`の左に`) on the left.
   [

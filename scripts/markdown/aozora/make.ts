@@ -8,7 +8,7 @@ import type { AozoraStyled } from './styled.ts';
 
 /**
  * The node a style makes of `nodes`; `text` is what a reader sees of them when the caller
- * knows it. `undefined` when the style cannot hold them (縦中横 over more than plain text).
+ * knows it. `undefined` when there is nothing to style.
  */
 export function makeStyled(style: RangeStyle, nodes: PhrasingContent[], text = ''): PhrasingContent | undefined {
   switch (style.kind) {
@@ -40,10 +40,12 @@ export function makeStyled(style: RangeStyle, nodes: PhrasingContent[], text = '
         ...(style.left ? { data: { hProperties: { className: ['ruby-left'] } } } : {}),
       };
     case 'tcy':
-      // 縦中横 holds plain characters only.
-      return nodes.length > 0 && nodes.every((node: Nodes) => node.type === 'text')
+      // 縦中横 of plain characters is a `tcy` node (its text is what automatic 縦中横 skips); over
+      // other notations (`Ｘ１［＃「１」は下付き小文字］［＃「Ｘ１」は縦中横］`) it is an element around them.
+      if (nodes.length === 0) return undefined;
+      return nodes.every((node: Nodes) => node.type === 'text')
         ? { type: 'tcy', value: text || nodes.map((node) => (node.type === 'text' ? node.value : '')).join('') }
-        : undefined;
+        : styled('span', ['tcy'], nodes);
     case 'warichu':
       return styled('span', ['warichu'], withParentheses(nodes, style.outside));
     case 'element':

@@ -49,6 +49,8 @@ const LINES: Record<string, string | undefined> = {
 
 const ELEMENTS: Record<string, ElementStyle> = {
   斜体: element('span', 'italic'),
+  // Set in the book's sans-serif face, as the print stylesheet sets the class `gfont`.
+  ゴシック体: element('span', 'gfont'),
   横組み: element('span', 'sideways'),
   罫囲み: element('span', 'keigakomi'),
   二重罫囲み: { kind: 'element', tagName: 'span', className: ['keigakomi', 'keigakomi-double'] },
