@@ -88,7 +88,7 @@ export function previewDocument({ book, errors, warnings, lint = [] }: PreviewVi
     sections.push(tocPage(config, tocEntries(book.chapters, config.tocDepth), { href: (entry) => `#${entry.id}` }));
     for (const chapter of book.chapters)
       sections.push(chapterSection(chapter, chapter.tree.children as ElementContent[]));
-    sections.push(colophonPage(config));
+    sections.push(colophonPage(config, 'ebook'));
   }
   return {
     type: 'root',

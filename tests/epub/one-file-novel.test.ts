@@ -81,10 +81,10 @@ describe('a one-file novel as EPUB', () => {
     const links = elements(toc, 'a').map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
       ['表紙', 'p-cover.xhtml'],
-      ['一　はじまり', 'p-002.xhtml#ch-2-h1'],
-      ['二　長い章', 'p-003.xhtml#ch-3-h1'],
-      ['二の二　後半', 'p-003-2.xhtml#ch-3-h2'],
-      ['三　おわり', 'p-004.xhtml#ch-4-h1'],
+      ['一　はじまり', 'p-002.xhtml'],
+      ['二　長い章', 'p-003.xhtml'],
+      ['二の二　後半', 'p-003-2.xhtml'],
+      ['三　おわり', 'p-004.xhtml'],
       ['奥付', 'p-colophon.xhtml'],
     ]);
   });

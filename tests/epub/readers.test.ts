@@ -47,11 +47,12 @@ describe.each(['epub.js', 'foliate-js'])('the one-file novel in %s', (engine) =>
 
   it('sets html and body vertically in every chapter, with the bundled fonts', () => {
     const { entries } = reports[engine]!;
+    // Each chapter heading opens its document, so the table of contents links to the document.
     expect(entries.map((entry) => entry.href.replace(/^.*\//, ''))).toEqual([
-      'p-002.xhtml#ch-2-h1',
-      'p-003.xhtml#ch-3-h1',
-      'p-003-2.xhtml#ch-3-h2',
-      'p-004.xhtml#ch-4-h1',
+      'p-002.xhtml',
+      'p-003.xhtml',
+      'p-003-2.xhtml',
+      'p-004.xhtml',
     ]);
     for (const entry of entries) {
       expect(entry.htmlWritingMode, entry.href).toBe('vertical-rl');
