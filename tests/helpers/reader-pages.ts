@@ -79,7 +79,7 @@ const measureCover = (doc, area) => {
   };
 };
 const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200)));
-const isWholePage = (href) => /p-(cover|colophon)\.xhtml$/.test(href);
+const isWholePage = (href) => /p-(cover|colophon)\\.xhtml$/.test(href);
 const flatten = (items, children) => items.flatMap((item) => [item, ...flatten(item[children] || [], children)]);
 `;
 
