@@ -72,7 +72,7 @@ describe('a one-file novel as EPUB', () => {
     expect(first.textContent).toBe('二の二　後半');
     expect(stdout).toMatch(/4 chapter\(s\), 9 documents, 1 cut\(s\) for size\)/);
     expect(stdout).toContain('cut for size (256 KB per document): 二　長い章 (');
-    expect(stdout).toContain('novel.md) before the heading at line 405');
+    expect(stdout).toContain('novel.md) before the heading at line 408');
   });
 
   it('lists the chapters and the section in the table of contents, and not the lead', async () => {
