@@ -42,7 +42,7 @@ export function bookIdentifier(source: IdentifierSource): { identifier: string; 
     warning: {
       message: `no identifier: the EPUB carries ${identifier}, made from the file name "${name}", which other books may share${printIsbn}`,
       ...source.locate(['title']),
-      hint: `give the book an identifier of its own for good (stores see a new identifier as a new book): add this line to the metadata — identifier: urn:uuid:${randomUUID()}`,
+      hint: `give the book an identifier of its own, kept for good (stores see a new identifier as a new book); add this line to the metadata:\n    identifier: urn:uuid:${randomUUID()}`,
       ruleId: 'identifier-missing',
     },
   };

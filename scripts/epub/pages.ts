@@ -109,7 +109,7 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   const hrefOf = (entry: TocEntry) =>
     opening.has(entry.id) ? (fileOf.get(entry.id) ?? '') : `${fileOf.get(entry.id) ?? ''}#${entry.id}`;
   const entries = tocEntries(book.chapters, config.tocDepth);
-  pages[tocIndex]!.nodes = [tocPage(config, entries, { href: hrefOf })];
+  pages[tocIndex]!.nodes = [tocPage(config, entries, { href: hrefOf, compactNumerals: true })];
   rewriteCrossDocumentLinks(pages, idIndex(pages));
 
   const firstText = chapterPages[0]?.filename ?? 'p-colophon.xhtml';
