@@ -103,8 +103,9 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   pages.push(page('p-colophon', '奥付', 'p-colophon', 'backmatter', [colophonPage(config, 'ebook')]));
 
   const fileOf = idIndex(pages);
-  // A heading that opens its document is reached by the document's name: Kobo, among others,
-  // opens a vertical book's document at its start more reliably than at a fragment.
+  // A heading that opens its document is reached by the document's name: Kobo's iOS and e-ink
+  // readers show a link to a later `file#id` whose target has nine characters or more as a
+  // pop-up note instead of going there (its EPUB guidelines, Footnotes/Endnotes).
   const opening = openingIds(pages);
   const hrefOf = (entry: TocEntry) =>
     opening.has(entry.id) ? (fileOf.get(entry.id) ?? '') : `${fileOf.get(entry.id) ?? ''}#${entry.id}`;
