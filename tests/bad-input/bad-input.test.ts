@@ -18,7 +18,8 @@ describe('text encodings that must build the same', () => {
 
   async function chapterXhtml(files: Record<string, string | Uint8Array>): Promise<string> {
     const root = await makeManuscript({
-      'book.yaml': 'title: 本\ntitleReading: ほん\nidentifier: urn:uuid:4f3e2d1c-0b9a-4877-a665-544332211000\nfilename: book\n',
+      'book.yaml':
+        'title: 本\ntitleReading: ほん\nidentifier: urn:uuid:4f3e2d1c-0b9a-4877-a665-544332211000\nfilename: book\n',
       ...files,
     });
     const result = await runInProcess('build-epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
