@@ -1,6 +1,8 @@
 /**
  * The cover image of the EPUB: the metadata's `cover`, or the default cover drawn from the title
  * and authors; with its size in pixels, which the cover page's SVG wrapper takes as its viewBox.
+ * The size comes from image-size, which reads it from the file's header for every format a cover
+ * may have (PNG, JPEG with its EXIF rotation, GIF, SVG), with no dependencies of its own.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -55,7 +55,7 @@ function bookName({ config, metadataFile, root }: IdentifierSource): string {
 }
 
 /** A name-based (version 5, RFC 9562) UUID in our namespace. */
-export function nameUuid(name: string): string {
+function nameUuid(name: string): string {
   const namespace = Buffer.from(NAMESPACE.replace(/-/g, ''), 'hex');
   const bytes = createHash('sha1').update(namespace).update(name, 'utf8').digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
