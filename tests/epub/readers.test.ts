@@ -47,14 +47,15 @@ beforeAll(async () => {
     await page.waitForFunction(() => 'inspectBook' in window);
     reports[engine] = (await page.evaluate('inspectBook()')) as ReaderReport;
     await page.close();
+    // One page for both sizes: each inspectCover opens the book afresh and closes it again.
+    const coverPage = await openReaderPage(browser, epub, { '/reader.html': html });
+    await coverPage.goto(`${ORIGIN}/reader.html`);
+    await coverPage.waitForFunction(() => 'inspectCover' in window);
     for (const [shape, width, height] of SIZES) {
-      const coverPage = await openReaderPage(browser, epub, { '/reader.html': html });
       await coverPage.setViewport({ width, height });
-      await coverPage.goto(`${ORIGIN}/reader.html`);
-      await coverPage.waitForFunction(() => 'inspectCover' in window);
       covers[`${engine} ${shape}`] = (await coverPage.evaluate(`inspectCover(${width}, ${height})`)) as CoverReport;
-      await coverPage.close();
     }
+    await coverPage.close();
   }
 });
 
