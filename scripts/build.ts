@@ -104,9 +104,10 @@ export function buildEpubFile(options: CliOptions, signal: AbortSignal, progress
     progress(`building EPUB from ${book.chapters.length} chapter(s)`);
     // Each output's stack (packager, browser, PDF library) is loaded only when it is built.
     const { buildEpub } = await import('./epub/build.ts');
-    const { bytes, documents, cuts } = await buildEpub(book);
+    const { bytes, documents, cuts, warnings } = await buildEpub(book);
     return {
       bytes,
+      warnings,
       details: `${book.chapters.length} chapter(s), ${documents} documents${cuts.length > 0 ? `, ${cuts.length} cut(s) for size` : ''}`,
       notes: cutNotes(cuts),
     };

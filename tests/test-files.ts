@@ -29,6 +29,7 @@ export const integration = [
   'tests/epub/epubcheck-batch.test.ts',
   'tests/epub/one-file-novel.test.ts',
   'tests/epub/readers.test.ts',
+  'tests/epub/real-book.test.ts',
   'tests/epub/sample-book.test.ts',
   'tests/fonts/bundled.test.ts',
   'tests/markdown/notation-book.test.ts',

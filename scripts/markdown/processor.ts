@@ -35,6 +35,7 @@ import {
   remarkParagraphPerLine,
 } from './paragraphs/index.ts';
 import { rehypeAltText } from './alt-text.ts';
+import { remarkAutolinkLiterals } from './autolink/index.ts';
 import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
 import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
 import { rehypeNoBreak } from './no-break.ts';
@@ -103,6 +104,9 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkReportFrontMatter)
     .use(remarkGfm)
+    // GFM's URL autolinks run to the next space, which Japanese does not have: ours end where
+    // the address ends (autolink/), at every notation and in every place GFM links one.
+    .use(remarkAutolinkLiterals)
     // CommonMark does not close `**` between punctuation and a letter, which Japanese does all
     // the time (`これは**「重要」**です`); this lets emphasis open and close next to Japanese.
     .use(remarkCjkFriendly)

@@ -114,7 +114,7 @@ describe('a 青空文庫 text as a book', () => {
     const { config } = await loadManuscript(join(root, 'a.txt'));
     expect(config).toMatchObject({ title: '幸福な王子', author: 'オスカー・ワイルド', translator: '結城浩' });
     expect(text(toHtml(titlePage(config)))).toContain('結城浩　訳');
-    expect(text(toHtml(colophonPage(config)))).toContain('訳者　結城浩');
+    expect(text(toHtml(colophonPage(config, 'print')))).toContain('訳者　結城浩');
   });
 
   it('asks for a title when the text has no header and no book.yaml gives one', async () => {
