@@ -197,6 +197,10 @@ export const BookSchema = v.strictObject({
   /** Reading of the title in kana, for sorting (the EPUB's katakana file-as). */
   titleReading: v.optional(text),
   author: v.optional(textList),
+  /** Translator (訳者), shown on the title page and in the colophon. */
+  translator: v.optional(textList),
+  /** Editor (編者), shown on the title page and in the colophon. */
+  editor: v.optional(textList),
   /** Reading of each author's name in kana, for sorting (file-as); a list for several authors. */
   authorReading: v.optional(textList),
   publisher: v.optional(text),

@@ -13,7 +13,7 @@ import type { BuildError } from '../errors.ts';
 import { silent } from '../progress.ts';
 import { resolveChapterLinks } from '../markdown/links.ts';
 import { loadManuscript } from '../manuscript/load.ts';
-import { readSourceFile } from '../manuscript/read-text.ts';
+import { readChapterAgain } from '../manuscript/aozora-text.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
 import { collectImages, pointImages, type ImageCheck, type PreviewImage } from './images.ts';
 import { asWarnings, problemOf, type Problem } from './problems.ts';
@@ -180,7 +180,10 @@ export class PreviewBook {
     const first = book.chapters.findIndex((chapter) => chapter.file.path === path);
     const count = book.chapters.filter((chapter) => chapter.file.path === path).length;
     try {
-      const file = await readSourceFile(path);
+      const file = await readChapterAgain(
+        path,
+        book.manuscript.chapters.find((source) => source.path === path),
+      );
       const chapters = await parseChapters(this.processor!, file, first, book.config.chapterLevel);
       if (chapters.length !== count) return 'renumber';
       book.chapters.splice(first, count, ...chapters);

@@ -10,7 +10,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BookConfig } from '../config/schema.ts';
 import { japaneseDate } from './japanese-date.ts';
-import { authorsOf, setMetadataText as set } from './metadata-text.ts';
+import { authorsOf, contributorsOf, setMetadataText as set } from './metadata-text.ts';
 
 /** Which book the 奥付 is for. */
 export type ColophonEdition = 'ebook' | 'print';
@@ -43,11 +43,14 @@ function dateLine(config: BookConfig, edition: ColophonEdition): Element[] {
   return edition === 'print' && config.edition ? [h('p.colophon-date', config.edition)] : [];
 }
 
-/** 著者 and 発行, each a label and a value. */
+/** 著者, 訳者, 編者 and 発行, each a label and a value. */
 function rows(config: BookConfig): [string, string][] {
   const authors = authorsOf(config);
+  const { translators, editors } = contributorsOf(config);
   const rows: [string, string][] = [];
   if (authors.length > 0) rows.push(['著者', authors.join('、')]);
+  if (translators.length > 0) rows.push(['訳者', translators.join('、')]);
+  if (editors.length > 0) rows.push(['編者', editors.join('、')]);
   if (config.publisher) rows.push(['発行', config.publisher]);
   return rows;
 }

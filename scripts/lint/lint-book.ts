@@ -4,6 +4,8 @@
  * worker threads; findings come back as `file:line:column` of the manuscript.
  */
 import { VFile } from 'vfile';
+import { aozoraLayout, type HeaderRole } from '../manuscript/aozora-text.ts';
+import { decodeText } from '../manuscript/decode.ts';
 import { loadManuscript, type Manuscript } from '../manuscript/load.ts';
 import { cleanText, readBytes } from '../manuscript/read-text.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
@@ -80,6 +82,8 @@ export class BookLinter {
     private readonly processor: MarkdownProcessor,
     private readonly pool: LintPool,
     private readonly ownPool: boolean,
+    /** How each 青空文庫 text's header is used (the book's metadata, or its chapter's title). */
+    private readonly headerRoles: ReadonlyMap<string, HeaderRole>,
   ) {}
 
   /** Set up for a manuscript; `pool` is shared (the preview keeps one), else one is started and owned. */
@@ -90,13 +94,19 @@ export class BookLinter {
     const workers = pool ?? new LintPool(characters < SMALL_BOOK ? 1 : undefined);
     // The dictionary loads in the workers while the main thread parses.
     if (!pool) workers.warm().catch(() => undefined);
-    return new BookLinter(rules, createMarkdownProcessor(manuscript.config.markdown), workers, !pool);
+    const roles = new Map(
+      manuscript.chapters
+        .filter((file) => file.data.aozoraText)
+        .map((file) => [file.path, file.data.aozoraText?.titleLines ? 'title' : 'metadata'] as const),
+    );
+    return new BookLinter(rules, createMarkdownProcessor(manuscript.config.markdown), workers, !pool, roles);
   }
 
   /** Proofread one chapter file as it is on disk now. */
   async lintFile(path: string): Promise<{ messages: LintMessage[]; characters: number }> {
-    const source = await readChapter(path);
-    const jobs = await this.documents(source, path);
+    const role = this.headerRoles.get(path);
+    const source = await readChapter(path, role !== undefined);
+    const jobs = await this.documents(source, path, role);
     // A whole-chapter document is the longest task: queued first, it runs beside the short ones
     // rather than alone at the end. The findings keep the documents' order.
     const queued = [...jobs.filter((job) => job.whole), ...jobs.filter((job) => !job.whole)];
@@ -141,8 +151,12 @@ export class BookLinter {
   private async documents(
     source: SourceText,
     path: string,
+    role?: HeaderRole,
   ): Promise<Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }>> {
-    const tree = await this.processor.toMdast(new VFile({ path, value: source.parsed }));
+    const file = new VFile({ path, value: source.parsed });
+    // A 青空文庫 text is read with its own notation, its header and notes left out, as the build reads it.
+    if (role) file.data.aozoraText = aozoraLayout(source.parsed, role);
+    const tree = await this.processor.toMdast(file);
     const projection = projectChapter(tree, source.parsed);
     const jobs: Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }> = [];
     const add = (documents: LintDocument[], coordinates: Coordinates, rules: ResolvedRule[], whole = false) => {
@@ -171,9 +185,10 @@ export class BookLinter {
 }
 
 /** A chapter file's text as it is, and as the build reads it. */
-async function readChapter(path: string): Promise<SourceText> {
+async function readChapter(path: string, aozoraText: boolean): Promise<SourceText> {
   const bytes = await readBytes(path);
-  // The manuscript was checked to be UTF-8 when it was loaded; the decoder drops a BOM as the build does.
-  const file = new TextDecoder('utf-8').decode(bytes);
+  // The manuscript was checked to be UTF-8 (or, for a 青空文庫 text, UTF-8 or Shift_JIS) when it was
+  // loaded; the decoder drops a BOM as the build does.
+  const file = aozoraText ? decodeText(bytes, path) : new TextDecoder('utf-8').decode(bytes);
   return new SourceText(file, cleanText(file, new VFile({ path })));
 }

@@ -8,6 +8,8 @@ import type { VFile } from 'vfile';
 import { parseBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { BuildError, type Place } from '../errors.ts';
+import { loadAozoraBook } from './aozora-book.ts';
+import { readAozoraText } from './aozora-text.ts';
 import { readSourceFile } from './read-text.ts';
 import '../markdown/types.ts';
 
@@ -25,6 +27,14 @@ export interface Manuscript {
 }
 
 const METADATA_NAMES = ['book.yaml', 'book.yml'];
+/**
+ * The chapters a folder's files are: its Markdown files, or, in a folder with none, its 青空文庫
+ * texts (`.txt`, scripts/manuscript/aozora-text.ts), so that a notes file beside Markdown chapters
+ * stays out of the book. `chapters:` in book.yaml may list either kind.
+ */
+const chapterExtension = (names: readonly string[]) =>
+  names.some((name) => extname(name).toLowerCase() === '.md' && !/^readme\./i.test(name)) ? '.md' : '.txt';
+const isAozoraText = (path: string) => extname(path).toLowerCase() === '.txt';
 
 /** Load a manuscript folder or a one-file book. */
 export async function loadManuscript(path: string): Promise<Manuscript> {
@@ -37,7 +47,12 @@ export async function loadManuscript(path: string): Promise<Manuscript> {
       cause,
     });
   });
-  return info.isDirectory() ? loadFolder(target) : loadSingleFile(target);
+  if (info.isDirectory()) return loadFolder(target);
+  if (isAozoraText(target)) {
+    const { file, metadataFile, config, locate } = await loadAozoraBook(target);
+    return { root: dirname(target), metadataFile, config, chapters: [file], locate };
+  }
+  return loadSingleFile(target);
 }
 
 async function loadFolder(root: string): Promise<Manuscript> {
@@ -66,7 +81,7 @@ async function loadFolder(root: string): Promise<Manuscript> {
     }
   } else {
     chapterPaths = names
-      .filter((name) => extname(name).toLowerCase() === '.md' && !/^[._]/.test(name) && name.toLowerCase() !== 'readme.md')
+      .filter((name) => extname(name).toLowerCase() === chapterExtension(names) && !/^[._]/.test(name) && !/^readme\./i.test(name))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
       .map((name) => join(root, name));
   }
@@ -77,7 +92,9 @@ async function loadFolder(root: string): Promise<Manuscript> {
       ruleId: 'manuscript-empty',
     });
   }
-  const chapters = await Promise.all(chapterPaths.map(readSourceFile));
+  const chapters = await Promise.all(
+    chapterPaths.map(async (path) => (isAozoraText(path) ? (await readAozoraText(path, 'title')).file : readSourceFile(path))),
+  );
   return { root, metadataFile, config, chapters, locate };
 }
 

@@ -12,7 +12,14 @@ import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { MarkdownOptions } from '../config/schema.ts';
-import { remarkAozora } from './aozora/index.ts';
+import {
+  aozoraStyledToHast,
+  remarkAozora,
+  remarkAozoraTextLayout,
+  remarkAozoraTextNotation,
+  remarkKunoji,
+  remarkPlainText,
+} from './aozora/index.ts';
 import { layoutBlockToHast } from './block-layout/index.ts';
 import { boutenToHast, emphasisToHast, remarkBouten } from './bouten/index.ts';
 import { remarkLayoutDirectives } from './directives/index.ts';
@@ -63,6 +70,7 @@ export function hastOptions(options: MarkdownOptions): RemarkRehypeOptions {
   return {
     allowDangerousHtml: true,
     handlers: {
+      aozoraStyled: aozoraStyledToHast,
       bouten: boutenToHast,
       emphasis: emphasisToHast,
       heading: headingToHast,
@@ -123,6 +131,26 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
     .freeze();
 
+  // A 青空文庫 text (`.txt`): the same stages, reading its notation only. No CommonMark construct
+  // is read, so `*`, `#`, `<`, `&`, backslashes and indented lines are the author's characters; only
+  // ruby (`｜漢字《かんじ》`), annotations (`［＃…］`) and 外字 (`※［＃…］`) are notation. Every line
+  // is a paragraph, and the header, the notes on the notation and the credits are set apart.
+  const aozoraReader = unified()
+    .use(remarkParse)
+    .use(remarkPlainText)
+    .use(remarkRuby, 'aozora')
+    .use(remarkAozoraTextNotation)
+    .use(remarkParagraphPerLine)
+    .use(remarkAozoraTextLayout)
+    .use(remarkReportSyntaxProblems)
+    .use(remarkAozora)
+    .use(remarkKunoji)
+    .use(remarkPageBreaks, { rules: false })
+    .use(remarkBlankLines)
+    .use(remarkLineBreaks, options.lineBreaks)
+    .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
+    .freeze();
+
   const writer = unified()
     // Footnotes numbered per chapter with book-unique ids; task boxes as characters.
     .use(remarkNotes)
@@ -141,7 +169,10 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
   // The Markdown stages of the writer (notes, task boxes) on their own, for proofreading.
   const markdownOnly = unified().use(remarkNotes).use(remarkTaskMarkers).freeze();
 
-  const read = async (file: VFile) => (await reader.run(reader.parse(file), file)) as MdastRoot;
+  const read = async (file: VFile) => {
+    const chain = file.data.aozoraText ? aozoraReader : reader;
+    return (await chain.run(chain.parse(file), file)) as MdastRoot;
+  };
   return {
     async toHast(file) {
       return (await writer.run(await read(file), file)) as HastRoot;
