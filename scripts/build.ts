@@ -143,9 +143,9 @@ function cutNotes(cuts: readonly ChapterCut[]): string[] {
  * so that Chromium starts once. It starts at once, while `work` does what needs no browser.
  */
 export async function withBrowserSession<T>(
-  work: (session: import('./pdf/browser.ts').BrowserSession) => Promise<T>,
+  work: (session: import('./pdf/render/browser.ts').BrowserSession) => Promise<T>,
 ): Promise<T> {
-  const { startBrowserSession } = await import('./pdf/browser.ts');
+  const { startBrowserSession } = await import('./pdf/render/browser.ts');
   const session = await startBrowserSession();
   try {
     return await work(session);
@@ -162,11 +162,11 @@ export async function buildPdfFile(
   options: CliOptions,
   signal: AbortSignal,
   progress: Progress,
-  shared?: import('./pdf/browser.ts').BrowserSession,
+  shared?: import('./pdf/render/browser.ts').BrowserSession,
 ): Promise<BuildSummary> {
   const [{ buildPdf }, { startBrowserSession }] = await Promise.all([
     import('./pdf/build.ts'),
-    import('./pdf/browser.ts'),
+    import('./pdf/render/browser.ts'),
   ]);
   // Chromium starts while the manuscript is read and parsed.
   const session = shared ?? (await startBrowserSession());
@@ -192,7 +192,7 @@ async function makePdf(
   options: CliOptions & { profile: NonNullable<CliOptions['profile']> },
   signal: AbortSignal,
   progress: Progress,
-  session: import('./pdf/browser.ts').BrowserSession,
+  session: import('./pdf/render/browser.ts').BrowserSession,
 ): Promise<Made> {
   progress(`building PDF (${options.profile}) from ${book.chapters.length} chapter(s)`);
   const timeout = options.timeout === undefined ? undefined : options.timeout * 1000;
@@ -228,7 +228,7 @@ async function makePdf(
     });
   }
   const { preflight } = result;
-  const { formatChecklist } = await import('./pdf/preflight/index.ts');
+  const { formatChecklist } = await import('./pdf/inspect/preflight/index.ts');
   for (const item of preflight.items) {
     // Type 3 fonts were reported above, with the reason.
     if (item.id === 'fonts' && result.type3Fonts > 0) continue;
@@ -263,7 +263,7 @@ export async function buildCoverFile(
   options: CliOptions,
   signal: AbortSignal,
   progress: Progress,
-  shared?: import('./pdf/browser.ts').BrowserSession,
+  shared?: import('./pdf/render/browser.ts').BrowserSession,
 ): Promise<BuildSummary> {
   const book = await readBook(options, progress);
   if (options.ifConfigured && !book.config.print.cover)

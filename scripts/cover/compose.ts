@@ -15,7 +15,7 @@ import {
   type Color,
 } from 'pdf-lib';
 import type { CoverColour, CoverDesign } from '../layout/cover-design.ts';
-import { drawCropMarks, drawFoldMarks, type Box } from '../pdf/marks.ts';
+import { drawCropMarks, drawFoldMarks, type Box } from '../pdf/press/crop-marks.ts';
 import { drawBack, type BackContent, type BackResult } from './back.ts';
 import { CoverFonts, type Face } from './fonts.ts';
 import { drawCoverDesign, drawCoverImage } from './front.ts';

@@ -21,18 +21,18 @@ import { ANCHOR_PREFIX, frontMatterDocument, printParts, RECTO_BREAK_PREFIX } fr
 import { tocEntries } from '../layout/toc.ts';
 import { BuildError } from '../errors.ts';
 import { fullWidthPunctuation } from '../layout/upright.ts';
-import { startBrowserSession, type BrowserSession } from './browser.ts';
-import { composePdf } from './compose.ts';
+import { startBrowserSession, type BrowserSession } from './render/browser.ts';
+import { composePdf } from './press/compose.ts';
 import { resolveGeometry, type PageGeometry } from '../layout/geometry.ts';
-import { hangPunctuation, type HangingReport } from './hanging.ts';
-import { inspectLayout } from './inspect.ts';
-import { mergeParts, removeProbeLinks } from './merge.ts';
-import { resolveFonts } from './fonts.ts';
-import type { PageMark } from './page-marks.ts';
-import { planPages } from './plan.ts';
-import { preflightPdf, type PreflightReport } from './preflight/index.ts';
-import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press.ts';
-import { PagePool, renderPdf } from './render.ts';
+import { hangPunctuation, type HangingReport } from './render/hanging.ts';
+import { inspectLayout } from './inspect/layout-facts.ts';
+import { mergeParts, removeProbeLinks } from './render/merge.ts';
+import { resolveFonts } from './render/fonts.ts';
+import type { PageMark } from './press/page-marks.ts';
+import { planPages } from './press/plan.ts';
+import { preflightPdf, type PreflightReport } from './inspect/preflight/index.ts';
+import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press/options.ts';
+import { PagePool, renderPdf } from './render/print.ts';
 import type { Progress } from '../progress.ts';
 
 /** What a PDF build produced. */

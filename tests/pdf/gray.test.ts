@@ -6,8 +6,8 @@
 import { inflateSync } from 'node:zlib';
 import { PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, StandardFonts, type PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { convertToGray } from '../../scripts/pdf/color/gray.ts';
-import { readPdfFacts } from '../../scripts/pdf/preflight/document.ts';
+import { convertToGray } from '../../scripts/pdf/press/gray/convert.ts';
+import { readPdfFacts } from '../../scripts/pdf/inspect/preflight/document.ts';
 import { makePdf, pageContent, stream } from '../helpers/make-pdf.ts';
 
 const name = (key: string) => PDFName.of(key);

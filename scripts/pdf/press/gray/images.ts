@@ -5,9 +5,11 @@
  * no transparency. A gray JPEG that needs nothing else only has its colour space renamed.
  */
 import jpeg from 'jpeg-js';
-import { PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext } from 'pdf-lib';
-import { componentCount, grayOf, resolveColorSpace, type ColorSpace } from './spaces.ts';
-import { filtersOf, streamBytes } from './streams.ts';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext } from 'pdf-lib';
+import { componentCount, resolveColorSpace, type ColorSpace } from '../../inspect/color-spaces.ts';
+import { isImageMask } from '../../inspect/resources.ts';
+import { grayOf } from './formulas.ts';
+import { filtersOf, streamBytes } from '../../inspect/streams.ts';
 
 /** An image turned gray: new dictionary entries and 8-bit samples, or `rename` when only the colour space changes. */
 export type GrayImage = { dict: PDFDict; bytes: Uint8Array } | { rename: true };
@@ -17,11 +19,6 @@ const num = (dict: PDFDict, key: string, fallback: number) => {
   const value = dict.lookup(name(key));
   return value instanceof PDFNumber ? value.asNumber() : fallback;
 };
-
-/** Whether an image dictionary is a stencil mask, painted in the fill colour (nothing to convert). */
-export function isImageMask(dict: PDFDict): boolean {
-  return dict.lookup(name('ImageMask')) === PDFBool.True;
-}
 
 /**
  * The gray version of an image drawn at opacity `alpha`. Throws UndecodableStream for data it

@@ -6,7 +6,7 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, isAbsolute } from 'node:path';
-import { BuildError } from '../errors.ts';
+import { BuildError } from '../../errors.ts';
 
 /** Options for one rendering. */
 export interface RenderOptions {

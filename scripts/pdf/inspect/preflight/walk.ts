@@ -5,10 +5,10 @@
  * stroke time, the type size of text — along with every colour space and transparency used.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { operatorKeys, scanContent, type Operand, type Operation } from '../content/scan.ts';
-import { isImageMask } from '../color/images.ts';
-import { resolveColorSpace, type ColorSpace } from '../color/spaces.ts';
-import { streamBytes } from '../color/streams.ts';
+import { operatorKeys, scanContent, type Operand, type Operation } from '../scan.ts';
+import { isImageMask } from '../resources.ts';
+import { resolveColorSpace, type ColorSpace } from '../color-spaces.ts';
+import { streamBytes } from '../streams.ts';
 
 /** An image as drawn on a page. */
 export interface DrawnImage {

@@ -24,12 +24,12 @@ import {
   type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
-import type { FontStack } from '../fonts/stack.ts';
-import { woffToSfnt } from '../fonts/woff.ts';
-import { MISSING_GLYPH_MARK, needsGlyph } from '../layout/missing-glyphs.ts';
-import type { Box } from './marks.ts';
-import type { HiddenFolioStyle } from './press.ts';
-import { PT_PER_MM } from '../layout/units.ts';
+import type { FontStack } from '../../fonts/stack.ts';
+import { woffToSfnt } from '../../fonts/woff.ts';
+import { MISSING_GLYPH_MARK, needsGlyph } from '../../layout/missing-glyphs.ts';
+import type { Box } from './crop-marks.ts';
+import type { HiddenFolioStyle } from './options.ts';
+import { PT_PER_MM } from '../../layout/units.ts';
 
 /** What a page shows once the layout is known. */
 export type PageKind = 'blank' | 'opening' | 'body' | 'colophon';

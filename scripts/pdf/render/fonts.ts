@@ -6,12 +6,12 @@
  */
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Book } from '../book.ts';
-import { fontFamilyName, GOTHIC_STACK, MINCHO_STACK } from '../fonts/fontsource.ts';
-import { FontStack, type StackFont } from '../fonts/stack.ts';
-import type { PrintStacks } from '../layout/missing-glyphs.ts';
-import type { PrintFonts } from '../layout/print-document.ts';
-import type { FontFile } from '../manuscript/assets.ts';
+import type { Book } from '../../book.ts';
+import { fontFamilyName, GOTHIC_STACK, MINCHO_STACK } from '../../fonts/fontsource.ts';
+import { FontStack, type StackFont } from '../../fonts/stack.ts';
+import type { PrintStacks } from '../../layout/missing-glyphs.ts';
+import type { PrintFonts } from '../../layout/print-document.ts';
+import type { FontFile } from '../../manuscript/assets.ts';
 
 /** The print fonts, the folders the page may load them from, and the book's own body font file. */
 export interface ResolvedFonts {

@@ -4,7 +4,7 @@
  * middle of each side a centre mark (センタートンボ), a cross outside the bleed.
  */
 import { cmyk, type PDFPage } from 'pdf-lib';
-import { PT_PER_MM } from '../layout/units.ts';
+import { PT_PER_MM } from '../../layout/units.ts';
 
 /** Rectangles in PDF points, origin bottom-left. */
 export interface Box {

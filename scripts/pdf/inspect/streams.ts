@@ -1,10 +1,10 @@
 /**
- * Reading and writing stream data. Flate goes through node:zlib, several times faster than
- * pdf-lib's own decoder on a thousand-page book; the other standard filters through pdf-lib.
+ * Reading stream data. Flate goes through node:zlib, several times faster than pdf-lib's own
+ * decoder on a thousand-page book; the other standard filters through pdf-lib.
  * PNG predictors (which pdf-lib does not undo) are undone here; DCT (JPEG) data is returned
  * as it is, for the caller to decode.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -13,9 +13,7 @@ import {
   PDFName,
   PDFNumber,
   PDFRawStream,
-  type PDFContext,
   type PDFObject,
-  type PDFRef,
 } from 'pdf-lib';
 
 /** A stream whose data this module cannot decode (an unusual filter or predictor). */
@@ -65,22 +63,6 @@ export function streamBytes(stream: PDFObject, keepDct = false): Uint8Array {
   } catch (cause) {
     throw new UndecodableStream(`filter ${filters.join(', ')}: ${(cause as Error).message}`);
   }
-}
-
-/** Replace the object at `ref` with a Flate-compressed stream of `bytes` and the entries of `dict`. */
-export function writeFlateStream(context: PDFContext, ref: PDFRef, dict: PDFDict, bytes: Uint8Array): PDFRawStream {
-  const stream = PDFRawStream.of(dict, deflateSync(bytes));
-  dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
-  dict.delete(PDFName.of('DecodeParms'));
-  context.assign(ref, stream);
-  return stream;
-}
-
-/** A new Flate-compressed stream registered in the document. */
-export function registerFlateStream(context: PDFContext, dict: PDFDict, bytes: Uint8Array): PDFRef {
-  dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
-  dict.delete(PDFName.of('DecodeParms'));
-  return context.register(PDFRawStream.of(dict, deflateSync(bytes)));
 }
 
 /** Undo PNG predictors (Predictor ≥ 10); TIFF predictor 2 is not used by the writers we meet. */

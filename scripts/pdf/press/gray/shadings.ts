@@ -6,8 +6,9 @@
  * mesh's vertex data are not converted: the caller reports them.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { componentCount, formatNumber, grayOf, overWhite, resolveColorSpace, type ColorSpace } from './spaces.ts';
-import { streamBytes } from './streams.ts';
+import { componentCount, resolveColorSpace, type ColorSpace } from '../../inspect/color-spaces.ts';
+import { formatNumber, grayOf, overWhite } from './formulas.ts';
+import { streamBytes } from '../../inspect/streams.ts';
 
 /** A colour construct that cannot be turned gray without rasterising it. */
 export class Unconvertible extends Error {}

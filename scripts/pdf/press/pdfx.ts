@@ -8,20 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFDict, PDFHeader, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFDocument } from 'pdf-lib';
-
-/** A printing condition registered with the ICC (an output intent needs no profile for it). */
-export interface OutputCondition {
-  identifier: string;
-  condition: string;
-  registry: string;
-}
-
-/** Japan Color 2001 Coated, the usual condition for Japanese offset printing on coated paper. */
-export const JAPAN_COLOR_2001_COATED: OutputCondition = {
-  identifier: 'JC200103',
-  condition: 'Japan Color 2001 Coated',
-  registry: 'http://www.color.org',
-};
+import { JAPAN_COLOR_2001_COATED, PDFX_1A_2001, type OutputCondition } from '../inspect/destinations.ts';
 
 /** What PDF/X-1a needs besides the document. */
 export interface PdfXOptions {
@@ -29,9 +16,6 @@ export interface PdfXOptions {
   created: Date;
   outputCondition?: OutputCondition;
 }
-
-/** The values a PDF/X-1a:2001 file carries, for writing and for preflight to compare. */
-export const PDFX_1A_2001 = { version: 'PDF/X-1:2001', conformance: 'PDF/X-1a:2001' } as const;
 
 /** Write the PDF/X-1a:2001 keys into a document (saved afterwards without object streams). */
 export function applyPdfX1a(pdf: PDFDocument, options: PdfXOptions): void {

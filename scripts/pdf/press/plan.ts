@@ -3,12 +3,12 @@
  * that bring rectos where they are due, the page numbers of the 目次, the outline, and each page's
  * folio and running head. A plain function of its inputs, so that it is tested without a browser.
  */
-import { BuildError } from '../errors.ts';
-import type { PrintOptions } from '../config/schema.ts';
-import { anchorId, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
-import type { TocEntry } from '../layout/toc.ts';
-import { isRecto } from '../layout/geometry.ts';
-import type { LayoutFacts } from './inspect.ts';
+import { BuildError } from '../../errors.ts';
+import type { PrintOptions } from '../../config/schema.ts';
+import { anchorId, RECTO_BREAK_PREFIX } from '../../layout/print-document.ts';
+import type { TocEntry } from '../../layout/toc.ts';
+import { isRecto } from '../../layout/geometry.ts';
+import type { LayoutFacts } from '../inspect/layout-facts.ts';
 import type { OutlineItem } from './outline.ts';
 import type { PageKind, PageMark } from './page-marks.ts';
 

@@ -4,6 +4,7 @@
  * part's placeholder for an element elsewhere is dropped).
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
+import { decodeName } from '../inspect/layout-facts.ts';
 
 /** A rendered part and the ids whose destinations it owns. */
 export interface RenderedPart {
@@ -59,13 +60,6 @@ function namedDestinations(document: PDFDocument): [PDFName, PDFObject | undefin
   const dests = document.catalog.lookup(PDFName.of('Dests'));
   if (!(dests instanceof PDFDict)) return [];
   return dests.entries().map(([key, value]) => [key, document.context.lookup(value)]);
-}
-
-/** PDF names escape bytes as #xx; ids are UTF-8. */
-export function decodeName(raw: string): string {
-  const body = raw.startsWith('/') ? raw.slice(1) : raw;
-  const bytes = body.replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 /** Remove the links whose destination name `isProbe` accepts (the build's own page probes). */

@@ -11,9 +11,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
-import { BuildError } from '../errors.ts';
-import { fontSlices } from '../fonts/fontsource.ts';
-import { woffToSfnt } from '../fonts/woff.ts';
+import { BuildError } from '../../errors.ts';
+import { fontSlices } from '../../fonts/fontsource.ts';
+import { woffToSfnt } from '../../fonts/woff.ts';
 
 const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',

@@ -2,8 +2,8 @@
  * Preflight: read a PDF file and hold it to its destination's rules. The same report ends every
  * `build:pdf` and is what `npm run preflight` prints for any PDF.
  */
-import type { PrintColor, Profile } from '../../config/schema.ts';
-import { PDFX_1A_2001 } from '../pdfx.ts';
+import type { PrintColor, Profile } from '../../../config/schema.ts';
+import { PDFX_1A_2001 } from '../destinations.ts';
 import { checkPdf, type CheckItem, type Expectations } from './checks.ts';
 import { readPdfFacts, type DocumentFacts } from './document.ts';
 

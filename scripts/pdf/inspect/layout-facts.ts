@@ -1,5 +1,4 @@
 /** Reading back what Chromium laid out: where each anchor landed, which pages are empty. */
-import { decodeName } from './merge.ts';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -89,4 +88,11 @@ function drawsAnything(contents: PDFObject | undefined, pdf: PDFDocument): boole
     const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
     return PAINTING.test(text);
   });
+}
+
+/** PDF names escape bytes as #xx; ids are UTF-8. */
+export function decodeName(raw: string): string {
+  const body = raw.startsWith('/') ? raw.slice(1) : raw;
+  const bytes = body.replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
 }

@@ -20,11 +20,14 @@ import {
   type PDFDocument,
   type PDFObject,
 } from 'pdf-lib';
-import { operatorKeys, scanContent, type Operand, type Operation } from '../content/scan.ts';
-import { grayImage, isImageMask } from './images.ts';
+import { operatorKeys, scanContent, type Operand, type Operation } from '../../inspect/scan.ts';
+import { isImageMask } from '../../inspect/resources.ts';
+import { grayImage } from './images.ts';
 import { grayShading, Unconvertible } from './shadings.ts';
-import { formatNumber, grayOf, overWhite, resolveColorSpace, type ColorSpace } from './spaces.ts';
-import { registerFlateStream, streamBytes, UndecodableStream, writeFlateStream } from './streams.ts';
+import { resolveColorSpace, type ColorSpace } from '../../inspect/color-spaces.ts';
+import { streamBytes, UndecodableStream } from '../../inspect/streams.ts';
+import { registerFlateStream, writeFlateStream } from './flate.ts';
+import { formatNumber, grayOf, overWhite } from './formulas.ts';
 
 /** Something on a page the conversion could not make gray. */
 export interface GrayProblem {

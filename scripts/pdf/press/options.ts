@@ -4,9 +4,10 @@
  * interiors that depend on the page count (the gutter). Plain functions, tested without a
  * browser.
  */
-import type { PrintColor, PrintOptions, Profile } from '../config/schema.ts';
-import { BuildError, type Place } from '../errors.ts';
-import type { PageGeometry } from '../layout/geometry.ts';
+import type { PrintColor, PrintOptions, Profile } from '../../config/schema.ts';
+import { BuildError, type Place } from '../../errors.ts';
+import type { PageGeometry } from '../../layout/geometry.ts';
+import { KDP_GUTTER, KDP_MIN_TEXT_PT, KDP_PAGES } from '../inspect/destinations.ts';
 
 /** Where hidden folios go: by the gutter near the foot, or set vertically halfway down the gutter. */
 export type HiddenFolioStyle = 'gutter-foot' | 'gutter-middle';
@@ -26,19 +27,6 @@ export interface PressOptions {
   padTo: number;
   hiddenFolio?: HiddenFolioStyle;
 }
-
-/** KDP's smallest type size, in points. */
-export const KDP_MIN_TEXT_PT = 7;
-/** KDP's page-count limits for a paperback. */
-export const KDP_PAGES = { min: 24, max: 828 } as const;
-/** KDP's minimum inside (gutter) margin by page count: up to `pages`, at least `inches`. */
-export const KDP_GUTTER: readonly { pages: number; inches: number }[] = [
-  { pages: 150, inches: 0.375 },
-  { pages: 300, inches: 0.5 },
-  { pages: 500, inches: 0.625 },
-  { pages: 700, inches: 0.75 },
-  { pages: KDP_PAGES.max, inches: 0.875 },
-];
 
 /** Resolve the press options; settings that contradict the destination are errors at their line. */
 export function resolvePress(

@@ -20,17 +20,18 @@ import {
   type PDFObject,
   type PDFPage,
 } from 'pdf-lib';
-import { BuildError } from '../errors.ts';
-import type { FontStack } from '../fonts/stack.ts';
-import { foreEdgeIsLeft, type PageGeometry } from '../layout/geometry.ts';
+import { BuildError } from '../../errors.ts';
+import type { FontStack } from '../../fonts/stack.ts';
+import { foreEdgeIsLeft, type PageGeometry } from '../../layout/geometry.ts';
 import { reserveDocumentId, stampDocumentId } from './document-id.ts';
-import { drawCropMarks, type Box } from './marks.ts';
+import { drawCropMarks, type Box } from './crop-marks.ts';
 import { drawPageMarks, MarkFonts, type MarkLayout, type PageMark } from './page-marks.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
-import { convertToGray, type GrayReport } from './color/gray.ts';
+import { convertToGray, type GrayReport } from './gray/convert.ts';
 import { applyPdfX1a, withPdfX1aHeader } from './pdfx.ts';
-import { KDP_MIN_TEXT_PT, type PressOptions } from './press.ts';
-import { PT_PER_MM } from '../layout/units.ts';
+import { KDP_MIN_TEXT_PT } from '../inspect/destinations.ts';
+import type { PressOptions } from './options.ts';
+import { PT_PER_MM } from '../../layout/units.ts';
 
 /** Room for crop marks outside the bleed in the print-shop profile. */
 const MARK_AREA = 12;

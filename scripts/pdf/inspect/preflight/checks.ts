@@ -4,10 +4,9 @@
  * and bookmarks, page count and blank pages, image resolution, hairlines and type size. Each
  * rule gives one line of the checklist, naming the pages it concerns.
  */
-import type { PrintColor, Profile } from '../../config/schema.ts';
-import { KDP_MIN_TEXT_PT, KDP_PAGES } from '../press.ts';
-import { JAPAN_COLOR_2001_COATED, PDFX_1A_2001 } from '../pdfx.ts';
-import { PT_PER_MM } from '../../layout/units.ts';
+import type { PrintColor, Profile } from '../../../config/schema.ts';
+import { JAPAN_COLOR_2001_COATED, KDP_MIN_TEXT_PT, KDP_PAGES, PDFX_1A_2001 } from '../destinations.ts';
+import { PT_PER_MM } from '../../../layout/units.ts';
 import type { DocumentFacts, PageFacts } from './document.ts';
 import type { Rect } from './walk.ts';
 
