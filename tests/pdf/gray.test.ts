@@ -34,6 +34,14 @@ describe('convertToGray', () => {
     expect(after.pages[0]!.fonts.map((f) => f.name)).toEqual(['Times-Roman']);
   });
 
+  it('reads the components of sc in the space rg or k set, as the graphics state has it', async () => {
+    // rg sets DeviceRGB as well as the colour: the sc after it gives RGB components, which the
+    // DeviceGray the conversion writes instead needs as one gray.
+    const pdf = await makePdf([{ content: '1 0 0 rg 0 1 0 sc 0 0 5 5 re f 0 0 0 1 K 0 0 1 0 SC S' }]);
+    convertToGray(pdf);
+    expect(pageContent(pdf, 0)).toBe('0.3 g 0.59 sc 0 0 5 5 re f 0 G 0.89 SC S');
+  });
+
   it('replaces ICC-based and indexed colour spaces with DeviceGray and converts their colours', async () => {
     const pdf = await makePdf([
       {

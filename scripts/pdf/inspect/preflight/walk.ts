@@ -1,13 +1,23 @@
 /**
  * Reading what a page paints, the way a preflight tool does: every content stream of the page
- * and of the forms it draws is scanned with the current transformation matrix kept, so that
- * sizes are what ends up on paper — an image's resolution where it is drawn, a line's width at
+ * and of the forms it draws is run through the graphics-state interpreter, so that sizes are
+ * what ends up on paper — an image's resolution where it is drawn, a line's width at
  * stroke time, the type size of text — along with every colour space and transparency used.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { operatorKeys, scanContent, type Operand, type Operation } from '../scan.ts';
-import { isImageMask } from '../resources.ts';
 import { resolveColorSpace, type ColorSpace } from '../color-spaces.ts';
+import {
+  ContentProgram,
+  initialState,
+  multiply,
+  numbersOf,
+  readOperators,
+  type ExtGStateUse,
+  type GraphicsState,
+  type Matrix,
+} from '../graphics-state.ts';
+import { formResources, isImageMask, isTransparencyGroup, lastName, lookupIn, numberArray } from '../resources.ts';
+import type { Operation } from '../scan.ts';
 import { streamBytes } from '../streams.ts';
 
 /** An image as drawn on a page. */
@@ -35,65 +45,14 @@ export interface PaintFacts {
   inked: boolean;
 }
 
-type Matrix = [number, number, number, number, number, number];
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const WANTED = operatorKeys([
-  'q',
-  'Q',
-  'cm',
-  'w',
-  'gs',
-  'cs',
-  'CS',
-  'sc',
-  'scn',
-  'SC',
-  'SCN',
-  'g',
-  'G',
-  'rg',
-  'RG',
-  'k',
-  'K',
-  'BT',
-  'Tf',
-  'Tm',
-  'Td',
-  'TD',
-  'T*',
-  'Tr',
-  'Tj',
-  'TJ',
-  "'",
-  '"',
-  're',
-  'm',
-  'S',
-  's',
-  'f',
-  'F',
-  'f*',
-  'B',
-  'B*',
-  'b',
-  'b*',
-  'sh',
-  'Do',
-  'BI',
-]);
-
-/** Multiply two matrices: `m` applied first, then `n`. */
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
+/** The whole state tracked; shown: colours and `gs` (for their labels) and what is drawn: text, paths, shadings, objects. */
+const OPERATORS = readOperators(
+  [
+    ...['g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'scn', 'gs'],
+    ...['Tj', 'TJ', "'", '"', 're', 'm', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'BI'],
+  ],
+  { geometry: true, text: true },
+);
 
 /** The average scale of a matrix: lengths on the page per unit in its space. */
 const scaleOf = (m: Matrix) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
@@ -113,19 +72,9 @@ export function walkPage(
   const facts: PaintFacts = { colorSpaces: new Set(), transparency: new Set(), images: [], inked: false };
   const walker = new Walker(context, facts, clip);
   // The streams of a page are one program: the graphics state and its stack run on.
-  const state = walker.initial(IDENTITY);
-  const stack: State[] = [];
-  for (const ref of contents) walker.stream(context.lookup(ref), resources, state, stack);
+  const program = new ContentProgram(initialState(), OPERATORS);
+  for (const ref of contents) walker.stream(context.lookup(ref), resources, program);
   return facts;
-}
-
-interface State {
-  ctm: Matrix;
-  lineWidth: number;
-  fontSize: number;
-  textMatrix: Matrix;
-  renderMode: number;
-  fillSpace: ColorSpace;
 }
 
 class Walker {
@@ -139,11 +88,7 @@ class Walker {
     private readonly clip?: Rect,
   ) {}
 
-  initial(ctm: Matrix): State {
-    return { ctm, lineWidth: 1, fontSize: 0, textMatrix: IDENTITY, renderMode: 0, fillSpace: { kind: 'gray' } };
-  }
-
-  stream(object: PDFObject | undefined, resources: PDFDict | undefined, state: State, stack: State[]): void {
+  stream(object: PDFObject | undefined, resources: PDFDict | undefined, program: ContentProgram): void {
     let bytes: Uint8Array;
     try {
       bytes = streamBytes(object!);
@@ -151,7 +96,7 @@ class Walker {
       this.facts.colorSpaces.add('unreadable content');
       return;
     }
-    scanContent(bytes, (op) => this.operation(op, resources, state, stack), WANTED);
+    program.run(bytes, resources, (op, state, use) => this.operation(op, state, resources, use));
   }
 
   private ink(x: number, y: number, ctm: Matrix): void {
@@ -165,24 +110,13 @@ class Walker {
     this.facts.colorSpaces.add(label);
   }
 
-  private operation(op: Operation, resources: PDFDict | undefined, state: State, stack: State[]): undefined {
-    current = op;
-    const nums = numbersOf;
+  private operation(
+    op: Operation,
+    state: GraphicsState,
+    resources: PDFDict | undefined,
+    use: ExtGStateUse | undefined,
+  ): undefined {
     switch (op.operator) {
-      case 'q':
-        stack.push({ ...state });
-        break;
-      case 'Q':
-        Object.assign(state, stack.pop() ?? state);
-        break;
-      case 'cm': {
-        const m = nums();
-        if (m.length === 6) state.ctm = multiply(m as Matrix, state.ctm);
-        break;
-      }
-      case 'w':
-        state.lineWidth = nums()[0] ?? state.lineWidth;
-        break;
       case 'g':
       case 'G':
         this.space('DeviceGray');
@@ -197,39 +131,26 @@ class Walker {
         break;
       case 'cs':
       case 'CS': {
-        const value = lastName(op.operands);
-        const space = resolveColorSpace(value, resources);
-        if (op.operator === 'cs') state.fillSpace = space;
-        if (space.kind !== 'pattern') this.space(spaceLabel(value, space, resources));
+        const { space } = op.operator === 'cs' ? state.fill : state.stroke;
+        if (space.kind !== 'pattern') this.space(spaceLabel(lastName(op.operands), space, resources));
         break;
       }
       case 'sc':
       case 'scn':
-        if (state.fillSpace.kind === 'pattern') this.pattern(resources, lastName(op.operands), state);
+        if (state.fill.space.kind === 'pattern') this.pattern(resources, lastName(op.operands), state);
         break;
       case 'gs':
-        this.graphicsState(resources, lastName(op.operands));
+        if (use) this.transparency(use);
         break;
-      case 'BT':
-        state.textMatrix = IDENTITY;
-        break;
-      case 'Tf':
-        state.fontSize = nums()[0] ?? 0;
-        break;
-      case 'Tm': {
-        const m = nums();
-        if (m.length === 6) state.textMatrix = m as Matrix;
-        break;
-      }
-      case 'Td':
-      case 'TD': {
-        const [x = 0, y = 0] = nums();
-        state.textMatrix = multiply([1, 0, 0, 1, x, y], state.textMatrix);
-        break;
-      }
-      case 'Tr':
-        state.renderMode = nums()[0] ?? 0;
-        break;
+      default:
+        this.painting(op, state, resources);
+    }
+    return undefined;
+  }
+
+  /** Text, paths and objects drawn: their size on the page, and whether they land on it. */
+  private painting(op: Operation, state: GraphicsState, resources: PDFDict | undefined): void {
+    switch (op.operator) {
       case 'Tj':
       case 'TJ':
       case "'":
@@ -241,19 +162,39 @@ class Walker {
         this.ink(0, 0, m);
         break;
       }
+      case 'sh':
+        this.shading(resources, lastName(op.operands));
+        this.ink(0, 0, state.ctm);
+        break;
+      case 'Do':
+        this.xobject(resources, lastName(op.operands), state);
+        break;
+      case 'BI':
+        this.inlineImage(op, resources, state);
+        break;
+      default:
+        this.path(op, state);
+    }
+  }
+
+  /** Path construction and painting: rectangles kept until the path is painted. */
+  private path(op: Operation, state: GraphicsState): void {
+    switch (op.operator) {
       case 're': {
-        const r = nums();
+        const r = numbersOf(op);
         if (r.length === 4) {
           this.pathRects.push(...r);
           this.pathStart ??= [r[0]!, r[1]!];
         }
         break;
       }
-      case 'm':
-        this.pathStart ??= [nums()[0] ?? 0, nums()[1] ?? 0];
+      case 'm': {
+        const [x = 0, y = 0] = numbersOf(op);
+        this.pathStart ??= [x, y];
         this.pathRects.length = 0;
         this.pathRects.push(NaN);
         break;
+      }
       case 'S':
       case 's':
       case 'B':
@@ -269,24 +210,8 @@ class Walker {
         if (this.pathStart) this.ink(this.pathStart[0], this.pathStart[1], state.ctm);
         this.pathRects = [];
         this.pathStart = undefined;
-        break;
       }
-      case 'n':
-        this.pathRects = [];
-        this.pathStart = undefined;
-        break;
-      case 'sh':
-        this.shading(resources, lastName(op.operands));
-        this.ink(0, 0, state.ctm);
-        break;
-      case 'Do':
-        this.xobject(resources, lastName(op.operands), state);
-        break;
-      case 'BI':
-        this.inlineImage(op, resources, state);
-        break;
     }
-    return undefined;
   }
 
   private line(width: number): void {
@@ -308,20 +233,12 @@ class Walker {
     }
   }
 
-  private graphicsState(resources: PDFDict | undefined, key: string | undefined): void {
-    const dict = lookupIn(resources, 'ExtGState', key);
-    if (!(dict instanceof PDFDict)) return;
-    for (const entry of ['ca', 'CA']) {
-      const value = dict.lookup(name(entry));
-      if (value instanceof PDFNumber && value.asNumber() < 1)
-        this.facts.transparency.add(`opacity ${value.asNumber()}`);
-    }
-    const smask = dict.lookup(name('SMask'));
-    if (smask !== undefined && smask.toString() !== '/None') this.facts.transparency.add('soft mask');
-    const blend = dict.lookup(name('BM'));
-    const blendName = (blend instanceof PDFArray ? blend.lookup(0) : blend)?.toString().slice(1);
-    if (blendName && blendName !== 'Normal' && blendName !== 'Compatible')
-      this.facts.transparency.add(`blend mode ${blendName}`);
+  /** What a `gs` holds as transparency, by label. */
+  private transparency(use: ExtGStateUse): void {
+    for (const opacity of [use.fillOpacity, use.strokeOpacity])
+      if (opacity !== undefined && opacity < 1) this.facts.transparency.add(`opacity ${opacity}`);
+    if (use.softMask) this.facts.transparency.add('soft mask');
+    if (use.blendMode) this.facts.transparency.add(`blend mode ${use.blendMode}`);
   }
 
   private shading(resources: PDFDict | undefined, key: string | undefined, shading?: PDFObject): void {
@@ -332,20 +249,13 @@ class Walker {
     this.space(spaceLabel(value, resolveColorSpace(value, resources), resources));
   }
 
-  private pattern(resources: PDFDict | undefined, key: string | undefined, state: State): void {
+  private pattern(resources: PDFDict | undefined, key: string | undefined, state: GraphicsState): void {
     const object = lookupIn(resources, 'Pattern', key);
-    if (object instanceof PDFRawStream) {
-      this.form(object, resources, state);
-      return;
-    }
-    if (object instanceof PDFDict) {
-      this.shading(resources, undefined, object.lookup(name('Shading')));
-      const states = object.lookup(name('ExtGState'));
-      if (states instanceof PDFDict) this.graphicsState(this.context.obj({ ExtGState: states }) as PDFDict, undefined);
-    }
+    if (object instanceof PDFRawStream) this.form(object, resources, state);
+    else if (object instanceof PDFDict) this.shading(resources, undefined, object.lookup(name('Shading')));
   }
 
-  private xobject(resources: PDFDict | undefined, key: string | undefined, state: State): void {
+  private xobject(resources: PDFDict | undefined, key: string | undefined, state: GraphicsState): void {
     const object = lookupIn(resources, 'XObject', key);
     if (!(object instanceof PDFRawStream)) return;
     const subtype = object.dict.lookup(name('Subtype'))?.toString();
@@ -355,18 +265,15 @@ class Walker {
     } else if (subtype === '/Form') this.form(object, resources, state);
   }
 
-  private form(stream: PDFRawStream, outer: PDFDict | undefined, state: State): void {
+  private form(stream: PDFRawStream, outer: PDFDict | undefined, state: GraphicsState): void {
     // A form drawn twice is read twice (its placement differs), but never inside itself.
     if (this.forms.has(stream)) return;
     this.forms.add(stream);
-    const group = stream.dict.lookup(name('Group'));
-    if (group instanceof PDFDict && group.lookup(name('S'))?.toString() === '/Transparency') {
-      this.facts.transparency.add('transparency group');
-    }
-    const matrix = numbers(stream.dict.lookup(name('Matrix')));
-    const own = stream.dict.lookup(name('Resources'));
-    const inner: State = { ...state, ctm: matrix.length === 6 ? multiply(matrix as Matrix, state.ctm) : state.ctm };
-    this.stream(stream, own instanceof PDFDict ? own : outer, inner, []);
+    if (isTransparencyGroup(stream.dict)) this.facts.transparency.add('transparency group');
+    const matrix = numberArray(stream.dict.lookup(name('Matrix')));
+    const ctm = matrix.length === 6 ? multiply(matrix as Matrix, state.ctm) : state.ctm;
+    const program = new ContentProgram({ ...state, ctm }, OPERATORS);
+    this.stream(stream, formResources(stream.dict, outer), program);
     this.forms.delete(stream);
   }
 
@@ -387,7 +294,7 @@ class Walker {
     this.facts.images.push({ width, height, lineArt: mask || numberOf(dict, 'BitsPerComponent') === 1, ppi });
   }
 
-  private inlineImage(op: Operation, resources: PDFDict | undefined, state: State): void {
+  private inlineImage(op: Operation, resources: PDFDict | undefined, state: GraphicsState): void {
     const entries = op.inlineImage?.entries ?? [];
     const get = (...keys: string[]) => {
       const at = entries.findIndex((entry) => entry.kind === 'name' && keys.includes(entry.value));
@@ -409,35 +316,13 @@ class Walker {
   }
 }
 
-/** The numeric operands of the operation being read (a plain function: this runs for every operation). */
-let current: Operation | undefined;
-function numbersOf(): number[] {
-  const list: number[] = [];
-  for (const operand of current?.operands ?? []) if (operand.kind === 'number') list.push(operand.value);
-  return list;
-}
-
-function lastName(operands: readonly Operand[]): string | undefined {
-  const last = operands.at(-1);
-  return last?.kind === 'name' ? last.value : undefined;
-}
-
-function lookupIn(resources: PDFDict | undefined, category: string, key: string | undefined): PDFObject | undefined {
-  if (!key) return undefined;
-  const dict = resources?.lookup(name(category));
-  return dict instanceof PDFDict ? dict.lookup(name(key)) : undefined;
-}
-
-const numbers = (value: PDFObject | undefined): number[] =>
-  value instanceof PDFArray ? value.asArray().map((item) => (item instanceof PDFNumber ? item.asNumber() : 0)) : [];
-
 function numberOf(dict: PDFDict, key: string): number {
   const value = dict.lookup(name(key));
   return value instanceof PDFNumber ? value.asNumber() : 0;
 }
 
 /** A colour space as a person reads it in a report: DeviceRGB, ICCBased RGB, Separation … */
-export function spaceLabel(value: PDFObject | string | undefined, space: ColorSpace, resources?: PDFDict): string {
+function spaceLabel(value: PDFObject | string | undefined, space: ColorSpace, resources?: PDFDict): string {
   const raw =
     typeof value === 'string'
       ? value

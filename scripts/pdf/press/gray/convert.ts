@@ -13,18 +13,26 @@ import {
   PDFContentStream,
   PDFDict,
   PDFName,
-  PDFNumber,
   PDFRawStream,
   PDFRef,
   type PDFContext,
   type PDFDocument,
   type PDFObject,
 } from 'pdf-lib';
-import { operatorKeys, scanContent, type Operand, type Operation } from '../../inspect/scan.ts';
-import { isImageMask } from '../../inspect/resources.ts';
+import { resolveColorSpace, type ColorSpace } from '../../inspect/color-spaces.ts';
+import {
+  ContentProgram,
+  initialState,
+  readOperators,
+  type Colour,
+  type ExtGStateUse,
+  type GraphicsState,
+  type Opacity,
+} from '../../inspect/graphics-state.ts';
+import { formResources, isImageMask, isTransparencyGroup, lastName } from '../../inspect/resources.ts';
+import type { Operation } from '../../inspect/scan.ts';
 import { grayImage } from './images.ts';
 import { grayShading, Unconvertible } from './shadings.ts';
-import { resolveColorSpace, type ColorSpace } from '../../inspect/color-spaces.ts';
 import { streamBytes, UndecodableStream } from '../../inspect/streams.ts';
 import { registerFlateStream, writeFlateStream } from './flate.ts';
 import { formatNumber, grayOf, overWhite } from './formulas.ts';
@@ -47,21 +55,9 @@ export interface GrayReport {
 
 type Paint = { gray: number } | { pattern: string } | undefined;
 
-interface State {
-  fillSpace: ColorSpace;
-  strokeSpace: ColorSpace;
-  fill: Paint;
-  stroke: Paint;
-  fillAlpha: number;
-  strokeAlpha: number;
-}
-
 const name = (key: string) => PDFName.of(key);
-const GRAY: ColorSpace = { kind: 'gray' };
-/** The operators the conversion reads; the others are passed over without being decoded. */
-const WANTED = operatorKeys([
-  'q',
-  'Q',
+/** Colour and opacity tracked; shown: what they set, and what is drawn (objects, shadings, inline images). */
+const OPERATORS = readOperators([
   'g',
   'G',
   'rg',
@@ -79,6 +75,8 @@ const WANTED = operatorKeys([
   'sh',
   'BI',
 ]);
+/** The ExtGState entries of opacity, which the conversion paints as lighter gray instead. */
+const OPACITY_ENTRIES = ['ca', 'CA', 'AIS', 'TK'];
 
 /** Convert every page of `pdf` to DeviceGray in place. */
 export function convertToGray(pdf: PDFDocument): GrayReport {
@@ -94,16 +92,8 @@ export function convertToGray(pdf: PDFDocument): GrayReport {
           ? [page.node.get(name('Contents'))!]
           : [];
     // The streams of a page are one program: the graphics state runs on from one to the next.
-    const state: State = {
-      fillSpace: GRAY,
-      strokeSpace: GRAY,
-      fill: { gray: 0 },
-      stroke: { gray: 0 },
-      fillAlpha: 1,
-      strokeAlpha: 1,
-    };
-    const stack: State[] = [];
-    for (const ref of refs) converter.rewriteStream(ref, resources, state, stack);
+    const program = new ContentProgram(initialState(), OPERATORS);
+    for (const ref of refs) converter.rewriteStream(ref, resources, program);
     removeTransparencyGroup(page.node);
   }
   return converter.report;
@@ -131,8 +121,8 @@ class GrayConverter {
     this.report.problems.push({ page: this.page, message });
   }
 
-  /** Rewrite one content stream (by reference) in place. */
-  rewriteStream(ref: PDFObject, resources: PDFDict | undefined, state: State, stack: State[]): void {
+  /** Rewrite one content stream (by reference) in place, running on `program`'s state. */
+  rewriteStream(ref: PDFObject, resources: PDFDict | undefined, program: ContentProgram): void {
     const stream = this.context.lookup(ref);
     if (!(stream instanceof PDFRawStream || stream instanceof PDFContentStream) || !(ref instanceof PDFRef)) return;
     let bytes: Uint8Array;
@@ -142,161 +132,135 @@ class GrayConverter {
       this.problem(`a content stream could not be read (${(error as Error).message})`);
       return;
     }
-    const rewritten = this.rewriteContent(bytes, resources, state, stack);
+    const rewritten = program.run(bytes, resources, (op, state, use) => this.operation(op, state, resources, use));
     if (!rewritten) return;
     const dict = stream instanceof PDFRawStream ? stream.dict : stream.dict.clone(this.context);
     writeFlateStream(this.context, ref, dict, rewritten);
     this.report.streams++;
   }
 
-  /** The content rewritten to gray, or undefined when it needs no change. */
-  private rewriteContent(
-    bytes: Uint8Array,
+  /** One operation, in the state it runs in: its gray replacement, or undefined when it stays. */
+  private operation(
+    op: Operation,
+    state: GraphicsState,
     resources: PDFDict | undefined,
-    state: State,
-    stack: State[],
-  ): Uint8Array | undefined {
-    return scanContent(bytes, (operation) => this.operation(operation, resources, state, stack), WANTED);
-  }
-
-  private operation(op: Operation, resources: PDFDict | undefined, state: State, stack: State[]): string | undefined {
-    const nums = op.operands.flatMap((operand) => (operand.kind === 'number' ? [operand.value] : []));
-    const fill = op.operator === op.operator.toLowerCase();
+    use: ExtGStateUse | undefined,
+  ): string | undefined {
     switch (op.operator) {
-      case 'q':
-        stack.push({ ...state });
-        return undefined;
-      case 'Q':
-        Object.assign(state, stack.pop() ?? state);
-        return undefined;
       case 'g':
       case 'G':
       case 'rg':
       case 'RG':
       case 'k':
-      case 'K': {
-        const space: ColorSpace = nums.length === 1 ? GRAY : nums.length === 3 ? { kind: 'rgb' } : { kind: 'cmyk' };
-        const gray = grayOf(space, nums);
-        this.setSpace(state, fill, GRAY);
-        this.setPaint(state, fill, { gray });
-        const alpha = fill ? state.fillAlpha : state.strokeAlpha;
-        if (space.kind === 'gray' && alpha >= 1) return undefined;
-        return `${formatNumber(overWhite(gray, alpha))} ${fill ? 'g' : 'G'}`;
-      }
+      case 'K':
+        return this.deviceColour(op, state);
       case 'cs':
-      case 'CS': {
-        const spaceName = lastName(op.operands);
-        const space = resolveColorSpace(spaceName, resources);
-        this.setSpace(state, fill, space);
-        if (space.kind === 'pattern') {
-          this.setPaint(state, fill, undefined);
-          return undefined;
-        }
-        if (space.kind === 'other') {
-          this.problem(`colour space ${space.name} (separation or DeviceN colour) is not converted`);
-          return undefined;
-        }
-        const initial = space.kind === 'indexed' ? grayOf(space, [0]) : 0;
-        this.setPaint(state, fill, { gray: initial });
-        if (spaceName === 'DeviceGray' && initial === 0) return undefined;
-        return `/DeviceGray ${op.operator}${initial === 0 ? '' : ` ${formatNumber(initial)} ${fill ? 'sc' : 'SC'}`}`;
-      }
+      case 'CS':
+        return this.colourSpace(op, state);
       case 'sc':
       case 'scn':
       case 'SC':
-      case 'SCN': {
-        const space = fill ? state.fillSpace : state.strokeSpace;
-        const alpha = fill ? state.fillAlpha : state.strokeAlpha;
-        if (space.kind === 'pattern') {
-          const pattern = lastName(op.operands);
-          if (!pattern) return undefined;
-          const used = this.pattern(resources, pattern, alpha);
-          this.setPaint(state, fill, { pattern });
-          const under =
-            space.under && nums.length > 0 ? `${formatNumber(overWhite(grayOf(space.under, nums), alpha))} ` : '';
-          return used === pattern && !under ? undefined : `${under}/${used} ${op.operator}`;
-        }
-        if (space.kind === 'other') return undefined;
-        const gray = grayOf(space, nums);
-        this.setPaint(state, fill, { gray });
-        if (space.kind === 'gray' && alpha >= 1) return undefined;
-        return `${formatNumber(overWhite(gray, alpha))} ${fill ? 'sc' : 'SC'}`;
-      }
+      case 'SCN':
+        return this.components(op, state, resources);
       case 'gs':
-        return this.graphicsState(op, resources, state);
+        return use && this.graphicsState(use, state, resources);
       case 'Do':
         return this.xobject(op, resources, state);
       case 'sh': {
         const shading = lastName(op.operands);
         if (!shading) return undefined;
-        const used = this.shading(resources, shading, state.fillAlpha);
+        const used = this.shading(resources, shading, state.alpha.fill);
         return used === shading ? undefined : `/${used} sh`;
       }
-      case 'BI': {
-        const entries = op.inlineImage?.entries ?? [];
-        const at = entries.findIndex(
-          (entry) => entry.kind === 'name' && (entry.value === 'CS' || entry.value === 'ColorSpace'),
-        );
-        const mask = entries.some(
-          (entry, i) =>
-            entry.kind === 'name' &&
-            (entry.value === 'IM' || entry.value === 'ImageMask') &&
-            entries[i + 1]?.kind === 'raw' &&
-            (entries[i + 1] as { text: string }).text === 'true',
-        );
-        const space = at >= 0 ? entries[at + 1] : undefined;
-        const gray = space?.kind === 'name' && resolveColorSpace(space.value, resources).kind === 'gray';
-        if (!mask && !gray) this.problem('an inline colour image is not converted');
+      case 'BI':
+        this.inlineImage(op, resources);
         return undefined;
-      }
       default:
         return undefined;
     }
   }
 
-  private setSpace(state: State, fill: boolean, space: ColorSpace): void {
-    if (fill) state.fillSpace = space;
-    else state.strokeSpace = space;
+  /** `g` `rg` `k` (and stroking): the colour as gray, lighter under opacity. */
+  private deviceColour(op: Operation, state: GraphicsState): string | undefined {
+    const fill = isFill(op);
+    const { space, components = [] } = fill ? state.fill : state.stroke;
+    const alpha = fill ? state.alpha.fill : state.alpha.stroke;
+    if (space.kind === 'gray' && alpha >= 1) return undefined;
+    return `${formatNumber(overWhite(grayOf(space, components), alpha))} ${fill ? 'g' : 'G'}`;
   }
 
-  private setPaint(state: State, fill: boolean, paint: Paint): void {
-    if (fill) state.fill = paint;
-    else state.stroke = paint;
+  /** `cs` `CS`: DeviceGray instead, with the gray of the space's initial colour. */
+  private colourSpace(op: Operation, state: GraphicsState): string | undefined {
+    const fill = isFill(op);
+    const { space } = fill ? state.fill : state.stroke;
+    if (space.kind === 'pattern') return undefined;
+    if (space.kind === 'other') {
+      this.problem(`colour space ${space.name} (separation or DeviceN colour) is not converted`);
+      return undefined;
+    }
+    const initial = initialGray(space);
+    if (lastName(op.operands) === 'DeviceGray' && initial === 0) return undefined;
+    return `/DeviceGray ${op.operator}${initial === 0 ? '' : ` ${formatNumber(initial)} ${fill ? 'sc' : 'SC'}`}`;
   }
 
-  /** `gs`: track opacity (painted later as lighter gray), clean the dictionary, re-set colours it changed. */
-  private graphicsState(op: Operation, resources: PDFDict | undefined, state: State): string | undefined {
-    const key = lastName(op.operands);
-    const states = resources?.lookup(name('ExtGState'));
-    const dict = key && states instanceof PDFDict ? states.lookup(name(key)) : undefined;
-    if (!(dict instanceof PDFDict)) return undefined;
-    const ca = dict.lookup(name('ca'));
-    const CA = dict.lookup(name('CA'));
-    const smask = dict.lookup(name('SMask'));
-    const blend = dict.lookup(name('BM'));
-    if (smask !== undefined && smask.toString() !== '/None') {
+  /** `sc` `scn` `SC` `SCN`: the components as gray, or a pattern made gray (under a new name at an opacity). */
+  private components(op: Operation, state: GraphicsState, resources: PDFDict | undefined): string | undefined {
+    const fill = isFill(op);
+    const { space, components = [] } = fill ? state.fill : state.stroke;
+    const alpha = fill ? state.alpha.fill : state.alpha.stroke;
+    if (space.kind === 'pattern') {
+      const pattern = lastName(op.operands);
+      if (!pattern) return undefined;
+      const used = this.pattern(resources, pattern, alpha);
+      const under =
+        space.under && components.length > 0
+          ? `${formatNumber(overWhite(grayOf(space.under, components), alpha))} `
+          : '';
+      return used === pattern && !under ? undefined : `${under}/${used} ${op.operator}`;
+    }
+    if (space.kind === 'other') return undefined;
+    if (space.kind === 'gray' && alpha >= 1) return undefined;
+    return `${formatNumber(overWhite(grayOf(space, components), alpha))} ${fill ? 'sc' : 'SC'}`;
+  }
+
+  /** An inline image: only a gray one or a stencil mask can stay. */
+  private inlineImage(op: Operation, resources: PDFDict | undefined): void {
+    const entries = op.inlineImage?.entries ?? [];
+    const at = entries.findIndex(
+      (entry) => entry.kind === 'name' && (entry.value === 'CS' || entry.value === 'ColorSpace'),
+    );
+    const mask = entries.some(
+      (entry, i) =>
+        entry.kind === 'name' &&
+        (entry.value === 'IM' || entry.value === 'ImageMask') &&
+        entries[i + 1]?.kind === 'raw' &&
+        (entries[i + 1] as { text: string }).text === 'true',
+    );
+    const space = at >= 0 ? entries[at + 1] : undefined;
+    const gray = space?.kind === 'name' && resolveColorSpace(space.value, resources).kind === 'gray';
+    if (!mask && !gray) this.problem('an inline colour image is not converted');
+  }
+
+  /**
+   * `gs`: the opacity it sets is painted later as lighter gray, so the dictionary loses it (and a
+   * Normal blend mode, a `/None` soft mask); colours set before the opacity changed are set again.
+   */
+  private graphicsState(use: ExtGStateUse, state: GraphicsState, resources: PDFDict | undefined): string | undefined {
+    if (use.softMask)
       this.problem('a soft mask (transparency from an SVG or CSS effect) cannot be flattened without rasterising');
-    }
-    const blendName = blend instanceof PDFArray ? blend.lookup(0)?.toString() : blend?.toString();
-    if (blendName !== undefined && blendName !== '/Normal' && blendName !== '/Compatible') {
-      this.problem(`blend mode ${blendName.slice(1)} cannot be flattened without rasterising`);
-    }
-    const before = { fill: state.fillAlpha, stroke: state.strokeAlpha };
-    const base = this.baseAlpha;
-    if (ca instanceof PDFNumber) state.fillAlpha = base.fill * ca.asNumber();
-    if (CA instanceof PDFNumber) state.strokeAlpha = base.stroke * CA.asNumber();
-    for (const entry of ['ca', 'CA', 'AIS', 'TK']) dict.delete(name(entry));
-    if (blendName === '/Normal' || blendName === '/Compatible') dict.delete(name('BM'));
-    if (smask?.toString() === '/None') dict.delete(name('SMask'));
-    // Colours set before the opacity changed are painted after it: set them again, lighter.
+    if (use.blendMode !== undefined)
+      this.problem(`blend mode ${use.blendMode} cannot be flattened without rasterising`);
+    const { dict } = use;
+    for (const entry of OPACITY_ENTRIES) dict.delete(name(entry));
+    if (use.blendMode === undefined) dict.delete(name('BM'));
+    if (!use.softMask) dict.delete(name('SMask'));
     let tail = '';
-    if (state.fillAlpha !== before.fill) tail += this.repaint(state.fill, state.fillAlpha, true, resources);
-    if (state.strokeAlpha !== before.stroke) tail += this.repaint(state.stroke, state.strokeAlpha, false, resources);
-    return tail ? `/${key} gs${tail}` : undefined;
+    if (state.alpha.fill !== use.before.fill)
+      tail += this.repaint(paintOf(state.fill), state.alpha.fill, true, resources);
+    if (state.alpha.stroke !== use.before.stroke)
+      tail += this.repaint(paintOf(state.stroke), state.alpha.stroke, false, resources);
+    return tail ? `/${use.key} gs${tail}` : undefined;
   }
-
-  /** The opacity a form was drawn at: its own `gs` multiply it (Chromium draws opacity as a group). */
-  private baseAlpha = { fill: 1, stroke: 1 };
 
   private repaint(paint: Paint, alpha: number, fill: boolean, resources: PDFDict | undefined): string {
     if (!paint) return '';
@@ -307,7 +271,7 @@ class GrayConverter {
   }
 
   /** `Do`: images become gray (a lighter copy under opacity), forms are rewritten like pages. */
-  private xobject(op: Operation, resources: PDFDict | undefined, state: State): string | undefined {
+  private xobject(op: Operation, resources: PDFDict | undefined, state: GraphicsState): string | undefined {
     const key = lastName(op.operands);
     const xobjects = resources?.lookup(name('XObject'));
     if (!key || !(xobjects instanceof PDFDict)) return undefined;
@@ -315,17 +279,17 @@ class GrayConverter {
     const object = this.context.lookup(ref);
     if (!(object instanceof PDFRawStream) || !(ref instanceof PDFRef)) return undefined;
     const subtype = object.dict.lookup(name('Subtype'))?.toString();
+    const { alpha } = state;
     if (subtype === '/Image') {
       if (isImageMask(object.dict)) return undefined;
       this.image(ref, object, 1);
-      if (state.fillAlpha >= 1) return undefined;
-      const variant = this.variant(xobjects, key, ref, state.fillAlpha, () => this.imageVariant(ref, state.fillAlpha));
+      if (alpha.fill >= 1) return undefined;
+      const variant = this.variant(xobjects, key, ref, alpha.fill, () => this.imageVariant(ref, alpha.fill));
       return `/${variant} Do`;
     }
     if (subtype === '/Form') {
       this.form(ref, resources, { fill: 1, stroke: 1 });
-      if (state.fillAlpha >= 1 && state.strokeAlpha >= 1) return undefined;
-      const alpha = { fill: state.fillAlpha, stroke: state.strokeAlpha };
+      if (alpha.fill >= 1 && alpha.stroke >= 1) return undefined;
       const variant = this.variant(xobjects, key, ref, alpha.fill * 1000 + alpha.stroke, () => {
         const copy = this.raw(ref);
         const newRef = this.context.register(PDFRawStream.of(copy.dict.clone(this.context), copy.contents));
@@ -357,25 +321,13 @@ class GrayConverter {
     return registerFlateStream(this.context, gray.dict, gray.bytes);
   }
 
-  /** Rewrite a form (or tiling pattern) XObject's content with its own resources. */
-  private form(ref: PDFRef, outer: PDFDict | undefined, alpha: { fill: number; stroke: number }): void {
+  /** Rewrite a form (or tiling pattern) XObject's content with its own resources, as drawn at `alpha`. */
+  private form(ref: PDFRef, outer: PDFDict | undefined, alpha: Opacity): void {
     if (this.done.has(ref)) return;
     this.done.add(ref);
-    const stream = this.raw(ref);
-    const own = stream.dict.lookup(name('Resources'));
-    const resources = own instanceof PDFDict ? own : outer;
-    const saved = this.baseAlpha;
-    this.baseAlpha = alpha;
-    const state: State = {
-      fillSpace: GRAY,
-      strokeSpace: GRAY,
-      fill: { gray: 0 },
-      stroke: { gray: 0 },
-      fillAlpha: alpha.fill,
-      strokeAlpha: alpha.stroke,
-    };
-    this.rewriteStream(ref, resources, state, []);
-    this.baseAlpha = saved;
+    const resources = formResources(this.raw(ref).dict, outer);
+    // A form starts from the initial state; its own `gs` multiply the opacity it is drawn at.
+    this.rewriteStream(ref, resources, new ContentProgram(initialState(alpha), OPERATORS));
     removeTransparencyGroup(this.raw(ref).dict);
   }
 
@@ -458,7 +410,7 @@ class GrayConverter {
       const gray = shadingOf(dict, 1);
       if (gray) dict.set(name('Shading'), gray instanceof PDFRawStream ? this.context.register(gray) : gray);
       const states = dict.lookup(name('ExtGState'));
-      if (states instanceof PDFDict) for (const entry of ['ca', 'CA', 'AIS', 'TK']) states.delete(name(entry));
+      if (states instanceof PDFDict) for (const entry of OPACITY_ENTRIES) states.delete(name(entry));
     }
     if (alpha >= 1) return key;
     return this.variant(patterns, key, ref, alpha, () => {
@@ -470,13 +422,22 @@ class GrayConverter {
   }
 }
 
-function lastName(operands: readonly Operand[]): string | undefined {
-  const last = operands.at(-1);
-  return last?.kind === 'name' ? last.value : undefined;
+const isFill = (op: Operation) => op.operator === op.operator.toLowerCase();
+
+/** The gray of a space's initial colour (black, or an indexed space's first entry). */
+function initialGray(space: ColorSpace): number {
+  return space.kind === 'indexed' ? grayOf(space, [0]) : 0;
+}
+
+/** What a colour paints, as the conversion repaints it under a new opacity. */
+function paintOf(colour: Colour): Paint {
+  const { space, components, pattern } = colour;
+  if (space.kind === 'pattern') return pattern === undefined ? undefined : { pattern };
+  if (space.kind === 'other') return undefined;
+  return { gray: components ? grayOf(space, components) : initialGray(space) };
 }
 
 /** Drop a `/Group << /S /Transparency >>`: once its content is opaque and Normal, it changes nothing. */
 function removeTransparencyGroup(dict: PDFDict): void {
-  const group = dict.lookup(name('Group'));
-  if (group instanceof PDFDict && group.lookup(name('S'))?.toString() === '/Transparency') dict.delete(name('Group'));
+  if (isTransparencyGroup(dict)) dict.delete(name('Group'));
 }
