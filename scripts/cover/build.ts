@@ -13,6 +13,7 @@ import { PAGE_FORMATS } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
 import { BuildError, type Warning } from '../errors.ts';
 import { authorsOf } from '../layout/metadata-text.ts';
+import { MARK_AREA } from '../pdf/press/crop-marks.ts';
 import { designDefaultCover } from '../layout/cover-design.ts';
 import type { BackCodes } from './back.ts';
 import { composeCover, type CoverContent } from './compose.ts';
@@ -20,8 +21,6 @@ import type { Face } from './fonts.ts';
 import { spreadGeometry, type SpreadGeometry } from './geometry.ts';
 import { spineWidth, type Spine } from './spine.ts';
 
-/** Room for crop marks outside the bleed, as on the interior's pages. */
-const MARK_AREA = 12;
 /** KDP's bleed: 0.125 in. */
 const KDP_BLEED = 3.175;
 /** Print shops' rule of thumb: under about 4 mm a spine cannot carry legible type. */

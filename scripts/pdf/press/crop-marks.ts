@@ -14,6 +14,9 @@ export interface Box {
   height: number;
 }
 
+/** Room for crop marks outside the bleed, in millimetres, on the print-shop profile's pages and covers. */
+export const MARK_AREA = 12;
+
 // Registration colour: the marks print on every plate.
 const REGISTRATION = cmyk(1, 1, 1, 1);
 const THICKNESS = 0.25;
