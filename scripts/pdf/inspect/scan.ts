@@ -53,108 +53,122 @@ export function scanContent(
   visit: (operation: Operation) => string | undefined,
   wanted?: ReadonlySet<number>,
 ): Uint8Array | undefined {
-  const length = bytes.length;
-  const pieces: Uint8Array[] = [];
-  let copied = 0;
-  // Operand tokens since the last operator: start, end and kind (0 number, 1 name, 2 other).
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const kinds: number[] = [];
-  let count = 0;
-  let i = 0;
+  return new Scanner(bytes, visit, wanted).scan();
+}
 
-  const latin1 = (from: number, to: number) =>
-    Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
-  const operands = (): Operand[] => {
+/** Operand kinds, as the scanner keeps them until an operator comes. */
+const NUMBER = 0;
+const NAME = 1;
+const OTHER = 2;
+
+/** One pass over a stream: the operands since the last operator, and the stream's pieces when it is rewritten. */
+class Scanner {
+  private readonly pieces: Uint8Array[] = [];
+  private copied = 0;
+  // Operand tokens since the last operator: start, end and kind.
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly kinds: number[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly visit: (operation: Operation) => string | undefined,
+    private readonly wanted: ReadonlySet<number> | undefined,
+  ) {}
+
+  scan(): Uint8Array | undefined {
+    const { bytes } = this;
+    const length = bytes.length;
+    let i = 0;
+    while (i < length) {
+      const code = bytes[i]!;
+      if (WHITE[code]) i++;
+      else if (code === 0x25 /* % */) {
+        while (i < length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+      } else i = this.token(code, i);
+    }
+    if (this.pieces.length === 0) return undefined;
+    this.pieces.push(bytes.subarray(this.copied));
+    return Buffer.concat(this.pieces);
+  }
+
+  /** The token at `start` (whose first byte is `code`): an operand kept, or an operator read; returns the offset past it. */
+  private token(code: number, start: number): number {
+    const { bytes } = this;
+    let i = start;
+    if (code === 0x2f /* / */) {
+      i++;
+      while (i < bytes.length && isRegular(bytes[i]!)) i++;
+      return this.push(start, i, NAME);
+    }
+    if (code === 0x28 /* ( */) return this.push(start, skipString(bytes, i), OTHER);
+    if (code === 0x3c /* < */ || code === 0x5b /* [ */) return this.push(start, skipComposite(bytes, i), OTHER);
+    // A stray closing delimiter or a brace (only Type 4 functions use them): skip it.
+    if (code === 0x3e || code === 0x5d || code === 0x29 || code === 0x7b || code === 0x7d) return i + 1;
+    while (i < bytes.length && isRegular(bytes[i]!)) i++;
+    // Numbers start with a digit, a sign or a point; true, false and null are operands too.
+    if ((code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e)
+      return this.push(start, i, NUMBER);
+    if (i - start === 4 || i - start === 5) {
+      const word = this.latin1(start, i);
+      if (word === 'true' || word === 'false' || word === 'null') return this.push(start, i, OTHER);
+    }
+    return this.operator(start, i);
+  }
+
+  /** An operator from `start` to `end`: its operation is visited when wanted; returns the offset past it. */
+  private operator(start: number, end: number): number {
+    const key = operatorKey(this.bytes, start, end);
+    const wanted = !this.wanted || this.wanted.has(key);
+    let next = end;
+    if (key === 0x4249 /* BI */) {
+      const image = readInlineImage(this.bytes, end, (from, to) => this.latin1(from, to));
+      if (wanted) this.emit({ operator: 'BI', operands: [], start, end: image.end, inlineImage: image });
+      next = image.end;
+    } else if (wanted) {
+      this.emit({
+        operator: this.latin1(start, end),
+        operands: this.operands(),
+        start: this.count > 0 ? this.starts[0]! : start,
+        end,
+      });
+    }
+    this.count = 0;
+    return next;
+  }
+
+  private push(start: number, end: number, kind: number): number {
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.kinds[this.count] = kind;
+    this.count++;
+    return end;
+  }
+
+  private operands(): Operand[] {
     const list: Operand[] = [];
-    for (let k = 0; k < count; k++) {
-      const text = latin1(starts[k]!, ends[k]!);
-      if (kinds[k] === 0) {
+    for (let k = 0; k < this.count; k++) {
+      const text = this.latin1(this.starts[k]!, this.ends[k]!);
+      if (this.kinds[k] === NUMBER) {
         const value = Number(text);
         list.push(Number.isNaN(value) ? { kind: 'raw', text } : { kind: 'number', value });
-      } else if (kinds[k] === 1) list.push({ kind: 'name', value: decodeName(text.slice(1)) });
+      } else if (this.kinds[k] === NAME) list.push({ kind: 'name', value: decodeName(text.slice(1)) });
       else list.push({ kind: 'raw', text });
     }
     return list;
-  };
-  const emit = (operation: Operation) => {
-    const replacement = visit(operation);
-    if (replacement === undefined) return;
-    pieces.push(bytes.subarray(copied, operation.start), Buffer.from(replacement, 'latin1'));
-    copied = operation.end;
-  };
-  const push = (start: number, end: number, kind: number) => {
-    starts[count] = start;
-    ends[count] = end;
-    kinds[count] = kind;
-    count++;
-  };
-
-  while (i < length) {
-    const code = bytes[i]!;
-    if (WHITE[code]) {
-      i++;
-      continue;
-    }
-    if (code === 0x25 /* % */) {
-      while (i < length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
-      continue;
-    }
-    const tokenStart = i;
-    if (code === 0x2f /* / */) {
-      i++;
-      while (i < length && isRegular(bytes[i]!)) i++;
-      push(tokenStart, i, 1);
-      continue;
-    }
-    if (code === 0x28 /* ( */) {
-      i = skipString(bytes, i);
-      push(tokenStart, i, 2);
-      continue;
-    }
-    if (code === 0x3c /* < */ || code === 0x5b /* [ */) {
-      i = skipComposite(bytes, i);
-      push(tokenStart, i, 2);
-      continue;
-    }
-    if (code === 0x3e || code === 0x5d || code === 0x29 || code === 0x7b || code === 0x7d) {
-      // A stray closing delimiter or a brace (only Type 4 functions use them): skip it.
-      i++;
-      continue;
-    }
-    while (i < length && isRegular(bytes[i]!)) i++;
-    // Numbers start with a digit, a sign or a point; true, false and null are operands too.
-    if ((code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e) {
-      push(tokenStart, i, 0);
-      continue;
-    }
-    if (i - tokenStart === 4 || i - tokenStart === 5) {
-      const word = latin1(tokenStart, i);
-      if (word === 'true' || word === 'false' || word === 'null') {
-        push(tokenStart, i, 2);
-        continue;
-      }
-    }
-    const key = operatorKey(bytes, tokenStart, i);
-    if (key === 0x4249 /* BI */) {
-      const image = readInlineImage(bytes, i, latin1);
-      if (!wanted || wanted.has(key)) {
-        emit({ operator: 'BI', operands: [], start: tokenStart, end: image.end, inlineImage: image });
-      }
-      i = image.end;
-    } else if (!wanted || wanted.has(key)) {
-      emit({
-        operator: latin1(tokenStart, i),
-        operands: operands(),
-        start: count > 0 ? starts[0]! : tokenStart,
-        end: i,
-      });
-    }
-    count = 0;
   }
-  if (pieces.length === 0) return undefined;
-  pieces.push(bytes.subarray(copied));
-  return Buffer.concat(pieces);
+
+  private emit(operation: Operation): void {
+    const replacement = this.visit(operation);
+    if (replacement === undefined) return;
+    this.pieces.push(this.bytes.subarray(this.copied, operation.start), Buffer.from(replacement, 'latin1'));
+    this.copied = operation.end;
+  }
+
+  private latin1(from: number, to: number): string {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + from, to - from).toString('latin1');
+  }
 }
 
 /** A name's `#xx` escapes decoded. */

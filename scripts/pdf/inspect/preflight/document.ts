@@ -10,12 +10,13 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
-  PDFNumber,
   PDFRawStream,
   PDFRef,
   PDFString,
   type PDFObject,
+  type PDFPage,
 } from 'pdf-lib';
+import { numberArray } from '../resources.ts';
 import { walkPage, type PaintFacts, type Rect } from './walk.ts';
 
 /** A font a page uses. */
@@ -69,8 +70,21 @@ export async function readPdfFacts(bytes: Uint8Array, options: { paint?: boolean
   const catalogVersion = pdf.catalog.lookup(name('Version'))?.toString().replace(/^\//, '');
   const version = catalogVersion && catalogVersion > headerVersion ? catalogVersion : headerVersion;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const objectStreams = /\/Type\s*\/(ObjStm|XRef)\b/.test(text);
+  return {
+    version,
+    objectStreams: /\/Type\s*\/(ObjStm|XRef)\b/.test(text),
+    encrypted: pdf.isEncrypted,
+    javascript: hasJavaScript(pdf),
+    fileId: pdf.context.trailerInfo.ID !== undefined,
+    info: documentInfo(pdf),
+    outputIntents: outputIntents(pdf),
+    outline: topLevelBookmarks(pdf),
+    pages: pdf.getPages().map((page, index) => pageFacts(pdf, page, index, options.paint !== false)),
+  };
+}
 
+/** Whether any object or the name tree holds JavaScript. */
+function hasJavaScript(pdf: PDFDocument): boolean {
   let javascript = false;
   for (const [, object] of pdf.context.enumerateIndirectObjects()) {
     const dict = object instanceof PDFRawStream ? object.dict : object;
@@ -79,29 +93,38 @@ export async function readPdfFacts(bytes: Uint8Array, options: { paint?: boolean
   }
   const names = pdf.catalog.lookup(name('Names'));
   if (names instanceof PDFDict && names.has(name('JavaScript'))) javascript = true;
+  return javascript;
+}
 
+/** The document information dictionary, as text. */
+function documentInfo(pdf: PDFDocument): Record<string, string | undefined> {
   const infoObject = pdf.context.lookup(pdf.context.trailerInfo.Info);
   const info: Record<string, string | undefined> = {};
   if (infoObject instanceof PDFDict) {
     for (const [key, value] of infoObject.entries())
       info[key.decodeText()] = textOf(pdf.context.lookup(value) ?? value);
   }
+  return info;
+}
+
+function outputIntents(pdf: PDFDocument): OutputIntentFact[] {
   const intents = pdf.catalog.lookup(name('OutputIntents'));
-  const outputIntents: OutputIntentFact[] =
-    intents instanceof PDFArray
-      ? intents.asArray().flatMap((item) => {
-          const intent = pdf.context.lookup(item);
-          if (!(intent instanceof PDFDict)) return [];
-          return [
-            {
-              subtype: intent.lookup(name('S'))?.toString().replace(/^\//, '') ?? '',
-              identifier: textOf(intent.lookup(name('OutputConditionIdentifier'))),
-              registry: textOf(intent.lookup(name('RegistryName'))),
-              hasProfile: intent.has(name('DestOutputProfile')),
-            },
-          ];
-        })
-      : [];
+  if (!(intents instanceof PDFArray)) return [];
+  return intents.asArray().flatMap((item) => {
+    const intent = pdf.context.lookup(item);
+    if (!(intent instanceof PDFDict)) return [];
+    return [
+      {
+        subtype: intent.lookup(name('S'))?.toString().replace(/^\//, '') ?? '',
+        identifier: textOf(intent.lookup(name('OutputConditionIdentifier'))),
+        registry: textOf(intent.lookup(name('RegistryName'))),
+        hasProfile: intent.has(name('DestOutputProfile')),
+      },
+    ];
+  });
+}
+
+function topLevelBookmarks(pdf: PDFDocument): number {
   const outlines = pdf.catalog.lookup(name('Outlines'));
   let outline = 0;
   if (outlines instanceof PDFDict) {
@@ -113,58 +136,41 @@ export async function readPdfFacts(bytes: Uint8Array, options: { paint?: boolean
       item = item.lookup(name('Next'));
     }
   }
+  return outline;
+}
 
-  const pages = pdf.getPages().map((page, index): PageFacts => {
-    const node = page.node;
-    const box = (key: string): Rect | undefined => {
-      const value = node.lookup(name(key));
-      const values =
-        value instanceof PDFArray
-          ? value.asArray().map((item) => (item instanceof PDFNumber ? item.asNumber() : 0))
-          : [];
-      return values.length === 4 ? normalise(values as [number, number, number, number]) : undefined;
-    };
-    const media = box('MediaBox') ?? rectOf(page.getMediaBox());
-    const trim = box('TrimBox');
-    const bleed = box('BleedBox');
-    const resources = node.Resources();
-    const contents = node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [node.get(name('Contents'))!] : [];
-    const paint: PaintFacts =
-      options.paint === false
-        ? { colorSpaces: new Set(), transparency: new Set(), images: [], inked: true }
-        : walkPage(pdf.context, resources, streams, trim ?? media);
-    const annots = node.lookup(name('Annots'));
-    const annotations =
-      annots instanceof PDFArray
-        ? annots.asArray().flatMap((item) => {
-            const annotation = pdf.context.lookup(item);
-            if (!(annotation instanceof PDFDict)) return [];
-            const rect = annotation.lookup(name('Rect'));
-            const values =
-              rect instanceof PDFArray ? rect.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0)) : [];
-            return [
-              {
-                subtype: annotation.lookup(name('Subtype'))?.toString().replace(/^\//, '') ?? '',
-                rect: values.length === 4 ? normalise(values as [number, number, number, number]) : undefined,
-              },
-            ];
-          })
-        : [];
-    return { number: index + 1, media, trim, bleed, annotations, fonts: fontsOf(pdf, resources), ...paint };
-  });
-
-  return {
-    version,
-    objectStreams,
-    encrypted: pdf.isEncrypted,
-    javascript,
-    fileId: pdf.context.trailerInfo.ID !== undefined,
-    info,
-    outputIntents,
-    outline,
-    pages,
+/** One page's boxes, annotations, fonts, and (with `paint`) what it paints inside its trim. */
+function pageFacts(pdf: PDFDocument, page: PDFPage, index: number, paint: boolean): PageFacts {
+  const node = page.node;
+  const box = (key: string): Rect | undefined => {
+    const values = numberArray(node.lookup(name(key)));
+    return values.length === 4 ? normalise(values as [number, number, number, number]) : undefined;
   };
+  const media = box('MediaBox') ?? rectOf(page.getMediaBox());
+  const trim = box('TrimBox');
+  const bleed = box('BleedBox');
+  const resources = node.Resources();
+  const contents = node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray() : contents ? [node.get(name('Contents'))!] : [];
+  const painted: PaintFacts = paint
+    ? walkPage(pdf.context, resources, streams, trim ?? media)
+    : { colorSpaces: new Set(), transparency: new Set(), images: [], inked: true };
+  const annots = node.lookup(name('Annots'));
+  const annotations =
+    annots instanceof PDFArray
+      ? annots.asArray().flatMap((item) => {
+          const annotation = pdf.context.lookup(item);
+          if (!(annotation instanceof PDFDict)) return [];
+          const values = numberArray(annotation.lookup(name('Rect')));
+          return [
+            {
+              subtype: annotation.lookup(name('Subtype'))?.toString().replace(/^\//, '') ?? '',
+              rect: values.length === 4 ? normalise(values as [number, number, number, number]) : undefined,
+            },
+          ];
+        })
+      : [];
+  return { number: index + 1, media, trim, bleed, annotations, fonts: fontsOf(pdf, resources), ...painted };
 }
 
 /** Fonts already described, across pages (a book's pages share a few dozen fonts). */
