@@ -95,9 +95,28 @@ export function numbersOf(op: Operation): number[] {
   return list;
 }
 
+/** What a colour operator sets: a device colour with its space (`g` `rg` `k`), a colour space (`cs`), components (`sc` `scn`). */
+export type ColourOperation = 'device' | 'space' | 'components';
+
+const COLOUR_OPERATIONS = new Map<string, ColourOperation>([
+  ...['g', 'G', 'rg', 'RG', 'k', 'K'].map((operator) => [operator, 'device'] as const),
+  ...['cs', 'CS'].map((operator) => [operator, 'space'] as const),
+  ...['sc', 'scn', 'SC', 'SCN'].map((operator) => [operator, 'components'] as const),
+]);
+
+/** Which kind of colour operator an operator is, if it is one. */
+export function colourOperation(operator: string): ColourOperation | undefined {
+  return COLOUR_OPERATIONS.get(operator);
+}
+
+/** Whether a colour operator sets the fill colour (its name in lower case) rather than the stroke colour. */
+export function setsFill(op: Operation): boolean {
+  return op.operator === op.operator.toLowerCase();
+}
+
 // The operators the state takes in: colour and opacity always, geometry and text when tracked.
 const KEY = { ca: PDFName.of('ca'), CA: PDFName.of('CA'), SMask: PDFName.of('SMask'), BM: PDFName.of('BM') };
-const COLOUR_OPERATORS = ['q', 'Q', 'gs', 'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'scn', 'SC', 'SCN'];
+const COLOUR_OPERATORS = ['q', 'Q', 'gs', ...COLOUR_OPERATIONS.keys()];
 const GEOMETRY_OPERATORS = ['cm', 'w'];
 const TEXT_OPERATORS = ['BT', 'Tf', 'Tm', 'Td', 'TD', 'Tr'];
 const STATE_OPERATORS = new Set([...COLOUR_OPERATORS, ...GEOMETRY_OPERATORS, ...TEXT_OPERATORS]);
@@ -166,6 +185,11 @@ export class ContentProgram {
   /** Take one operation into the state; for `gs`, what its ExtGState held. */
   private apply(op: Operation, resources: PDFDict | undefined): ExtGStateUse | undefined {
     const state = this.state;
+    const colour = COLOUR_OPERATIONS.get(op.operator);
+    if (colour) {
+      setColour(op, state, colour, resources);
+      return undefined;
+    }
     switch (op.operator) {
       case 'q':
         this.stack.push({ ...state });
@@ -182,24 +206,6 @@ export class ContentProgram {
       }
       case 'w':
         state.lineWidth = numbersOf(op)[0] ?? state.lineWidth;
-        break;
-      case 'g':
-      case 'G':
-      case 'rg':
-      case 'RG':
-      case 'k':
-      case 'K':
-        setColour(op, state, { space: DEVICE[op.operator.toLowerCase()]!, components: numbersOf(op) });
-        break;
-      case 'cs':
-      case 'CS':
-        setColour(op, state, { space: resolveColorSpace(lastName(op.operands), resources) });
-        break;
-      case 'sc':
-      case 'scn':
-      case 'SC':
-      case 'SCN':
-        setComponents(op, state);
         break;
       default:
         setText(op, state);
@@ -242,17 +248,20 @@ export class ContentProgram {
 
 const DEVICE: Record<string, ColorSpace> = { g: { kind: 'gray' }, rg: { kind: 'rgb' }, k: { kind: 'cmyk' } };
 
-/** A colour operator sets the fill colour when it is lower-case, the stroke colour otherwise. */
-function setColour(op: Operation, state: GraphicsState, colour: Colour): void {
-  if (op.operator === op.operator.toLowerCase()) state.fill = colour;
+/** A colour operator: the colour it sets, for the fill (lower case) or the stroke (upper case). */
+function setColour(op: Operation, state: GraphicsState, kind: ColourOperation, resources: PDFDict | undefined): void {
+  const fill = setsFill(op);
+  const current = fill ? state.fill : state.stroke;
+  let colour: Colour;
+  if (kind === 'device') colour = { space: DEVICE[op.operator.toLowerCase()]!, components: numbersOf(op) };
+  else if (kind === 'space') colour = { space: resolveColorSpace(lastName(op.operands), resources) };
+  else {
+    const { space, pattern } = current;
+    const name = space.kind === 'pattern' ? (lastName(op.operands) ?? pattern) : undefined;
+    colour = { space, components: numbersOf(op), pattern: name };
+  }
+  if (fill) state.fill = colour;
   else state.stroke = colour;
-}
-
-/** `sc` `scn` `SC` `SCN`: new components in the current space (and a pattern, in a Pattern space). */
-function setComponents(op: Operation, state: GraphicsState): void {
-  const { space, pattern } = op.operator === op.operator.toLowerCase() ? state.fill : state.stroke;
-  const name = space.kind === 'pattern' ? (lastName(op.operands) ?? pattern) : undefined;
-  setColour(op, state, { space, components: numbersOf(op), pattern: name });
 }
 
 /** A text state operator: the line matrix, the type size, the rendering mode. */

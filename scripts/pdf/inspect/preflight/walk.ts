@@ -7,11 +7,14 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { resolveColorSpace, type ColorSpace } from '../color-spaces.ts';
 import {
+  colourOperation,
   ContentProgram,
   initialState,
+  setsFill,
   multiply,
   numbersOf,
   readOperators,
+  type ColourOperation,
   type ExtGStateUse,
   type GraphicsState,
   type Matrix,
@@ -116,36 +119,22 @@ class Walker {
     resources: PDFDict | undefined,
     use: ExtGStateUse | undefined,
   ): undefined {
-    switch (op.operator) {
-      case 'g':
-      case 'G':
-        this.space('DeviceGray');
-        break;
-      case 'rg':
-      case 'RG':
-        this.space('DeviceRGB');
-        break;
-      case 'k':
-      case 'K':
-        this.space('DeviceCMYK');
-        break;
-      case 'cs':
-      case 'CS': {
-        const { space } = op.operator === 'cs' ? state.fill : state.stroke;
-        if (space.kind !== 'pattern') this.space(spaceLabel(lastName(op.operands), space, resources));
-        break;
-      }
-      case 'sc':
-      case 'scn':
-        if (state.fill.space.kind === 'pattern') this.pattern(resources, lastName(op.operands), state);
-        break;
-      case 'gs':
-        if (use) this.transparency(use);
-        break;
-      default:
-        this.painting(op, state, resources);
-    }
+    const colour = colourOperation(op.operator);
+    if (colour) this.colour(op, colour, state, resources);
+    else if (op.operator === 'gs') {
+      if (use) this.transparency(use);
+    } else this.painting(op, state, resources);
     return undefined;
+  }
+
+  /** The colour space a colour operator paints in, by label; a pattern's content, where the fill paints with it. */
+  private colour(op: Operation, kind: ColourOperation, state: GraphicsState, resources: PDFDict | undefined): void {
+    const fill = setsFill(op);
+    const { space } = fill ? state.fill : state.stroke;
+    if (kind === 'device') this.space(`Device${spaceKindLabel(space)}`);
+    else if (kind === 'space') {
+      if (space.kind !== 'pattern') this.space(spaceLabel(lastName(op.operands), space, resources));
+    } else if (fill && space.kind === 'pattern') this.pattern(resources, lastName(op.operands), state);
   }
 
   /** Text, paths and objects drawn: their size on the page, and whether they land on it. */

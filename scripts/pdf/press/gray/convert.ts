@@ -21,8 +21,10 @@ import {
 } from 'pdf-lib';
 import { resolveColorSpace, type ColorSpace } from '../../inspect/color-spaces.ts';
 import {
+  colourOperation,
   ContentProgram,
   initialState,
+  setsFill,
   readOperators,
   type Colour,
   type ExtGStateUse,
@@ -146,22 +148,15 @@ class GrayConverter {
     resources: PDFDict | undefined,
     use: ExtGStateUse | undefined,
   ): string | undefined {
-    switch (op.operator) {
-      case 'g':
-      case 'G':
-      case 'rg':
-      case 'RG':
-      case 'k':
-      case 'K':
+    switch (colourOperation(op.operator)) {
+      case 'device':
         return this.deviceColour(op, state);
-      case 'cs':
-      case 'CS':
+      case 'space':
         return this.colourSpace(op, state);
-      case 'sc':
-      case 'scn':
-      case 'SC':
-      case 'SCN':
+      case 'components':
         return this.components(op, state, resources);
+    }
+    switch (op.operator) {
       case 'gs':
         return use && this.graphicsState(use, state, resources);
       case 'Do':
@@ -182,7 +177,7 @@ class GrayConverter {
 
   /** `g` `rg` `k` (and stroking): the colour as gray, lighter under opacity. */
   private deviceColour(op: Operation, state: GraphicsState): string | undefined {
-    const fill = isFill(op);
+    const fill = setsFill(op);
     const { space, components = [] } = fill ? state.fill : state.stroke;
     const alpha = fill ? state.alpha.fill : state.alpha.stroke;
     if (space.kind === 'gray' && alpha >= 1) return undefined;
@@ -191,7 +186,7 @@ class GrayConverter {
 
   /** `cs` `CS`: DeviceGray instead, with the gray of the space's initial colour. */
   private colourSpace(op: Operation, state: GraphicsState): string | undefined {
-    const fill = isFill(op);
+    const fill = setsFill(op);
     const { space } = fill ? state.fill : state.stroke;
     if (space.kind === 'pattern') return undefined;
     if (space.kind === 'other') {
@@ -205,7 +200,7 @@ class GrayConverter {
 
   /** `sc` `scn` `SC` `SCN`: the components as gray, or a pattern made gray (under a new name at an opacity). */
   private components(op: Operation, state: GraphicsState, resources: PDFDict | undefined): string | undefined {
-    const fill = isFill(op);
+    const fill = setsFill(op);
     const { space, components = [] } = fill ? state.fill : state.stroke;
     const alpha = fill ? state.alpha.fill : state.alpha.stroke;
     if (space.kind === 'pattern') {
@@ -421,8 +416,6 @@ class GrayConverter {
     });
   }
 }
-
-const isFill = (op: Operation) => op.operator === op.operator.toLowerCase();
 
 /** The gray of a space's initial colour (black, or an indexed space's first entry). */
 function initialGray(space: ColorSpace): number {
