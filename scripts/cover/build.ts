@@ -29,7 +29,7 @@ const SHOP_MIN_SPINE_TEXT = 4;
 const KDP_MIN_SPINE_PAGES = 79;
 const KDP_SPINE_SIDE = 1.5875;
 /** Below this a cover image prints visibly soft. */
-export const MIN_IMAGE_DPI = 350;
+const MIN_IMAGE_DPI = 350;
 
 /** What the cover build needs besides the book. */
 export interface CoverBuildOptions {

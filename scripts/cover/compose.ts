@@ -26,7 +26,7 @@ import { TextWriter } from './text.ts';
 import { PT_PER_MM } from '../layout/units.ts';
 
 /** The default cover's colours in print. */
-export const PRINT_COLOURS: Record<CoverColour, Color> = {
+const PRINT_COLOURS: Record<CoverColour, Color> = {
   paper: cmyk(0.03, 0.05, 0.11, 0),
   accent: cmyk(0.2, 0.9, 0.95, 0.2),
   ink: cmyk(0, 0, 0, 1),

@@ -16,7 +16,7 @@ import { operatorKeys, scanContent, type Operation } from './scan.ts';
 export type Matrix = [number, number, number, number, number, number];
 
 /** The identity matrix. */
-export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** Multiply two matrices: `m` applied first, then `n`. */
 export function multiply(m: Matrix, n: Matrix): Matrix {

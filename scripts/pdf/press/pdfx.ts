@@ -70,7 +70,7 @@ export function withPdfX1aHeader(bytes: Uint8Array): Uint8Array {
 }
 
 /** The document information dictionary (pdf-lib keeps its accessor private). */
-export function infoDict(pdf: PDFDocument): PDFDict {
+function infoDict(pdf: PDFDocument): PDFDict {
   const existing = pdf.context.lookup(pdf.context.trailerInfo.Info);
   if (existing instanceof PDFDict) return existing;
   const dict = pdf.context.obj({});
@@ -79,7 +79,7 @@ export function infoDict(pdf: PDFDocument): PDFDict {
 }
 
 /** Text of an Info entry, decoded. */
-export function infoText(info: PDFDict, key: string): string | undefined {
+function infoText(info: PDFDict, key: string): string | undefined {
   const value = info.lookup(PDFName.of(key));
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : value?.toString();
 }

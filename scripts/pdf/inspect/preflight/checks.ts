@@ -21,7 +21,7 @@ export interface Expectations {
 }
 
 /** The outcome of one rule. */
-export type Status = 'pass' | 'warn' | 'fail';
+type Status = 'pass' | 'warn' | 'fail';
 
 /** One line of the checklist. */
 export interface CheckItem {
@@ -34,11 +34,11 @@ export interface CheckItem {
 }
 
 /** Lines thinner than this may not print (a common print-shop limit, 0.25 pt ≈ 0.09 mm). */
-export const HAIRLINE_PT = 0.25;
+const HAIRLINE_PT = 0.25;
 /** Minimum effective resolutions, in pixels per inch. */
-export const MIN_PPI = { kdp: 300, shopGray: 350, shopLineArt: 600 } as const;
+const MIN_PPI = { kdp: 300, shopGray: 350, shopLineArt: 600 } as const;
 /** KDP's limits on blank pages: in a row inside the book, and at its end. */
-export const KDP_BLANKS = { inside: 2, end: 10 } as const;
+const KDP_BLANKS = { inside: 2, end: 10 } as const;
 const KDP_BLEED_PT = 9;
 const TOLERANCE = 0.05;
 

@@ -20,7 +20,7 @@ import { numberArray } from '../resources.ts';
 import { walkPage, type PaintFacts, type Rect } from './walk.ts';
 
 /** A font a page uses. */
-export interface FontFact {
+interface FontFact {
   name: string;
   subtype: string;
   embedded: boolean;
@@ -37,7 +37,7 @@ export interface PageFacts extends PaintFacts {
 }
 
 /** An output intent of the document. */
-export interface OutputIntentFact {
+interface OutputIntentFact {
   subtype: string;
   identifier?: string;
   registry?: string;

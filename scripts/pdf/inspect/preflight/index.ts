@@ -7,7 +7,7 @@ import { PDFX_1A_2001 } from '../destinations.ts';
 import { checkPdf, type CheckItem, type Expectations } from './checks.ts';
 import { readPdfFacts, type DocumentFacts } from './document.ts';
 
-export { pageList, type CheckItem, type Expectations } from './checks.ts';
+export { pageList, type Expectations } from './checks.ts';
 
 /** The checklist of one PDF. */
 export interface PreflightReport {
@@ -37,7 +37,7 @@ export async function preflightPdf(bytes: Uint8Array, expect: Partial<Expectatio
  * print destination (KDP when the bleed is on three sides only); otherwise the screen. Print
  * destinations are one colour unless told otherwise, as the build makes them.
  */
-export function inferExpectations(facts: DocumentFacts, profile?: Profile): Expectations {
+function inferExpectations(facts: DocumentFacts, profile?: Profile): Expectations {
   const pdfx = facts.info.GTS_PDFXVersion === PDFX_1A_2001.version;
   let guessed: Profile = 'screen';
   const first = facts.pages[0];

@@ -24,7 +24,7 @@ import type { Operation } from '../scan.ts';
 import { streamBytes } from '../streams.ts';
 
 /** An image as drawn on a page. */
-export interface DrawnImage {
+interface DrawnImage {
   width: number;
   height: number;
   /** Line art: one bit per pixel, or a stencil mask. */

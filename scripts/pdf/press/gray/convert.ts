@@ -40,7 +40,7 @@ import { registerFlateStream, writeFlateStream } from './flate.ts';
 import { formatNumber, grayOf, overWhite } from './formulas.ts';
 
 /** Something on a page the conversion could not make gray. */
-export interface GrayProblem {
+interface GrayProblem {
   /** 1-based page number. */
   page: number;
   message: string;
