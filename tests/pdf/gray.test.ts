@@ -80,6 +80,23 @@ describe('convertToGray', () => {
     expect([...state.keys()].map(String)).toEqual([]);
   });
 
+  it('lightens every use of an ExtGState that pages share, not only the first', async () => {
+    // Chromium writes one ExtGState object for an opacity and names it on every page that uses it.
+    let shared: PDFRef | undefined;
+    const resources = (context: PDFDocument['context']) => {
+      shared ??= context.register(context.obj({ ca: 0.5 }));
+      return { ExtGState: { A: shared } };
+    };
+    const content = '0 g /A gs 0 0 10 10 re f';
+    const pdf = await makePdf([
+      { content, resources },
+      { content, resources },
+    ]);
+    convertToGray(pdf);
+    for (const page of [0, 1]) expect(pageContent(pdf, page)).toBe('0 g /A gs /DeviceGray cs 0.5 sc 0 0 10 10 re f');
+    expect([...pdf.context.lookup(shared!, PDFDict).keys()].map(String)).toEqual([]);
+  });
+
   it('turns an RGB image with a soft mask into DeviceGray samples composited onto white', async () => {
     const pdf = await makePdf([
       {

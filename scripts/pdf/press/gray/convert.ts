@@ -98,6 +98,7 @@ export function convertToGray(pdf: PDFDocument): GrayReport {
     for (const ref of refs) converter.rewriteStream(ref, resources, program);
     removeTransparencyGroup(page.node);
   }
+  converter.cleanStates();
   return converter.report;
 }
 
@@ -107,6 +108,11 @@ class GrayConverter {
   private readonly done = new Set<PDFObject>();
   private readonly variants = new Map<string, PDFRef>();
   private readonly reported = new Set<string>();
+  /**
+   * The ExtGStates read, cleaned only once every page is converted: one state serves every page
+   * and form that names it, and each must still find its opacity there.
+   */
+  private readonly states = new Map<PDFDict, ExtGStateUse>();
 
   constructor(private readonly context: PDFContext) {}
 
@@ -121,6 +127,15 @@ class GrayConverter {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.report.problems.push({ page: this.page, message });
+  }
+
+  /** Take out of every ExtGState read what is now painted as gray: opacity, a Normal blend mode, a `/None` soft mask. */
+  cleanStates(): void {
+    for (const [dict, use] of this.states) {
+      for (const entry of OPACITY_ENTRIES) dict.delete(name(entry));
+      if (use.blendMode === undefined) dict.delete(name('BM'));
+      if (!use.softMask) dict.delete(name('SMask'));
+    }
   }
 
   /** Rewrite one content stream (by reference) in place, running on `program`'s state. */
@@ -237,18 +252,15 @@ class GrayConverter {
   }
 
   /**
-   * `gs`: the opacity it sets is painted later as lighter gray, so the dictionary loses it (and a
-   * Normal blend mode, a `/None` soft mask); colours set before the opacity changed are set again.
+   * `gs`: the opacity it sets is painted later as lighter gray, so the dictionary will lose it (and
+   * a Normal blend mode, a `/None` soft mask); colours set before the opacity changed are set again.
    */
   private graphicsState(use: ExtGStateUse, state: GraphicsState, resources: PDFDict | undefined): string | undefined {
     if (use.softMask)
       this.problem('a soft mask (transparency from an SVG or CSS effect) cannot be flattened without rasterising');
     if (use.blendMode !== undefined)
       this.problem(`blend mode ${use.blendMode} cannot be flattened without rasterising`);
-    const { dict } = use;
-    for (const entry of OPACITY_ENTRIES) dict.delete(name(entry));
-    if (use.blendMode === undefined) dict.delete(name('BM'));
-    if (!use.softMask) dict.delete(name('SMask'));
+    if (!this.states.has(use.dict)) this.states.set(use.dict, use);
     let tail = '';
     if (state.alpha.fill !== use.before.fill)
       tail += this.repaint(paintOf(state.fill), state.alpha.fill, true, resources);
