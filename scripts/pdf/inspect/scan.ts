@@ -12,7 +12,7 @@ export type Operand =
 /** An operator with its operands and where the whole operation sits in the stream. */
 export interface Operation {
   operator: string;
-  /** The operands, decoded on first use (most operations are read for their operator only). */
+  /** The operands as values, decoded only for the operations visited (most of a page is text showing). */
   readonly operands: Operand[];
   /** Offset of the first operand (or of the operator when it has none). */
   start: number;
