@@ -7,7 +7,6 @@ import type { BuildSummary } from './build-options.ts';
 import type { ChapterCut } from './epub/pages.ts';
 import { buildTimestamp } from './config/timestamp.ts';
 import { BuildError, type Warning } from './errors.ts';
-import { missingGlyphMessage, type MissingGlyph } from './layout/missing-glyphs.ts';
 import { fingerprint, rememberOutput, reusableOutput } from './output/up-to-date.ts';
 import { writeFileAtomic } from './output/write-atomic.ts';
 import type { Progress } from './progress.ts';
@@ -144,9 +143,9 @@ function cutNotes(cuts: readonly ChapterCut[]): string[] {
  * so that Chromium starts once. It starts at once, while `work` does what needs no browser.
  */
 export async function withBrowserSession<T>(
-  work: (session: import('./pdf/browser.ts').BrowserSession) => Promise<T>,
+  work: (session: import('./pdf/render/browser.ts').BrowserSession) => Promise<T>,
 ): Promise<T> {
-  const { startBrowserSession } = await import('./pdf/browser.ts');
+  const { startBrowserSession } = await import('./pdf/render/browser.ts');
   const session = await startBrowserSession();
   try {
     return await work(session);
@@ -163,11 +162,11 @@ export async function buildPdfFile(
   options: CliOptions,
   signal: AbortSignal,
   progress: Progress,
-  shared?: import('./pdf/browser.ts').BrowserSession,
+  shared?: import('./pdf/render/browser.ts').BrowserSession,
 ): Promise<BuildSummary> {
   const [{ buildPdf }, { startBrowserSession }] = await Promise.all([
     import('./pdf/build.ts'),
-    import('./pdf/browser.ts'),
+    import('./pdf/render/browser.ts'),
   ]);
   // Chromium starts while the manuscript is read and parsed.
   const session = shared ?? (await startBrowserSession());
@@ -193,64 +192,26 @@ async function makePdf(
   options: CliOptions & { profile: NonNullable<CliOptions['profile']> },
   signal: AbortSignal,
   progress: Progress,
-  session: import('./pdf/browser.ts').BrowserSession,
+  session: import('./pdf/render/browser.ts').BrowserSession,
 ): Promise<Made> {
   progress(`building PDF (${options.profile}) from ${book.chapters.length} chapter(s)`);
   const timeout = options.timeout === undefined ? undefined : options.timeout * 1000;
-  const glyphWarnings = (missing: readonly MissingGlyph[]): Warning[] =>
-    missing.map((glyph) => ({ message: missingGlyphMessage(glyph), ...glyph.place, ruleId: 'pdf-missing-glyph' }));
   // With --strict, warnings known before the layout stop the build before it: the outcome is the
   // same, and a long book does not spend minutes in Chromium first.
-  const beforeLayout = (missing: readonly MissingGlyph[]) => {
-    const known = [...bookWarnings(book), ...glyphWarnings(missing)];
+  const beforeLayout = (early: readonly Warning[]) => {
+    const known = [...bookWarnings(book), ...early];
     if (options.strict && known.length > 0) throw strictError(known);
   };
+  // The PDF build words its own warnings and throws its own error when the preflight fails.
   const result = await buildPdf(book, { profile: options.profile, signal, progress, session, timeout, beforeLayout });
-  const warnings: Warning[] = result.blocked.map((url) => ({
-    message: `blocked a request for ${url}: a build loads nothing from outside the book`,
-    file: book.manuscript.metadataFile,
-    ruleId: 'pdf-blocked-request',
-  }));
-  warnings.push(...glyphWarnings(result.missingGlyphs));
-  const reported = new Set(result.missingGlyphs.map((glyph) => glyph.char));
-  for (const char of result.missingInMarks.filter((char) => !reported.has(char))) {
-    warnings.push({
-      message: missingGlyphMessage({ char, place: {}, more: 0 }).replace('the PDF prints', 'running heads print'),
-      file: book.manuscript.metadataFile,
-      ruleId: 'pdf-missing-glyph',
-    });
-  }
-  if (result.type3Fonts > 0) {
-    warnings.push({
-      message: `${result.type3Fonts} font(s) were embedded as Type 3, which print shops reject: a font the book names is a PostScript-outline (CFF) or variable font`,
-      hint: 'name a TrueType (.ttf) font with static outlines as bodyFont / headingFont',
-      file: book.manuscript.metadataFile,
-      ruleId: 'pdf-type3-font',
-    });
-  }
-  const { preflight } = result;
-  const { formatChecklist } = await import('./pdf/preflight/index.ts');
-  for (const item of preflight.items) {
-    // Type 3 fonts were reported above, with the reason.
-    if (item.id === 'fonts' && result.type3Fonts > 0) continue;
-    if (item.status === 'warn')
-      warnings.push({ message: `preflight: ${item.title}: ${item.detail}`, ruleId: `preflight-${item.id}` });
-  }
-  if (preflight.failed) {
-    const failures = preflight.items.filter((item) => item.status === 'fail');
-    throw new BuildError(`preflight failed: ${failures.map((item) => `${item.title}: ${item.detail}`).join('; ')}`, {
-      hint: 'nothing was written; README.md, "Sending the book to a printer", says what each profile needs',
-      ruleId: 'preflight',
-    });
-  }
   const press = result.press;
   const kind = [press.color === 'mono' ? 'one colour' : 'colour', ...(press.pdfx ? ['PDF/X-1a'] : [])].join(', ');
   return {
     bytes: result.bytes,
     pages: result.pages,
     details: `${result.pages} pages, ${result.geometry.label}, profile ${options.profile}, ${kind}`,
-    warnings,
-    report: formatChecklist(preflight),
+    warnings: result.warnings,
+    report: result.checklist,
   };
 }
 
@@ -264,7 +225,7 @@ export async function buildCoverFile(
   options: CliOptions,
   signal: AbortSignal,
   progress: Progress,
-  shared?: import('./pdf/browser.ts').BrowserSession,
+  shared?: import('./pdf/render/browser.ts').BrowserSession,
 ): Promise<BuildSummary> {
   const book = await readBook(options, progress);
   if (options.ifConfigured && !book.config.print.cover)

@@ -36,6 +36,12 @@ const ENTRIES = [
 ];
 /** Code a command starts in a worker thread: compiled beside the commands, found through the environment. */
 const WORKERS = { 'lint/worker': 'TATEGAKI_LINT_WORKER' };
+/**
+ * Code a command runs in a page (the ぶら下げ pass): bundled for the browser as one script that
+ * defines `pageScript`, as scripts/pdf/render/page-script.ts bundles it from the sources, and
+ * found through the environment.
+ */
+const PAGE_SCRIPTS = { 'pdf/render/hanging-page': 'TATEGAKI_HANGING_PAGE' };
 
 /** A hash of every source file the bundles are made from, and of the compiler's settings. */
 async function sourceHash() {
@@ -54,6 +60,7 @@ async function sourceHash() {
 }
 
 const bundleName = (entry, hash) => `${entry.replace(/\//g, '-')}.${hash}.mjs`;
+const pageScriptName = (entry, hash) => `${entry.replace(/\//g, '-')}.${hash}.js`;
 
 /** Compile every entry (atomically: concurrent runs may do it at once) and remove old bundles. */
 async function compile(hash) {
@@ -77,11 +84,29 @@ async function compile(hash) {
     sourcemap: 'inline',
     logLevel: 'error',
   });
-  for (const entry of [...ENTRIES, ...Object.keys(WORKERS)])
-    await rename(join(temp, bundleName(entry, hash)), join(outDir, bundleName(entry, hash)));
+  await build({
+    entryPoints: Object.fromEntries(
+      Object.keys(PAGE_SCRIPTS).map((entry) => [
+        pageScriptName(entry, hash).replace(/\.js$/, ''),
+        join(root, 'scripts', `${entry}.ts`),
+      ]),
+    ),
+    outdir: temp,
+    bundle: true,
+    format: 'iife',
+    globalName: 'pageScript',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'error',
+  });
+  const names = [
+    ...[...ENTRIES, ...Object.keys(WORKERS)].map((entry) => bundleName(entry, hash)),
+    ...Object.keys(PAGE_SCRIPTS).map((entry) => pageScriptName(entry, hash)),
+  ];
+  for (const name of names) await rename(join(temp, name), join(outDir, name));
   await rm(temp, { recursive: true, force: true });
   for (const name of await readdir(outDir)) {
-    if (name.endsWith('.mjs') && !name.includes(`.${hash}.`)) await rm(join(outDir, name), { force: true });
+    if (/\.m?js$/.test(name) && !name.includes(`.${hash}.`)) await rm(join(outDir, name), { force: true });
   }
 }
 
@@ -98,9 +123,11 @@ if (entry === '--compile') {
   await bundleOf(ENTRIES[0]);
 } else if (entry && ENTRIES.includes(entry)) {
   const { path, hash } = await bundleOf(entry);
-  // Worker code was compiled with the command; the command finds it by these variables.
+  // Worker and page code was compiled with the command; the command finds it by these variables.
   for (const [worker, variable] of Object.entries(WORKERS))
     process.env[variable] = pathToFileURL(join(outDir, bundleName(worker, hash))).href;
+  for (const [script, variable] of Object.entries(PAGE_SCRIPTS))
+    process.env[variable] = pathToFileURL(join(outDir, pageScriptName(script, hash))).href;
   // The command sees its own arguments, as if it had been started directly.
   process.argv = [process.argv[0], path, ...args];
   await import(pathToFileURL(path).href);

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PROFILES, type PrintColor, type Profile } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
-import { formatChecklist, preflightPdf, type Expectations } from '../pdf/preflight/index.ts';
+import { formatChecklist, preflightPdf, type Expectations } from '../pdf/inspect/preflight/index.ts';
 
 const USAGE = [
   'usage: npm run preflight -- BOOK.pdf [--profile screen|print-shop|kdp] [--color mono|color] [--pad-to N]',

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { findBrowser } from '../../scripts/pdf/browser.ts';
+import { findBrowser } from '../../scripts/pdf/render/browser.ts';
 import { projectRoot, runBuild } from '../helpers/cli.ts';
 
 const run = promisify(execFile);

@@ -11,7 +11,7 @@ import type { CliIo } from '../../scripts/cli/io.ts';
 import { runLintCli } from '../../scripts/cli/lint.ts';
 import { runPreflightCli } from '../../scripts/cli/preflight.ts';
 import { runCli } from '../../scripts/cli/run.ts';
-import type { BrowserSession } from '../../scripts/pdf/browser.ts';
+import type { BrowserSession } from '../../scripts/pdf/render/browser.ts';
 import type { CommandResult } from './cli.ts';
 
 /** The commands that run in-process, by the name of their entry script (as `runCommand` takes them). */
