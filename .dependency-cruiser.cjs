@@ -69,8 +69,34 @@ const forbidden = [
   },
 ];
 
+// ---- pdf/'s rooms: which room of scripts/pdf/ may import which (kept with scripts/pdf/) ----
+/**
+ * scripts/pdf/ holds three products, one room each: inspect/ reads PDFs (the content scanner, the
+ * graphics-state interpreter, layout facts, the preflight) and stands on nothing else in pdf/;
+ * render/ (Chromium) and press/ (post-processing) read PDFs through inspect/ but never use each
+ * other. Only the files at pdf/'s top (build.ts, warnings.ts), which sequence the rooms and word
+ * what they found, import them all; no room imports those.
+ */
+const PDF_ROOMS = { inspect: [], render: ['inspect'], press: ['inspect'] };
+const pdfRooms = Object.entries(PDF_ROOMS).map(([room, allowed]) => ({
+  name: `pdf-${room}-imports`,
+  comment: `pdf/${room}/ may import within pdf/ only ${[room, ...allowed].map((name) => `${name}/`).join(' and ')}`,
+  severity: 'error',
+  from: { path: `^scripts/pdf/${room}/` },
+  to: { path: '^scripts/pdf/', pathNot: `^scripts/pdf/(${[room, ...allowed].join('|')})/` },
+}));
+/** Code that runs in the page is bundled on its own for the browser: it imports nothing. */
+const pageScripts = {
+  name: 'pdf-page-script-imports',
+  comment: 'render/hanging-page.ts runs in the page: it may import nothing',
+  severity: 'error',
+  from: { path: '^scripts/pdf/render/hanging-page\\.ts$' },
+  to: {},
+};
+// ---- end of pdf/'s rooms ----
+
 module.exports = {
-  forbidden,
+  forbidden: [...forbidden, ...pdfRooms, pageScripts],
   allowed: [
     ...allowed,
     // npm packages (types-only ones too) and Node's own modules: everywhere (the rules above narrow them).

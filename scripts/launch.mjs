@@ -40,6 +40,12 @@ const ENTRIES = [
 ];
 /** Code a command starts in a worker thread: compiled beside the commands, found through the environment. */
 const WORKERS = { 'lint/worker': 'TATEGAKI_LINT_WORKER' };
+/**
+ * Code a command runs in a page (the ぶら下げ pass): bundled for the browser as one script that
+ * defines `pageScript`, as scripts/pdf/render/page-script.ts bundles it from the sources, and
+ * found through the environment.
+ */
+const PAGE_SCRIPTS = { 'pdf/render/hanging-page': 'TATEGAKI_HANGING_PAGE' };
 
 /** A hash of every source file the bundles are made from, and of the compiler's settings. */
 async function sourceHash() {
@@ -58,6 +64,7 @@ async function sourceHash() {
 }
 
 const compiledDir = (hash) => join(cacheDir, `js-${hash}`);
+const pageScriptName = (entry) => `${entry.replace(/\//g, '-')}.js`;
 
 /** Compile every entry into the hash's folder (atomically: concurrent runs may do it at once) and remove old folders. */
 async function compile(hash) {
@@ -81,6 +88,21 @@ async function compile(hash) {
     format: 'esm',
     target: 'node20',
     sourcemap: 'inline',
+    logLevel: 'error',
+  });
+  await build({
+    entryPoints: Object.fromEntries(
+      Object.keys(PAGE_SCRIPTS).map((entry) => [
+        pageScriptName(entry).replace(/\.js$/, ''),
+        join(root, 'scripts', `${entry}.ts`),
+      ]),
+    ),
+    outdir: temp,
+    bundle: true,
+    format: 'iife',
+    globalName: 'pageScript',
+    platform: 'browser',
+    target: 'es2022',
     logLevel: 'error',
   });
   // Another run may have put the same compilation there first; either is as good.
@@ -109,9 +131,11 @@ if (entry === '--compile') {
   await compiledEntry(ENTRIES[0]);
 } else if (entry && ENTRIES.includes(entry)) {
   const { path, hash } = await compiledEntry(entry);
-  // Worker code was compiled with the command; the command finds it by these variables.
+  // Worker and page code was compiled with the command; the command finds it by these variables.
   for (const [worker, variable] of Object.entries(WORKERS))
     process.env[variable] = pathToFileURL(moduleOf(worker, hash)).href;
+  for (const [script, variable] of Object.entries(PAGE_SCRIPTS))
+    process.env[variable] = pathToFileURL(join(compiledDir(hash), pageScriptName(script))).href;
   // The command sees its own arguments, as if it had been started directly.
   process.argv = [process.argv[0], path, ...args];
   await import(pathToFileURL(path).href);

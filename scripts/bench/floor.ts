@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
-import { BROWSER_ARGS, findBrowser, hermeticFontEnvironment } from '../pdf/browser.ts';
+import { BROWSER_ARGS, findBrowser, hermeticFontEnvironment } from '../pdf/render/browser.ts';
 
 const [html, out, flag] = process.argv.slice(2);
 if (!html || !out) throw new Error('usage: floor.ts BOOK.html OUT.pdf [--untagged]');

@@ -11,8 +11,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { convertToGray } from '../pdf/color/gray.ts';
-import { preflightPdf } from '../pdf/preflight/index.ts';
+import { convertToGray } from '../pdf/press/gray/convert.ts';
+import { preflightPdf } from '../pdf/inspect/preflight/index.ts';
 
 /** Timings of one conversion, in milliseconds, and the sizes before and after. */
 export interface MonoCost {

@@ -9,7 +9,9 @@
  * - `web`: a web novel in 30 chapter files (~600,000 characters, sparse ruby), at 1/4, 1/2, full;
  * - `novel`: a novel in one file as authors keep one (~400,000 characters, `#` chapters, a ruby
  *   every ~40 characters, long paragraphs, 傍点, quotations, raw HTML), at 1/2 and full;
- * - `peer`: `../shared/bench/large-peer.md`, the peers' benchmark book, beside their figures.
+ * - `peer`: `../shared/bench/large-peer.md`, the peers' benchmark book, beside their figures;
+ * - `meian`: a real novel, 『明暗』, as `../shared/bench/meian.md` and as the 青空文庫 text the archive
+ *   distributes, `meian.sjis.txt` (Shift_JIS, 青空文庫 notation), side by side.
  *
  * Proofreading is also timed on a real novel, ../shared/corpus/ginga-tetsudo-no-yoru.txt, when it is
  * there: generated text repeats its sentences, which the tokenizer's cache makes cheap.
@@ -18,7 +20,7 @@
  * (scripts/bench/startup.ts).
  *
  * Options: --runs N (default 3), --sizes 0.25,0.5,1, --characters N (web, full size, default
- * 600000), --novel-characters N (default 400000), --books web,novel,peer, --lint-only (only the
+ * 600000), --novel-characters N (default 400000), --books web,novel,peer,meian, --lint-only (only the
  * proofreading rows, no builds), --startup-runs N (default 10), --startup-only (only the start-up).
  */
 import { execFileSync } from 'node:child_process';
@@ -50,7 +52,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '0.25,0.5,1' },
     characters: { type: 'string', default: '600000' },
     'novel-characters': { type: 'string', default: '400000' },
-    books: { type: 'string', default: 'web,novel,peer' },
+    books: { type: 'string', default: 'web,novel,peer,meian' },
     'lint-only': { type: 'boolean', default: false },
     'startup-runs': { type: 'string', default: '10' },
     'startup-only': { type: 'boolean', default: false },
@@ -153,21 +155,23 @@ async function benchBook(
   const epub = await repeat('epub', () =>
     node('scripts/build-epub.ts', '--force', '--quiet', '--manuscript', manuscript, '--out-dir', out),
   );
-  const pandocRun = pandoc
-    ? await repeat('pandoc', () => [
-        'pandoc',
-        [
-          '--quiet',
-          '-o',
-          join(out, 'pandoc.epub'),
-          '--metadata',
-          'title=bench',
-          '--metadata',
-          'lang=ja',
-          ...pandocInputs,
-        ],
-      ])
-    : undefined;
+  // Pandoc reads Markdown, not a 青空文庫 text.
+  const pandocRun =
+    pandoc && pandocInputs.length > 0
+      ? await repeat('pandoc', () => [
+          'pandoc',
+          [
+            '--quiet',
+            '-o',
+            join(out, 'pandoc.epub'),
+            '--metadata',
+            'title=bench',
+            '--metadata',
+            'lang=ja',
+            ...pandocInputs,
+          ],
+        ])
+      : undefined;
   // One PDF build of a manuscript into `out`, as `npm run build:pdf` runs it.
   const buildPdf = (from: string, ...args: string[]) =>
     node('scripts/build-pdf.ts', '--force', '--quiet', ...args, '--manuscript', from, '--out-dir', out);
@@ -273,6 +277,17 @@ if (books.has('peer')) {
   } else {
     process.stderr.write(`skipping large-peer.md: ${peerBook} is not in this checkout\n`);
   }
+}
+for (const file of books.has('meian') ? ['meian.md', 'meian.sjis.txt'] : []) {
+  const path = join(root, '../shared/bench', file);
+  if (!existsSync(path)) {
+    process.stderr.write(`skipping ${file}: ${path} is not in this checkout\n`);
+    continue;
+  }
+  const markdown = file.endsWith('.md');
+  // The characters of the text as a reader has it: the Markdown file's, or the decoded 青空文庫 text's.
+  const text = markdown ? readFileSync(path, 'utf8') : new TextDecoder('shift_jis').decode(readFileSync(path));
+  rows.push(await benchBook(file, path, file.replace(/\.(md|txt)$/, ''), [...text].length, markdown ? [path] : []));
 }
 
 // Proofreading on a real novel: unlike generated text, its sentences do not repeat.

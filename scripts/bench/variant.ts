@@ -4,7 +4,7 @@
  * settings are merged through the YAML library, so a book that already has a `print:` block
  * keeps its other keys and gets no duplicate key.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 
@@ -22,7 +22,8 @@ export function writeVariant(
   print: Record<string, unknown>,
 ): Variant {
   const oneFile = manuscript.endsWith('.md');
-  const name = `${basename(manuscript, '.md')}-${suffix}`;
+  const name = `${basename(manuscript).replace(/\.(md|txt)$/, '')}-${suffix}`;
+  if (manuscript.endsWith('.txt')) return aozoraVariant(manuscript, work, name, print);
   const copy = join(work, oneFile ? `${name}.md` : name);
   const merge = (yaml: string) => {
     const document = parseDocument(yaml);
@@ -38,5 +39,20 @@ export function writeVariant(
     cpSync(manuscript, copy, { recursive: true });
     writeFileSync(join(copy, 'book.yaml'), merge(readFileSync(join(manuscript, 'book.yaml'), 'utf8')));
   }
+  return { manuscript: copy, name };
+}
+
+/**
+ * A 青空文庫 text takes its settings from a book.yaml beside it: the copy is a folder with the text
+ * (named after the variant, so that its outputs are) and that book.yaml.
+ */
+function aozoraVariant(text: string, work: string, name: string, print: Record<string, unknown>): Variant {
+  const folder = join(work, name);
+  mkdirSync(folder, { recursive: true });
+  const copy = join(folder, `${name}.txt`);
+  cpSync(text, copy);
+  const document = parseDocument('{}');
+  for (const [key, value] of Object.entries(print)) document.setIn(['print', key], value);
+  writeFileSync(join(folder, 'book.yaml'), document.toString());
   return { manuscript: copy, name };
 }

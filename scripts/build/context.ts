@@ -5,7 +5,7 @@
  * and hands each the same browser.
  */
 import { openManuscript, parseBook, type Book, type BookSource } from '../book.ts';
-import type { BrowserSession } from '../pdf/browser.ts';
+import type { BrowserSession } from '../pdf/render/browser.ts';
 import type { Progress } from '../progress.ts';
 
 /** What the outputs of one command share. */
@@ -55,7 +55,7 @@ export function createContext(options: ContextOptions): OwnedContext {
     })());
   const browser = (): Promise<BrowserSession> => {
     if (options.session) return Promise.resolve(options.session);
-    own ??= import('../pdf/browser.ts').then(({ startBrowserSession }) => startBrowserSession());
+    own ??= import('../pdf/render/browser.ts').then(({ startBrowserSession }) => startBrowserSession());
     return own;
   };
   // A browser that fails to start is reported when a PDF first needs it, after the manuscript's own problems.

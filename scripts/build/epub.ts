@@ -15,11 +15,11 @@ export async function epubOutput(context: BuildContext, options: BuildOptions): 
     const { buildEpub } = await import('../epub/build.ts');
     // The EPUB changes its trees in place; the other outputs of this load read the book as parsed.
     const own = copyForOutput(book);
-    const { bytes, documents, cuts } = await buildEpub(own);
+    const { bytes, documents, cuts, warnings } = await buildEpub(own);
     return {
       bytes,
       facts: { kind: 'epub', chapters: book.chapters.length, documents, cuts: cuts.length },
-      warnings: bookWarnings(own),
+      warnings: [...bookWarnings(own), ...warnings],
       cuts: cutsByChapter(cuts),
     };
   });

@@ -9,7 +9,7 @@ import { createContext } from '../build/context.ts';
 import type { BuildOptions, BuiltFile, OutputKind } from '../build/options.ts';
 import { buildWholeBook } from '../build/whole-book.ts';
 import { BuildError, CancelledError, eachError, type DiagnosticDetails, type Warning } from '../errors.ts';
-import type { BrowserSession } from '../pdf/browser.ts';
+import type { BrowserSession } from '../pdf/render/browser.ts';
 import { silent } from '../progress.ts';
 import type { BookLocation } from './find-books.ts';
 
@@ -42,7 +42,7 @@ export async function buildCatalogue(
   books: readonly BookLocation[],
   options: CatalogueOptions,
 ): Promise<BookOutcome[]> {
-  const { startBrowserSession } = await import('../pdf/browser.ts');
+  const { startBrowserSession } = await import('../pdf/render/browser.ts');
   // Started when a book's PDF is first laid out: a catalogue that is all up to date needs none.
   const session = await startBrowserSession(undefined, { lazy: true });
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(4, availableParallelism()), books.length));

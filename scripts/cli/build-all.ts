@@ -3,7 +3,7 @@
  * manuscript, or with `--books PATH…` a catalogue (scripts/cli/catalogue.ts).
  */
 import { UsageError } from '../errors.ts';
-import type { BrowserSession } from '../pdf/browser.ts';
+import type { BrowserSession } from '../pdf/render/browser.ts';
 import { parseBuildArgs, usage, type BuildFlags } from './args.ts';
 import { buildCommand } from './build.ts';
 import type { CatalogueFlags } from './catalogue.ts';

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { OutputResult } from '../build/options.ts';
 import type { BuildContext } from '../build/context.ts';
-import type { BrowserSession } from '../pdf/browser.ts';
+import type { BrowserSession } from '../pdf/render/browser.ts';
 import { buildOptions, parseBuildArgs, usage, type BuildFlags, type Target } from './args.ts';
 import type { Command, CommandRun } from './command.ts';
 import { printOutcome } from './outcome.ts';

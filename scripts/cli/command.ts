@@ -49,7 +49,7 @@ export interface Command<Flags extends CommonFlags> {
 
 /**
  * How long a cancelled command may take to wind down before it is made to exit: longer than
- * closing a browser may take (scripts/pdf/browser.ts gives it 5 s, then kills it and waits up to
+ * closing a browser may take (scripts/pdf/render/browser.ts gives it 5 s, then kills it and waits up to
  * 2 s for its processes to go), so that a slow machine still ends a build the ordinary way.
  */
 const WIND_DOWN_MS = 10_000;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { PROFILES, type Profile } from '../config/profiles.ts';
 import type { PrintColor } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
-import type { Expectations } from '../pdf/preflight/index.ts';
+import type { Expectations } from '../pdf/inspect/preflight/index.ts';
 import { parseOptionsAndPaths } from './args.ts';
 import type { Command } from './command.ts';
 
@@ -74,7 +74,7 @@ export const preflightCommand: Command<PreflightOptions> = {
       );
       return 1;
     }
-    const { formatChecklist, preflightPdf } = await import('../pdf/preflight/index.ts');
+    const { formatChecklist, preflightPdf } = await import('../pdf/inspect/preflight/index.ts');
     let report;
     try {
       report = await preflightPdf(bytes, options.expect);

@@ -34,8 +34,11 @@ export interface ParsedConfig {
   locate(keys: (string | number)[]): Place;
 }
 
-/** Parse and validate book metadata; throws a BuildError pointing at the offending line. */
-export function parseBookConfig(source: YamlSource): ParsedConfig {
+/**
+ * Parse and validate book metadata; throws a BuildError pointing at the offending line. `defaults`
+ * are values the file may override (a 青空文庫 text's header gives its title and author).
+ */
+export function parseBookConfig(source: YamlSource, defaults: Record<string, unknown> = {}): ParsedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const offset = source.lineOffset ?? 0;
@@ -62,7 +65,7 @@ export function parseBookConfig(source: YamlSource): ParsedConfig {
     });
   }
 
-  const result = v.safeParse(BookSchema, data);
+  const result = v.safeParse(BookSchema, { ...defaults, ...data });
   if (result.success) {
     return {
       config: result.output,

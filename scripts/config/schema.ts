@@ -1,8 +1,8 @@
 /**
  * The book metadata schema (`book.yaml`, or the front matter of a one-file book).
  *
- * The TypeScript types are derived from the schema: `BookConfig` is what the build sees after
- * defaults are filled in.
+ * The TypeScript types are derived from the schema: `BookInput` is what an author writes,
+ * `BookConfig` is what the build sees after defaults are filled in.
  */
 import * as v from 'valibot';
 import { MAX_PRICE, readCCode, readIsbn, type Reading } from './book-codes.ts';
@@ -205,17 +205,26 @@ const LintSchema = v.strictObject({
 export const BookSchema = v.strictObject({
   title: text,
   subtitle: v.optional(text),
-  /** Reading of the title in kana, for sorting (file-as). */
+  /** Reading of the title in kana, for sorting (the EPUB's katakana file-as). */
   titleReading: v.optional(text),
   author: v.optional(textList),
-  /** Reading of the author's name in kana, for sorting (file-as). */
-  authorReading: v.optional(text),
+  /** Translator (訳者), shown on the title page and in the colophon. */
+  translator: v.optional(textList),
+  /** Editor (編者), shown on the title page and in the colophon. */
+  editor: v.optional(textList),
+  /** Reading of each author's name in kana, for sorting (file-as); a list for several authors. */
+  authorReading: v.optional(textList),
   publisher: v.optional(text),
+  /** Reading of the publisher's name in kana, for sorting (file-as). */
+  publisherReading: v.optional(text),
   lang: v.optional(
     v.pipe(text, v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ja')),
     'ja',
   ),
-  /** ISBN, URN or UUID; generated from the title and author when absent, stable across builds. */
+  /**
+   * The e-book's identifier for good: its ISBN, or a URN such as `urn:uuid:…`. Without it the
+   * EPUB gets one derived from the file name, and the build warns (scripts/epub/identifier.ts).
+   */
   identifier: v.optional(text),
   /** Publication date, `YYYY-MM-DD`. */
   date: v.optional(v.pipe(text, v.isoDate('must be a date written YYYY-MM-DD'))),
@@ -260,6 +269,8 @@ export const BookSchema = v.strictObject({
   lint: v.optional(LintSchema, {}),
 });
 
+/** What an author writes in `book.yaml`. */
+export type BookInput = v.InferInput<typeof BookSchema>;
 /** The metadata after validation, with every default filled in. */
 export type BookConfig = v.InferOutput<typeof BookSchema>;
 /** Markdown reading options after defaults. */

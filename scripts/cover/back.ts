@@ -19,14 +19,14 @@ import { breakUnits, lineLength, textUnits, type TextWriter, type Unit } from '.
 import { PT_PER_MM } from '../layout/units.ts';
 
 /** The 書籍JANコード's place: 10 mm from the top, 12 mm from the spine (日本図書コード管理センター). */
-export const JAN_FROM_TOP = 10;
-export const JAN_FROM_SPINE = 12;
+const JAN_FROM_TOP = 10;
+const JAN_FROM_SPINE = 12;
 /** Printed at 100 % (module 0.33 mm), the size scanners are made for. */
 const MAGNIFICATION = 1;
 /** Space between the two symbols. */
 const SYMBOL_GAP = 3;
 /** KDP's barcode area: 2 × 1.2 in, 0.25 in from the spine and the bottom trim. */
-export const KDP_BARCODE = { width: 50.8, height: 30.48, inset: 6.35 };
+const KDP_BARCODE = { width: 50.8, height: 30.48, inset: 6.35 };
 /** Room kept clear inside the trim on the back. */
 const SAFE = 10;
 

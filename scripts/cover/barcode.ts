@@ -34,7 +34,7 @@ const DIGIT_SIZE = 11;
 const DIGIT_BASELINE = 0.9;
 
 /** One bar in modules from the symbol's bottom-left corner (quiet zone included). */
-export interface Bar {
+interface Bar {
   x: number;
   width: number;
   bottom: number;

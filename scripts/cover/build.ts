@@ -13,15 +13,14 @@ import { PAGE_FORMATS } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
 import { BuildError, type Warning } from '../errors.ts';
 import { authorsOf } from '../layout/metadata-text.ts';
+import { MARK_AREA } from '../pdf/press/crop-marks.ts';
 import { designDefaultCover } from '../layout/cover-design.ts';
 import type { BackCodes } from './back.ts';
-import { composeCover, type CoverContent } from './compose.ts';
+import { composeCover, type ComposedCover, type CoverContent } from './compose.ts';
 import type { Face } from './fonts.ts';
 import { spreadGeometry, type SpreadGeometry } from './geometry.ts';
 import { spineWidth, type Spine } from './spine.ts';
 
-/** Room for crop marks outside the bleed, as on the interior's pages. */
-const MARK_AREA = 12;
 /** KDP's bleed: 0.125 in. */
 const KDP_BLEED = 3.175;
 /** Print shops' rule of thumb: under about 4 mm a spine cannot carry legible type. */
@@ -30,7 +29,7 @@ const SHOP_MIN_SPINE_TEXT = 4;
 const KDP_MIN_SPINE_PAGES = 79;
 const KDP_SPINE_SIDE = 1.5875;
 /** Below this a cover image prints visibly soft. */
-export const MIN_IMAGE_DPI = 350;
+const MIN_IMAGE_DPI = 350;
 
 /** What the cover build needs besides the book. */
 export interface CoverBuildOptions {
@@ -64,9 +63,8 @@ export async function checkCoverSettings(book: Book, profile: PaperProfile): Pro
 /** Build the cover PDF of a book, in memory. */
 export async function buildCover(book: Book, options: CoverBuildOptions): Promise<CoverResult> {
   const { config, manuscript } = book;
-  const { locate } = manuscript;
   const cover = config.print.cover;
-  const paper = resolvePaper(cover?.paper, options.profile, locate);
+  const paper = resolvePaper(cover?.paper, options.profile, manuscript.locate);
   const spine = spineWidth(options.pages, paper, cover?.spineAllowance ?? 0);
   const format = config.print.format;
   const trim = typeof format === 'string' ? PAGE_FORMATS[format] : format;
@@ -82,36 +80,8 @@ export async function buildCover(book: Book, options: CoverBuildOptions): Promis
   const notices: string[] = [];
   const warnings: Warning[] = [];
   const authors = authorsOf(config);
-
-  let front: CoverContent['front'];
-  const image = coverImage(book);
-  if (image) {
-    front = { image: { bytes: await readFile(image.path), type: image.type } };
-  } else {
-    const design = designDefaultCover(
-      { title: config.title, subtitle: config.subtitle, authors, vertical },
-      trim.height / trim.width,
-    );
-    front = { design };
-  }
-
-  const spineText = cover?.spineText ?? true;
-  let spineContent: CoverContent['spine'];
-  if (spineText === false) spineContent = { omitted: 'print.cover.spineText is false' };
-  else if (kdp && spine.pages < KDP_MIN_SPINE_PAGES)
-    spineContent = { omitted: `KDP allows spine text from ${KDP_MIN_SPINE_PAGES} pages; the book has ${spine.pages}` };
-  else if (!kdp && spine.width < SHOP_MIN_SPINE_TEXT)
-    spineContent = { omitted: `the spine is ${spine.width.toFixed(2)} mm, under ${SHOP_MIN_SPINE_TEXT} mm` };
-  else
-    spineContent = {
-      content: {
-        title: typeof spineText === 'string' ? spineText : config.title,
-        author: authors.length > 0 ? authors.join('・') : undefined,
-        publisher: config.publisher,
-      },
-      rules: { sideMargin: kdp ? KDP_SPINE_SIDE : 0.6, endMargin: 12 },
-    };
-
+  const front = await frontContent(book, authors, trim.height / trim.width);
+  const spineText = spineContent(book, spine, kdp, authors);
   const codes = bookCodes(book);
   if (codes && kdp) notices.push('no barcode drawn: KDP prints the ISBN barcode in the area kept free on the back');
 
@@ -120,13 +90,49 @@ export async function buildCover(book: Book, options: CoverBuildOptions): Promis
     geometry,
     marks: !kdp,
     front,
-    spine: spineContent,
+    spine: spineText,
     back: { codes, kdpArea: kdp, description: config.description, vertical },
     faces,
     metadata: { title: config.title, authors, lang: config.lang, created: options.created ?? buildTimestamp(config) },
   });
 
   if (!composed.spine.set) notices.push(`spine text left out: ${composed.spine.reason}`);
+  warnings.push(...composedWarnings(book, composed, geometry));
+  return { bytes: composed.bytes, geometry, spine, paper, notices, warnings };
+}
+
+/** The front: the book's cover image, or the default design with its title and authors. */
+async function frontContent(book: Book, authors: string[], aspect: number): Promise<CoverContent['front']> {
+  const { config } = book;
+  const image = coverImage(book);
+  if (image) return { image: { bytes: await readFile(image.path), type: image.type } };
+  const vertical = config.writingMode === 'vertical';
+  return { design: designDefaultCover({ title: config.title, subtitle: config.subtitle, authors, vertical }, aspect) };
+}
+
+/** The spine's text, or why it has none: turned off, too few pages for KDP, too thin for a shop. */
+function spineContent(book: Book, spine: Spine, kdp: boolean, authors: string[]): CoverContent['spine'] {
+  const { config } = book;
+  const spineText = config.print.cover?.spineText ?? true;
+  if (spineText === false) return { omitted: 'print.cover.spineText is false' };
+  if (kdp && spine.pages < KDP_MIN_SPINE_PAGES)
+    return { omitted: `KDP allows spine text from ${KDP_MIN_SPINE_PAGES} pages; the book has ${spine.pages}` };
+  if (!kdp && spine.width < SHOP_MIN_SPINE_TEXT)
+    return { omitted: `the spine is ${spine.width.toFixed(2)} mm, under ${SHOP_MIN_SPINE_TEXT} mm` };
+  return {
+    content: {
+      title: typeof spineText === 'string' ? spineText : config.title,
+      author: authors.length > 0 ? authors.join('・') : undefined,
+      publisher: config.publisher,
+    },
+    rules: { sideMargin: kdp ? KDP_SPINE_SIDE : 0.6, endMargin: 12 },
+  };
+}
+
+/** What composing found: a cover image printed too soft, a description too long, characters no font has. */
+function composedWarnings(book: Book, composed: ComposedCover, geometry: SpreadGeometry): Warning[] {
+  const { locate } = book.manuscript;
+  const warnings: Warning[] = [];
   if (composed.imageResolution !== undefined && composed.imageResolution < MIN_IMAGE_DPI) {
     warnings.push({
       message: `the cover image prints at ${Math.round(composed.imageResolution)} dpi on the front (${geometry.frontBleed.width.toFixed(1)} × ${geometry.frontBleed.height.toFixed(1)} mm with bleed); print needs ${MIN_IMAGE_DPI} dpi or more`,
@@ -146,11 +152,11 @@ export async function buildCover(book: Book, options: CoverBuildOptions): Promis
   if (composed.missingGlyphs.length > 0) {
     warnings.push({
       message: `the cover left out characters no font has: ${composed.missingGlyphs.join(' ')}`,
-      file: manuscript.metadataFile,
+      file: book.manuscript.metadataFile,
       ruleId: 'cover-missing-glyph',
     });
   }
-  return { bytes: composed.bytes, geometry, spine, paper, notices, warnings };
+  return warnings;
 }
 
 /** The book's cover image, which the printed cover can use if it is a JPEG or a PNG. */

@@ -13,9 +13,10 @@ import {
   rectangle,
   setFillingColor,
   type Color,
+  type PDFPage,
 } from 'pdf-lib';
 import type { CoverColour, CoverDesign } from '../layout/cover-design.ts';
-import { drawCropMarks, drawFoldMarks, type Box } from '../pdf/marks.ts';
+import { drawCropMarks, drawFoldMarks, type Box } from '../pdf/press/crop-marks.ts';
 import { drawBack, type BackContent, type BackResult } from './back.ts';
 import { CoverFonts, type Face } from './fonts.ts';
 import { drawCoverDesign, drawCoverImage } from './front.ts';
@@ -25,7 +26,7 @@ import { TextWriter } from './text.ts';
 import { PT_PER_MM } from '../layout/units.ts';
 
 /** The default cover's colours in print. */
-export const PRINT_COLOURS: Record<CoverColour, Color> = {
+const PRINT_COLOURS: Record<CoverColour, Color> = {
   paper: cmyk(0.03, 0.05, 0.11, 0),
   accent: cmyk(0.2, 0.9, 0.95, 0.2),
   ink: cmyk(0, 0, 0, 1),
@@ -109,9 +110,14 @@ export async function composeCover(content: CoverContent): Promise<ComposedCover
     { ink: PRINT_COLOURS.ink, white: WHITE },
   );
   writer.finish();
+  setBoxes(page, content, { media: box(g.media), bleed, trim: box(g.trim) });
+  const bytes = await save(pdf, content.metadata);
+  return { bytes, imageResolution, spine, back, missingGlyphs: [...fonts.missing] };
+}
 
-  const media = box(g.media);
-  const trim = box(g.trim);
+/** The page boxes, exact, and for a print shop the crop marks and the marks at the spine's folds. */
+function setBoxes(page: PDFPage, content: CoverContent, boxes: { media: Box; bleed: Box; trim: Box }): void {
+  const { media, bleed, trim } = boxes;
   page.setMediaBox(media.x, media.y, media.width, media.height);
   page.setCropBox(media.x, media.y, media.width, media.height);
   page.setBleedBox(bleed.x, bleed.y, bleed.width, bleed.height);
@@ -122,11 +128,13 @@ export async function composeCover(content: CoverContent): Promise<ComposedCover
       page,
       media,
       bleed,
-      g.folds.map((x) => x * PT_PER_MM),
+      content.geometry.folds.map((x) => x * PT_PER_MM),
     );
   }
+}
 
-  const { metadata } = content;
+/** The document information, and the file. */
+async function save(pdf: PDFDocument, metadata: CoverContent['metadata']): Promise<Uint8Array> {
   pdf.setTitle(`${metadata.title}（カバー）`, { showInWindowTitleBar: true });
   if (metadata.authors.length > 0) pdf.setAuthor(metadata.authors.join('、'));
   pdf.setLanguage(metadata.lang);
@@ -134,6 +142,5 @@ export async function composeCover(content: CoverContent): Promise<ComposedCover
   pdf.setProducer('tategaki-book (pdf-lib)');
   pdf.setCreationDate(metadata.created);
   pdf.setModificationDate(metadata.created);
-  const bytes = await pdf.save({ useObjectStreams: false, addDefaultPage: false });
-  return { bytes, imageResolution, spine, back, missingGlyphs: [...fonts.missing] };
+  return pdf.save({ useObjectStreams: false, addDefaultPage: false });
 }

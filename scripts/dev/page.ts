@@ -85,10 +85,15 @@ function previewDocument({ book, errors, warnings, lint = [] }: PreviewView): Ro
   const sections: ElementContent[] = [];
   if (book && config) {
     sections.push(titlePage(config));
-    sections.push(tocPage(config, tocEntries(book.chapters, config.tocDepth), { href: (entry) => `#${entry.id}` }));
+    sections.push(
+      tocPage(config, tocEntries(book.chapters, config.tocDepth), {
+        href: (entry) => `#${entry.id}`,
+        compactNumerals: true,
+      }),
+    );
     for (const chapter of book.chapters)
       sections.push(chapterSection(chapter, chapter.tree.children as ElementContent[]));
-    sections.push(colophonPage(config));
+    sections.push(colophonPage(config, 'ebook'));
   }
   return {
     type: 'root',

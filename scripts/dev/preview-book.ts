@@ -12,9 +12,10 @@ import { dirname, extname, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { bookWarnings, loadBook, parseChapters, type Book, type Chapter } from '../book.ts';
 import type { BuildError } from '../errors.ts';
-import { listChapterFiles } from '../manuscript/load.ts';
-import { readSourceFile, sourceFile } from '../manuscript/read-text.ts';
+import { listChapterFiles, readChapterFile } from '../manuscript/load.ts';
+import { sourceFile } from '../manuscript/read-text.ts';
 import { resolveChapterLinks } from '../markdown/links.ts';
+import { readChapterAgain } from '../manuscript/aozora-text.ts';
 import { silent } from '../progress.ts';
 import { collectImages, pointImages, type ImageCheck, type PreviewImage } from './images.ts';
 import { asWarnings, problemOf, type Problem } from './problems.ts';
@@ -36,7 +37,9 @@ export interface UpdateResult {
 }
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg']);
-const SOURCE_EXTENSIONS = new Set(['.md', '.yaml', '.yml', ...IMAGE_EXTENSIONS]);
+/** Chapter files: Markdown, or 青空文庫 texts. */
+const CHAPTER_EXTENSIONS = new Set(['.md', '.txt']);
+const SOURCE_EXTENSIONS = new Set([...CHAPTER_EXTENSIONS, '.yaml', '.yml', ...IMAGE_EXTENSIONS]);
 
 interface ChapterImages {
   images: PreviewImage[];
@@ -174,7 +177,8 @@ export class PreviewBook {
     if (book.manuscript.chapterFiles[0]?.data.frontMatterIsMetadata) return current;
     let listed = false;
     for (const path of sources) {
-      if (current.includes(path) ? !(await isFile(path)) : extname(path).toLowerCase() === '.md') listed = true;
+      if (current.includes(path) ? !(await isFile(path)) : CHAPTER_EXTENSIONS.has(extname(path).toLowerCase()))
+        listed = true;
     }
     if (!listed) return current;
     return listChapterFiles(this.manuscriptPath).catch(() => undefined);
@@ -230,9 +234,10 @@ export class PreviewBook {
         : this.reparse(book, old.file, first);
     }
     try {
-      const file = await readSourceFile(path);
-      // A one-file book's front matter is its metadata, as loadManuscript marks it.
-      file.data.frontMatterIsMetadata = old?.file.data.frontMatterIsMetadata;
+      // Read as the book read it: a 青空文庫 text with its header used as before, a one-file
+      // book's front matter as its metadata; a new file as a manuscript folder's chapter.
+      const file = old ? await readChapterAgain(path, old.file) : await readChapterFile(path);
+      if (old?.file.data.frontMatterIsMetadata) file.data.frontMatterIsMetadata = true;
       onRead?.(file);
       const chapters = await parseChapters(book.processor, file, first, book.config.chapterLevel);
       this.chapterErrors.delete(path);
@@ -249,6 +254,7 @@ export class PreviewBook {
   private async reparse(book: Book, file: VFile, first: number): Promise<Placed> {
     const copy = sourceFile(file.path, file.data.decodedText ?? String(file.value));
     copy.data.frontMatterIsMetadata = file.data.frontMatterIsMetadata;
+    copy.data.aozoraText = structuredClone(file.data.aozoraText);
     const chapters = await parseChapters(book.processor, copy, first, book.config.chapterLevel);
     return { file: copy, chapters, read: false, parsed: true };
   }

@@ -10,7 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { EPub } from 'epub-gen-memory';
 import { BuildError } from '../errors.ts';
+import { coverPageBody } from './cover-page.ts';
 import type { EpubPage } from './pages.ts';
+import type { Readings } from './readings.ts';
 
 const templateDir = new URL('../../templates/epub/', import.meta.url);
 const template = (name: string) => readFileSync(new URL(name, templateDir), 'utf8');
@@ -23,23 +25,25 @@ export interface PackageMetadata {
   modified: string;
   vertical: boolean;
   subtitle?: string;
-  titleReading?: string;
+  /** Katakana readings for sorting (file-as). */
+  readings: Readings;
   authors: string[];
-  authorReading?: string;
   publisher?: string;
   date?: string;
   description?: string;
   subjects: string[];
   rights?: string;
   tocTitle: string;
-  /** The `src` of the cover image, as it appears on the cover page. */
-  coverUrl: string;
+  /** The cover image: its `src` as it appears on the cover page, its size in pixels, its text alternative. */
+  cover: { url: string; width: number; height: number; alt: string };
   navBody: string;
   ncxPoints: { text: string; href: string }[];
   accessModes: string[];
   accessModeSufficient: string;
   accessibilityFeatures: string[];
   accessibilitySummary: string;
+  /** The EPUB Accessibility conformance claim and who evaluated it, when the book meets it. */
+  conformance?: { conformsTo: string; certifiedBy: string };
 }
 
 /** The earliest time a ZIP entry can carry (MS-DOS dates start in 1980). */
@@ -65,6 +69,19 @@ class ReproducibleEPub extends EPub {
       for (const chapter of this.content) chapter.content = chapter.content.replaceAll(from, `images/${id}.`);
       image.id = id;
     }
+  }
+
+  /**
+   * Put the cover page's image in the 電書協 guide's SVG wrapper. The packager registers images
+   * only from `<img>`, and drops the SVG attributes it does not know, so the page is laid out
+   * with an `<img>` and wrapped here, once the image has its name in the package.
+   */
+  wrapCover(cover: PackageMetadata['cover']): void {
+    const page = this.content.find((chapter) => chapter.id === 'p-cover');
+    if (!page) return;
+    const image = this.images.find((candidate) => candidate.url === cover.url);
+    if (!image) throw new Error('internal: the cover page has no image');
+    page.content = coverPageBody({ ...cover, href: `images/${image.id}.${image.extension}` });
   }
 
   /** Give every ZIP entry (files and folders) the same time. */
@@ -127,7 +144,8 @@ export async function packageEpub(
       content: xhtml,
       bodyClass: page.bodyClass,
       bodyType: page.bodyType ?? '',
-      htmlClass,
+      htmlClass: page.htmlClass ?? htmlClass,
+      properties: page.properties ?? '',
       unescapeText,
     })),
   );
@@ -136,6 +154,7 @@ export async function packageEpub(
     // genEpub would zip at deflate level 9; level 6 makes the same size within a percent, in half
     // the time. The mimetype entry stays stored, as the packager adds it so.
     await epub.nameImagesByContent();
+    epub.wrapCover(metadata.cover);
     await epub.render();
     epub.stampEntries(timestamp);
     bytes = await epub.generateAsync({

@@ -27,6 +27,10 @@ export interface EpubPage {
   bodyClass: string;
   /** `epub:type` on `<body>`. */
   bodyType?: string;
+  /** Class on `<html>` when it is not the book's (`hltr` for the cover, as the 電書協 guide sets image pages). */
+  htmlClass?: string;
+  /** The manifest item's `properties` (`svg` for the cover page). */
+  properties?: string;
   nodes: ElementContent[];
   /** The chapter file the page was made from, for error places. */
   source?: VFile;
@@ -65,13 +69,21 @@ const page = (
   source,
 });
 
+/** The cover image's text alternative. */
+export function coverAlt(title: string): string {
+  return `表紙：${title}`;
+}
+
 /** Lay a book out as EPUB content documents. `coverSrc` is the cover image as the packager reads it. */
 export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   const { config } = book;
   const pages: EpubPage[] = [
-    page('p-cover', '表紙', 'p-cover', 'cover', [
-      h('div.cover', [h('img.cover-image', { src: coverSrc, alt: `表紙：${config.title}` })]),
-    ]),
+    // An `<img>` for the packager to find the image by; wrapped in the guide's SVG when packaged.
+    {
+      ...page('p-cover', '表紙', 'p-cover', 'cover', [h('img', { src: coverSrc, alt: coverAlt(config.title) })]),
+      htmlClass: 'hltr',
+      properties: 'svg',
+    },
     page('p-titlepage', config.title, 'p-titlepage', 'frontmatter', [titlePage(config)]),
   ];
   const tocIndex = pages.push(page('p-toc', config.tocTitle, 'p-toc', 'frontmatter', [])) - 1;
@@ -88,12 +100,17 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
     }
   }
   pages.push(...chapterPages);
-  pages.push(page('p-colophon', '奥付', 'p-colophon', 'backmatter', [colophonPage(config)]));
+  pages.push(page('p-colophon', '奥付', 'p-colophon', 'backmatter', [colophonPage(config, 'ebook')]));
 
   const fileOf = idIndex(pages);
-  const hrefOf = (entry: TocEntry) => `${fileOf.get(entry.id) ?? ''}#${entry.id}`;
+  // A heading that opens its document is reached by the document's name: Kobo's iOS and e-ink
+  // readers show a link to a later `file#id` whose target has nine characters or more as a
+  // pop-up note instead of going there (its EPUB guidelines, Footnotes/Endnotes).
+  const opening = openingIds(pages);
+  const hrefOf = (entry: TocEntry) =>
+    opening.has(entry.id) ? (fileOf.get(entry.id) ?? '') : `${fileOf.get(entry.id) ?? ''}#${entry.id}`;
   const entries = tocEntries(book.chapters, config.tocDepth);
-  pages[tocIndex]!.nodes = [tocPage(config, entries, { href: hrefOf })];
+  pages[tocIndex]!.nodes = [tocPage(config, entries, { href: hrefOf, compactNumerals: true })];
   rewriteCrossDocumentLinks(pages, idIndex(pages));
 
   const firstText = chapterPages[0]?.filename ?? 'p-colophon.xhtml';
@@ -124,6 +141,19 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
 
 function flatten(entries: readonly TocEntry[]): TocEntry[] {
   return entries.flatMap((entry) => [entry, ...flatten(entry.children)]);
+}
+
+/** Ids of the headings each chapter document opens with (its section's first element). */
+function openingIds(pages: readonly EpubPage[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { nodes, source } of pages) {
+    const section = nodes[0];
+    if (!source || section?.type !== 'element') continue;
+    const first = section.children.find((child) => child.type === 'element');
+    if (first && /^h[1-6]$/.test(first.tagName) && typeof first.properties.id === 'string')
+      ids.add(first.properties.id);
+  }
+  return ids;
 }
 
 /** Which document each element id ended up in. */

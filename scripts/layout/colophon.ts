@@ -1,31 +1,64 @@
-/** 奥付 (the colophon), made from the book's metadata; the EPUB and the PDF wrap it. */
+/**
+ * 奥付 (the colophon), made from the book's metadata; the EPUB and the PDF wrap it. The e-book's
+ * and the printed book's differ in what they print: an e-book is not printed, so its date line
+ * says 電子版発行 rather than the printed edition's 初版第一刷発行 (`edition`), and it shows the
+ * e-book's ISBN (an `identifier` that is one) where the printed book shows its own (`isbn`).
+ * Each line is made by one small function, so a line a later edition needs (印刷・製本, a
+ * printing's ISBN) is one function more.
+ */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BookConfig } from '../config/schema.ts';
 import { japaneseDate } from './japanese-date.ts';
-import { authorsOf, setMetadataText as set } from './metadata-text.ts';
+import { authorsOf, contributorsOf, setMetadataText as set } from './metadata-text.ts';
+
+/** Which book the 奥付 is for. */
+export type ColophonEdition = 'ebook' | 'print';
+
+/** The e-book's date line: the date and 電子版発行, whatever the printed edition's line says. */
+const EBOOK_EDITION = '電子版発行';
 
 /** 奥付: the colophon, with the facts a Japanese colophon carries. */
-export function colophonPage(config: BookConfig): Element {
-  const vertical = config.writingMode === 'vertical';
-  const authors = authorsOf(config);
-  const rows: [string, string][] = [];
-  if (authors.length > 0) rows.push(['著者', authors.join('、')]);
-  if (config.publisher) rows.push(['発行', config.publisher]);
-  const lines: ElementContent[] = [];
-  if (config.date) {
-    lines.push(h('p.colophon-date', `${japaneseDate(config.date, vertical)}　${config.edition ?? '発行'}`));
-  } else if (config.edition) {
-    lines.push(h('p.colophon-date', config.edition));
-  }
-  for (const [label, value] of rows) {
-    lines.push(h('p.colophon-row', [h('span.colophon-label', label), '　', h('span.colophon-value', value)]));
-  }
-  if (config.identifier) lines.push(h('p.colophon-identifier', config.identifier));
-  if (config.rights) lines.push(h('p.colophon-rights', config.rights));
+export function colophonPage(config: BookConfig, edition: ColophonEdition): Element {
+  const lines: ElementContent[] = [
+    ...dateLine(config, edition),
+    ...rows(config).map(([label, value]) =>
+      h('p.colophon-row', [h('span.colophon-label', label), '　', h('span.colophon-value', value)]),
+    ),
+    ...isbnLine(config, edition),
+    ...(config.rights ? [h('p.colophon-rights', config.rights)] : []),
+  ];
   return h('section.colophon', { 'epub:type': 'colophon', role: 'doc-colophon' }, [
     h('p.colophon-title', set(config, config.title)),
     ...(config.subtitle ? [h('p.colophon-subtitle', set(config, config.subtitle))] : []),
     h('div.colophon-body', lines),
   ]);
+}
+
+/** 二〇二六年十一月二十三日　初版発行 (print) or …　電子版発行 (e-book). */
+function dateLine(config: BookConfig, edition: ColophonEdition): Element[] {
+  const words = edition === 'ebook' ? EBOOK_EDITION : (config.edition ?? '発行');
+  if (config.date)
+    return [h('p.colophon-date', `${japaneseDate(config.date, config.writingMode === 'vertical')}　${words}`)];
+  return edition === 'print' && config.edition ? [h('p.colophon-date', config.edition)] : [];
+}
+
+/** 著者, 訳者, 編者 and 発行, each a label and a value. */
+function rows(config: BookConfig): [string, string][] {
+  const authors = authorsOf(config);
+  const { translators, editors } = contributorsOf(config);
+  const rows: [string, string][] = [];
+  if (authors.length > 0) rows.push(['著者', authors.join('、')]);
+  if (translators.length > 0) rows.push(['訳者', translators.join('、')]);
+  if (editors.length > 0) rows.push(['編者', editors.join('、')]);
+  if (config.publisher) rows.push(['発行', config.publisher]);
+  return rows;
+}
+
+/** The edition's ISBN, when it has one: never a UUID, which is for machines. */
+function isbnLine(config: BookConfig, edition: ColophonEdition): Element[] {
+  const isbn = edition === 'ebook' ? config.identifier : config.isbn;
+  const digits = isbn?.replace(/^(urn:)?isbn:/i, '');
+  if (!digits || !/^(97[89])?[\d-\s]{9,}[\dX]$/i.test(digits)) return [];
+  return [h('p.colophon-identifier', `ISBN${digits}`)];
 }

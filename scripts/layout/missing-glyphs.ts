@@ -58,10 +58,10 @@ function codePointLabel(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** The warning for one missing character. */
-export function missingGlyphMessage(glyph: MissingGlyph): string {
+/** The warning for one missing character, which `printer` (the PDF, or its running heads) prints as 〓. */
+export function missingGlyphMessage(glyph: MissingGlyph, printer = 'the PDF prints'): string {
   const more = glyph.more > 0 ? ` (and ${glyph.more} more)` : '';
-  return `no font of the book has “${glyph.char}” (${codePointLabel(glyph.char)}): the PDF prints ${MISSING_GLYPH_MARK} in its place${more}`;
+  return `no font of the book has “${glyph.char}” (${codePointLabel(glyph.char)}): ${printer} ${MISSING_GLYPH_MARK} in its place${more}`;
 }
 
 /**

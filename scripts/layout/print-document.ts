@@ -116,7 +116,7 @@ export function printParts(
     }
     body.push(...chapters.slice(range[0], range[1]).map((chapter) => chapter.section));
     if (index === groups.length - 1) {
-      const colophon = colophonPage(book.config);
+      const colophon = colophonPage(book.config, 'print');
       colophon.properties.id = 'colophon';
       colophon.children.unshift(anchor('colophon'));
       body.push(colophon);

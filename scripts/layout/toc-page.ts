@@ -30,23 +30,65 @@ export interface TocListOptions {
   asSet?: boolean;
   /** Leaders and page numbers after each entry (implies `asSet`). */
   pageNumbers?: TocPageNumbers;
+  /**
+   * Runs of chapters titled with bare numerals (一, 二, … as in 漱石's 明暗, whose 188 chapters
+   * would take 188 lines) set several to a line, each still its own link.
+   */
+  compactNumerals?: boolean;
+}
+
+/** Fewer numeral chapters than this in a row are listed one to a line, as other entries. */
+const COMPACT_RUN = 5;
+
+/** A chapter title that is a number and nothing else: 一, 二十三, 百八十八, 12, Ⅳ. */
+export function isBareNumeral(text: string): boolean {
+  return /^(?:[〇一二三四五六七八九十百千]+|[0-9]+|[０-９]+|[Ⅰ-Ⅿⅰ-ⅿ]+)$/u.test(text);
+}
+
+/** Entries in order, with each long enough run of bare-numeral leaves gathered into one group. */
+function gatherNumerals(entries: readonly TocEntry[]): (TocEntry | TocEntry[])[] {
+  const result: (TocEntry | TocEntry[])[] = [];
+  let run: TocEntry[] = [];
+  const flush = () => {
+    if (run.length >= COMPACT_RUN) result.push(run);
+    else result.push(...run);
+    run = [];
+  };
+  for (const entry of entries) {
+    if (entry.children.length === 0 && isBareNumeral(entry.text)) {
+      run.push(entry);
+      continue;
+    }
+    flush();
+    result.push(entry);
+  }
+  flush();
+  return result;
 }
 
 /** A nested list of links for table-of-contents entries. */
 export function tocList(entries: readonly TocEntry[], options: TocListOptions): Element {
-  const { href, className, asSet = false, pageNumbers } = options;
+  const { href, className, asSet = false, pageNumbers, compactNumerals = false } = options;
+  const link = (entry: TocEntry) =>
+    h(
+      'a',
+      { href: href(entry) },
+      pageNumbers ? withPageNumber(entry, pageNumbers) : asSet ? tocText(entry) : entry.text,
+    );
+  const items = compactNumerals && !pageNumbers ? gatherNumerals(entries) : entries;
   return h(
     'ol',
     { className: className ? [className] : undefined },
-    entries.map((entry) =>
-      h(`li.toc-level-${entry.depth}`, [
-        h(
-          'a',
-          { href: href(entry) },
-          pageNumbers ? withPageNumber(entry, pageNumbers) : asSet ? tocText(entry) : entry.text,
-        ),
-        ...(entry.children.length > 0 ? [tocList(entry.children, { ...options, className: undefined })] : []),
-      ]),
+    items.map((item) =>
+      Array.isArray(item)
+        ? h(
+            `li.toc-level-${item[0]!.depth}.toc-numerals`,
+            item.flatMap((entry, index) => (index === 0 ? [link(entry)] : ['　', link(entry)])),
+          )
+        : h(`li.toc-level-${item.depth}`, [
+            link(item),
+            ...(item.children.length > 0 ? [tocList(item.children, { ...options, className: undefined })] : []),
+          ]),
     ),
   );
 }

@@ -6,6 +6,7 @@
  */
 import { VFile } from 'vfile';
 import type { BookSource } from '../book.ts';
+import { aozoraLayout, type HeaderRole } from '../manuscript/aozora-text.ts';
 import type { MarkdownProcessor } from '../markdown/processor.ts';
 import { silent, type Progress } from '../progress.ts';
 import { toLintMessage, type Coordinates, type LintMessage } from './messages.ts';
@@ -97,7 +98,10 @@ export class BookLinter {
     const { path } = file;
     const parsed = String(file.value);
     const source = new SourceText(file.data.decodedText ?? parsed, parsed);
-    const jobs = await this.documents(source, path);
+    // How a 青空文庫 text's header is used (the book's metadata, or its chapter's title), as it was read.
+    const layout = file.data.aozoraText;
+    const role: HeaderRole | undefined = layout ? (layout.titleLines ? 'title' : 'metadata') : undefined;
+    const jobs = await this.documents(source, path, role);
     // A whole-chapter document is the longest task: queued first, it runs beside the short ones
     // rather than alone at the end. The findings keep the documents' order.
     const queued = [...jobs.filter((job) => job.whole), ...jobs.filter((job) => !job.whole)];
@@ -142,8 +146,12 @@ export class BookLinter {
   private async documents(
     source: SourceText,
     path: string,
+    role?: HeaderRole,
   ): Promise<Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }>> {
-    const tree = await this.processor.toMdast(new VFile({ path, value: source.parsed }));
+    const file = new VFile({ path, value: source.parsed });
+    // A 青空文庫 text is read with its own notation, its header and notes left out, as the build reads it.
+    if (role) file.data.aozoraText = aozoraLayout(source.parsed, role);
+    const tree = await this.processor.toMdast(file);
     const projection = projectChapter(tree, source.parsed);
     const jobs: Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }> = [];
     const add = (documents: LintDocument[], coordinates: Coordinates, rules: ResolvedRule[], whole = false) => {

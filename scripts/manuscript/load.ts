@@ -8,6 +8,8 @@ import type { VFile } from 'vfile';
 import { parseBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { BuildError, type Place } from '../errors.ts';
+import { loadAozoraBook } from './aozora-book.ts';
+import { readAozoraText } from './aozora-text.ts';
 import { readSourceFile } from './read-text.ts';
 import '../markdown/types.ts';
 
@@ -26,6 +28,14 @@ export interface Manuscript {
 
 /** The names a manuscript folder's metadata file may have. */
 export const METADATA_NAMES: readonly string[] = ['book.yaml', 'book.yml'];
+/**
+ * The chapters a folder's files are: its Markdown files, or, in a folder with none, its 青空文庫
+ * texts (`.txt`, scripts/manuscript/aozora-text.ts), so that a notes file beside Markdown chapters
+ * stays out of the book. `chapters:` in book.yaml may list either kind.
+ */
+const chapterExtension = (names: readonly string[]) =>
+  names.some((name) => extname(name).toLowerCase() === '.md' && !/^readme\./i.test(name)) ? '.md' : '.txt';
+const isAozoraText = (path: string) => extname(path).toLowerCase() === '.txt';
 
 /** Where a manuscript is: its absolute path, whether it is a folder, and the folder its files come from. */
 export interface ManuscriptPlace {
@@ -49,10 +59,15 @@ export async function locateManuscript(path: string): Promise<ManuscriptPlace> {
   return { path: target, folder, root: folder ? target : dirname(target) };
 }
 
-/** Load a manuscript folder or a one-file book. */
+/** Load a manuscript folder or a one-file book (Markdown with front matter, or a 青空文庫 text). */
 export async function loadManuscript(path: string): Promise<Manuscript> {
   const place = await locateManuscript(path);
-  return place.folder ? loadFolder(place.path) : loadSingleFile(place.path);
+  if (place.folder) return loadFolder(place.path);
+  if (isAozoraText(place.path)) {
+    const { file, metadataFile, config, locate } = await loadAozoraBook(place.path);
+    return { root: place.root, metadataFile, config, chapterFiles: [file], locate };
+  }
+  return loadSingleFile(place.path);
 }
 
 /**
@@ -91,7 +106,7 @@ async function findFolderBook(root: string) {
     }
   } else {
     chapterPaths = names
-      .filter((name) => extname(name).toLowerCase() === '.md' && !/^[._]/.test(name) && name.toLowerCase() !== 'readme.md')
+      .filter((name) => extname(name).toLowerCase() === chapterExtension(names) && !/^[._]/.test(name) && !/^readme\./i.test(name))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
       .map((name) => join(root, name));
   }
@@ -105,9 +120,14 @@ async function findFolderBook(root: string) {
   return { metadataFile, config, locate, chapterPaths };
 }
 
+/** Read a chapter file of a manuscript folder: a 青空文庫 text (its header the chapter's title), or Markdown. */
+export async function readChapterFile(path: string): Promise<VFile> {
+  return isAozoraText(path) ? (await readAozoraText(path, 'title')).file : readSourceFile(path);
+}
+
 async function loadFolder(root: string): Promise<Manuscript> {
   const { metadataFile, config, locate, chapterPaths } = await findFolderBook(root);
-  const chapterFiles = await Promise.all(chapterPaths.map(readSourceFile));
+  const chapterFiles = await Promise.all(chapterPaths.map(readChapterFile));
   return { root, metadataFile, config, chapterFiles, locate };
 }
 

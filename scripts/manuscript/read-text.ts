@@ -37,7 +37,7 @@ declare module 'vfile' {
 }
 
 /** A file's bytes; a file that cannot be read is a build error at that file. */
-async function readBytes(path: string): Promise<Buffer> {
+export async function readBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (cause) {

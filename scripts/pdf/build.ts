@@ -1,55 +1,47 @@
 /**
- * The PDF build. One browser, two renderings: the book itself, then its front matter again with
- * the page numbers the layout gave; pdf-lib composes the two, adds blank pages, folios and
- * running heads by page kind, boxes and crop marks.
+ * The PDF build, which sequences the three rooms of pdf/: Chromium renders the book in parts
+ * (render/), then its front matter again with the page numbers the layout gave; the press
+ * (press/) plans the pages and composes the two renderings, adding blank pages, folios and
+ * running heads by page kind, boxes and crop marks; the preflight (inspect/) checks the finished
+ * file. It returns the file with its warnings, worded, and the checklist.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Element, Root } from 'hast';
-import type { Page } from 'puppeteer';
-import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../book.ts';
 import type { Profile } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
+import { BuildError, type Warning } from '../errors.ts';
 import { BUNDLED_FAMILIES, fontPackageDir } from '../fonts/fontsource.ts';
-import { authorsOf } from '../layout/metadata-text.ts';
-import { pointImages } from '../layout/images.ts';
-import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.ts';
-import { ANCHOR_PREFIX, frontMatterDocument, printParts, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
-import { tocEntries } from '../layout/toc.ts';
-import { BuildError } from '../errors.ts';
-import { fullWidthPunctuation } from '../layout/upright.ts';
-import { startBrowserSession, type BrowserSession } from './browser.ts';
-import { composePdf } from './compose.ts';
 import { resolveGeometry, type PageGeometry } from '../layout/geometry.ts';
-import { hangPunctuation, type HangingReport } from './hanging.ts';
-import { inspectLayout } from './inspect.ts';
-import { mergeParts, removeProbeLinks } from './merge.ts';
-import { resolveFonts } from './fonts.ts';
-import type { PageMark } from './page-marks.ts';
-import { planPages } from './plan.ts';
-import { preflightPdf, type PreflightReport } from './preflight/index.ts';
-import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press.ts';
-import { PagePool, renderPdf } from './render.ts';
+import { authorsOf } from '../layout/metadata-text.ts';
+import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.ts';
+import { ANCHOR_PREFIX, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
+import { tocEntries } from '../layout/toc.ts';
+import { fullWidthPunctuation } from '../layout/upright.ts';
 import type { StageProgress } from '../progress.ts';
+import { inspectLayout, type LayoutFacts } from './inspect/layout-facts.ts';
+import { formatChecklist, preflightPdf } from './inspect/preflight/index.ts';
+import { composePdf, type ComposedPdf } from './press/compose.ts';
+import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press/options.ts';
+import type { PageMark } from './press/page-marks.ts';
+import { planPages, type PagePlan } from './press/plan.ts';
+import { startBrowserSession, type BrowserSession } from './render/browser.ts';
+import { resolveFonts, type ResolvedFonts } from './render/fonts.ts';
+import type { HangingReport } from './render/hanging-page.ts';
+import { mergeParts, removeProbeLinks } from './render/merge.ts';
+import { rewriteFirstPart, writeFrontMatter, writeParts, type WrittenParts } from './render/parts.ts';
+import { BookRendering } from './render/rendering.ts';
+import { missingGlyphWarnings, pdfWarnings, preflightError } from './warnings.ts';
 
 /** What a PDF build produced. */
 export interface PdfResult {
   bytes: Uint8Array;
   pages: number;
   geometry: PageGeometry;
-  type3Fonts: number;
-  /** URLs the page asked for and did not get: builds load nothing from outside. */
-  blocked: string[];
-  /** Characters no font of the book has, each printed as 〓; found before layout. */
-  missingGlyphs: MissingGlyph[];
-  /** Characters of running heads that no font could draw (already among `missingGlyphs`, normally). */
-  missingInMarks: string[];
   press: PressOptions;
-  /** The checks run on the finished file. */
-  preflight: PreflightReport;
+  /** What the author should know, worded: blocked requests, missing glyphs, Type 3 fonts, preflight warnings. */
+  warnings: Warning[];
+  /** The preflight's checklist, one line per rule. */
+  checklist: string[];
   /** Milliseconds the one-colour conversion took, and images it converted, when it ran. */
   gray?: { ms: number; images: number };
   /** What the ぶら下げ pass did, summed over the parts; absent when `print.hanging` is off. */
@@ -72,185 +64,186 @@ export interface PdfBuildOptions {
   /** A browser already starting (the caller closes it); otherwise one is started and closed here. */
   session?: BrowserSession;
   /**
-   * Called with the characters no font has, once they are known and before anything is laid out:
-   * it may throw to stop the build there (`--strict` with warnings already known).
+   * Called with the warnings known before anything is laid out (a character no font has): it may
+   * throw to stop the build there (`--strict` with warnings already known).
    */
-  beforeLayout?: (missingGlyphs: readonly MissingGlyph[]) => void;
+  beforeLayout?: (warnings: readonly Warning[]) => void;
 }
 
-/** Build the print PDF of a book, in memory. */
-export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promise<PdfResult> {
-  const { config, manuscript } = book;
-  const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
-  const { fonts, stacks, roots: fontRoots } = resolveFonts(book);
-  // Before layout: every character no font has is reported, and printed as 〓.
-  const missingGlyphs = findMissingGlyphs(book, stacks);
-  const press = resolvePress(config.print, geometry.profile, manuscript.locate);
-  checkKdpType(geometry, manuscript.locate);
-  options.beforeLayout?.(missingGlyphs);
-  const session = options.session ?? (await startBrowserSession());
-  // Each build has its own folder in the session's, so that books built side by side with one
-  // browser never share files.
-  const workDir = await mkdtemp(join(session.workDir, 'build-'));
-  const timeout = options.timeout ?? 600_000;
-  const blocked = new Set<string>();
-  const hangingReports: HangingReport[] = [];
-  // The front matter (and a part laid out again) prints on a page the chapters left.
-  const pages = new PagePool();
-  const render = async (path: string, beforePrint?: (page: Page) => Promise<void>) =>
-    renderPdf(await session.browser, path, {
-      signal: options.signal,
-      timeout,
-      allowedRoots: [workDir, manuscript.root, ...ASSET_ROOTS, ...fontRoots],
-      onBlocked: (url) => blocked.add(url),
-      beforePrint,
-      pages,
-    });
-  const hang = config.print.hanging
-    ? async (page: Page) => void hangingReports.push(await hangPunctuation(page))
-    : undefined;
-  try {
-    const parts = printParts(book, geometry, fonts, partCount(book));
-    for (const part of parts) pointImages(sectionsOf(part.root), book.assets);
-    const paths = parts.map((_, index) => join(workDir, parts.length === 1 ? 'book.html' : `book-${index + 1}.html`));
-    await Promise.all(parts.map((part, index) => writeFile(paths[index]!, toHtml(part.root))));
-    if (process.env.TATEGAKI_KEEP_WORK && parts.length > 1) {
-      // The whole book as one document, for comparing with a bare Chromium print (npm run bench).
-      const [whole] = printParts(book, geometry, fonts, 1);
-      pointImages(sectionsOf(whole!.root), book.assets);
-      await writeFile(join(workDir, 'book.html'), toHtml(whole!.root));
-    }
-    options.progress?.(
-      `laying out ${book.chapters.length} chapter(s) in Chromium${parts.length > 1 ? `, ${parts.length} parts side by side` : ''}`,
-    );
-    const rendered = await Promise.all(paths.map((path) => render(path, hang)));
-    const hanging = config.print.hanging ? sumReports(hangingReports) : undefined;
-    if (hanging)
-      options.progress?.(
-        `ぶら下げ: ${hanging.hung} of ${hanging.pushed} pushed line(s) now end with a hanging mark (${hanging.rounds} round(s), ${hanging.ms} ms)`,
-      );
-    if (process.env.TATEGAKI_KEEP_WORK)
-      await Promise.all(rendered.map((bytes, index) => writeFile(paths[index]!.replace(/\.html$/, '.pdf'), bytes)));
-    // The 目次 is laid out with its page numbers hidden, and printed again with the real ones. When
-    // the real numbers make it longer or shorter (a 目次 of a thousand entries with four-digit
-    // numbers), every page after it moves: the first part is laid out again with the real numbers,
-    // and the pages planned anew, until the 目次 stays the same length.
-    let composed: Awaited<ReturnType<typeof composePdf>> | undefined;
-    for (let pass = 1; !composed; pass++) {
-      const mainDocument = await mergeParts(rendered.map((bytes, index) => ({ bytes, ids: parts[index]!.ids })));
-      removeProbeLinks(mainDocument, (name) => name.startsWith(ANCHOR_PREFIX) || name.startsWith(RECTO_BREAK_PREFIX));
-      const facts = inspectLayout(mainDocument);
-      options.progress?.(`laid out ${facts.pageCount} pages`);
-      options.signal?.throwIfAborted();
+/** What the whole build reads: the book, its geometry, fonts and press, and the characters no font has. */
+interface Setup {
+  book: Book;
+  geometry: PageGeometry;
+  fonts: ResolvedFonts;
+  press: PressOptions;
+  missingGlyphs: MissingGlyph[];
+  options: PdfBuildOptions;
+}
 
-      const plan = planPages(
-        {
-          chapterIds: book.chapters.map((chapter) => chapter.id),
-          toc: tocEntries(book.chapters, config.tocDepth),
-          title: config.title,
-          print: { ...config.print, padTo: press.padTo > 1 ? (press.padTo as 2 | 4 | 8 | 16) : undefined },
-        },
-        facts,
-      );
-      checkKdpPageCount(geometry, plan.sequence.length, manuscript.locate);
-      const frontPath = join(workDir, 'front.html');
-      await writeFile(frontPath, toHtml(frontMatterDocument(book, geometry, fonts, plan.pageNumbers)));
-      options.progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
-      // The front matter renders while the other pages are finished.
-      const frontPdf = render(frontPath).then(async (bytes) => {
-        if (process.env.TATEGAKI_KEEP_WORK) await writeFile(join(workDir, 'front.pdf'), bytes);
-        return bytes;
-      });
-      frontPdf.catch(() => undefined);
-      try {
-        composed = await composePdf(mainDocument, frontPdf, {
-          geometry,
-          sequence: plan.sequence,
-          frontPages: plan.frontPages,
-          marks: config.writingMode === 'vertical' ? plan.marks.map((mark) => uprightMarks(mark, config)) : plan.marks,
-          markFonts: stacks.body,
-          outline: plan.outline,
-          press,
-          metadata: {
-            title: config.title,
-            authors: authorsOf(config),
-            subject: config.description,
-            keywords: config.subject === undefined ? [] : [config.subject].flat(),
-            lang: config.lang,
-            created: buildTimestamp(config),
-          },
-        });
-      } catch (error) {
-        if (!(error instanceof BuildError) || error.ruleId !== 'pdf-front-matter' || pass >= 3) throw error;
-        options.progress?.('the 目次 changed length with its page numbers: laying out its part again');
-        const [first] = printParts(book, geometry, fonts, parts.length, plan.pageNumbers);
-        pointImages(sectionsOf(first!.root), book.assets);
-        await writeFile(paths[0]!, toHtml(first!.root));
-        rendered[0] = await render(paths[0]!, hang);
-      }
-    }
-    options.signal?.throwIfAborted();
-    options.progress?.('preflight: checking the finished PDF');
-    const preflight = await preflightPdf(composed.bytes, {
-      profile: press.profile,
-      color: press.color,
-      pdfx: press.pdfx,
-      padTo: press.padTo > 1 ? press.padTo : undefined,
-    });
-    return {
-      bytes: composed.bytes,
-      pages: composed.pages,
-      geometry,
-      type3Fonts: composed.type3Fonts,
-      blocked: [...blocked],
-      missingGlyphs,
-      missingInMarks: composed.missingGlyphs,
-      press,
-      preflight,
-      gray: composed.gray && { ms: composed.gray.ms, images: composed.gray.images },
-      hanging,
-    };
+/**
+ * Build the print PDF of a book, in memory, with its warnings and checklist. A preflight that
+ * fails throws its BuildError: nothing is to be written.
+ */
+export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promise<PdfResult> {
+  const setup = prepare(book, options);
+  options.beforeLayout?.(missingGlyphWarnings(setup.missingGlyphs));
+  const session = options.session ?? (await startBrowserSession());
+  const rendering = await BookRendering.start(session, {
+    signal: options.signal,
+    progress: options.progress,
+    timeout: options.timeout ?? 600_000,
+    roots: [book.manuscript.root, ...ASSET_ROOTS, ...setup.fonts.roots],
+    hanging: book.config.print.hanging,
+  });
+  try {
+    const composed = await composeBook(setup, rendering, await renderBook(setup, rendering));
+    return await finish(setup, rendering, composed);
   } finally {
-    await pages.close();
-    // TATEGAKI_KEEP_WORK=1 keeps the intermediate HTML and PDFs for debugging the layout.
-    if (process.env.TATEGAKI_KEEP_WORK) options.progress?.(`intermediate files kept in ${workDir}`);
-    else await rm(workDir, { recursive: true, force: true });
+    await rendering.close();
     if (!options.session) await session.close();
   }
 }
 
-/**
- * How many parts Chromium renders side by side: one per processor, up to four, for a book long
- * enough that the gain outweighs a second renderer's start (and the fonts each part embeds).
- */
-function partCount(book: Book): number {
-  const forced = Number(process.env.TATEGAKI_PDF_PARTS);
-  if (Number.isInteger(forced) && forced > 0) return forced;
-  const characters = book.manuscript.chapterFiles.reduce((sum, file) => sum + String(file.value).length, 0);
-  if (characters < 150_000) return 1;
-  return Math.min(4, availableParallelism(), book.chapters.length);
+/** Geometry, fonts and press, checked before anything is laid out; every character no font has (printed as 〓). */
+function prepare(book: Book, options: PdfBuildOptions): Setup {
+  const { config, manuscript } = book;
+  const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
+  const fonts = resolveFonts(book);
+  const missingGlyphs = findMissingGlyphs(book, fonts.stacks);
+  const press = resolvePress(config.print, geometry.profile, manuscript.locate);
+  checkKdpType(geometry, manuscript.locate);
+  return { book, geometry, fonts, press, missingGlyphs, options };
 }
 
-function sectionsOf(root: Root): Element[] {
-  const html = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
-  const body = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body');
-  return (body?.children ?? []).filter((node): node is Element => node.type === 'element');
+/** The book's parts, written and rendered side by side. */
+async function renderBook(
+  setup: Setup,
+  rendering: BookRendering,
+): Promise<{ written: WrittenParts; rendered: Uint8Array[] }> {
+  const { book, options } = setup;
+  const input = { book, geometry: setup.geometry, fonts: setup.fonts.fonts };
+  const written = await writeParts(input, rendering.workDir);
+  const count = written.parts.length;
+  options.progress?.(
+    `laying out ${book.chapters.length} chapter(s) in Chromium${count > 1 ? `, ${count} parts side by side` : ''}`,
+  );
+  const rendered = await Promise.all(written.paths.map((path) => rendering.render(path, 'part')));
+  const hanging = rendering.hanging();
+  if (hanging)
+    options.progress?.(
+      `ぶら下げ: ${hanging.hung} of ${hanging.pushed} pushed line(s) now end with a hanging mark (${hanging.rounds} round(s), ${hanging.ms} ms)`,
+    );
+  return { written, rendered };
+}
+
+/**
+ * The 目次 is laid out with its page numbers hidden, and printed again with the real ones. When
+ * the real numbers make it longer or shorter (a 目次 of a thousand entries with four-digit
+ * numbers), every page after it moves: the first part is laid out again with the real numbers,
+ * and the pages planned anew, until the 目次 stays the same length.
+ */
+async function composeBook(
+  setup: Setup,
+  rendering: BookRendering,
+  book: { written: WrittenParts; rendered: Uint8Array[] },
+): Promise<ComposedPdf> {
+  const { written, rendered } = book;
+  const { progress } = setup.options;
+  const input = { book: setup.book, geometry: setup.geometry, fonts: setup.fonts.fonts };
+  for (let pass = 1; ; pass++) {
+    const mainDocument = await mergeParts(rendered.map((bytes, index) => ({ bytes, ids: written.parts[index]!.ids })));
+    removeProbeLinks(mainDocument, (name) => name.startsWith(ANCHOR_PREFIX) || name.startsWith(RECTO_BREAK_PREFIX));
+    const facts = inspectLayout(mainDocument);
+    progress?.(`laid out ${facts.pageCount} pages`);
+    setup.options.signal?.throwIfAborted();
+    const plan = planBook(setup, facts);
+    const frontPath = await writeFrontMatter(input, rendering.workDir, plan.pageNumbers);
+    progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
+    // The front matter renders while the other pages are finished.
+    const frontPdf = rendering.render(frontPath, 'front');
+    frontPdf.catch(() => undefined);
+    try {
+      return await composePdf(mainDocument, frontPdf, composeOptions(setup, plan));
+    } catch (error) {
+      if (!(error instanceof BuildError) || error.ruleId !== 'pdf-front-matter' || pass >= 3) throw error;
+      progress?.('the 目次 changed length with its page numbers: laying out its part again');
+      await rewriteFirstPart(input, written, plan.pageNumbers);
+      rendered[0] = await rendering.render(written.paths[0]!, 'part');
+    }
+  }
+}
+
+/** The final pages from where Chromium put things; KDP's rules on the page count. */
+function planBook(setup: Setup, facts: LayoutFacts): PagePlan {
+  const { config, manuscript } = setup.book;
+  const { padTo } = setup.press;
+  const plan = planPages(
+    {
+      chapterIds: setup.book.chapters.map((chapter) => chapter.id),
+      toc: tocEntries(setup.book.chapters, config.tocDepth),
+      title: config.title,
+      print: { ...config.print, padTo: padTo > 1 ? (padTo as 2 | 4 | 8 | 16) : undefined },
+    },
+    facts,
+  );
+  checkKdpPageCount(setup.geometry, plan.sequence.length, manuscript.locate);
+  return plan;
+}
+
+function composeOptions(setup: Setup, plan: PagePlan): Parameters<typeof composePdf>[2] {
+  const { config } = setup.book;
+  return {
+    geometry: setup.geometry,
+    sequence: plan.sequence,
+    frontPages: plan.frontPages,
+    marks: config.writingMode === 'vertical' ? plan.marks.map((mark) => uprightMarks(mark, config)) : plan.marks,
+    markFonts: setup.fonts.stacks.body,
+    outline: plan.outline,
+    press: setup.press,
+    metadata: {
+      title: config.title,
+      authors: authorsOf(config),
+      subject: config.description,
+      keywords: config.subject === undefined ? [] : [config.subject].flat(),
+      lang: config.lang,
+      created: buildTimestamp(config),
+    },
+  };
+}
+
+/** The preflight of the finished file, and the build's result; a failed preflight throws. */
+async function finish(setup: Setup, rendering: BookRendering, composed: ComposedPdf): Promise<PdfResult> {
+  const { press, options } = setup;
+  options.signal?.throwIfAborted();
+  options.progress?.('preflight: checking the finished PDF');
+  const preflight = await preflightPdf(composed.bytes, {
+    profile: press.profile,
+    color: press.color,
+    pdfx: press.pdfx,
+    padTo: press.padTo > 1 ? press.padTo : undefined,
+  });
+  const warnings = pdfWarnings({
+    metadataFile: setup.book.manuscript.metadataFile,
+    blocked: [...rendering.blocked],
+    missingGlyphs: setup.missingGlyphs,
+    missingInMarks: composed.missingGlyphs,
+    type3Fonts: composed.type3Fonts,
+    preflight,
+  });
+  if (preflight.failed) throw preflightError(preflight);
+  return {
+    bytes: composed.bytes,
+    pages: composed.pages,
+    geometry: setup.geometry,
+    press,
+    warnings,
+    checklist: formatChecklist(preflight),
+    gray: composed.gray && { ms: composed.gray.ms, images: composed.gray.images },
+    hanging: rendering.hanging(),
+  };
 }
 
 /** A running head of a vertical book with the full-width `！` `？` its text sets upright (縦中横). */
 function uprightMarks(mark: PageMark, config: Book['config']): PageMark {
   return mark.runningHead ? { ...mark, runningHead: fullWidthPunctuation(mark.runningHead, config.markdown) } : mark;
-}
-
-/** One report for a book rendered in parts side by side: counts add up, the time is the longest part's. */
-function sumReports(reports: readonly HangingReport[]): HangingReport {
-  const sum = (key: keyof HangingReport) => reports.reduce((total, report) => total + report[key], 0);
-  return {
-    blocks: sum('blocks'),
-    pushed: sum('pushed'),
-    hung: sum('hung'),
-    undone: sum('undone'),
-    rounds: Math.max(0, ...reports.map((report) => report.rounds)),
-    ms: Math.max(0, ...reports.map((report) => report.ms)),
-  };
 }

@@ -17,7 +17,11 @@ describe('text encodings that must build the same', () => {
   const text = '# 第一章\n\n吾輩は猫である。\n名前はまだ無い。\n\n｜漢字《かんじ》と《《傍点》》、12時。\n';
 
   async function chapterXhtml(files: Record<string, string | Uint8Array>): Promise<string> {
-    const root = await makeManuscript({ 'book.yaml': 'title: 本\nfilename: book\n', ...files });
+    const root = await makeManuscript({
+      'book.yaml':
+        'title: 本\ntitleReading: ほん\nidentifier: urn:uuid:4f3e2d1c-0b9a-4877-a665-544332211000\nfilename: book\n',
+      ...files,
+    });
     const result = await runInProcess('build-epub', ['--manuscript', root, '--out-dir', join(root, 'out')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(/warning/);

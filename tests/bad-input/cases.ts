@@ -25,6 +25,8 @@ export interface BadInputCase {
 }
 
 const yaml = 'title: 試験の本\n';
+/** Metadata the stores want besides a title, so that a case's warnings are its own. */
+const storeReady = `${yaml}titleReading: しけんのほん\nidentifier: urn:uuid:7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f\n`;
 const chapter = '# 第一章\n\n本文です。\n';
 
 /** Every case of the suite. */
@@ -193,7 +195,7 @@ export const cases: BadInputCase[] = [
   },
   {
     name: '--strict turns warnings into errors',
-    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n｜漢字《》です。\n' },
+    files: { 'book.yaml': storeReady, 'a.md': '# 章\n\n｜漢字《》です。\n' },
     args: ['--strict'],
     code: 1,
     messages: [

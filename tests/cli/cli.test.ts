@@ -32,7 +32,8 @@ describe('build:epub command line', () => {
 
   it('builds a one-file book with front matter, horizontally when asked', async () => {
     const root = await makeManuscript({
-      'story.md': '---\ntitle: 横の本\nauthor: 著者\nwritingMode: horizontal\n---\n\n# 一\n\n本文です。\n',
+      'story.md':
+        '---\ntitle: 横の本\ntitleReading: よこのほん\nauthor: 著者\nauthorReading: ちょしゃ\nidentifier: urn:uuid:1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d\nwritingMode: horizontal\n---\n\n# 一\n\n本文です。\n',
     });
     const out = join(root, 'out');
     const result = await runInProcess('build-epub', ['--manuscript', join(root, 'story.md'), '--out-dir', out]);

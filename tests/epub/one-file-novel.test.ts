@@ -72,7 +72,7 @@ describe('a one-file novel as EPUB', () => {
     expect(first.textContent).toBe('二の二　後半');
     expect(stdout).toMatch(/4 chapter\(s\), 9 documents, 1 cut\(s\) for size\)/);
     expect(stdout).toContain('cut for size (256 KB per document): 二　長い章 (');
-    expect(stdout).toContain('novel.md) before the heading at line 405');
+    expect(stdout).toContain('novel.md) before the heading at line 408');
   });
 
   it('lists the chapters and the section in the table of contents, and not the lead', async () => {
@@ -81,10 +81,10 @@ describe('a one-file novel as EPUB', () => {
     const links = elements(toc, 'a').map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
       ['表紙', 'p-cover.xhtml'],
-      ['一　はじまり', 'p-002.xhtml#ch-2-h1'],
-      ['二　長い章', 'p-003.xhtml#ch-3-h1'],
-      ['二の二　後半', 'p-003-2.xhtml#ch-3-h2'],
-      ['三　おわり', 'p-004.xhtml#ch-4-h1'],
+      ['一　はじまり', 'p-002.xhtml'],
+      ['二　長い章', 'p-003.xhtml'],
+      ['二の二　後半', 'p-003-2.xhtml'],
+      ['三　おわり', 'p-004.xhtml'],
       ['奥付', 'p-colophon.xhtml'],
     ]);
   });

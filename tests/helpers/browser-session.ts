@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { startBrowserSession, type BrowserSession } from '../../scripts/pdf/browser.ts';
+import { startBrowserSession, type BrowserSession } from '../../scripts/pdf/render/browser.ts';
 import type { CommandResult } from './cli.ts';
 import { runInProcess, type InProcessCommand } from './in-process.ts';
 

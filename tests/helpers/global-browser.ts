@@ -8,7 +8,7 @@
  * their own.
  */
 import type { TestProject } from 'vitest/node';
-import { startBrowserSession } from '../../scripts/pdf/browser.ts';
+import { startBrowserSession } from '../../scripts/pdf/render/browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

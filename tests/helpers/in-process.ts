@@ -11,7 +11,7 @@ import { epubcheckCommand } from '../../scripts/cli/epubcheck.ts';
 import type { CliIo } from '../../scripts/cli/io.ts';
 import { lintCommand } from '../../scripts/cli/lint.ts';
 import { preflightCommand } from '../../scripts/cli/preflight.ts';
-import type { BrowserSession } from '../../scripts/pdf/browser.ts';
+import type { BrowserSession } from '../../scripts/pdf/render/browser.ts';
 import type { CommandResult } from './cli.ts';
 
 /** The commands that run in-process, by the name of their entry script (as `runCommand` takes them). */

@@ -2,9 +2,20 @@
  * The pages that open `/book.epub` in each reading engine. Each defines `window.inspectBook()`,
  * which goes to every entry of the book's table of contents and reports what the engine shows
  * there: the book's direction, the writing mode `html` and `body` compute, where the entry's
- * element is against the reading area, and how the notations compute. Plain JavaScript: it runs
+ * element (its fragment's, or the heading its document opens with) is against the reading area,
+ * and how the notations compute; and `window.inspectCover(width, height)`, which opens the first
+ * page of the spine in a reading area of that size and reports where the cover image is. Plain JavaScript: it runs
  * in the browser as it is.
  */
+
+/** Where the cover image is against the reading area (`inspectCover(width, height)`), in px. */
+export interface CoverReport {
+  area: { width: number; height: number };
+  /** The image's box in the area's coordinates. */
+  image: { left: number; top: number; right: number; bottom: number };
+  /** The wrapper's viewBox and the cover page's manifest properties, as the engine read them. */
+  viewBox: string | null;
+}
 
 /** What `inspectBook()` reports. */
 export interface ReaderReport {
@@ -27,7 +38,8 @@ export interface ReaderReport {
 const MEASURE = `
 const measure = (doc, id, area) => {
   const view = doc.defaultView;
-  const element = doc.getElementById(id);
+  // An entry without a fragment points at a document that opens with its heading.
+  const element = id ? doc.getElementById(id) : doc.querySelector('h1, h2, h3, h4, h5, h6');
   const frame = view.frameElement.getBoundingClientRect();
   const box = element.getBoundingClientRect();
   const right = box.right + frame.left;
@@ -52,7 +64,22 @@ const measure = (doc, id, area) => {
     notations: notes(),
   };
 };
+const measureCover = (doc, area) => {
+  const frame = doc.defaultView.frameElement.getBoundingClientRect();
+  const box = doc.querySelector('svg image').getBoundingClientRect();
+  return {
+    area: { width: area.width, height: area.height },
+    image: {
+      left: box.left + frame.left - area.left,
+      top: box.top + frame.top - area.top,
+      right: box.right + frame.left - area.left,
+      bottom: box.bottom + frame.top - area.top,
+    },
+    viewBox: doc.querySelector('svg').getAttribute('viewBox'),
+  };
+};
 const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200)));
+const isWholePage = (href) => /p-(cover|colophon)\\.xhtml$/.test(href);
 const flatten = (items, children) => items.flatMap((item) => [item, ...flatten(item[children] || [], children)]);
 `;
 
@@ -79,7 +106,7 @@ window.inspectBook = async () => {
   const area = document.getElementById('viewer').getBoundingClientRect();
   const entries = [];
   // The entries of the text (the cover and the colophon are whole pages of their own).
-  for (const item of flatten(book.navigation.toc, 'subitems').filter((item) => item.href.includes('#'))) {
+  for (const item of flatten(book.navigation.toc, 'subitems').filter((item) => !isWholePage(item.href))) {
     await rendition.display(item.href);
     await settle();
     const contents = rendition.getContents()[0];
@@ -89,6 +116,21 @@ window.inspectBook = async () => {
     entries.push({ href: item.href, ...measure(contents.document, item.href.split('#')[1], area) });
   }
   return { direction: book.packaging.metadata.direction, entries };
+};
+window.inspectCover = async (width, height, keep = false) => {
+  const viewer = document.getElementById('viewer');
+  viewer.style.width = width + 'px';
+  viewer.style.height = height + 'px';
+  const book = ePub('/book.epub', { openAs: 'epub' });
+  await book.ready;
+  const rendition = book.renderTo('viewer', { width, height, flow: 'paginated', spread: 'none' });
+  await rendition.display(book.spine.get(0).href);
+  await settle();
+  const doc = rendition.getContents()[0].document;
+  await Promise.all([...doc.images, ...doc.querySelectorAll('image')].map(() => settle()));
+  const report = measureCover(doc, viewer.getBoundingClientRect());
+  if (!keep) rendition.destroy();
+  return report;
 };
 </script></head>
 <body><div id="viewer"></div></body></html>`;
@@ -109,7 +151,7 @@ window.inspectBook = async () => {
   view.renderer.setStyles(css);
   const area = view.getBoundingClientRect();
   const entries = [];
-  for (const item of flatten(view.book.toc, 'subitems').filter((item) => item.href.includes('#'))) {
+  for (const item of flatten(view.book.toc, 'subitems').filter((item) => !isWholePage(item.href))) {
     await view.goTo(item.href);
     await settle();
     const { doc } = view.renderer.getContents()[0];
@@ -117,6 +159,21 @@ window.inspectBook = async () => {
     entries.push({ href: item.href, ...measure(doc, item.href.split('#')[1], area) });
   }
   return { direction: view.book.dir, entries };
+};
+window.inspectCover = async (width, height, keep = false) => {
+  const view = document.createElement('foliate-view');
+  view.style.width = width + 'px';
+  view.style.height = height + 'px';
+  document.body.append(view);
+  const blob = await (await fetch('/book.epub')).blob();
+  await view.open(new File([blob], 'book.epub', { type: 'application/epub+zip' }));
+  await view.goTo(0);
+  await settle();
+  const { doc } = view.renderer.getContents()[0];
+  await settle();
+  const report = measureCover(doc, view.getBoundingClientRect());
+  if (!keep) view.remove();
+  return report;
 };
 window.ready = true;
 </script></head>

@@ -12,7 +12,7 @@ import { loadBook } from '../../scripts/book.ts';
 import { findMissingGlyphs, missingGlyphMessage, replaceMissingGlyphs } from '../../scripts/layout/missing-glyphs.ts';
 import { printParts } from '../../scripts/layout/print-document.ts';
 import { resolveGeometry } from '../../scripts/layout/geometry.ts';
-import { resolveFonts } from '../../scripts/pdf/fonts.ts';
+import { resolveFonts } from '../../scripts/pdf/render/fonts.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 
 const NONE = '\u{10FFFD}'; // private use: no font has it

@@ -42,7 +42,7 @@ describe('metadata text in a vertical book', () => {
       '<h1 class="book-title">【人脈作りは必要<span class="tcy">?</span>】フリーランス</h1>',
     );
     expect(xhtml([titlePage(book)])).toContain('<p class="book-subtitle">副題は何<span class="tcy">?</span></p>');
-    expect(xhtml([colophonPage(book)])).toContain('必要<span class="tcy">?</span>】');
+    expect(xhtml([colophonPage(book, 'print')])).toContain('必要<span class="tcy">?</span>】');
   });
 
   it('gives a running head the full-width forms of the marks it sets upright', () => {

@@ -48,15 +48,16 @@ describe.each(aozoraTexts())('$name (青空文庫 format)', ({ path, name }) => 
     expect(result.headings).toEqual(titles);
   });
 
-  it('reports each unsupported annotation with its line and column', () => {
+  it('reports each annotation it cannot set, with its line and column', () => {
     const lines = source.split('\n');
     expect(result.messages.length).toBeGreaterThan(0);
     for (const message of result.messages) {
-      const [, line, column] = /^(\d+):(\d+)-\d+:\d+ aozora-unsupported: /.exec(message) ?? [];
+      const [, line, column] = /^(\d+):(\d+)-\d+:\d+ aozora-[a-z-]+: /.exec(message) ?? [];
       expect(line, message).toBeDefined();
       // The place points at the annotation itself.
-      expect(lines[Number(line) - 1]!.slice(Number(column) - 1).startsWith('［＃'), message).toBe(true);
+      expect(lines[Number(line) - 1]!.slice(Number(column) - 1), message).toMatch(/^※?［＃/);
     }
-    expect(result.messages.join('\n')).toMatch(/［＃「[^」]+」はママ］/);
+    // A 外字 with no code is reported.
+    expect(result.messages.join('\n')).toMatch(/aozora-gaiji-uncoded/);
   });
 });

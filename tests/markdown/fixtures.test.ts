@@ -1,5 +1,6 @@
 /**
- * The Markdown fixtures: every `fixtures/<group>/<case>.md` is processed and compared with
+ * The Markdown fixtures: every `fixtures/<group>/<case>.md` (or `<case>.txt`, read as the body of a
+ * 青空文庫 text) is processed and compared with
  * `<case>.xhtml` (the serialised output, which must be well-formed XML with only the attributes
  * the EPUB packager keeps) and `<case>.messages` (the expected warnings; none when absent).
  * Settings come from `<case>.json` or the group's `options.json`.
@@ -35,9 +36,9 @@ const groups = readdirSync(root, { withFileTypes: true })
   .sort();
 const cases = groups.flatMap((group) =>
   readdirSync(join(root, group))
-    .filter((name) => name.endsWith('.md'))
+    .filter((name) => name.endsWith('.md') || name.endsWith('.txt'))
     .sort()
-    .map((name) => ({ group, name: name.slice(0, -3) })),
+    .map((name) => ({ group, name: name.replace(/\.(md|txt)$/, ''), extension: name.slice(name.lastIndexOf('.')) })),
 );
 
 describe('Markdown fixtures', () => {
@@ -48,28 +49,31 @@ describe('Markdown fixtures', () => {
   describe.each(groups)('%s', (group) => {
     const dir = join(root, group);
     const groupOptions = read(join(dir, 'options.json'));
-    it.each(cases.filter((entry) => entry.group === group).map((entry) => entry.name))('%s', async (name) => {
-      const base = join(dir, name);
-      const options = JSON.parse(read(`${base}.json`) ?? groupOptions ?? '{}');
-      const result = await runFixture(readFileSync(`${base}.md`, 'utf8'), options, `${name}.md`);
-      const messages = result.messages.length > 0 ? `${result.messages.join('\n')}\n` : undefined;
-      if (update) {
-        writeFileSync(`${base}.xhtml`, result.xhtml);
-        if (messages) writeFileSync(`${base}.messages`, messages);
-        else if (existsSync(`${base}.messages`)) rmSync(`${base}.messages`);
-      }
-      const doc = parseXml(
-        `<body xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">${result.xhtml}</body>`,
-        `${group}/${name}`,
-      );
-      checkAttributes(doc.documentElement as unknown as Element, `${group}/${name}`);
-      const ids = Array.from(doc.getElementsByTagName('*'))
-        .map((element) => element.getAttribute('id'))
-        .filter(Boolean);
-      expect(new Set(ids).size, 'ids are unique').toBe(ids.length);
-      for (const id of ids) expect(id).toMatch(/^ch-2-/);
-      expect(result.xhtml).toBe(read(`${base}.xhtml`));
-      expect(messages).toBe(read(`${base}.messages`));
-    });
+    it.each(cases.filter((entry) => entry.group === group).map((entry) => [entry.name, entry.extension]))(
+      '%s',
+      async (name, extension) => {
+        const base = join(dir, name);
+        const options = JSON.parse(read(`${base}.json`) ?? groupOptions ?? '{}');
+        const result = await runFixture(readFileSync(`${base}${extension}`, 'utf8'), options, `${name}${extension}`);
+        const messages = result.messages.length > 0 ? `${result.messages.join('\n')}\n` : undefined;
+        if (update) {
+          writeFileSync(`${base}.xhtml`, result.xhtml);
+          if (messages) writeFileSync(`${base}.messages`, messages);
+          else if (existsSync(`${base}.messages`)) rmSync(`${base}.messages`);
+        }
+        const doc = parseXml(
+          `<body xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">${result.xhtml}</body>`,
+          `${group}/${name}`,
+        );
+        checkAttributes(doc.documentElement as unknown as Element, `${group}/${name}`);
+        const ids = Array.from(doc.getElementsByTagName('*'))
+          .map((element) => element.getAttribute('id'))
+          .filter(Boolean);
+        expect(new Set(ids).size, 'ids are unique').toBe(ids.length);
+        for (const id of ids) expect(id).toMatch(/^ch-2-/);
+        expect(result.xhtml).toBe(read(`${base}.xhtml`));
+        expect(messages).toBe(read(`${base}.messages`));
+      },
+    );
   });
 });

@@ -72,14 +72,18 @@ describe.each(aozoraTexts())('$name (青空文庫 format) as a book', ({ path, n
     const source = await readFile(path, 'utf8');
     const manuscript = await mkdtemp(join(tmpdir(), 'aozora-'));
     const title = source.split('\n')[0]!;
-    await writeFile(join(manuscript, 'book.yaml'), `title: ${title}\nmarkdown:\n  paragraphPerLine: true\n`);
+    // An identifier and a reading, so that every warning left is the text's.
+    await writeFile(
+      join(manuscript, 'book.yaml'),
+      `title: ${title}\ntitleReading: ほん\nidentifier: urn:uuid:6a1f0c2e-9d3b-4e8a-b7c5-2f4d6e8a0b1c\nmarkdown:\n  paragraphPerLine: true\n`,
+    );
     await copyFile(path, join(manuscript, `${name}.md`));
     const { path: epubPath, stderr } = await build(manuscript);
-    // The ママ annotation is reported where it stands in the source.
+    // The ママ annotation, whose text is not just before it, is reported where it stands in the source.
     const lines = source.split('\n');
     const row = lines.findIndex((line) => /［＃「[^」]+」はママ］/.test(line));
     const column = lines[row]!.search(/［＃「[^」]+」はママ］/) + 1;
-    expect(stderr).toContain(`${name}.md:${row + 1}:${column}: warning: unsupported 青空文庫 annotation ［＃「`);
+    expect(stderr).toContain(`${name}.md:${row + 1}:${column}: warning: the text the annotation ［＃「`);
     for (const line of stderr.split('\n').filter((text) => text.includes('warning')))
       expect(line).toMatch(new RegExp(`${name}\\.md:\\d+:\\d+: warning: `));
     clean((await epubcheckAll([epubPath]))[0]!);

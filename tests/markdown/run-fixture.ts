@@ -15,10 +15,14 @@ export interface FixtureResult {
   headings: string[];
 }
 
-/** Process Markdown as chapter `ch-2` of a book with the given `markdown:` settings. */
+/**
+ * Process Markdown as chapter `ch-2` of a book with the given `markdown:` settings; a `.txt` path
+ * is read as the body of a 青空文庫 text (no header, no credits).
+ */
 export async function runFixture(markdown: string, options: unknown = {}, path = 'chapter.md'): Promise<FixtureResult> {
   const processor = createMarkdownProcessor(v.parse(MarkdownSchema, options));
   const file = new VFile({ value: markdown, path, data: { chapterId: 'ch-2' } });
+  if (path.endsWith('.txt')) file.data.aozoraText = { skip: [] };
   const tree = await processor.toHast(file);
   const messages = file.messages.map((message) => {
     const { start, end } =

@@ -1,6 +1,6 @@
 /** The content-stream scanner: operators found with their operands, strings and inline images passed over, rewriting in place. */
 import { describe, expect, it } from 'vitest';
-import { operatorKeys, scanContent, type Operation } from '../../scripts/pdf/content/scan.ts';
+import { operatorKeys, scanContent, type Operation } from '../../scripts/pdf/inspect/scan.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'latin1');
 const operations = (text: string, wanted?: string[]) => {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadBook } from '../../scripts/book.ts';
 import { fontSlices } from '../../scripts/fonts/fontsource.ts';
 import { woffToSfnt } from '../../scripts/fonts/woff.ts';
-import { resolveFonts } from '../../scripts/pdf/fonts.ts';
+import { resolveFonts } from '../../scripts/pdf/render/fonts.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 
 const manuscriptNaming = (setting: string) =>

@@ -6,8 +6,8 @@
 import { inflateSync } from 'node:zlib';
 import { PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, StandardFonts, type PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { convertToGray } from '../../scripts/pdf/color/gray.ts';
-import { readPdfFacts } from '../../scripts/pdf/preflight/document.ts';
+import { convertToGray } from '../../scripts/pdf/press/gray/convert.ts';
+import { readPdfFacts } from '../../scripts/pdf/inspect/preflight/document.ts';
 import { makePdf, pageContent, stream } from '../helpers/make-pdf.ts';
 
 const name = (key: string) => PDFName.of(key);
@@ -32,6 +32,14 @@ describe('convertToGray', () => {
     const after = await facts(pdf);
     expect([...after.pages[0]!.colorSpaces]).toEqual(['DeviceGray']);
     expect(after.pages[0]!.fonts.map((f) => f.name)).toEqual(['Times-Roman']);
+  });
+
+  it('reads the components of sc in the space rg or k set, as the graphics state has it', async () => {
+    // rg sets DeviceRGB as well as the colour: the sc after it gives RGB components, which the
+    // DeviceGray the conversion writes instead needs as one gray.
+    const pdf = await makePdf([{ content: '1 0 0 rg 0 1 0 sc 0 0 5 5 re f 0 0 0 1 K 0 0 1 0 SC S' }]);
+    convertToGray(pdf);
+    expect(pageContent(pdf, 0)).toBe('0.3 g 0.59 sc 0 0 5 5 re f 0 G 0.89 SC S');
   });
 
   it('replaces ICC-based and indexed colour spaces with DeviceGray and converts their colours', async () => {
@@ -70,6 +78,23 @@ describe('convertToGray', () => {
     expect([...after.pages[0]!.transparency]).toEqual([]);
     const state = pdf.getPage(0).node.Resources()!.lookup(name('ExtGState'), PDFDict).lookup(name('A'), PDFDict);
     expect([...state.keys()].map(String)).toEqual([]);
+  });
+
+  it('lightens every use of an ExtGState that pages share, not only the first', async () => {
+    // Chromium writes one ExtGState object for an opacity and names it on every page that uses it.
+    let shared: PDFRef | undefined;
+    const resources = (context: PDFDocument['context']) => {
+      shared ??= context.register(context.obj({ ca: 0.5 }));
+      return { ExtGState: { A: shared } };
+    };
+    const content = '0 g /A gs 0 0 10 10 re f';
+    const pdf = await makePdf([
+      { content, resources },
+      { content, resources },
+    ]);
+    convertToGray(pdf);
+    for (const page of [0, 1]) expect(pageContent(pdf, page)).toBe('0 g /A gs /DeviceGray cs 0.5 sc 0 0 10 10 re f');
+    expect([...pdf.context.lookup(shared!, PDFDict).keys()].map(String)).toEqual([]);
   });
 
   it('turns an RGB image with a soft mask into DeviceGray samples composited onto white', async () => {

@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { MINCHO_STACK } from '../../scripts/fonts/fontsource.ts';
 import { FontStack } from '../../scripts/fonts/stack.ts';
-import { MarkFonts } from '../../scripts/pdf/page-marks.ts';
+import { MarkFonts } from '../../scripts/pdf/press/page-marks.ts';
 
 describe('MarkFonts', () => {
   it('draws Greek from the bundled Noto Serif, keeps spaces, and draws 〓 from Noto Serif JP for a character no font has', async () => {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { anchorId, RECTO_BREAK_PREFIX } from '../../scripts/layout/print-document.ts';
 import type { TocEntry } from '../../scripts/layout/toc.ts';
-import type { LayoutFacts } from '../../scripts/pdf/inspect.ts';
-import { planPages, type PlanInput } from '../../scripts/pdf/plan.ts';
+import type { LayoutFacts } from '../../scripts/pdf/inspect/layout-facts.ts';
+import { planPages, type PlanInput } from '../../scripts/pdf/press/plan.ts';
 
 const entry = (id: string, text: string, chapterId: string): TocEntry => ({
   id,

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { applyPdfX1a, withPdfX1aHeader } from '../../scripts/pdf/pdfx.ts';
-import { pageList, preflightPdf, type Expectations } from '../../scripts/pdf/preflight/index.ts';
+import { applyPdfX1a, withPdfX1aHeader } from '../../scripts/pdf/press/pdfx.ts';
+import { pageList, preflightPdf, type Expectations } from '../../scripts/pdf/inspect/preflight/index.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 import { makePdf, stream, type PageSpec } from '../helpers/make-pdf.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBookConfig } from '../../scripts/config/load.ts';
 import { resolveGeometry } from '../../scripts/layout/geometry.ts';
-import { checkKdpPageCount, checkKdpType, resolvePress } from '../../scripts/pdf/press.ts';
+import { checkKdpPageCount, checkKdpType, resolvePress } from '../../scripts/pdf/press/options.ts';
 import type { Profile } from '../../scripts/config/schema.ts';
 
 const config = (yaml: string) => parseBookConfig({ text: `title: 本\n${yaml}`, file: 'book.yaml' });

@@ -6,6 +6,7 @@
  * puts them, at the end of the chapter; raw HTML is read as its text.
  */
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { CREDITS_CLASS } from '../../markdown/aozora/index.ts';
 import '../../markdown/types.ts';
 import { blocksOfHtml } from './html-text.ts';
 import { InlineWriter } from './inline-writer.ts';
@@ -81,6 +82,8 @@ function projectBlocks(nodes: readonly RootContent[], context: Context): Block[]
         break;
       default:
         if (SKIPPED_BLOCKS.has(node.type)) break;
+        // A 青空文庫 text's credits (底本, 入力, 校正) are the archive's, not the author's prose.
+        if (node.type === 'layoutBlock' && node.layout.classes?.includes(CREDITS_CLASS)) break;
         // Layout blocks, notes and any container a later notation adds: their content is prose.
         if ('children' in node) blocks.push(...projectBlocks(node.children as RootContent[], context));
     }

@@ -6,21 +6,16 @@
  */
 import type { Heading, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import type { BlockLayout, LayoutBlock } from '../block-layout/index.ts';
+import type { BlockLayout } from '../block-layout/index.ts';
 import type { PageBreak } from '../pagebreak/index.ts';
 import { joinLines, paragraphOf, splitLines, type Line } from '../paragraphs/index.ts';
 import { positionOf } from '../text/positions.ts';
-import { visibleText } from '../text/visible.ts';
-import { parseCommand, type BlockKind, type Command } from './commands.ts';
+import { groupBlocks, type Marker } from './group.ts';
+import type { Command, HeadingVariant } from './commands.ts';
+import { splitHeadings } from './headings.ts';
+import { commandOf, hasContent, type LinePiece } from './pieces.ts';
 import { reportAnnotation } from './messages.ts';
 import type { AozoraAnnotation } from './types.ts';
-
-/** A `ここから…` or `ここで…終わり` line, until blocks are grouped. */
-interface Marker {
-  type: 'marker';
-  command: Extract<Command, { kind: 'blockStart' | 'blockEnd' }>;
-  node: AozoraAnnotation;
-}
 
 type Item = RootContent | Marker;
 
@@ -43,7 +38,11 @@ function walk(parent: Parent, file: VFile): void {
   let changed = false;
   for (const child of parent.children) {
     if (child.type === 'paragraph' && hasLineAnnotation(child)) {
-      items.push(...expandParagraph(child, file));
+      const made = expandParagraph(child, file);
+      // A line of a text with one paragraph per line stays one after it is cut.
+      if (child.data?.perLine)
+        for (const item of made) if (item.type === 'paragraph') item.data = { ...item.data, perLine: true };
+      items.push(...made);
       changed = true;
     } else {
       if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading' && child.type !== 'table')
@@ -53,9 +52,6 @@ function walk(parent: Parent, file: VFile): void {
   }
   if (changed) parent.children = groupBlocks(items, file) as Parent['children'];
 }
-
-const commandOf = (node: PhrasingContent): Command | undefined =>
-  node.type === 'aozoraAnnotation' ? parseCommand(node.value) : undefined;
 
 const isLineCommand = (command: Command | undefined) =>
   command !== undefined &&
@@ -86,52 +82,40 @@ function expandParagraph(paragraph: Paragraph, file: VFile): Item[] {
   return items;
 }
 
-/** The blocks one annotated line makes. */
-function lineBlocks(nodes: PhrasingContent[], file: VFile): Item[] {
-  const items: Item[] = [];
-  let layout: BlockLayout = {};
-  let headingDepth: 1 | 2 | 3 | undefined;
-  let at = 0;
-  // Annotations at the start of the line: placement, page breaks, block starts and ends.
-  for (; at < nodes.length; at++) {
-    const node = nodes[at]!;
+/** What the annotations at the start of a line say: breaks and block markers, a placement, a 見出し. */
+interface LineStart {
+  items: Item[];
+  layout: BlockLayout;
+  heading?: { depth: 1 | 2 | 3; variant: HeadingVariant; node: AozoraAnnotation };
+  /** Index of the first node after them. */
+  at: number;
+}
+
+function readLineStart(nodes: PhrasingContent[]): LineStart {
+  const start: LineStart = { items: [], layout: {}, at: 0 };
+  for (; start.at < nodes.length; start.at++) {
+    const node = nodes[start.at]!;
     const command = commandOf(node);
     if (node.type !== 'aozoraAnnotation' || !command || !LINE_KINDS.has(command.kind) || command.kind === 'headingEnd')
       break;
     if (command.kind === 'pageBreak')
-      items.push({ type: 'pageBreak', recto: command.recto || undefined, position: node.position } satisfies PageBreak);
-    else if (command.kind === 'line') layout = { ...layout, ...command.layout };
-    else if (command.kind === 'headingStart') headingDepth = command.depth;
-    else items.push({ type: 'marker', command: command as Marker['command'], node });
+      start.items.push({
+        type: 'pageBreak',
+        recto: command.recto || undefined,
+        position: node.position,
+      } satisfies PageBreak);
+    else if (command.kind === 'line') start.layout = { ...start.layout, ...command.layout };
+    else if (command.kind === 'headingStart') start.heading = { depth: command.depth, variant: command.variant, node };
+    else start.items.push({ type: 'marker', command: command as Marker['command'], node });
   }
-  let body = nodes.slice(at);
-  const last = body.at(-1);
-  const lastCommand = last && commandOf(last);
-  if (lastCommand?.kind === 'headingEnd' && headingDepth === lastCommand.depth) body = body.slice(0, -1);
-  else if (headingDepth !== undefined)
-    reportAnnotation(
-      file,
-      nodes.find((node) => commandOf(node)?.kind === 'headingStart') as AozoraAnnotation,
-      'unclosed',
-    );
+  return start;
+}
 
-  // A heading named by `［＃「X」は中見出し］` at the end of the line.
-  const target = body.findIndex((node) => {
-    const command = commandOf(node);
-    return command?.kind === 'target' && command.style.kind === 'heading';
-  });
-  if (target !== -1) {
-    const node = body[target] as AozoraAnnotation;
-    const command = commandOf(node) as Extract<Command, { kind: 'target' }>;
-    const rest = body.filter((_, index) => index !== target);
-    if (visibleText({ type: 'paragraph', children: rest }) === command.text && command.style.kind === 'heading') {
-      headingDepth = command.style.depth;
-      body = rest;
-    } else {
-      reportAnnotation(file, node, 'partial-heading');
-      body = rest;
-    }
-  }
+/** The blocks one annotated line makes. */
+function lineBlocks(nodes: PhrasingContent[], file: VFile): Item[] {
+  const start = readLineStart(nodes);
+  const items = start.items;
+  let body = nodes.slice(start.at);
 
   // 地付き or 字上げ in the middle of a line sets the rest of the line at the bottom, on a line of its own.
   const middle = body.findIndex((node) => commandOf(node)?.kind === 'line');
@@ -153,8 +137,7 @@ function lineBlocks(nodes: PhrasingContent[], file: VFile): Item[] {
   const breakAfter = trailingCommand?.kind === 'pageBreak' ? trailing : undefined;
   if (breakAfter) (tail.length > 0 ? tail : body).pop();
 
-  if (hasContent(body))
-    items.push(headingDepth ? headingOf(headingDepth, body, layout) : paragraphOf(body, placed(layout)));
+  items.push(...splitHeadings(body, start, file).map((block) => placedBlock(block)));
   if (hasContent(tail)) items.push(paragraphOf(tail, placed(tailLayout)));
   if (breakAfter && trailingCommand?.kind === 'pageBreak')
     items.push({ type: 'pageBreak', recto: trailingCommand.recto || undefined, position: breakAfter.position });
@@ -162,71 +145,23 @@ function lineBlocks(nodes: PhrasingContent[], file: VFile): Item[] {
   return items;
 }
 
+function placedBlock(piece: LinePiece): Paragraph | Heading {
+  if (!piece.heading) return paragraphOf(piece.children, placed(piece.layout));
+  const classes = piece.heading.variant === 'normal' ? [] : [`${piece.heading.variant}-midashi`];
+  const layout =
+    classes.length > 0 ? { ...piece.layout, classes: [...(piece.layout.classes ?? []), ...classes] } : piece.layout;
+  return headingOf(piece.heading.depth, piece.children, layout);
+}
+
 function placed(layout: BlockLayout): Paragraph['data'] {
   return Object.keys(layout).length > 0 ? { layout } : undefined;
 }
 
-function hasContent(nodes: PhrasingContent[]): boolean {
-  return nodes.some((node) => node.type !== 'text' || node.value.trim() !== '');
-}
-
+/** A heading of some phrasing content, positioned from its first node to its last. */
 function headingOf(depth: 1 | 2 | 3, children: PhrasingContent[], layout: BlockLayout): Heading {
   const heading: Heading = { type: 'heading', depth, children };
   const position = positionOf(children[0]?.position?.start, children.at(-1)?.position?.end);
   if (position) heading.position = position;
   if (Object.keys(layout).length > 0) heading.data = { layout };
   return heading;
-}
-
-/** Gather the blocks between `ここから…` and `ここで…終わり` into layout blocks. */
-function groupBlocks(items: readonly Item[], file: VFile): RootContent[] {
-  interface Frame {
-    block?: BlockKind;
-    layout: BlockLayout;
-    opener?: AozoraAnnotation;
-    children: RootContent[];
-  }
-  const stack: Frame[] = [{ layout: {}, children: [] }];
-  const close = (closer?: AozoraAnnotation) => {
-    const frame = stack.pop()!;
-    // A block with nothing in it would only be an empty element.
-    if (frame.children.length === 0) return;
-    const block: LayoutBlock = {
-      type: 'layoutBlock',
-      layout: frame.layout,
-      children: frame.children as LayoutBlock['children'],
-    };
-    const position = positionOf(
-      frame.opener?.position?.start,
-      (closer ?? frame.children.at(-1) ?? frame.opener)?.position?.end,
-    );
-    if (position) block.position = position;
-    stack.at(-1)!.children.push(block);
-  };
-  for (const item of items) {
-    if (item.type !== 'marker') {
-      stack.at(-1)!.children.push(item);
-    } else if (item.command.kind === 'blockStart') {
-      // A new block of the same kind ends the one before it, as a new 字下げ replaces the old.
-      const open = stack.findLastIndex((frame) => frame.block === item.command.block);
-      if (open > 0) while (stack.length > open) close();
-      stack.push({ block: item.command.block, layout: item.command.layout, opener: item.node, children: [] });
-    } else {
-      const open = stack.findLastIndex((frame) => frame.block === (item.command as { block: BlockKind }).block);
-      if (open <= 0) {
-        reportAnnotation(file, item.node, 'unopened');
-        continue;
-      }
-      while (stack.length > open + 1) {
-        reportAnnotation(file, stack.at(-1)!.opener!, 'unclosed');
-        close();
-      }
-      close(item.node);
-    }
-  }
-  while (stack.length > 1) {
-    reportAnnotation(file, stack.at(-1)!.opener!, 'unclosed');
-    close();
-  }
-  return stack[0]!.children;
 }

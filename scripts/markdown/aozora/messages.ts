@@ -17,7 +17,9 @@ export function reportAnnotation(
     | 'partial-heading'
     | 'range-unopened'
     | 'range-unclosed'
-    | 'range-content',
+    | 'range-content'
+    | 'ignored',
+  detail = '',
 ): void {
   const reasons = {
     unsupported:
@@ -31,6 +33,7 @@ export function reportAnnotation(
     'range-unopened': `${written(node)} ends no range opened before it in the same paragraph; it was left out (対応する開始の注記がありません)`,
     'range-unclosed': `${written(node)} is not closed by ［＃${node.value}終わり］ in the same paragraph; it was left out (終わりの注記がありません)`,
     'range-content': `the range ${written(node)} is empty or holds more than plain characters, which it cannot set; its annotations were left out (注記の範囲が空か、対応できない内容があります)`,
+    ignored: `青空文庫 annotation ${written(node)}: ${detail}`,
     'partial-heading': `${written(node)} makes only part of a line a heading, which is not supported; the text is kept as body text (同行見出しは未対応)`,
   } as const;
   file.message(reasons[problem], { place: node.position, ruleId: `aozora-${problem}`, source: 'markdown' });

@@ -1,20 +1,22 @@
 /**
  * The 青空文庫 annotations that refer back to the text before them — `［＃「X」に傍点］`,
- * `［＃「12」は縦中横］`, `［＃「X」は太字］`, `［＃「X」に「Y」のルビ］` — and those that open and
- * close a range in the same paragraph (`［＃傍点］X［＃傍点終わり］`, 太字, 傍線, 縦中横); after
- * them, every annotation still in the tree, which is reported and left out: nothing of `［＃…］` is
- * printed.
+ * `［＃「12」は縦中横］`, `［＃「X」に「Y」のルビ］`, … — those that open and close a range in the same
+ * paragraph (`［＃傍点］X［＃傍点終わり］`), and those that stand for something in the line (返り点,
+ * 訓点送り仮名, a picture, 改行); after them, every annotation still in the tree, which is reported
+ * and left out: nothing of `［＃…］` is printed.
  *
  * The target X is matched against the text a reader sees just before the annotation (ruby
  * readings are not part of it, as in 青空文庫's own rules), across node boundaries; a text node
  * is cut where X begins.
  */
-import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Image, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { pointsOf, positionOf, sliceText } from '../text/positions.ts';
-import { visibleText } from '../text/visible.ts';
-import { parseCommand, type TargetStyle } from './commands.ts';
+import { charsAfter, charsBefore, visibleText } from '../text/visible.ts';
+import { parseCommand, type Command, type RangeStyle } from './commands.ts';
+import { makeStyled } from './make.ts';
 import { reportAnnotation } from './messages.ts';
+import type { AozoraAnnotation } from './types.ts';
 
 /** Apply the annotations that refer back to text, and report the rest. */
 export function applyTargetAnnotations(tree: Root, file: VFile): void {
@@ -38,43 +40,103 @@ function walk(parent: Parent, file: VFile): void {
       }
       continue;
     }
-    const command = parseCommand(child.value);
-    if (command.kind === 'rangeStart') {
-      const end = parent.children.findIndex(
-        (node, at) => at > index && node.type === 'aozoraAnnotation' && isRangeEnd(node.value, command.name),
-      );
-      if (end === -1) reportAnnotation(file, child, 'range-unclosed');
-      else {
-        const inside = parent.children.slice(index + 1, end) as PhrasingContent[];
-        const made = inside.length > 0 ? make(command.style, inside, '') : undefined;
-        if (made) {
-          const position = positionOf(child.position?.start, parent.children[end]!.position?.end);
-          if (position) made.position = position;
-          parent.children.splice(index, end - index + 1, made);
-        } else {
-          // An empty range, or 縦中横 over more than plain characters: the text stays as it is.
-          reportAnnotation(file, child, 'range-content');
-          parent.children.splice(end, 1);
-          parent.children.splice(index, 1);
-        }
-        // The new node (or the text of the range) is walked next, for annotations inside it.
-        index--;
-        continue;
-      }
-    } else if (command.kind === 'rangeEnd') {
-      reportAnnotation(file, child, 'range-unopened');
-    } else if (command.kind === 'target' && command.style.kind !== 'heading') {
-      const first = wrapTarget(parent, index, command.text, command.style, file);
-      if (first !== undefined) {
-        index = first;
-        continue;
-      }
-      reportAnnotation(file, child, 'not-found');
-    } else {
-      reportAnnotation(file, child, command.kind === 'unsupported' ? 'unsupported' : 'misplaced');
-    }
-    parent.children.splice(index--, 1);
+    const next = apply(parent, index, parseCommand(child.value), file);
+    if (next === undefined) parent.children.splice(index--, 1);
+    else index = next;
   }
+}
+
+/**
+ * Apply one annotation at `parent.children[index]`. Returns the index the walk goes on from (the
+ * node made, which is walked next for the annotations inside it), or `undefined` when the
+ * annotation is simply removed.
+ */
+function apply(parent: Parent, index: number, command: Command, file: VFile): number | undefined {
+  const node = parent.children[index] as AozoraAnnotation;
+  switch (command.kind) {
+    case 'rangeStart':
+      return applyRange(parent, index, command.name, command.style, file);
+    case 'target':
+      if (command.style.kind === 'heading') break;
+      {
+        const first = wrapTarget(parent, index, command.text, command.style, file);
+        if (first !== undefined) return first;
+      }
+      reportAnnotation(file, node, 'not-found');
+      return undefined;
+    case 'inline':
+      parent.children[index] = withPosition(makeStyled(command.style, [{ type: 'text', value: command.text }])!, node);
+      return index;
+    case 'lineBreak':
+      parent.children[index] = { type: 'break', position: node.position };
+      return index;
+    case 'image':
+      parent.children[index] = {
+        type: 'image',
+        url: command.src,
+        alt: command.alt,
+        position: node.position,
+      } satisfies Image;
+      return index;
+    case 'editorial':
+    case 'bodyEnd':
+      // Notes about the 底本 are not the book's text; the end of the body is where the text's
+      // layout put the credits (scripts/manuscript/aozora-text.ts).
+      return undefined;
+    case 'ignored':
+      reportAnnotation(file, node, 'ignored', command.reason);
+      return undefined;
+    case 'rangeEnd':
+      reportAnnotation(file, node, 'range-unopened');
+      return undefined;
+    case 'unsupported':
+      reportAnnotation(file, node, 'unsupported');
+      return undefined;
+  }
+  reportAnnotation(file, node, 'misplaced');
+  return undefined;
+}
+
+/** `［＃傍点］…［＃傍点終わり］`: the text between the two annotations, styled. */
+function applyRange(parent: Parent, index: number, name: string, style: RangeStyle, file: VFile): number | undefined {
+  const node = parent.children[index] as AozoraAnnotation;
+  const end = parent.children.findIndex((other, at) => {
+    if (at <= index || other.type !== 'aozoraAnnotation') return false;
+    const command = parseCommand(other.value);
+    return command.kind === 'rangeEnd' && command.name === name;
+  });
+  if (end === -1) {
+    reportAnnotation(file, node, 'range-unclosed');
+    return undefined;
+  }
+  const closer = parseCommand((parent.children[end] as AozoraAnnotation).value);
+  const reading = closer.kind === 'rangeEnd' ? closer.reading : undefined;
+  const inside = parent.children.slice(index + 1, end) as PhrasingContent[];
+  let styled = reading === undefined ? style : { ...style, reading };
+  // 割り注 inside parentheses the text already has gets no others.
+  if (styled.kind === 'warichu')
+    styled = {
+      ...styled,
+      outside: { open: charsBefore(parent, index, 1)[0] === '（', close: charsAfter(parent, end, 1)[0] === '）' },
+    };
+  const made = inside.length > 0 ? makeStyled(styled, inside) : undefined;
+  if (made) {
+    const position = positionOf(node.position?.start, parent.children[end]!.position?.end);
+    if (position) made.position = position;
+    parent.children.splice(index, end - index + 1, made);
+  } else {
+    // An empty range, or 縦中横 over more than plain characters: the text stays as it is.
+    reportAnnotation(file, node, 'range-content');
+    parent.children.splice(end, 1);
+    parent.children.splice(index, 1);
+  }
+  // The new node (or the text of the range) is walked next, for annotations inside it.
+  return index - 1;
+}
+
+function withPosition(made: PhrasingContent, node: AozoraAnnotation): PhrasingContent {
+  if (node.position) made.position = node.position;
+  return made;
 }
 
 /**
@@ -82,13 +144,7 @@ function walk(parent: Parent, file: VFile): void {
  * makes, replacing the annotation. Returns the index of the new node, or `undefined` when the
  * text before is not `text`.
  */
-function wrapTarget(
-  parent: Parent,
-  index: number,
-  text: string,
-  style: Exclude<TargetStyle, { kind: 'heading' }>,
-  file: VFile,
-): number | undefined {
+function wrapTarget(parent: Parent, index: number, text: string, style: RangeStyle, file: VFile): number | undefined {
   let first = index;
   let seen = '';
   while (first > 0 && seen.length < text.length) seen = visibleText(parent.children[--first]!) + seen;
@@ -108,42 +164,10 @@ function wrapTarget(
     index++;
   }
   const nodes = parent.children.slice(first, index) as PhrasingContent[];
-  const made = make(style, nodes, text);
+  const made = makeStyled(style, nodes, text);
   if (!made) return undefined;
   const position = positionOf(nodes[0]?.position?.start, nodes.at(-1)?.position?.end);
   if (position) made.position = position;
   parent.children.splice(first, index - first + 1, made);
   return first;
-}
-
-const isRangeEnd = (value: string, name: string) => {
-  const command = parseCommand(value);
-  return command.kind === 'rangeEnd' && command.name === name;
-};
-
-/** The node a style makes of some text; `text` is what a reader sees of it. */
-function make(
-  style: Exclude<TargetStyle, { kind: 'heading' }>,
-  nodes: PhrasingContent[],
-  text: string,
-): PhrasingContent | undefined {
-  switch (style.kind) {
-    case 'bouten':
-      return { type: 'bouten', style: style.style === 'sesame' ? undefined : style.style, children: nodes };
-    case 'strong':
-      return { type: 'strong', children: nodes };
-    case 'ruby':
-      return {
-        type: 'ruby',
-        children: [
-          { type: 'rubyBase', children: nodes },
-          { type: 'rubyText', children: [{ type: 'text', value: style.reading }] },
-        ],
-      };
-    case 'tcy':
-      // 縦中横 holds plain characters only.
-      return nodes.length > 0 && nodes.every((node: Nodes) => node.type === 'text')
-        ? { type: 'tcy', value: text || nodes.map((node) => (node.type === 'text' ? node.value : '')).join('') }
-        : undefined;
-  }
 }

@@ -22,6 +22,7 @@ export function layoutClasses(layout: BlockLayout): string[] {
   if (layout.end !== undefined) classes.push('align-end');
   if (layout.end) classes.push(`end-${layout.end}em`);
   if (layout.center) classes.push('align-center');
+  classes.push(...(layout.classes ?? []));
   return classes;
 }
 

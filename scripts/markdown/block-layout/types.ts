@@ -11,6 +11,8 @@ export interface BlockLayout {
   end?: number;
   /** Lines are centred (中央揃え). */
   center?: boolean;
+  /** Classes of a style set on the whole block (青空文庫 `ここから罫囲み`: `keigakomi`). */
+  classes?: string[];
 }
 
 /** A block of several paragraphs placed together: `:::indent-2` or `［＃ここから２字下げ］`. */

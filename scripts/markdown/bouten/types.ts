@@ -13,6 +13,7 @@ export type BoutenStyle =
   | 'double-circle-open'
   | 'triangle'
   | 'triangle-open'
+  | 'cross'
   | 'line';
 
 /** 傍点: `《《傍点》》` (カクヨム) or `［＃「傍点」に傍点］` (青空文庫). */

@@ -10,23 +10,29 @@ import type { PageBreak } from './types.ts';
 
 const RULE = /^={3,}$/;
 
-/** Remark plugin: `===` paragraphs to page breaks; page breaks not at the top level removed with a warning. */
-export function remarkPageBreaks() {
+/**
+ * Remark plugin: `===` paragraphs to page breaks; page breaks not at the top level removed with a
+ * warning. `{ rules: false }` leaves `===` as text (a 青空文庫 text has no such notation).
+ */
+export function remarkPageBreaks(options: { rules?: boolean } = {}) {
+  const rules = options.rules ?? true;
   return (tree: Root, file: VFile) => {
-    walk(tree, true, file);
+    walk(tree, true, file, rules);
   };
 }
 
-function walk(parent: Parent, top: boolean, file: VFile): void {
+function walk(parent: Parent, top: boolean, file: VFile, rules: boolean): void {
   for (let index = 0; index < parent.children.length; index++) {
     const child = parent.children[index]!;
     const isRule =
+      rules &&
       child.type === 'paragraph' &&
       child.children.length === 1 &&
       child.children[0]!.type === 'text' &&
       RULE.test(child.children[0].value);
     if (!isRule && child.type !== 'pageBreak') {
-      if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading') walk(child, false, file);
+      if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading')
+        walk(child, false, file, rules);
       continue;
     }
     if (top) {

@@ -25,8 +25,8 @@ export function remarkParagraphPerLine(this: Processor) {
  * top or the bottom of a page.
  */
 export function remarkBlankLines() {
-  return (tree: Root) => {
-    keepBlankLines(tree);
+  return (tree: Root, file: VFile) => {
+    keepBlankLines(tree, String(file.value).split('\n'));
   };
 }
 
@@ -35,7 +35,7 @@ function splitParagraphs(parent: Parent, file: VFile): void {
     if (child.type === 'paragraph') {
       return splitLines(child.children, file)
         .filter((line) => line.nodes.length > 0)
-        .map((line) => paragraphOf(line.nodes, child.data && { ...child.data }));
+        .map((line) => paragraphOf(line.nodes, { ...child.data, perLine: true }));
     }
     if ('children' in child && child.type !== 'heading') splitParagraphs(child, file);
     return [child];
@@ -43,12 +43,14 @@ function splitParagraphs(parent: Parent, file: VFile): void {
 }
 
 /** Between two top-level blocks, an empty paragraph for every blank source line. */
-function keepBlankLines(tree: Root): void {
+function keepBlankLines(tree: Root, lines: readonly string[]): void {
   const children: RootContent[] = [];
   let previous: RootContent | undefined;
   for (const child of tree.children) {
     const gap =
-      previous && child.type !== 'pageBreak' && previous.type !== 'pageBreak' ? blankLinesBetween(previous, child) : 0;
+      previous && child.type !== 'pageBreak' && previous.type !== 'pageBreak'
+        ? blankLinesBetween(previous, child, lines)
+        : 0;
     for (let line = 0; line < gap; line++) children.push(blankLine());
     children.push(child);
     if (child.type !== 'yaml' && child.type !== 'definition' && child.type !== 'footnoteDefinition') previous = child;
@@ -56,11 +58,17 @@ function keepBlankLines(tree: Root): void {
   tree.children = children;
 }
 
-function blankLinesBetween(previous: RootContent, next: RootContent): number {
+/**
+ * The blank source lines between two blocks. A line between them that is not blank held only what
+ * the notations took away (a line with nothing but a 青空文庫 annotation that is not set): it is
+ * not a blank line the author typed.
+ */
+function blankLinesBetween(previous: RootContent, next: RootContent, lines: readonly string[]): number {
   if (previous.type === 'yaml' || next.type === 'definition' || next.type === 'footnoteDefinition') return 0;
   const end = previous.position?.end.line;
   const start = next.position?.start.line;
-  return end === undefined || start === undefined ? 0 : Math.max(0, start - end - 1);
+  if (end === undefined || start === undefined) return 0;
+  return lines.slice(end, start - 1).filter((line) => line.trim() === '').length;
 }
 
 function blankLine(): Paragraph & BlockContent {
@@ -71,5 +79,7 @@ declare module 'mdast' {
   interface ParagraphData {
     /** An empty line the author typed (one paragraph per line). */
     blankLine?: boolean;
+    /** A line of a text with one paragraph per line, whose indent is the author's 「　」. */
+    perLine?: boolean;
   }
 }

@@ -49,7 +49,7 @@ function paragraphClasses(node: Paragraph, options: ParagraphOptions): string[] 
   const first = [...visibleText(node)][0];
   if (first === '\u3000') return ['no-indent'];
   if (isOpeningBracket(first)) return options.bracketIndent === 'flush' ? ['no-indent'] : [];
-  return options.paragraphPerLine ? ['no-indent'] : [];
+  return options.paragraphPerLine || node.data?.perLine ? ['no-indent'] : [];
 }
 
 /** Handler for `heading` nodes: the default `<hN>`, with the classes of its layout. */

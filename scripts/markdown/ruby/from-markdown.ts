@@ -6,12 +6,21 @@ import type { Parent, PhrasingContent, Text } from 'mdast';
 import type { CompileContext, Extension, Handle } from 'mdast-util-from-markdown';
 import type { Token } from 'micromark-util-types';
 import { recordSyntaxProblem } from '../syntax-problems.ts';
-import { isKanji } from '../text/characters.ts';
+import { aozoraCharType, isKanji } from '../text/characters.ts';
 import { pointOf, positionOfToken, shiftPoint } from '../text/points.ts';
+import { sliceSubstitutions, sourceLengthOfEnd } from '../text/substitutions.ts';
 import type { Ruby } from './types.ts';
 
-/** From-markdown extension: ruby tokens to `ruby` nodes. */
-export function rubyFromMarkdown(): Extension {
+/** Which run of characters before `《` is the base of a ruby written without a bar. */
+export type ImplicitBase = 'kanji' | 'aozora';
+
+/**
+ * From-markdown extension: ruby tokens to `ruby` nodes. The base of `…《reading》` is the run of
+ * kanji before it (`kanji`), or, in a 青空文庫 text (`aozora`), the run of characters of the same
+ * kind: kanji, hiragana, katakana, full-width or half-width letters and digits.
+ */
+export function rubyFromMarkdown(base: ImplicitBase = 'kanji'): Extension {
+  const exitImplicit = implicitExit(base);
   return {
     enter: {
       ruby: enterRuby,
@@ -74,41 +83,67 @@ const exitRuby: Handle = function (token) {
  * `漢字《かんじ》`: the base is the run of kanji that ends the text just before. Without one,
  * the brackets are ordinary text (《》 are also used as quotation marks).
  */
-const exitImplicit: Handle = function (token: Token) {
-  const node = this.stack.at(-1) as Ruby;
-  this.exit(token);
-  const parent = this.stack.at(-1) as Parent;
-  const before = parent.children.at(-2);
-  const run = before?.type === 'text' ? kanjiRunAtEnd(before.value) : '';
-  const start = pointOf(token.start);
-  const runStart = shiftPoint(start, -run.length);
-  // The run must be written literally just before `《` (not as character references).
-  const literal = before?.position?.start.offset !== undefined && runStart.offset! >= before.position.start.offset;
-  if (before?.type === 'text' && run && before.position && literal) {
-    before.value = before.value.slice(0, -run.length);
-    before.position.end = runStart;
-    node.children.unshift({
-      type: 'rubyBase',
-      children: [{ type: 'text', value: run, position: { start: runStart, end: start } }],
-      position: { start: runStart, end: start },
-    });
-    node.position = { start: runStart, end: pointOf(token.end) };
-    if (before.value === '') parent.children.splice(-2, 1);
-    return;
-  }
-  const reading = node.children[0]?.children ?? [];
-  const end = pointOf(token.end);
-  replaceLast(this, [
-    { type: 'text', value: '《', position: { start, end: shiftPoint(start, 1) } },
-    ...reading,
-    { type: 'text', value: '》', position: { start: shiftPoint(end, -1), end } },
-  ]);
-};
+const implicitExit = (base: ImplicitBase): Handle =>
+  function (token: Token) {
+    const node = this.stack.at(-1) as Ruby;
+    this.exit(token);
+    const parent = this.stack.at(-1) as Parent;
+    const before = parent.children.at(-2);
+    const run = before?.type === 'text' ? (base === 'kanji' ? kanjiRunAtEnd(before) : sameKindRunAtEnd(before)) : '';
+    const start = pointOf(token.start);
+    // A 外字 in the run (`袁※［＃…］《えんさん》`) is one character written as many.
+    const runStart = shiftPoint(start, before?.type === 'text' ? -sourceLengthOfEnd(before, run.length) : -run.length);
+    // The run must be written literally just before `《` (not as character references).
+    const literal = before?.position?.start.offset !== undefined && runStart.offset! >= before.position.start.offset;
+    if (before?.type === 'text' && run && before.position && literal) {
+      // A 外字 in the base keeps its record (its note, its length in the source).
+      const baseText: Text = { type: 'text', value: run, position: { start: runStart, end: start } };
+      const substitutions = sliceSubstitutions(before, before.value.length - run.length, before.value.length);
+      if (substitutions) baseText.data = { substitutions };
+      if (before.data?.substitutions)
+        before.data.substitutions = sliceSubstitutions(before, 0, before.value.length - run.length);
+      before.value = before.value.slice(0, -run.length);
+      before.position.end = runStart;
+      node.children.unshift({ type: 'rubyBase', children: [baseText], position: { start: runStart, end: start } });
+      node.position = { start: runStart, end: pointOf(token.end) };
+      if (before.value === '') parent.children.splice(-2, 1);
+      return;
+    }
+    const reading = node.children[0]?.children ?? [];
+    const end = pointOf(token.end);
+    replaceLast(this, [
+      { type: 'text', value: '《', position: { start, end: shiftPoint(start, 1) } },
+      ...reading,
+      { type: 'text', value: '》', position: { start: shiftPoint(end, -1), end } },
+    ]);
+  };
 
-function kanjiRunAtEnd(value: string): string {
-  const chars = [...value];
+/** The run of characters of one kind (青空文庫's rule) that ends a text node; a 外字 is a kanji. */
+function sameKindRunAtEnd(node: Text): string {
+  const substituted = new Set((node.data?.substitutions ?? []).map((substitution) => substitution.at));
+  const chars = [...node.value];
+  const kindAt = (index: number, offset: number) =>
+    substituted.has(offset - chars[index]!.length) ? 'kanji' : aozoraCharType(chars[index]!);
   let index = chars.length;
-  while (index > 0 && isKanji(chars[index - 1]!)) index--;
+  let offset = node.value.length;
+  // Half-width text may end in a stop or a bracket that belongs to it (`Mr.《ミスター》`).
+  if (index > 1 && /^[.;"?!)]$/.test(chars[index - 1]!) && aozoraCharType(chars[index - 2]!) === 'hankaku')
+    offset -= chars[--index]!.length;
+  const kind = index > 0 ? kindAt(index - 1, offset) : undefined;
+  if (!kind) return '';
+  while (index > 0 && kindAt(index - 1, offset) === kind) offset -= chars[--index]!.length;
+  return chars.slice(index).join('');
+}
+
+/** The run of kanji that ends a text node; a 外字 counts as one, as 青空文庫 counts it. */
+function kanjiRunAtEnd(node: Text): string {
+  const substituted = new Set((node.data?.substitutions ?? []).map((substitution) => substitution.at));
+  const chars = [...node.value];
+  let index = chars.length;
+  let offset = node.value.length;
+  while (index > 0 && (isKanji(chars[index - 1]!) || substituted.has(offset - chars[index - 1]!.length))) {
+    offset -= chars[--index]!.length;
+  }
   return chars.slice(index).join('');
 }
 

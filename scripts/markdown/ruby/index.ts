@@ -8,9 +8,12 @@ import { rubySyntax } from './syntax.ts';
 
 export { rubyToHast } from './to-hast.ts';
 
-/** Remark plugin: read ruby. Register `rubyToHast` as the `ruby` handler of remark-rehype. */
-export function remarkRuby(this: Processor) {
+/**
+ * Remark plugin: read ruby. Register `rubyToHast` as the `ruby` handler of remark-rehype. With
+ * `aozora`, only 青空文庫's notation is read, and a base without `｜` follows its rule.
+ */
+export function remarkRuby(this: Processor, notation: 'all' | 'aozora' = 'all') {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(rubySyntax());
-  (data.fromMarkdownExtensions ??= []).push(rubyFromMarkdown());
+  (data.micromarkExtensions ??= []).push(rubySyntax(notation));
+  (data.fromMarkdownExtensions ??= []).push(rubyFromMarkdown(notation === 'aozora' ? 'aozora' : 'kanji'));
 }

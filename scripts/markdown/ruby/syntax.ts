@@ -51,8 +51,12 @@ const implicit: Construct = { name: 'rubyImplicit', tokenize: tokenizeImplicit }
 const unclosed: Construct = { name: 'rubyUnclosed', tokenize: tokenizeUnclosed };
 const unclosedShape: Construct = { tokenize: tokenizeUnclosedShape, partial: true };
 
-/** Micromark extension: the ruby notations. */
-export function rubySyntax(): Extension {
+/**
+ * Micromark extension: the ruby notations; in a 青空文庫 text (`aozora`) only its own, `｜漢字《かんじ》`
+ * and `漢字《かんじ》`, so that a `{` or a `|` in the text is a character.
+ */
+export function rubySyntax(notation: 'all' | 'aozora' = 'all'): Extension {
+  if (notation === 'aozora') return { text: { [FULLWIDTH_BAR]: [barEscape, bar, unclosed], [OPEN_ANGLE]: implicit } };
   return {
     text: {
       [codes.leftCurlyBrace]: [curly, unclosed],

@@ -23,6 +23,9 @@ export interface AutoTcyOptions {
 const JOINERS = new Set([...".,:;/\\-_+#@&'’ "]);
 const SKIPPED = new Set<Nodes['type']>(['inlineCode', 'code', 'html', 'tcy', 'aozoraAnnotation', 'yaml']);
 
+/** Text a 青空文庫 横組み sets sideways: its digits read across with the rest of it. */
+const isSideways = (node: Nodes) => node.type === 'aozoraStyled' && node.className.includes('sideways');
+
 /** Remark plugin: set short digit and `!?` runs upright. */
 export function remarkAutoTcy(options: AutoTcyOptions) {
   return (tree: Root, file: VFile) => {
@@ -49,7 +52,7 @@ function walk(parent: Parent, options: AutoTcyOptions, file: VFile): void {
         changed = true;
         continue;
       }
-    } else if (!SKIPPED.has(child.type) && 'children' in child && !showsUrl(child)) {
+    } else if (!SKIPPED.has(child.type) && 'children' in child && !showsUrl(child) && !isSideways(child)) {
       walk(child, options, file);
     }
     children.push(child as PhrasingContent);

@@ -33,3 +33,22 @@ export function isOpeningBracket(char: string | undefined): boolean {
 export function isAsciiAlphanumeric(char: string | undefined): boolean {
   return char !== undefined && /^[A-Za-z0-9]$/.test(char);
 }
+
+/** The kinds of character a 青空文庫 ruby base without `｜` is a run of (aozora2html's, from the 注記一覧). */
+export type AozoraCharType = 'kanji' | 'hiragana' | 'katakana' | 'zenkaku' | 'hankaku';
+
+const AOZORA_TYPES: Array<[AozoraCharType, RegExp]> = [
+  ['hiragana', /^[ぁ-ゖゝゞ]$/u],
+  ['katakana', /^[ァ-ヴーヽヾ]$/u],
+  ['zenkaku', /^[０-９Ａ-Ｚａ-ｚΑ-Ωα-ωА-Яа-яЁё−＆’，．]$/u],
+  ['hankaku', /^[A-Za-z0-9#\-&',]$/u],
+  ['kanji', /^[\p{Script=Han}々※仝〆〇ヶ]$/u],
+];
+
+/**
+ * The kind of a character for 青空文庫 ruby: in `ピストル《pistol》` the base is the run of katakana
+ * before `《`, in `漢字《かんじ》` the run of kanji (hiragana and katakana are different kinds).
+ */
+export function aozoraCharType(char: string): AozoraCharType | undefined {
+  return AOZORA_TYPES.find(([, pattern]) => pattern.test(char))?.[0];
+}

@@ -7,6 +7,7 @@ import type { Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
+import { sliceSubstitutions } from './substitutions.ts';
 
 type Locator = ReturnType<typeof location>;
 const locators = new WeakMap<VFile, Locator>();
@@ -52,6 +53,9 @@ export function sliceText(node: Text, from: number, to: number, points: (index: 
   const piece: Text = { type: 'text', value: node.value.slice(from, to) };
   const position = positionOf(points(from), points(to));
   if (position) piece.position = position;
+  // A 外字 in the piece stays one (its place in the source, its note).
+  const substitutions = sliceSubstitutions(node, from, to);
+  if (substitutions) piece.data = { substitutions };
   return piece;
 }
 

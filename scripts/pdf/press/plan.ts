@@ -1,0 +1,120 @@
+/**
+ * Page planning: from where Chromium put things to the final page sequence, with the blank pages
+ * that bring rectos where they are due, the page numbers of the 目次, the outline, and each page's
+ * folio and running head. A plain function of its inputs, so that it is tested without a browser.
+ */
+import { BuildError } from '../../errors.ts';
+import type { PrintOptions } from '../../config/schema.ts';
+import { anchorId, RECTO_BREAK_PREFIX } from '../../layout/print-document.ts';
+import type { TocEntry } from '../../layout/toc.ts';
+import { isRecto } from '../../layout/geometry.ts';
+import type { LayoutFacts } from '../inspect/layout-facts.ts';
+import type { OutlineItem } from './outline.ts';
+import type { PageKind, PageMark } from './page-marks.ts';
+
+/** What planning needs to know of the book. */
+export interface PlanInput {
+  /** Chapter ids in reading order; each has a page anchor in the layout. */
+  chapterIds: readonly string[];
+  /** The table of contents, for the outline and the 目次's page numbers. */
+  toc: readonly TocEntry[];
+  /** The book's title, for running heads. */
+  title: string;
+  print: Pick<PrintOptions, 'chapterStart' | 'padTo' | 'runningHead' | 'hiddenFolio'>;
+}
+
+/** Where every page stands once Chromium has laid the book out. */
+export interface PagePlan {
+  /** The final pages in order: an index into the main rendering, or null for an added blank page. */
+  sequence: (number | null)[];
+  /** Leading pages of the main rendering (扉, 目次) that the front-matter rendering replaces. */
+  frontPages: number;
+  /** Folios and running heads of every page after the front matter. */
+  marks: PageMark[];
+  pageNumbers: Map<string, number>;
+  outline: OutlineItem[];
+}
+
+/**
+ * Decide the final pages. Chromium treats `break-before: recto` like `page`, so the blank pages
+ * that put the 目次, chapters and 改丁 on a recto (an odd page) are added here, and so is the
+ * padding to a multiple of `padTo` pages, before the 奥付 so that it stays on the last page.
+ * Blank pages never show a folio or a running head.
+ */
+export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
+  const { print } = input;
+  const where = (id: string) => {
+    const index = facts.destinations.get(anchorId(id));
+    if (index === undefined)
+      throw new BuildError(`internal: Chromium did not report where "${id}" is`, { ruleId: 'pdf-layout' });
+    return index;
+  };
+  const chapterStarts = input.chapterIds.map((id) => where(id));
+  const colophon = where('colophon');
+  const rectoStarts = new Set([where('toc'), chapterStarts[0]!]);
+  if (print.chapterStart === 'recto') chapterStarts.forEach((start) => rectoStarts.add(start));
+  for (const [id, index] of facts.destinations) if (id.startsWith(RECTO_BREAK_PREFIX)) rectoStarts.add(index);
+
+  const sequence: (number | null)[] = [];
+  for (let index = 0; index < facts.pageCount; index++) {
+    if (rectoStarts.has(index) && sequence.length % 2 === 1) sequence.push(null);
+    sequence.push(index);
+  }
+  if (print.padTo) {
+    const pad = (print.padTo - (sequence.length % print.padTo)) % print.padTo;
+    sequence.splice(sequence.indexOf(colophon), 0, ...Array<null>(pad).fill(null));
+  }
+  const finalIndex = new Map(sequence.flatMap((main, index) => (main === null ? [] : [[main, index] as const])));
+  const frontPages = chapterStarts[0]!;
+  const openings = new Set(chapterStarts);
+
+  const pageNumbers = new Map<string, number>();
+  const outlineOf = (list: readonly TocEntry[]): OutlineItem[] =>
+    list.flatMap((entry) => {
+      const main = facts.destinations.get(entry.id);
+      const index = main === undefined ? undefined : finalIndex.get(main);
+      if (index === undefined) return [];
+      pageNumbers.set(entry.id, index + 1);
+      return [{ title: entry.text, pageIndex: index, children: outlineOf(entry.children) }];
+    });
+  const outline = outlineOf(input.toc);
+  // The running head of a recto names the section the page is in: the last top-level heading
+  // begun on or before it (a chapter title, or a 中見出し of a one-file book).
+  const sections = outline.map((item) => ({ page: item.pageIndex, title: item.title })).sort((a, b) => a.page - b.page);
+
+  const marks: PageMark[] = [];
+  sequence.forEach((main, index) => {
+    if (main !== null && main < frontPages) return;
+    const number = index + 1;
+    const kind: PageKind =
+      main === null || facts.blankPages.has(main)
+        ? 'blank'
+        : main >= colophon
+          ? 'colophon'
+          : openings.has(main)
+            ? 'opening'
+            : 'body';
+    const showFolio = kind === 'body' || kind === 'opening';
+    const section = sections.filter((candidate) => candidate.page <= index).at(-1)?.title ?? input.title;
+    const mode = print.runningHead;
+    const runningHead =
+      kind !== 'body' || mode === 'none'
+        ? undefined
+        : mode === 'book'
+          ? input.title
+          : mode === 'chapter'
+            ? section
+            : isRecto(number)
+              ? section
+              : input.title;
+    marks.push({
+      index,
+      kind,
+      runningHead,
+      folio: showFolio ? String(number) : undefined,
+      hiddenFolio: print.hiddenFolio !== false && !showFolio ? String(number) : undefined,
+    });
+  });
+
+  return { sequence, frontPages, marks, pageNumbers, outline };
+}

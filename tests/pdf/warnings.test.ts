@@ -1,0 +1,118 @@
+/**
+ * What the PDF build tells the author, worded by the build itself: each finding becomes a warning
+ * with its rule id and place, in reading order, and a failed preflight becomes the error that
+ * stops the build.
+ */
+import { describe, expect, it } from 'vitest';
+import { BuildError } from '../../scripts/errors.ts';
+import type { PreflightReport } from '../../scripts/pdf/inspect/preflight/index.ts';
+import { missingGlyphWarnings, pdfWarnings, preflightError } from '../../scripts/pdf/warnings.ts';
+
+const report = (items: PreflightReport['items']): PreflightReport => ({
+  expectations: { profile: 'print-shop', color: 'mono', pdfx: true },
+  pages: 12,
+  items,
+  failed: items.some((item) => item.status === 'fail'),
+});
+
+describe('the PDF build’s warnings', () => {
+  it('words blocked requests, missing characters (in the text, then only in running heads), Type 3 fonts and preflight warnings', () => {
+    const warnings = pdfWarnings({
+      metadataFile: '/book/book.yaml',
+      blocked: ['https://example.com/a.png'],
+      missingGlyphs: [{ char: '\uE000', place: { file: '/book/01.md', line: 3, column: 9 }, more: 2 }],
+      // 〓 is drawn for a character both in the text and in a running head: said once, for the text.
+      missingInMarks: ['\uE000', '\uE001'],
+      type3Fonts: 1,
+      preflight: report([
+        { id: 'fonts', title: 'fonts', status: 'fail', detail: 'Type 3 fonts on page 3', pages: [3] },
+        {
+          id: 'images',
+          title: 'image resolution',
+          status: 'warn',
+          detail: '1 of 1 image(s) below 350 ppi',
+          pages: [5],
+        },
+        { id: 'hairlines', title: 'hairlines', status: 'pass', detail: 'no line thinner than 0.25 pt', pages: [] },
+      ]),
+    });
+    expect(warnings).toEqual([
+      {
+        message: 'blocked a request for https://example.com/a.png: a build loads nothing from outside the book',
+        file: '/book/book.yaml',
+        ruleId: 'pdf-blocked-request',
+      },
+      {
+        message: 'no font of the book has “\uE000” (U+E000): the PDF prints 〓 in its place (and 2 more)',
+        file: '/book/01.md',
+        line: 3,
+        column: 9,
+        ruleId: 'pdf-missing-glyph',
+      },
+      {
+        message: 'no font of the book has “\uE001” (U+E001): running heads print 〓 in its place',
+        file: '/book/book.yaml',
+        ruleId: 'pdf-missing-glyph',
+      },
+      {
+        message:
+          '1 font(s) were embedded as Type 3, which print shops reject: a font the book names is a PostScript-outline (CFF) or variable font',
+        hint: 'name a TrueType (.ttf) font with static outlines as bodyFont / headingFont',
+        file: '/book/book.yaml',
+        ruleId: 'pdf-type3-font',
+      },
+      { message: 'preflight: image resolution: 1 of 1 image(s) below 350 ppi', ruleId: 'preflight-images' },
+    ]);
+  });
+
+  it('warns of the fonts rule as preflight words it when no font was embedded as Type 3', () => {
+    const fonts = {
+      id: 'fonts',
+      title: 'fonts',
+      status: 'warn' as const,
+      detail: 'fonts not embedded on page 2',
+      pages: [2],
+    };
+    const warnings = pdfWarnings({
+      metadataFile: '/book/book.yaml',
+      blocked: [],
+      missingGlyphs: [],
+      missingInMarks: [],
+      type3Fonts: 0,
+      preflight: report([fonts]),
+    });
+    expect(warnings).toEqual([
+      { message: 'preflight: fonts: fonts not embedded on page 2', ruleId: 'preflight-fonts' },
+    ]);
+  });
+
+  it('gives the characters no font has as the warnings --strict stops on before the layout', () => {
+    expect(
+      missingGlyphWarnings([{ char: 'α', place: { file: '/book/book.yaml', line: 1, column: 8 }, more: 0 }]),
+    ).toEqual([
+      {
+        message: 'no font of the book has “α” (U+03B1): the PDF prints 〓 in its place',
+        file: '/book/book.yaml',
+        line: 1,
+        column: 8,
+        ruleId: 'pdf-missing-glyph',
+      },
+    ]);
+  });
+
+  it('stops the build on a failed preflight, naming each failed rule', () => {
+    const error = preflightError(
+      report([
+        { id: 'fonts', title: 'fonts', status: 'fail', detail: 'Type 3 fonts on page 3', pages: [3] },
+        { id: 'boxes', title: 'page boxes', status: 'fail', detail: 'no TrimBox on page 1', pages: [1] },
+        { id: 'images', title: 'image resolution', status: 'warn', detail: 'low', pages: [5] },
+      ]),
+    );
+    expect(error).toBeInstanceOf(BuildError);
+    expect(error.message).toBe('preflight failed: fonts: Type 3 fonts on page 3; page boxes: no TrimBox on page 1');
+    expect(error.hint).toBe(
+      'nothing was written; README.md, "Sending the book to a printer", says what each profile needs',
+    );
+    expect(error.ruleId).toBe('preflight');
+  });
+});
