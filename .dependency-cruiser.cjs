@@ -1,54 +1,73 @@
 /**
- * The direction of imports, checked in `npm test` (npm run check:imports). A module may import
- * from its own layer and the layers below it, never from one above:
+ * What each part of the pipeline may import, checked in `npm test` (npm run check:imports). Every
+ * layer lists the layers it may import from; anything else is an error, so a new import across
+ * rooms is a decision made here, not an accident. The lists read bottom-up:
  *
- *   entry scripts, bench → cli → catalogue, ci → build → cover → epub | pdf | dev | check
- *   → layout → fonts, output → lint → book → manuscript → markdown → build options → config → errors, progress
+ *   core (errors, progress, report) ← config ← markdown ← manuscript ← book
+ *   ← fonts, output, layout, lint ← epub, pdf, cover, check, dev ← build ← catalogue, ci ← cli ← entries
  *
- * Type-only imports count too: they tie a lower layer to a higher one just the same.
+ * Type-only imports count too: they tie a lower layer to a higher one just the same. npm packages
+ * and Node's own modules are allowed everywhere, except as the rules at the end say.
  */
-const LAYERS = [
-  ['core', '^scripts/(errors|progress|report)\\.ts$'],
-  ['config', '^scripts/config/'],
-  // The options a build takes and what it reports: shared by the builds and the command line.
-  ['options', '^scripts/build-options\\.ts$'],
-  ['markdown', '^scripts/markdown/'],
-  ['manuscript', '^scripts/manuscript/'],
-  ['book', '^scripts/book\\.ts$'],
+const LAYERS = {
+  core: { path: '^scripts/(errors|progress|report)\\.ts$', may: [] },
+  config: { path: '^scripts/config/', may: ['core'] },
+  markdown: { path: '^scripts/markdown/', may: ['core', 'config'] },
+  manuscript: { path: '^scripts/manuscript/', may: ['core', 'config', 'markdown'] },
+  // A manuscript with every chapter parsed: where every output starts.
+  book: { path: '^scripts/book\\.ts$', may: ['core', 'config', 'markdown', 'manuscript'] },
+  fonts: { path: '^scripts/fonts/', may: ['core'] },
+  // Atomic writes and the build cache (a book's inputs are hashed for the up-to-date check).
+  output: { path: '^scripts/output/', may: ['core', 'book'] },
+  layout: { path: '^scripts/layout/', may: ['core', 'config', 'markdown', 'manuscript', 'book', 'fonts'] },
   // Proofreading reads the manuscript with our own parser, beside the book.
-  ['proofreading', '^scripts/lint/'],
-  ['support', '^scripts/(fonts|output)/'],
-  ['layout', '^scripts/layout/'],
-  ['outputs', '^scripts/(epub|pdf|dev|check)/'],
+  lint: { path: '^scripts/lint/', may: ['core', 'config', 'markdown', 'manuscript', 'book'] },
+  // The outputs are made side by side from the same book; none builds on another, and none parses Markdown.
+  epub: { path: '^scripts/epub/', may: ['core', 'config', 'book', 'fonts', 'layout', 'output'] },
+  pdf: { path: '^scripts/pdf/', may: ['core', 'config', 'manuscript', 'book', 'fonts', 'layout'] },
   // The printed cover draws with the PDF's marks and fonts.
-  ['cover', '^scripts/cover/'],
-  ['build', '^scripts/build\\.ts$'],
-  ['orchestration', '^scripts/(catalogue|ci)/'],
-  ['cli', '^scripts/cli/'],
-  ['entries', '^scripts/((?!(errors|progress|report|book|build|build-options)\\.ts$)[^/]+\\.ts$|bench/)'],
-];
-
-const upward = LAYERS.slice(0, -1).map(([name, path], index) => ({
-  name: `${name}-imports-upward`,
-  comment: `${name} must not import from a layer above it`,
-  severity: 'error',
-  from: { path },
-  to: {
-    path: LAYERS.slice(index + 1)
-      .map(([, higher]) => `(${higher})`)
-      .join('|'),
+  cover: { path: '^scripts/cover/', may: ['core', 'config', 'book', 'fonts', 'layout', 'pdf'] },
+  check: { path: '^scripts/check/', may: ['core'] },
+  // The preview: the book as the build loads it, the print's page parts, proofreading as it is saved.
+  dev: { path: '^scripts/dev/', may: ['core', 'config', 'markdown', 'manuscript', 'book', 'fonts', 'layout', 'lint'] },
+  // The builds: the book loaded once, each output made from it and written.
+  build: { path: '^scripts/build/', may: ['core', 'config', 'book', 'layout', 'output', 'epub', 'pdf', 'cover'] },
+  catalogue: { path: '^scripts/catalogue/', may: ['core', 'manuscript', 'build', 'pdf'] },
+  ci: { path: '^scripts/ci/', may: ['core', 'book', 'output', 'catalogue'] },
+  // The command line: the only place that prints or exits. It loads each command's stages when it runs.
+  cli: {
+    path: '^scripts/cli/',
+    may: ['core', 'config', 'book', 'output', 'lint', 'pdf', 'check', 'dev', 'build', 'catalogue', 'ci'],
   },
+  // The commands npm runs, a few lines each.
+  entries: { path: '^scripts/(?!(errors|progress|report|book)\\.ts$)[^/]+\\.(ts|mjs)$', may: ['cli'] },
+  // The benchmark times the commands as npm runs them, and parts of the PDF build in one process.
+  bench: { path: '^scripts/bench/', may: ['core', 'config', 'fonts', 'pdf'] },
+};
+
+const allowed = Object.entries(LAYERS).map(([, layer]) => ({
+  from: { path: layer.path },
+  to: { path: [layer.path, ...layer.may.map((name) => LAYERS[name].path)] },
 }));
 
-/** The outputs are made side by side from the same book; none builds on another. */
-const OUTPUTS = ['epub', 'pdf', 'dev', 'check'];
-const sideways = OUTPUTS.map((name) => ({
-  name: `${name}-imports-another-output`,
-  comment: `${name}/ must not import another output's code`,
-  severity: 'error',
-  from: { path: `^scripts/${name}/` },
-  to: { path: `^scripts/(${OUTPUTS.filter((other) => other !== name).join('|')})/` },
-}));
+/** What some layers must keep away from, whatever they import. */
+const forbidden = [
+  { name: 'no-circular', comment: 'import cycles', severity: 'error', from: {}, to: { circular: true } },
+  {
+    name: 'pure-text-stages',
+    comment: 'the metadata, Markdown and layout stages work on text and trees: no files, no processes, no browser',
+    severity: 'error',
+    from: { path: '^scripts/(config|markdown|layout)/' },
+    to: { path: '^(node:)?(fs|fs/promises|child_process|worker_threads)$|node_modules/puppeteer' },
+  },
+  {
+    name: 'browser-in-pdf-only',
+    comment: 'Chromium is driven from scripts/pdf/ (and the benchmark) only',
+    severity: 'error',
+    from: { pathNot: '^scripts/(pdf|bench)/' },
+    to: { path: 'node_modules/puppeteer' },
+  },
+];
 
 // ---- pdf/'s rooms: which room of scripts/pdf/ may import which (kept with scripts/pdf/) ----
 /**
@@ -77,13 +96,13 @@ const pageScripts = {
 // ---- end of pdf/'s rooms ----
 
 module.exports = {
-  forbidden: [
-    { name: 'no-circular', comment: 'import cycles', severity: 'error', from: {}, to: { circular: true } },
-    ...upward,
-    ...sideways,
-    ...pdfRooms,
-    pageScripts,
+  forbidden: [...forbidden, ...pdfRooms, pageScripts],
+  allowed: [
+    ...allowed,
+    // npm packages (types-only ones too) and Node's own modules: everywhere (the rules above narrow them).
+    { from: {}, to: { pathNot: '^scripts/' } },
   ],
+  allowedSeverity: 'error',
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,

@@ -2,7 +2,7 @@
  * The book as both outputs see it: metadata plus every chapter parsed once into a hast tree.
  */
 import type { Root as HastRoot } from 'hast';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import type { BookConfig } from './config/schema.ts';
 import { BuildErrors, type BuildError, type Warning } from './errors.ts';
 import { resolveAssets, type BookAssets } from './manuscript/assets.ts';
@@ -25,9 +25,17 @@ export interface Chapter {
   headings: HeadingEntry[];
 }
 
-/** A manuscript with its chapters parsed. */
-export interface Book {
+/**
+ * A manuscript read from disk, with the one Markdown processor its settings make: what
+ * proofreading and parsing share, so that neither reads a file or builds a processor again.
+ */
+export interface BookSource {
   manuscript: Manuscript;
+  processor: MarkdownProcessor;
+}
+
+/** A manuscript with its chapters parsed. */
+export interface Book extends BookSource {
   config: BookConfig;
   chapters: Chapter[];
   /** Images, cover and print fonts, found and checked when the book loaded. */
@@ -43,20 +51,60 @@ export interface LoadOptions {
   assetProblems?: BuildError[];
 }
 
-/** Read a manuscript, parse every chapter and check every file it uses. */
-export async function loadBook(path: string, progress: Progress = silent, options: LoadOptions = {}): Promise<Book> {
+/** Read a manuscript (every file once) and make its processor; nothing is parsed yet. */
+export async function openManuscript(path: string): Promise<BookSource> {
   const manuscript = await loadManuscript(path);
-  const processor = createMarkdownProcessor(manuscript.config.markdown);
+  return { manuscript, processor: createMarkdownProcessor(manuscript.config.markdown) };
+}
+
+/** Parse every chapter of a manuscript already read, and check every file it uses. */
+export async function parseBook(
+  source: BookSource,
+  progress: Progress = silent,
+  options: LoadOptions = {},
+): Promise<Book> {
+  const { manuscript, processor } = source;
   const chapters: Chapter[] = [];
-  for (const [index, file] of manuscript.chapters.entries()) {
+  for (const [index, file] of manuscript.chapterFiles.entries()) {
     chapters.push(...(await parseChapters(processor, file, chapters.length, manuscript.config.chapterLevel)));
-    progress('parsing chapters', { done: index + 1, total: manuscript.chapters.length });
+    progress({ kind: 'parsing', step: { done: index + 1, total: manuscript.chapterFiles.length } });
   }
   resolveChapterLinks(chapters);
   const { assets, problems } = await resolveAssets(manuscript, chapters);
   if (options.assetProblems) options.assetProblems.push(...problems);
   else if (problems.length > 0) throw new BuildErrors(problems);
-  return { manuscript, config: manuscript.config, chapters, assets };
+  return { manuscript, processor, config: manuscript.config, chapters, assets };
+}
+
+/** Read a manuscript, parse every chapter and check every file it uses. */
+export async function loadBook(path: string, progress: Progress = silent, options: LoadOptions = {}): Promise<Book> {
+  return parseBook(await openManuscript(path), progress, options);
+}
+
+/**
+ * A copy of the book that one output may change in place: its chapter trees, headings and files
+ * (with their messages) are its own, so that the next output of the same load reads the book as
+ * it was parsed. The EPUB needs one: it points images at files, rewrites attributes for its
+ * packager and reports links it drops on the chapter files.
+ */
+export function copyForOutput(book: Book): Book {
+  const files = new Map(book.manuscript.chapterFiles.map((file) => [file, copyFile(file)]));
+  return {
+    ...book,
+    manuscript: { ...book.manuscript, chapterFiles: [...files.values()] },
+    chapters: book.chapters.map((chapter) => ({
+      ...chapter,
+      file: files.get(chapter.file) ?? chapter.file,
+      tree: structuredClone(chapter.tree),
+      headings: structuredClone(chapter.headings),
+    })),
+  };
+}
+
+function copyFile(file: VFile): VFile {
+  const copy = new VFile({ path: file.path, value: file.value, data: { ...file.data } });
+  copy.messages.push(...file.messages);
+  return copy;
 }
 
 /**
@@ -80,7 +128,7 @@ export async function parseChapters(
 
 /** Every warning the chapters collected, in reading order. */
 export function bookWarnings(book: Book): Warning[] {
-  return book.manuscript.chapters.flatMap((file) =>
+  return book.manuscript.chapterFiles.flatMap((file) =>
     file.messages
       .filter((message) => !message.fatal)
       .map((message) => ({

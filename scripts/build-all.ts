@@ -1,4 +1,5 @@
 /** `npm run build -- [--manuscript PATH | --books PATH…] [--out-dir DIR] [--profile NAME]`: EPUB and PDF. */
-import { runBuildAll } from './cli/build-all.ts';
+import { buildAllCommand } from './cli/build-all.ts';
+import { runCommand } from './cli/command.ts';
 
-process.exitCode = await runBuildAll(process.argv.slice(2));
+process.exitCode = await runCommand(buildAllCommand(), process.argv.slice(2));

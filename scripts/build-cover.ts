@@ -1,5 +1,5 @@
 /** `npm run build:cover -- [--manuscript PATH] [--out-dir DIR] [--profile print-shop|kdp] [--pages N]` */
-import { buildCoverFile } from './build.ts';
-import { runCli } from './cli/run.ts';
+import { buildCommand } from './cli/build.ts';
+import { runCommand } from './cli/command.ts';
 
-process.exitCode = await runCli('cover', process.argv.slice(2), buildCoverFile);
+process.exitCode = await runCommand(buildCommand('cover'), process.argv.slice(2));

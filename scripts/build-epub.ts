@@ -1,5 +1,5 @@
 /** `npm run build:epub -- [--manuscript PATH] [--out-dir DIR]` */
-import { buildEpubFile } from './build.ts';
-import { runCli } from './cli/run.ts';
+import { buildCommand } from './cli/build.ts';
+import { runCommand } from './cli/command.ts';
 
-process.exitCode = await runCli('epub', process.argv.slice(2), buildEpubFile);
+process.exitCode = await runCommand(buildCommand('epub'), process.argv.slice(2));

@@ -1,5 +1,5 @@
 /** `npm run build:pdf -- [--manuscript PATH] [--out-dir DIR] [--profile screen|print-shop|kdp]` */
-import { buildPdfFile } from './build.ts';
-import { runCli } from './cli/run.ts';
+import { buildCommand } from './cli/build.ts';
+import { runCommand } from './cli/command.ts';
 
-process.exitCode = await runCli('pdf', process.argv.slice(2), buildPdfFile);
+process.exitCode = await runCommand(buildCommand('pdf'), process.argv.slice(2));

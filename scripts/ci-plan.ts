@@ -1,4 +1,5 @@
 /** `npm run ci:plan -- [--books PATH…] [--since REF] [--all] [--chunk N]`: the books CI should build, as JSON. */
-import { runCiPlan } from './cli/ci-plan.ts';
+import { ciPlanCommand } from './cli/ci-plan.ts';
+import { runCommand } from './cli/command.ts';
 
-process.exitCode = await runCiPlan(process.argv.slice(2));
+process.exitCode = await runCommand(ciPlanCommand, process.argv.slice(2));

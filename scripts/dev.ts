@@ -1,4 +1,5 @@
 /** `npm run dev -- [--manuscript PATH] [--port N]`: the book as a live preview in the browser. */
-import { runDevCli } from './cli/dev.ts';
+import { runCommand } from './cli/command.ts';
+import { devCommand } from './cli/dev.ts';
 
-process.exitCode = await runDevCli(process.argv.slice(2));
+process.exitCode = await runCommand(devCommand, process.argv.slice(2));

@@ -1,4 +1,5 @@
 /** `npm run epubcheck -- BOOK.epub…`: EPUBCheck on built books. */
-import { runEpubcheck } from './cli/epubcheck.ts';
+import { runCommand } from './cli/command.ts';
+import { epubcheckCommand } from './cli/epubcheck.ts';
 
-process.exitCode = await runEpubcheck(process.argv.slice(2));
+process.exitCode = await runCommand(epubcheckCommand, process.argv.slice(2));

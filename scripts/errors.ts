@@ -41,17 +41,24 @@ export class BuildError extends Error {
 
 /** A mistake on the command line (unknown option, missing value); the CLI exits with 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** The usage text to show under the message, when it is not the command's own. */
+  readonly usage?: string;
+
+  constructor(message: string, usage?: string) {
     super(message);
     this.name = 'UsageError';
+    this.usage = usage;
   }
 }
 
-/** Thrown when the user interrupts the build (Ctrl-C, SIGTERM). */
+/** Thrown when the user interrupts the build (Ctrl-C, SIGTERM); `signal` decides the exit code. */
 export class CancelledError extends Error {
-  constructor(signal = 'SIGINT') {
+  readonly signal: NodeJS.Signals;
+
+  constructor(signal: NodeJS.Signals = 'SIGINT') {
     super(`build cancelled (${signal})`);
     this.name = 'CancelledError';
+    this.signal = signal;
   }
 }
 

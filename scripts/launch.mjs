@@ -2,23 +2,27 @@
  * The one way the commands run: `node scripts/launch.mjs <entry> [args…]` runs `scripts/<entry>.ts`
  * as JavaScript compiled ahead of time, with no TypeScript compiler loaded at run time.
  *
- * The compiled code lives in `.cache/js/` (git-ignored), one bundle per entry with the npm
- * packages left as imports. It is keyed by a hash of every source file of the pipeline, so it can
- * never be stale: a developer who edits a `.ts` file gets it compiled again (in about a second)
- * on the next run, and `sh scripts/setup.sh` compiles it once up front. The bundles sit two
- * folders below the project, as the sources do, so `new URL('../../templates/…', import.meta.url)`
- * finds the same files from either.
+ * The compiled code lives in `.cache/js-<hash>/` (git-ignored): one module per entry, and the
+ * code the entries share, or load only when they need it, split into chunks, with the npm
+ * packages left as imports. A command loads only what it runs: `build:epub --help` loads neither
+ * the PDF's stack nor even the Markdown parser. The folder is named by a hash of every source
+ * file of the pipeline, so it can never be stale: a developer who edits a `.ts` file gets it
+ * compiled again (in about a second) on the next run, and `sh scripts/setup.sh` compiles it once
+ * up front. The modules sit two folders below the project, as the sources do, so
+ * `new URL('../../templates/…', import.meta.url)` finds the same files from either.
  *
  * Plain JavaScript on purpose: it is what runs before anything is compiled.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const outDir = join(root, '.cache/js');
+const cacheDir = join(root, '.cache');
+/** Old compilations are removed once this old: a command started from one may still load its chunks. */
+const KEEP_OLD_MS = 10 * 60 * 1000;
 /** The commands, as `scripts/<name>.ts`. */
 const ENTRIES = [
   'build-all',
@@ -59,24 +63,26 @@ async function sourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-const bundleName = (entry, hash) => `${entry.replace(/\//g, '-')}.${hash}.mjs`;
-const pageScriptName = (entry, hash) => `${entry.replace(/\//g, '-')}.${hash}.js`;
+const compiledDir = (hash) => join(cacheDir, `js-${hash}`);
+const pageScriptName = (entry) => `${entry.replace(/\//g, '-')}.js`;
 
-/** Compile every entry (atomically: concurrent runs may do it at once) and remove old bundles. */
+/** Compile every entry into the hash's folder (atomically: concurrent runs may do it at once) and remove old folders. */
 async function compile(hash) {
   const { build } = await import('esbuild');
-  await mkdir(outDir, { recursive: true });
-  const temp = join(outDir, `.tmp-${process.pid}-${Date.now()}`);
+  await mkdir(cacheDir, { recursive: true });
+  const temp = join(cacheDir, `.tmp-${process.pid}-${Date.now()}`);
   await build({
     entryPoints: Object.fromEntries(
       [...ENTRIES, ...Object.keys(WORKERS)].map((entry) => [
-        bundleName(entry, hash).replace(/\.mjs$/, ''),
+        entry.replace(/\//g, '-'),
         join(root, 'scripts', `${entry}.ts`),
       ]),
     ),
     outdir: temp,
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     packages: 'external',
     platform: 'node',
     format: 'esm',
@@ -87,7 +93,7 @@ async function compile(hash) {
   await build({
     entryPoints: Object.fromEntries(
       Object.keys(PAGE_SCRIPTS).map((entry) => [
-        pageScriptName(entry, hash).replace(/\.js$/, ''),
+        pageScriptName(entry).replace(/\.js$/, ''),
         join(root, 'scripts', `${entry}.ts`),
       ]),
     ),
@@ -99,35 +105,37 @@ async function compile(hash) {
     target: 'es2022',
     logLevel: 'error',
   });
-  const names = [
-    ...[...ENTRIES, ...Object.keys(WORKERS)].map((entry) => bundleName(entry, hash)),
-    ...Object.keys(PAGE_SCRIPTS).map((entry) => pageScriptName(entry, hash)),
-  ];
-  for (const name of names) await rename(join(temp, name), join(outDir, name));
-  await rm(temp, { recursive: true, force: true });
-  for (const name of await readdir(outDir)) {
-    if (/\.m?js$/.test(name) && !name.includes(`.${hash}.`)) await rm(join(outDir, name), { force: true });
+  // Another run may have put the same compilation there first; either is as good.
+  await rename(temp, compiledDir(hash)).catch(() => rm(temp, { recursive: true, force: true }));
+  const now = Date.now();
+  for (const name of await readdir(cacheDir)) {
+    const path = join(cacheDir, name);
+    if (!/^js(-|$)/.test(name) || path === compiledDir(hash)) continue;
+    const info = await stat(path).catch(() => undefined);
+    if (info && now - info.mtimeMs > KEEP_OLD_MS) await rm(path, { recursive: true, force: true });
   }
 }
 
-/** The compiled bundle of `entry` and the sources' hash, compiling first if the sources changed. */
-async function bundleOf(entry) {
+const moduleOf = (entry, hash) => join(compiledDir(hash), `${entry.replace(/\//g, '-')}.mjs`);
+
+/** The compiled module of `entry` and the sources' hash, compiling first if the sources changed. */
+async function compiledEntry(entry) {
   const hash = await sourceHash();
-  const path = join(outDir, bundleName(entry, hash));
+  const path = moduleOf(entry, hash);
   if (!existsSync(path)) await compile(hash);
   return { path, hash };
 }
 
 const [entry, ...args] = process.argv.slice(2);
 if (entry === '--compile') {
-  await bundleOf(ENTRIES[0]);
+  await compiledEntry(ENTRIES[0]);
 } else if (entry && ENTRIES.includes(entry)) {
-  const { path, hash } = await bundleOf(entry);
+  const { path, hash } = await compiledEntry(entry);
   // Worker and page code was compiled with the command; the command finds it by these variables.
   for (const [worker, variable] of Object.entries(WORKERS))
-    process.env[variable] = pathToFileURL(join(outDir, bundleName(worker, hash))).href;
+    process.env[variable] = pathToFileURL(moduleOf(worker, hash)).href;
   for (const [script, variable] of Object.entries(PAGE_SCRIPTS))
-    process.env[variable] = pathToFileURL(join(outDir, pageScriptName(script, hash))).href;
+    process.env[variable] = pathToFileURL(join(compiledDir(hash), pageScriptName(script))).href;
   // The command sees its own arguments, as if it had been started directly.
   process.argv = [process.argv[0], path, ...args];
   await import(pathToFileURL(path).href);

@@ -1,4 +1,5 @@
 /** `npm run lint -- [--manuscript PATH] [--format text|json] [--fix-report]`: proofread the manuscript. */
-import { runLintCli } from './cli/lint.ts';
+import { runCommand } from './cli/command.ts';
+import { lintCommand } from './cli/lint.ts';
 
-process.exitCode = await runLintCli(process.argv.slice(2));
+process.exitCode = await runCommand(lintCommand, process.argv.slice(2));

@@ -1,4 +1,5 @@
 /** `npm run preflight -- BOOK.pdf [--profile NAME]`: check a PDF against its destination's rules. */
-import { runPreflightCli } from './cli/preflight.ts';
+import { runCommand } from './cli/command.ts';
+import { preflightCommand } from './cli/preflight.ts';
 
-process.exitCode = await runPreflightCli(process.argv.slice(2));
+process.exitCode = await runCommand(preflightCommand, process.argv.slice(2));

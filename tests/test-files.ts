@@ -16,6 +16,8 @@ export const integration = [
   'tests/ci/plan.test.ts',
   'tests/ci/workflows.test.ts',
   'tests/cli/launch.test.ts',
+  // In-process, but it builds PDFs (the run's browser) and proofreads (lint worker threads).
+  'tests/cli/reads-once.test.ts',
   // In-process, but each run starts lint worker threads that load the morphological dictionary
   // (about 10 s of CPU a run): too slow for the fast loop, whose lint logic tests/lint covers.
   'tests/cli/lint-cli.test.ts',

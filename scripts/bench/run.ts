@@ -16,9 +16,12 @@
  * Proofreading is also timed on a real novel, ../shared/corpus/ginga-tetsudo-no-yoru.txt, when it is
  * there: generated text repeats its sentences, which the tokenizer's cache makes cheap.
  *
+ * First, what starting a command costs: each command's `--help` against a bare `node -e 0`
+ * (scripts/bench/startup.ts).
+ *
  * Options: --runs N (default 3), --sizes 0.25,0.5,1, --characters N (web, full size, default
  * 600000), --novel-characters N (default 400000), --books web,novel,peer,meian, --lint-only (only the
- * proofreading rows, no builds).
+ * proofreading rows, no builds), --startup-runs N (default 10), --startup-only (only the start-up).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -40,6 +43,7 @@ import { generateBook } from './generate-book.ts';
 import { generateNovel } from './generate-novel.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { measureMono, type MonoCost } from './mono.ts';
+import { measureStartup, startupTable } from './startup.ts';
 import { writeVariant } from './variant.ts';
 
 const { values } = parseArgs({
@@ -50,6 +54,8 @@ const { values } = parseArgs({
     'novel-characters': { type: 'string', default: '400000' },
     books: { type: 'string', default: 'web,novel,peer,meian' },
     'lint-only': { type: 'boolean', default: false },
+    'startup-runs': { type: 'string', default: '10' },
+    'startup-only': { type: 'boolean', default: false },
   },
 });
 const lintOnly = values['lint-only'];
@@ -219,6 +225,20 @@ function lintRun(manuscript: string) {
   );
 }
 
+// Start-up first, on a machine not yet busy with the builds.
+const startupRuns = Number(values['startup-runs']);
+process.stderr.write('start-up\n');
+const startup = await measureStartup(
+  root,
+  ['build-epub', 'build-pdf', 'build-all', 'lint', 'dev', 'preflight'],
+  startupRuns,
+);
+if (values['startup-only']) {
+  console.log(startupTable(startup, startupRuns).join('\n'));
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const sizeLabel = (fraction: number) => (fraction === 1 ? 'full' : `1/${Math.round(1 / fraction)}`);
 const rows: Row[] = [];
 if (books.has('web')) {
@@ -294,6 +314,7 @@ console.log(
 console.log(
   `Medians of ${runs} runs, wall time of each whole command (process start to exit). Peak RSS sampled every 25 ms.\n`,
 );
+console.log(startupTable(startup, startupRuns).join('\n'));
 const built = rows.flatMap((row) => (row.build ? [{ ...row, build: row.build }] : []));
 if (built.length > 0) {
   console.log(

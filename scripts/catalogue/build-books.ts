@@ -5,8 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { buildCoverFile, buildEpubFile, buildPdfFile } from '../build.ts';
-import type { BuildOptions as CliOptions, BuildSummary, BuiltFile } from '../build-options.ts';
+import { createContext } from '../build/context.ts';
+import type { BuildOptions, BuiltFile, OutputKind } from '../build/options.ts';
+import { buildWholeBook } from '../build/whole-book.ts';
 import { BuildError, CancelledError, eachError, type DiagnosticDetails, type Warning } from '../errors.ts';
 import type { BrowserSession } from '../pdf/render/browser.ts';
 import { silent } from '../progress.ts';
@@ -27,31 +28,14 @@ export interface BookOutcome {
   seconds: number;
 }
 
-/** The outputs a catalogue build makes of each book (the cover only when its metadata asks for one). */
-export type OutputKind = 'epub' | 'pdf' | 'cover';
-
-/** Options of a catalogue build: the build options less the manuscript, plus how many books at once. */
-export interface CatalogueOptions extends Omit<CliOptions, 'manuscript'> {
+/** Options of a catalogue build: the build options of every book, plus how many books at once. */
+export interface CatalogueOptions extends BuildOptions {
   /** Books built at the same time (default: one per processor, up to four). */
   jobs?: number;
   signal: AbortSignal;
   /** Called when a book starts and when it ends. */
   onBook?: (event: { book: BookLocation; outcome?: BookOutcome }) => void;
 }
-
-/** The builders a catalogue runs, in order, for each book. */
-const STEPS: {
-  kind: OutputKind;
-  run: (options: CliOptions, signal: AbortSignal, session: BrowserSession) => Promise<BuildSummary>;
-}[] = [
-  { kind: 'epub', run: (options, signal) => buildEpubFile(options, signal, silent) },
-  { kind: 'pdf', run: (options, signal, session) => buildPdfFile(options, signal, silent, session) },
-  // The cover's interior (built when none of its profile is up to date) is laid out on the same browser.
-  {
-    kind: 'cover',
-    run: (options, signal, session) => buildCoverFile({ ...options, ifConfigured: true }, signal, silent, session),
-  },
-];
 
 /** Build every book; the outcomes come back in the books' order. */
 export async function buildCatalogue(
@@ -85,16 +69,16 @@ export async function buildCatalogue(
 async function buildBook(book: BookLocation, options: CatalogueOptions, session: BrowserSession): Promise<BookOutcome> {
   const started = performance.now();
   const outcome: BookOutcome = { id: book.id, path: book.path, ok: true, outputs: [], warnings: [], seconds: 0 };
-  const bookOptions: CliOptions = { ...options, manuscript: book.path, outDir: join(options.outDir, book.id) };
+  // The book is read once for all its outputs; the cover's interior is laid out on the same browser.
+  const context = createContext({ manuscript: book.path, signal: options.signal, progress: silent, session });
   try {
-    for (const step of STEPS) {
-      const result = await step.run(bookOptions, options.signal, session);
+    await buildWholeBook(context, { ...options, outDir: join(options.outDir, book.id) }, (result) => {
       // The book's own warnings come with each output; keep one copy of each.
       for (const warning of result.warnings) {
         if (!outcome.warnings.some((seen) => sameWarning(seen, warning))) outcome.warnings.push(warning);
       }
-      if (result.output) outcome.outputs.push({ ...result.output, kind: step.kind });
-    }
+      outcome.outputs.push({ ...result.file, kind: result.facts.kind });
+    });
   } catch (error) {
     if (options.signal.aborted || error instanceof CancelledError) throw error;
     outcome.ok = false;

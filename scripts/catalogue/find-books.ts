@@ -7,6 +7,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { BuildError } from '../errors.ts';
+import { METADATA_NAMES } from '../manuscript/load.ts';
 
 /** One book of a catalogue. */
 export interface BookLocation {
@@ -17,7 +18,6 @@ export interface BookLocation {
   kind: 'folder' | 'file';
 }
 
-const METADATA_NAMES = ['book.yaml', 'book.yml'];
 /** Folders a catalogue scan never enters: tools' own folders, output, hidden and `_draft` folders. */
 const SKIPPED = new Set(['node_modules', 'dist', 'templates', 'scripts', 'tests']);
 
@@ -90,7 +90,7 @@ async function hasFrontMatter(path: string): Promise<boolean> {
 }
 
 /** `books/小説 A.md` → `books-小説-A`: letters and digits of any script kept, the rest made dashes. */
-export function bookId(relativePath: string): string {
+function bookId(relativePath: string): string {
   const withoutExtension = relativePath.replace(/\.md$/i, '');
   const id = withoutExtension
     .split(sep)

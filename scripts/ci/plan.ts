@@ -18,7 +18,7 @@ import { bookInputFiles } from '../output/up-to-date.ts';
 const run = promisify(execFile);
 
 /** GitHub Actions runs at most this many jobs from one matrix. */
-export const MAX_MATRIX_JOBS = 256;
+const MAX_MATRIX_JOBS = 256;
 
 /** Paths of the pipeline, relative to the project root: a change to any rebuilds every book. */
 const TOOL_PATHS = ['scripts/', 'templates/', 'package.json', 'package-lock.json', 'tsconfig.json', '.puppeteerrc.cjs'];
@@ -40,7 +40,7 @@ export interface PlanOptions {
 }
 
 /** One book in the plan. */
-export interface PlannedBook extends Pick<BookLocation, 'id' | 'kind'> {
+interface PlannedBook extends Pick<BookLocation, 'id' | 'kind'> {
   /** Path relative to the repository's top folder, as CI passes it to `npm run build -- --books`. */
   path: string;
   /** SHA-256 of the book's input files and the pipeline: a cache key. */
@@ -50,7 +50,7 @@ export interface PlannedBook extends Pick<BookLocation, 'id' | 'kind'> {
 }
 
 /** One matrix job: a chunk of books. */
-export interface MatrixJob {
+interface MatrixJob {
   /** The book's id (one book per job) or `chunk-N`; the artifact is `book-<id>`. */
   id: string;
   books: string[];

@@ -1,14 +1,47 @@
-/** The command line: `--manuscript PATH --out-dir DIR [--profile …]`. */
+/** The command line of the builds: `--manuscript PATH --out-dir DIR [--profile …]`, and the parsers every command uses. */
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PROFILES, type Profile } from '../config/schema.ts';
-import type { BuildOptions as CliOptions } from '../build-options.ts';
+import type { BuildOptions } from '../build/options.ts';
+import { PROFILES, type Profile } from '../config/profiles.ts';
 import { UsageError } from '../errors.ts';
+import type { CommonFlags } from './command.ts';
 
 /** Which output a command builds: one of them, or the whole book (`npm run build`). */
 export type Target = 'epub' | 'pdf' | 'cover' | 'book';
 
-/** Parsed command-line options: the options of a build. */
-export type { BuildOptions as CliOptions } from '../build-options.ts';
+/** A build command's flags, as typed (paths as given, the time limit in seconds). */
+export interface BuildFlags extends ManuscriptFlags {
+  outDir: string;
+  profile?: Profile;
+  /** Seconds one PDF rendering may take. */
+  timeout?: number;
+  /** build:cover: the interior's page count, instead of reading it from the interior PDF. */
+  pages?: number;
+  /** build:cover: do nothing unless the metadata has `print.cover` (for `npm run build`). */
+  ifConfigured: boolean;
+  force: boolean;
+  /** Proofread first (`npm run lint`); with `strict`, a lint error stops the build. */
+  lint: boolean;
+  strict: boolean;
+  verbose: boolean;
+  quiet: boolean;
+}
+
+/** The build options the flags ask for: paths resolved, the time limit in milliseconds. */
+export function buildOptions(flags: BuildFlags): BuildOptions {
+  return {
+    outDir: resolve(flags.outDir),
+    profile: flags.profile,
+    layoutTimeout: flags.timeout === undefined ? undefined : flags.timeout * 1000,
+    pages: flags.pages,
+    force: flags.force,
+    strict: flags.strict,
+  };
+}
+
+/** How `--manuscript` is explained in every command's usage. */
+export const MANUSCRIPT_USAGE =
+  '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)';
 
 /** Usage text for a command. */
 export function usage(target: Target): string {
@@ -21,7 +54,7 @@ export function usage(target: Target): string {
   return [
     `usage: npm run ${target === 'book' ? 'build' : `build:${target}`} -- [--manuscript PATH] [--out-dir DIR]${extra}`,
     '',
-    '  --manuscript PATH  manuscript folder (with book.yaml) or one Markdown file with front matter (default: manuscript/)',
+    MANUSCRIPT_USAGE,
     '  --out-dir DIR      where to write the book (default: dist/)',
     ...(target !== 'epub'
       ? [
@@ -45,6 +78,23 @@ export function usage(target: Target): string {
   ].join('\n');
 }
 
+/** The options of every command that reads a manuscript: `--manuscript PATH` and `--help`. */
+export const MANUSCRIPT_OPTIONS = {
+  manuscript: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
+/** The flags of a command that reads a manuscript. */
+interface ManuscriptFlags extends CommonFlags {
+  manuscript: string;
+}
+
+/** `--manuscript` as given, `manuscript/` when absent; an empty path is a mistake. */
+export function manuscriptPath(value: string | undefined): string {
+  if (value === '') throw new UsageError('--manuscript needs a path');
+  return value ?? 'manuscript';
+}
+
 /** node:util parseArgs with no positionals, its mistakes turned into UsageError. */
 export function parseOptions<T extends ParseArgsConfig['options']>(argv: readonly string[], options: T) {
   try {
@@ -63,10 +113,10 @@ export function parseOptionsAndPaths<T extends ParseArgsConfig['options']>(argv:
   }
 }
 
-/** Parse arguments; a mistake throws UsageError. */
-export function parseCliArgs(argv: readonly string[], target: Target): CliOptions {
+/** Parse a build command's arguments; a mistake throws UsageError. */
+export function parseBuildArgs(argv: readonly string[], target: Target): BuildFlags {
   const values = parseOptions(argv, {
-    manuscript: { type: 'string' },
+    ...MANUSCRIPT_OPTIONS,
     'out-dir': { type: 'string' },
     profile: { type: 'string' },
     timeout: { type: 'string' },
@@ -77,7 +127,6 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     lint: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.profile !== undefined) {
     if (target === 'epub') throw new UsageError('--profile applies to build:pdf and build:cover only');
@@ -102,11 +151,9 @@ export function parseCliArgs(argv: readonly string[], target: Target): CliOption
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);
   }
-  for (const key of ['manuscript', 'out-dir'] as const) {
-    if (values[key] === '') throw new UsageError(`--${key} needs a path`);
-  }
+  if (values['out-dir'] === '') throw new UsageError('--out-dir needs a path');
   return {
-    manuscript: values.manuscript ?? 'manuscript',
+    manuscript: manuscriptPath(values.manuscript),
     outDir: values['out-dir'] ?? 'dist',
     profile: values.profile as Profile | undefined,
     timeout,

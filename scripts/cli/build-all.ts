@@ -1,17 +1,13 @@
 /**
- * `npm run build`: the whole book (EPUB, then PDF) from one manuscript, or with `--books PATH…`
- * a catalogue: every book found under the paths, several at a time, ending with a table.
+ * `npm run build`: the whole book (EPUB, PDF and the cover its metadata asks for) from one
+ * manuscript, or with `--books PATH…` a catalogue (scripts/cli/catalogue.ts).
  */
-import { processIo, type CliIo } from './io.ts';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
-import { buildCoverFile, buildEpubFile, buildPdfFile, withBrowserSession } from '../build.ts';
-import { buildCatalogue, type BookOutcome } from '../catalogue/build-books.ts';
-import { findBooks } from '../catalogue/find-books.ts';
-import { BuildError, CancelledError, eachError, UsageError, type Warning } from '../errors.ts';
-import { parseCliArgs, usage } from './args.ts';
-import { formatBytes, formatDiagnostic } from './report.ts';
-import { runCli, type BuildRunner } from './run.ts';
+import { UsageError } from '../errors.ts';
+import type { BrowserSession } from '../pdf/render/browser.ts';
+import { parseBuildArgs, usage, type BuildFlags } from './args.ts';
+import { buildCommand } from './build.ts';
+import type { CatalogueFlags } from './catalogue.ts';
+import type { Command } from './command.ts';
 
 const CATALOGUE_USAGE = [
   'usage: npm run build -- --books PATH… [--out-dir DIR] [--jobs N] [--report FILE.json] [--markdown FILE] [options]',
@@ -33,112 +29,54 @@ interface CatalogueArgs {
   rest: string[];
 }
 
-/** Run `npm run build` and return the exit code. */
-export async function runBuildAll(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  let split: CatalogueArgs;
-  try {
-    split = splitCatalogueArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${CATALOGUE_USAGE}\n`);
-    return 2;
-  }
-  if (!split.books) {
-    if (split.jobs ?? split.report ?? split.markdown) {
-      io.stderr.write(`error: --jobs, --report and --markdown need --books\n\n${CATALOGUE_USAGE}\n`);
-      return 2;
-    }
-    return runCli('book', split.rest, wholeBook, io);
-  }
-  return runCatalogue(split, io);
+/** `npm run build`'s flags: one manuscript's, or a catalogue's. */
+type BuildAllFlags = (BuildFlags & { books?: undefined }) | CatalogueFlags;
+
+/** `npm run build`; `session` is a browser the caller owns (a test file's), for one manuscript's PDFs. */
+export function buildAllCommand(options: { session?: BrowserSession } = {}): Command<BuildAllFlags> {
+  const wholeBook = buildCommand('book', options);
+  return {
+    usage: wholeBook.usage,
+    help: (flags) => (flags.books ? `${CATALOGUE_USAGE}\n\n${usage('book')}` : wholeBook.usage),
+    cancelled: wholeBook.cancelled,
+    parse: parseBuildAll,
+    async run(flags, run) {
+      if (!flags.books) return wholeBook.run(flags, run);
+      const { runCatalogue } = await import('./catalogue.ts');
+      return runCatalogue(flags, run);
+    },
+  };
 }
 
-/** EPUB, PDF and, when the metadata asks for one, the cover of one manuscript; warnings reported once. */
-const wholeBook: BuildRunner = (options, signal, progress) =>
-  // One browser for the PDF and the cover's interior; it starts while the EPUB is built.
-  withBrowserSession(async (session) => {
-    const epub = await buildEpubFile(options, signal, progress);
-    const pdf = await buildPdfFile(options, signal, progress, session);
-    const cover = await buildCoverFile({ ...options, ifConfigured: true }, signal, progress, session);
-    const built = [epub, pdf, ...(cover.output ? [cover] : [])];
-    return {
-      summary: built.map((result) => result.summary).join('\n'),
-      warnings: unique(built.flatMap((result) => result.warnings)),
-    };
-  });
-
-async function runCatalogue(split: CatalogueArgs, io: CliIo): Promise<number> {
-  let options: ReturnType<typeof parseCliArgs>;
-  let jobs: number | undefined;
-  try {
-    options = parseCliArgs(split.rest, 'book');
+/** Read `npm run build`'s arguments: a catalogue's mistakes are shown with the catalogue's usage. */
+function parseBuildAll(argv: readonly string[]): BuildAllFlags {
+  const split = atCatalogue(() => splitCatalogueArgs(argv));
+  if (!split.books) {
+    if (split.jobs ?? split.report ?? split.markdown)
+      throw new UsageError('--jobs, --report and --markdown need --books', CATALOGUE_USAGE);
+    return parseBuildArgs(split.rest, 'book');
+  }
+  const books = split.books;
+  return atCatalogue(() => {
+    const flags = parseBuildArgs(split.rest, 'book');
     if (split.rest.some((arg) => arg === '--manuscript' || arg.startsWith('--manuscript='))) {
       throw new UsageError('use --books or --manuscript, not both');
     }
-    if (split.books!.length === 0) throw new UsageError('--books needs at least one path');
-    if (split.jobs !== undefined) {
-      jobs = Number(split.jobs);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number, not "${split.jobs}"`);
-    }
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${CATALOGUE_USAGE}\n`);
-    return 2;
-  }
-  if (options.help) {
-    io.stdout.write(`${CATALOGUE_USAGE}\n\n${usage('book')}\n`);
-    return 0;
-  }
+    if (books.length === 0) throw new UsageError('--books needs at least one path');
+    const jobs = split.jobs === undefined ? undefined : Number(split.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+      throw new UsageError(`--jobs needs a whole number, not "${split.jobs}"`);
+    return { ...flags, books, jobs, report: split.report, markdown: split.markdown };
+  });
+}
 
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => controller.abort(new CancelledError(signal));
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  const started = performance.now();
+/** Read with a catalogue's usage under any mistake. */
+function atCatalogue<T>(read: () => T): T {
   try {
-    const books = await findBooks(split.books!);
-    const outDir = resolve(options.outDir);
-    if (!options.quiet) io.stderr.write(`building ${books.length} book(s) into ${displayPath(outDir)}\n`);
-    const outcomes = await buildCatalogue(books, {
-      ...options,
-      outDir,
-      jobs,
-      signal: controller.signal,
-      onBook: ({ book, outcome }) => {
-        if (!outcome) return;
-        for (const warning of outcome.warnings) {
-          io.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
-        }
-        for (const error of outcome.error ? [outcome.error, ...(outcome.moreErrors ?? [])] : [])
-          io.stderr.write(`${formatDiagnostic('error', error.message, error)}\n`);
-        if (!options.quiet) {
-          io.stderr.write(`${book.id}: ${outcome.ok ? 'built' : 'FAILED'} in ${outcome.seconds.toFixed(1)} s\n`);
-        }
-      },
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const failed = outcomes.filter((outcome) => !outcome.ok).length;
-    const report = { ok: outcomes.length - failed, failed, seconds, books: outcomes.map(forReport) };
-    if (split.report) await writeOut(split.report, `${JSON.stringify(report, null, 2)}\n`);
-    if (split.markdown) await writeOut(split.markdown, markdownTable(outcomes, report));
-    io.stdout.write(`${textTable(outcomes)}\n`);
-    io.stdout.write(
-      `${report.ok} of ${outcomes.length} book(s) built${failed ? `, ${failed} failed` : ''} in ${seconds.toFixed(1)} s\n`,
-    );
-    return failed > 0 ? 1 : 0;
+    return read();
   } catch (error) {
-    if (controller.signal.aborted || error instanceof CancelledError) {
-      io.stderr.write('build cancelled; earlier output left as it was\n');
-      return 130;
-    }
-    if (error instanceof BuildError) {
-      for (const each of eachError(error)) io.stderr.write(`${formatDiagnostic('error', each.message, each)}\n`);
-      return 1;
-    }
+    if (error instanceof UsageError) throw new UsageError(error.message, CATALOGUE_USAGE);
     throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 
@@ -172,84 +110,4 @@ export function splitCatalogueArgs(argv: readonly string[]): CatalogueArgs {
     result.rest.push(arg);
   }
   return result;
-}
-
-/** A book's outcome as the JSON report gives it: paths relative to the working folder. */
-function forReport(outcome: BookOutcome) {
-  return {
-    ...outcome,
-    path: displayPath(outcome.path),
-    seconds: Number(outcome.seconds.toFixed(2)),
-    outputs: outcome.outputs.map((output) => ({ ...output, path: displayPath(output.path) })),
-    warnings: outcome.warnings.map((warning) => ({ ...warning, file: warning.file && displayPath(warning.file) })),
-    error: outcome.error && { ...outcome.error, file: outcome.error.file && displayPath(outcome.error.file) },
-    moreErrors: outcome.moreErrors?.map((error) => ({ ...error, file: error.file && displayPath(error.file) })),
-  };
-}
-
-/** One row per book: the columns both tables show. */
-function rows(outcomes: readonly BookOutcome[]): string[][] {
-  return outcomes.map((outcome) => [
-    outcome.id,
-    outcome.ok ? 'ok' : 'FAILED',
-    outcome.outputs.map((output) => `${output.kind}${output.reused ? ' (reused)' : ''}`).join(', ') || '-',
-    String(outcome.outputs.find((output) => output.pages !== undefined)?.pages ?? '-'),
-    outcome.outputs.map((output) => formatBytes(output.bytes)).join(' + ') || '-',
-    String(outcome.warnings.length),
-    `${outcome.seconds.toFixed(1)} s`,
-  ]);
-}
-
-const HEADER = ['book', 'result', 'outputs', 'pages', 'size', 'warnings', 'time'];
-
-function textTable(outcomes: readonly BookOutcome[]): string {
-  const table = [HEADER, ...rows(outcomes)];
-  const widths = HEADER.map((_, column) => Math.max(...table.map((row) => [...row[column]!].length)));
-  return table
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-function markdownTable(
-  outcomes: readonly BookOutcome[],
-  report: { ok: number; failed: number; seconds: number },
-): string {
-  const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
-  const failures = outcomes.flatMap((outcome) =>
-    outcome.error
-      ? [`- **${outcome.id}**: \`${formatDiagnostic('error', outcome.error.message, outcome.error).split('\n')[0]}\``]
-      : [],
-  );
-  return [
-    `### Books: ${report.ok} built${report.failed ? `, ${report.failed} failed` : ''} (${report.seconds.toFixed(1)} s)`,
-    '',
-    line(HEADER),
-    line(HEADER.map(() => '---')),
-    ...rows(outcomes).map(line),
-    ...(failures.length ? ['', ...failures] : []),
-    '',
-  ].join('\n');
-}
-
-function unique(warnings: Warning[]): Warning[] {
-  const seen = new Set<string>();
-  return warnings.filter((warning) => {
-    const key = JSON.stringify([warning.message, warning.file, warning.line, warning.column]);
-    return !seen.has(key) && Boolean(seen.add(key));
-  });
-}
-
-async function writeOut(path: string, text: string): Promise<void> {
-  await mkdir(dirname(resolve(path)), { recursive: true });
-  await writeFile(path, text);
-}
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }

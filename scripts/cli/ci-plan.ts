@@ -1,10 +1,8 @@
 /** `npm run ci:plan -- [--books PATH…] [--since REF] [--all] [--chunk N] [--github-output FILE]` */
-import { processIo, type CliIo } from './io.ts';
 import { appendFile } from 'node:fs/promises';
-import { planBuilds } from '../ci/plan.ts';
-import { BuildError, eachError, UsageError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { parseOptionsAndPaths } from './args.ts';
-import { formatDiagnostic } from './report.ts';
+import type { Command } from './command.ts';
 
 const USAGE = [
   'usage: npm run ci:plan -- [--books PATH…] [--since REF] [--all] [--chunk N] [--github-output FILE]',
@@ -16,21 +14,13 @@ const USAGE = [
   '  --github-output FILE  also append `matrix=…` and `count=…` to FILE (GitHub: $GITHUB_OUTPUT)',
 ].join('\n');
 
-/** Print the plan as JSON on standard output and return the exit code. */
-export async function runCiPlan(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  let values: ReturnType<typeof parse>;
-  try {
-    values = parse(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  try {
+/** `npm run ci:plan`: the plan as JSON on standard output. */
+export const ciPlanCommand: Command<ReturnType<typeof parse>> = {
+  usage: USAGE,
+  cancelled: 'ci:plan cancelled',
+  parse,
+  async run(values, { io }) {
+    const { planBuilds } = await import('../ci/plan.ts');
     const plan = await planBuilds({
       cwd: process.cwd(),
       books: values.books,
@@ -44,12 +34,8 @@ export async function runCiPlan(argv: readonly string[], io: CliIo = processIo):
     }
     io.stderr.write(`${plan.count} of ${plan.total} book(s) to build (${plan.reason})\n`);
     return 0;
-  } catch (error) {
-    if (!(error instanceof BuildError)) throw error;
-    for (const each of eachError(error)) io.stderr.write(`${formatDiagnostic('error', each.message, each)}\n`);
-    return 1;
-  }
-}
+  },
+};
 
 function parse(argv: readonly string[]) {
   const { values, positionals } = parseOptionsAndPaths(argv, {

@@ -4,12 +4,13 @@
  * codes: 0 when no rule failed (warnings allowed), 1 when one did or the file cannot be read,
  * 2 for a wrong command line.
  */
-import { processIo, type CliIo } from './io.ts';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { PROFILES, type PrintColor, type Profile } from '../config/schema.ts';
+import { PROFILES, type Profile } from '../config/profiles.ts';
+import type { PrintColor } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
-import { formatChecklist, preflightPdf, type Expectations } from '../pdf/inspect/preflight/index.ts';
+import type { Expectations } from '../pdf/inspect/preflight/index.ts';
+import { parseOptionsAndPaths } from './args.ts';
+import type { Command } from './command.ts';
 
 const USAGE = [
   'usage: npm run preflight -- BOOK.pdf [--profile screen|print-shop|kdp] [--color mono|color] [--pad-to N]',
@@ -28,24 +29,13 @@ export interface PreflightOptions {
 }
 
 /** Parse the arguments; a mistake throws UsageError. */
-export function parsePreflightArgs(argv: readonly string[]): PreflightOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        profile: { type: 'string' },
-        color: { type: 'string' },
-        'pad-to': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+function parsePreflightArgs(argv: readonly string[]): PreflightOptions {
+  const { values, positionals } = parseOptionsAndPaths(argv, {
+    profile: { type: 'string' },
+    color: { type: 'string' },
+    'pad-to': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return { file: '', expect: {}, help: true };
   if (positionals.length !== 1) throw new UsageError('name one PDF file to check');
   if (values.profile !== undefined && !(PROFILES as readonly string[]).includes(values.profile)) {
@@ -69,43 +59,35 @@ export function parsePreflightArgs(argv: readonly string[]): PreflightOptions {
   return { file: positionals[0]!, expect, help: false };
 }
 
-/** Run the preflight command and return the exit code. */
-export async function runPreflightCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  let options: PreflightOptions;
-  try {
-    options = parsePreflightArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
-      return 2;
+/** `npm run preflight`. */
+export const preflightCommand: Command<PreflightOptions> = {
+  usage: USAGE,
+  cancelled: 'preflight cancelled',
+  parse: parsePreflightArgs,
+  async run(options, { io }) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(options.file);
+    } catch (error) {
+      io.stderr.write(
+        `${options.file}: error: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`,
+      );
+      return 1;
     }
-    throw error;
-  }
-  if (options.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(options.file);
-  } catch (error) {
-    io.stderr.write(
-      `${options.file}: error: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`,
-    );
-    return 1;
-  }
-  let report;
-  try {
-    report = await preflightPdf(bytes, options.expect);
-  } catch (error) {
-    io.stderr.write(
-      `${options.file}: error: not a PDF that can be read (${(error as Error).message.split('\n')[0]})\n`,
-    );
-    return 1;
-  }
-  io.stdout.write(`${options.file}\n${formatChecklist(report).join('\n')}\n`);
-  for (const item of report.items.filter((entry) => entry.status === 'fail')) {
-    io.stderr.write(`${options.file}: error: ${item.title}: ${item.detail}\n`);
-  }
-  return report.failed ? 1 : 0;
-}
+    const { formatChecklist, preflightPdf } = await import('../pdf/inspect/preflight/index.ts');
+    let report;
+    try {
+      report = await preflightPdf(bytes, options.expect);
+    } catch (error) {
+      io.stderr.write(
+        `${options.file}: error: not a PDF that can be read (${(error as Error).message.split('\n')[0]})\n`,
+      );
+      return 1;
+    }
+    io.stdout.write(`${options.file}\n${formatChecklist(report).join('\n')}\n`);
+    for (const item of report.items.filter((entry) => entry.status === 'fail')) {
+      io.stderr.write(`${options.file}: error: ${item.title}: ${item.detail}\n`);
+    }
+    return report.failed ? 1 : 0;
+  },
+};

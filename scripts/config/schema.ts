@@ -5,8 +5,11 @@
  * `BookConfig` is what the build sees after defaults are filled in.
  */
 import * as v from 'valibot';
-import { MAX_PRICE, readCCode, readIsbn } from './book-codes.ts';
+import { MAX_PRICE, readCCode, readIsbn, type Reading } from './book-codes.ts';
 import { findPaper, paperNames } from './papers.ts';
+import { PROFILES } from './profiles.ts';
+
+export { PROFILES, type Profile } from './profiles.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const textList = v.union([text, v.array(text)], 'must be a text or a list of texts');
@@ -15,11 +18,6 @@ const textOrDigits = v.union(
   [text, v.pipe(v.number(), v.integer(), v.minValue(0), v.transform(String))],
   'must be a text such as 978-4-10-101001-4 or C0093',
 );
-
-/** Print profiles a PDF can be made for: on screen, for a print shop (印刷所), for Amazon KDP. */
-export const PROFILES = ['screen', 'print-shop', 'kdp'] as const;
-/** One of PROFILES. */
-export type Profile = (typeof PROFILES)[number];
 
 /** Paper sizes a Japanese publisher names, in millimetres (width × height). */
 export const PAGE_FORMATS = {
@@ -33,6 +31,19 @@ export const PAGE_FORMATS = {
 
 /** A named page format. */
 export type PageFormatName = keyof typeof PAGE_FORMATS;
+
+/** A code `read` accepts (an ISBN, a Cコード), with its problem worded by `message` when it does not. */
+const bookCode = (read: (text: string) => Reading<unknown>, message: (problem: string | undefined) => string) =>
+  v.pipe(
+    textOrDigits,
+    v.check(
+      (value) => 'value' in read(value),
+      (issue) => {
+        const reading = read(String(issue.input));
+        return message('problem' in reading ? reading.problem : undefined);
+      },
+    ),
+  );
 
 const millimetres = (min: number, max: number) =>
   v.pipe(v.number('must be a number of millimetres'), v.minValue(min), v.maxValue(max));
@@ -58,7 +69,7 @@ export const MarkdownSchema = v.strictObject({
 });
 
 /** The printed cover (`npm run build:cover`): the paper that sets the spine width, and the spine's text. */
-export const CoverSchema = v.strictObject({
+const CoverSchema = v.strictObject({
   /** Interior paper, a name from scripts/config/papers.ts; by default the profile's first. */
   paper: v.optional(
     v.pipe(
@@ -79,7 +90,7 @@ export const CoverSchema = v.strictObject({
 export type PrintColor = 'mono' | 'color';
 
 /** Print (PDF) settings. */
-export const PrintSchema = v.strictObject({
+const PrintSchema = v.strictObject({
   /** A named format or a custom size in millimetres. */
   format: v.optional(
     v.union([
@@ -176,7 +187,7 @@ const LintRuleSetting = v.union(
 );
 
 /** Proofreading (`npm run lint`): which rules run and how. */
-export const LintSchema = v.strictObject({
+const LintSchema = v.strictObject({
   rules: v.optional(
     v.strictObject(
       Object.fromEntries(LINT_RULE_IDS.map((id) => [id, v.optional(LintRuleSetting)])) as Record<
@@ -223,31 +234,9 @@ export const BookSchema = v.strictObject({
   /** Edition line for the colophon (奥付), e.g. 初版第一刷発行. */
   edition: v.optional(text),
   /** ISBN (13 digits, or 10), with or without hyphens; the printed cover carries it as a 書籍JANコード. */
-  isbn: v.optional(
-    v.pipe(
-      textOrDigits,
-      v.check(
-        (value) => 'value' in readIsbn(value),
-        (issue) => {
-          const reading = readIsbn(String(issue.input));
-          return 'problem' in reading ? `not an ISBN: ${reading.problem}` : 'not an ISBN';
-        },
-      ),
-    ),
-  ),
+  isbn: v.optional(bookCode(readIsbn, (problem) => (problem ? `not an ISBN: ${problem}` : 'not an ISBN'))),
   /** Cコード (分類コード), e.g. C0093: with `price`, the lower bar of the 書籍JANコード. */
-  cCode: v.optional(
-    v.pipe(
-      textOrDigits,
-      v.check(
-        (value) => 'value' in readCCode(value),
-        (issue) => {
-          const reading = readCCode(String(issue.input));
-          return 'problem' in reading ? reading.problem : 'not a Cコード';
-        },
-      ),
-    ),
-  ),
+  cCode: v.optional(bookCode(readCCode, (problem) => problem ?? 'not a Cコード')),
   /** 本体価格 (price before tax) in yen, for the 書籍JANコード and the 日本図書コード. */
   price: v.optional(count(0, MAX_PRICE)),
   /** Cover image in the manuscript folder (JPEG or PNG); a cover is generated when absent. */
@@ -288,9 +277,5 @@ export type BookConfig = v.InferOutput<typeof BookSchema>;
 export type MarkdownOptions = v.InferOutput<typeof MarkdownSchema>;
 /** Print options after defaults. */
 export type PrintOptions = v.InferOutput<typeof PrintSchema>;
-/** Printed cover options after defaults. */
-export type CoverOptions = v.InferOutput<typeof CoverSchema>;
-/** Proofreading settings after defaults. */
-export type LintOptions = v.InferOutput<typeof LintSchema>;
 /** One rule's setting as written. */
 export type LintRuleSettingValue = v.InferOutput<typeof LintRuleSetting>;

@@ -21,6 +21,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import type { CoverFonts, Face } from './fonts.ts';
+import { NO_END, NO_START } from '../layout/kinsoku.ts';
 
 /** How a text is set. */
 export interface TextStyle {
@@ -42,11 +43,6 @@ export interface Unit {
 const EM_TOP = 0.88;
 const EM_MIDDLE = 0.38;
 
-/** Characters that may not start a line (行頭禁則) and may not end one (行末禁則). */
-const NO_START = new Set([
-  ...'、。，．,.・：；:;?!？！）〕］｝〉》」』】ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々',
-]);
-const NO_END = new Set([...'（〔［｛〈《「『【']);
 const LATIN = /[\u0020-\u024f]/;
 
 /** Cut a paragraph into units: one per Japanese character, one per Latin run (vertical) or word (horizontal). */

@@ -4,6 +4,7 @@
  * problems panel until the chapter is saved again or the book is loaded anew.
  */
 import { relative } from 'node:path';
+import type { VFile } from 'vfile';
 import type { Book } from '../book.ts';
 import { BookLinter } from '../lint/lint-book.ts';
 import type { LintMessage } from '../lint/messages.ts';
@@ -34,15 +35,16 @@ export class PreviewLinter {
 
   /** A (re)loaded book: its rules may have changed, so earlier findings are dropped. */
   setBook(book: Book): void {
-    const linter = BookLinter.create(book.manuscript, this.pool);
+    const linter = BookLinter.create(book, this.pool);
     linter.catch(() => undefined);
     this.linter = linter;
     this.found.clear();
     this.setupProblem = undefined;
   }
 
-  /** Lint some chapter files as they are on disk now. */
-  async lint(paths: readonly string[]): Promise<LintUpdate | undefined> {
+  /** Lint chapter files as the preview just read them. */
+  async lint(files: readonly VFile[]): Promise<LintUpdate | undefined> {
+    const paths = files.map((file) => file.path);
     if (!this.linter || paths.length === 0) return undefined;
     const started = performance.now();
     const versions = paths.map((path) => {
@@ -60,10 +62,11 @@ export class PreviewLinter {
     }
     const problems: Problem[] = [];
     await Promise.all(
-      paths.map(async (path, index) => {
+      files.map(async (file, index) => {
+        const { path } = file;
         let found: Problem[];
         try {
-          found = (await linter.lintFile(path)).messages.map(asProblem);
+          found = (await linter.lintFile(file)).messages.map(asProblem);
         } catch (error) {
           found = [problemOf(error, path)];
         }

@@ -20,7 +20,7 @@ import { CLIENT_SCRIPT, CLIENT_SCRIPT_HASH } from './client.ts';
 import type { Problem } from './problems.ts';
 
 /** Stylesheets the page links, in order; the server maps each route to its file. */
-export const STYLESHEET_ROUTES = [
+const STYLESHEET_ROUTES = [
   ...[400, 700].flatMap((weight) => [`/__fonts/serif/${weight}.css`, `/__fonts/sans/${weight}.css`]),
   '/__styles/book.css',
   '/__styles/notation.css',
@@ -79,7 +79,7 @@ export interface PreviewView {
 }
 
 /** The preview page as a hast document. */
-export function previewDocument({ book, errors, warnings, lint = [] }: PreviewView): Root {
+function previewDocument({ book, errors, warnings, lint = [] }: PreviewView): Root {
   const config = book?.config;
   const vertical = (config?.writingMode ?? 'vertical') === 'vertical';
   const sections: ElementContent[] = [];

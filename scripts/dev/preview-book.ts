@@ -1,25 +1,27 @@
 /**
  * The book as the preview keeps it between saves: the last good parse of every chapter, and
- * what is wrong now. A saved chapter file is parsed again on its own, with the processor built
- * for the book and `parseChapters`, as `loadBook` parses it. `book.yaml`, a chapter file that
- * appears or disappears or now holds a different number of chapters (cut at its headings), or
- * any save while the book cannot be loaded, reloads everything through `loadBook`, exactly as a
- * build reads it.
+ * what is wrong now. The book is loaded as a build loads it (`loadBook`), and a saved chapter
+ * file is read and parsed again on its own with the book's processor and `parseChapters`. A
+ * chapter file that appears, disappears or now holds a different number of chapters (cut at its
+ * headings) moves the chapters after it: those are parsed again from the text already read, and
+ * so are the files that link to other files; the rest stay as they are. `book.yaml`, or any save
+ * while the book cannot be loaded, loads everything again, exactly as a build reads it.
  */
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative } from 'node:path';
+import type { VFile } from 'vfile';
 import { bookWarnings, loadBook, parseChapters, type Book, type Chapter } from '../book.ts';
 import type { BuildError } from '../errors.ts';
-import { silent } from '../progress.ts';
+import { listChapterFiles, readChapterFile } from '../manuscript/load.ts';
+import { sourceFile } from '../manuscript/read-text.ts';
 import { resolveChapterLinks } from '../markdown/links.ts';
-import { loadManuscript } from '../manuscript/load.ts';
 import { readChapterAgain } from '../manuscript/aozora-text.ts';
-import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
+import { silent } from '../progress.ts';
 import { collectImages, pointImages, type ImageCheck, type PreviewImage } from './images.ts';
 import { asWarnings, problemOf, type Problem } from './problems.ts';
 
 /** What an update did: read the whole book again, parse some chapters, or only re-check images. */
-export type UpdateKind = 'book' | 'chapters' | 'images';
+type UpdateKind = 'book' | 'chapters' | 'images';
 
 /** The outcome of a load or an update, for the terminal. */
 export interface UpdateResult {
@@ -35,18 +37,29 @@ export interface UpdateResult {
 }
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg']);
-const SOURCE_EXTENSIONS = new Set(['.md', '.yaml', '.yml', ...IMAGE_EXTENSIONS]);
+/** Chapter files: Markdown, or 青空文庫 texts. */
+const CHAPTER_EXTENSIONS = new Set(['.md', '.txt']);
+const SOURCE_EXTENSIONS = new Set([...CHAPTER_EXTENSIONS, '.yaml', '.yml', ...IMAGE_EXTENSIONS]);
 
 interface ChapterImages {
   images: PreviewImage[];
   check: ImageCheck;
 }
 
+/** One chapter file of the book after an update: the file, its chapters, and how they were come by. */
+interface Placed {
+  file: VFile;
+  chapters: Chapter[];
+  /** Read from disk in this update (saved, or new to the book). */
+  read: boolean;
+  /** Parsed in this update (read, or moved and parsed again from the text in memory). */
+  parsed: boolean;
+}
+
 /** A manuscript loaded for the preview, updated file by file. */
 export class PreviewBook {
   /** The last book that loaded; it stays on screen while a later save is broken. */
   book: Book | undefined;
-  private processor: MarkdownProcessor | undefined;
   /** Why the book could not be loaded the last time it was tried. */
   private loadError: Problem | undefined;
   /** Chapters whose latest save could not be read or parsed; their previous text stays. */
@@ -73,7 +86,6 @@ export class PreviewBook {
       this.metadataProblems = assetProblems
         .filter((problem) => problem.file === book.manuscript.metadataFile)
         .map((problem) => problemOf(problem));
-      this.processor = createMarkdownProcessor(book.config.markdown);
       this.images.clear();
       for (const chapter of book.chapters) await this.checkImages(chapter, collectImages(chapter.tree));
       this.book = book;
@@ -91,58 +103,41 @@ export class PreviewBook {
     }
   }
 
-  /** Bring the book up to date with saved files; `undefined` when none of them is part of the book. */
-  async update(paths: ReadonlySet<string>): Promise<UpdateResult | undefined> {
+  /**
+   * Bring the book up to date with saved files; `undefined` when none of them is part of the book.
+   * `onRead` hears of each chapter file as soon as it is read, before it is parsed (the preview
+   * proofreads it meanwhile).
+   */
+  async update(paths: ReadonlySet<string>, onRead?: (file: VFile) => void): Promise<UpdateResult | undefined> {
     // Editors also write swap, backup and lock files next to the one saved; they are not the book.
     const sources = [...paths].filter((path) => SOURCE_EXTENSIONS.has(extname(path).toLowerCase()));
-    const files = sources.map((path) => relative(this.root, path));
     const book = this.book;
-    if (!book || this.loadError) return sources.length > 0 ? this.reload(files) : undefined;
+    if (!book || this.loadError) return sources.length > 0 ? this.reload(this.relative(sources)) : undefined;
+    if (sources.includes(book.manuscript.metadataFile)) return this.reload(this.relative(sources));
 
-    const chapterFiles = new Set(book.manuscript.chapters.map((file) => file.path));
-    const chapters: string[] = [];
-    let images = false;
-    for (const path of sources) {
-      const extension = extname(path).toLowerCase();
-      if (path === book.manuscript.metadataFile) return this.reload(files);
-      if (chapterFiles.has(path)) {
-        // A chapter renamed or deleted changes the book's contents, not one chapter.
-        if (!(await isFile(path))) return this.reload(files);
-        chapters.push(path);
-      } else if (extension === '.md') {
-        if (await this.chapterListChanged(book)) return this.reload(files);
-      } else if (IMAGE_EXTENSIONS.has(extension)) {
-        images = true;
-      }
-    }
-    if (images) {
-      // A replaced image needs a new URL; an added one may mend a chapter that referred to it.
-      this.imageVersion++;
-      for (const chapter of book.chapters) {
-        const entry = this.images.get(chapter.id);
-        if (entry) await this.checkImages(chapter, entry.images);
-      }
-    }
-    if (chapters.length === 0) {
+    const current = book.manuscript.chapterFiles.map((file) => file.path);
+    const list = await this.chapterList(book, current, sources);
+    if (list === undefined) return this.reload(this.relative(sources));
+    const images = sources.some((path) => IMAGE_EXTENSIONS.has(extname(path).toLowerCase()));
+    if (images) await this.recheckImages(book);
+    const saved = sources.filter((path) => current.includes(path) && list.includes(path));
+    const changed = [...saved, ...sources.filter((path) => current.includes(path) !== list.includes(path))];
+    if (changed.length === 0) {
       if (!images) return undefined;
-      const replaced = files.filter((file) => IMAGE_EXTENSIONS.has(extname(file).toLowerCase()));
-      return { kind: 'images', files: replaced, parsed: 0, errors: this.errors(), warnings: [] };
+      const replaced = sources.filter((path) => IMAGE_EXTENSIONS.has(extname(path).toLowerCase()));
+      return { kind: 'images', files: this.relative(replaced), parsed: 0, errors: this.errors(), warnings: [] };
     }
-    const parsed = new Set<string>();
-    for (const path of chapters) {
-      const outcome = await this.rebuildFile(book, path);
-      // A file that now holds more or fewer chapters renumbers the chapters after it.
-      if (outcome === 'renumber') return this.reload(files);
-      if (outcome === 'parsed') parsed.add(path);
-    }
-    const warnings = bookWarnings(book).filter((warning) => warning.file !== undefined && parsed.has(warning.file));
-    const rebuilt = [...parsed].map((path) => relative(this.root, path));
+    const placed = await this.place(book, list, new Set(saved), onRead);
+    if (!placed) return this.reload(this.relative(sources));
+    const read = new Set(placed.filter((entry) => entry.read).map((entry) => entry.file.path));
     return {
       kind: 'chapters',
-      files: rebuilt,
-      parsed: parsed.size,
+      files: this.relative(changed),
+      parsed: placed.filter((entry) => entry.parsed).reduce((sum, entry) => sum + entry.chapters.length, 0),
       errors: this.errors(),
-      warnings: asWarnings(warnings),
+      warnings: asWarnings(
+        bookWarnings(book).filter((warning) => warning.file !== undefined && read.has(warning.file)),
+      ),
     };
   }
 
@@ -173,29 +168,115 @@ export class PreviewBook {
   }
 
   /**
-   * Parse one chapter file again, in place of the chapters it held: 'failed' if it cannot be read
-   * or parsed now (the error is kept), 'renumber' if it now holds a different number of chapters.
+   * The chapter files the book has now: the same list unless a Markdown file appeared or one of
+   * the book's is gone, then the manuscript's list as a build would find it (without reading a
+   * chapter). `undefined` when it cannot be listed: the reload that follows reports why.
    */
-  private async rebuildFile(book: Book, path: string): Promise<'parsed' | 'failed' | 'renumber'> {
-    const first = book.chapters.findIndex((chapter) => chapter.file.path === path);
-    const count = book.chapters.filter((chapter) => chapter.file.path === path).length;
+  private async chapterList(book: Book, current: string[], sources: string[]): Promise<string[] | undefined> {
+    // A one-file book is its own only chapter.
+    if (book.manuscript.chapterFiles[0]?.data.frontMatterIsMetadata) return current;
+    let listed = false;
+    for (const path of sources) {
+      if (current.includes(path) ? !(await isFile(path)) : CHAPTER_EXTENSIONS.has(extname(path).toLowerCase()))
+        listed = true;
+    }
+    if (!listed) return current;
+    return listChapterFiles(this.manuscriptPath).catch(() => undefined);
+  }
+
+  /**
+   * Lay the book's chapter files out as `list` says: saved and new files are read and parsed,
+   * files whose chapters moved are parsed again from their text, the rest keep their chapters.
+   * `undefined` when a saved file cannot be parsed where its old chapters no longer fit.
+   */
+  private async place(
+    book: Book,
+    list: readonly string[],
+    saved: ReadonlySet<string>,
+    onRead?: (file: VFile) => void,
+  ): Promise<Placed[] | undefined> {
+    const before = groupByFile(book);
+    const placed: Placed[] = [];
+    let count = 0;
+    for (const path of list) {
+      const old = before.get(path);
+      const entry = await this.placeFile(book, path, old, count, saved.has(path), onRead);
+      if (entry === 'reload') return undefined;
+      if (entry) {
+        placed.push(entry);
+        count += entry.chapters.length;
+      }
+    }
+    // A file that links to another file points at that file's chapters by their ids, which the
+    // chapters parsed now may have changed. Its own chapters stay where they are.
+    const reparsed = placed.some((entry) => entry.parsed);
+    for (const [index, entry] of placed.entries()) {
+      if (!reparsed || entry.parsed || !entry.file.data.linksToFiles) continue;
+      placed[index] = await this.reparse(book, entry.file, placed.slice(0, index).reduce(chapterCount, 0));
+    }
+    for (const path of this.chapterErrors.keys()) if (!list.includes(path)) this.chapterErrors.delete(path);
+    await this.commit(book, placed);
+    return placed;
+  }
+
+  /** One file of `place`: kept, read and parsed, or parsed again; `undefined` for a new file that cannot be read. */
+  private async placeFile(
+    book: Book,
+    path: string,
+    old: { file: VFile; first: number; chapters: Chapter[] } | undefined,
+    first: number,
+    save: boolean,
+    onRead?: (file: VFile) => void,
+  ): Promise<Placed | 'reload' | undefined> {
+    if (old && !save) {
+      return old.first === first
+        ? { file: old.file, chapters: old.chapters, read: false, parsed: false }
+        : this.reparse(book, old.file, first);
+    }
     try {
-      const file = await readChapterAgain(
-        path,
-        book.manuscript.chapters.find((source) => source.path === path),
-      );
-      const chapters = await parseChapters(this.processor!, file, first, book.config.chapterLevel);
-      if (chapters.length !== count) return 'renumber';
-      book.chapters.splice(first, count, ...chapters);
-      book.manuscript.chapters[book.manuscript.chapters.findIndex((source) => source.path === path)] = file;
-      // As loadBook does once all chapters are parsed; links already resolved are left alone.
-      resolveChapterLinks(book.chapters);
+      // Read as the book read it: a 青空文庫 text with its header used as before, a one-file
+      // book's front matter as its metadata; a new file as a manuscript folder's chapter.
+      const file = old ? await readChapterAgain(path, old.file) : await readChapterFile(path);
+      if (old?.file.data.frontMatterIsMetadata) file.data.frontMatterIsMetadata = true;
+      onRead?.(file);
+      const chapters = await parseChapters(book.processor, file, first, book.config.chapterLevel);
       this.chapterErrors.delete(path);
-      for (const chapter of chapters) await this.checkImages(chapter, collectImages(chapter.tree));
-      return 'parsed';
+      return { file, chapters, read: true, parsed: true };
     } catch (error) {
       this.chapterErrors.set(path, problemOf(error, path));
-      return 'failed';
+      // A broken save keeps the chapters it had, where they still fit.
+      if (!old) return undefined;
+      return old.first === first ? { file: old.file, chapters: old.chapters, read: false, parsed: false } : 'reload';
+    }
+  }
+
+  /** A file parsed again from the text already read, its chapters numbered from `first`. */
+  private async reparse(book: Book, file: VFile, first: number): Promise<Placed> {
+    const copy = sourceFile(file.path, file.data.decodedText ?? String(file.value));
+    copy.data.frontMatterIsMetadata = file.data.frontMatterIsMetadata;
+    copy.data.aozoraText = structuredClone(file.data.aozoraText);
+    const chapters = await parseChapters(book.processor, copy, first, book.config.chapterLevel);
+    return { file: copy, chapters, read: false, parsed: true };
+  }
+
+  /** Make `placed` the book's files and chapters, resolve the new chapters' links and check their images. */
+  private async commit(book: Book, placed: readonly Placed[]): Promise<void> {
+    book.manuscript.chapterFiles = placed.map((entry) => entry.file);
+    book.chapters = placed.flatMap((entry) => entry.chapters);
+    // As loadBook does once all chapters are parsed; links already resolved are left alone.
+    resolveChapterLinks(book.chapters);
+    const ids = new Set(book.chapters.map((chapter) => chapter.id));
+    for (const id of this.images.keys()) if (!ids.has(id)) this.images.delete(id);
+    for (const entry of placed.filter((each) => each.parsed))
+      for (const chapter of entry.chapters) await this.checkImages(chapter, collectImages(chapter.tree));
+  }
+
+  /** A replaced image needs a new URL; an added one may mend a chapter that referred to it. */
+  private async recheckImages(book: Book): Promise<void> {
+    this.imageVersion++;
+    for (const chapter of book.chapters) {
+      const entry = this.images.get(chapter.id);
+      if (entry) await this.checkImages(chapter, entry.images);
     }
   }
 
@@ -204,18 +285,25 @@ export class PreviewBook {
     this.images.set(chapter.id, { images, check });
   }
 
-  /** Whether a new or removed Markdown file changes which files are chapters. */
-  private async chapterListChanged(book: Book): Promise<boolean> {
-    try {
-      const manuscript = await loadManuscript(this.manuscriptPath);
-      const now = manuscript.chapters.map((file) => file.path);
-      return now.length !== book.chapters.length || now.some((path, index) => path !== book.chapters[index]!.file.path);
-    } catch {
-      // The reload that follows reports the problem with its place.
-      return true;
-    }
+  private relative(paths: readonly string[]): string[] {
+    return paths.map((path) => relative(this.root, path));
   }
 }
+
+/** Each chapter file's chapters and where they start in the book. */
+function groupByFile(book: Book): Map<string, { file: VFile; first: number; chapters: Chapter[] }> {
+  const groups = new Map<string, { file: VFile; first: number; chapters: Chapter[] }>();
+  for (const file of book.manuscript.chapterFiles) groups.set(file.path, { file, first: -1, chapters: [] });
+  for (const [index, chapter] of book.chapters.entries()) {
+    const group = groups.get(chapter.file.path);
+    if (!group) continue;
+    if (group.first === -1) group.first = index;
+    group.chapters.push(chapter);
+  }
+  return groups;
+}
+
+const chapterCount = (sum: number, entry: Placed) => sum + entry.chapters.length;
 
 async function isFile(path: string): Promise<boolean> {
   return stat(path).then(

@@ -2,15 +2,14 @@
  * `npm run dev`: load the book, serve it, and on every save bring the book up to date, render
  * the page once and tell open pages to refresh. Only sequences the parts; prints nothing.
  */
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { BuildError } from '../errors.ts';
+import type { VFile } from 'vfile';
+import { locateManuscript } from '../manuscript/load.ts';
 import type { LintUpdate, PreviewLinter } from './lint.ts';
 import { previewHtml } from './page.ts';
 import { PreviewBook, type UpdateResult } from './preview-book.ts';
 import { problemOf, type Problem } from './problems.ts';
 import { startPreviewServer, type PreviewServer } from './server.ts';
-import { watchFolders } from './watch.ts';
+import { watchFolders, type FolderWatcher } from './watch.ts';
 
 /** How long a rebuilt page waits for the saved chapter's proofreading. */
 const LINT_WAIT_MS = 1500;
@@ -46,102 +45,134 @@ export interface Preview {
 
 /** Start the preview; rejects only when it cannot start at all (no manuscript, port taken). */
 export async function startPreview(options: PreviewOptions, report: (event: PreviewEvent) => void): Promise<Preview> {
-  const manuscript = resolve(options.manuscript);
-  const info = await stat(manuscript).catch((cause: NodeJS.ErrnoException) => {
-    throw new BuildError(`manuscript not found: ${cause.code === 'ENOENT' ? 'no such file or folder' : cause.code}`, {
-      file: manuscript,
-      hint: 'pass a manuscript folder or a Markdown file with --manuscript',
-      ruleId: 'manuscript-missing',
-      cause,
-    });
-  });
-  const book = new PreviewBook(manuscript, info.isDirectory() ? manuscript : dirname(manuscript));
-  let closed = false;
-  let server: PreviewServer | undefined;
-  let html = '';
-  let queue = Promise.resolve();
-  // Started once the page is served: its worker thread and dictionary would only slow the first load.
-  let linter: PreviewLinter | undefined;
+  const place = await locateManuscript(options.manuscript);
+  const live = new LivePreview(new PreviewBook(place.path, place.root), options, report);
+  return live.start();
+}
 
-  const render = () => {
-    html = previewHtml({
-      book: book.book,
-      errors: book.errors(),
-      warnings: book.warnings(),
-      lint: linter?.problems() ?? [],
+/** The book, its page, the watcher and the server of one preview. */
+class LivePreview {
+  private closed = false;
+  private server: PreviewServer | undefined;
+  private html = '';
+  private queue = Promise.resolve();
+  // Started once the page is served: its worker thread and dictionary would only slow the first load.
+  private linter: PreviewLinter | undefined;
+  private readonly watcher: FolderWatcher;
+
+  constructor(
+    private readonly book: PreviewBook,
+    private readonly options: PreviewOptions,
+    private readonly report: (event: PreviewEvent) => void,
+  ) {
+    this.watcher = watchFolders({
+      debounceMs: options.debounceMs ?? 50,
+      onChange: (paths) => void this.enqueue(paths),
+      onError: (folder, error) =>
+        report({
+          type: 'problem',
+          problem: {
+            severity: 'warning',
+            message: `cannot watch this folder: ${error.message}`,
+            file: folder,
+            ruleId: 'preview-watch',
+          },
+        }),
     });
-  };
-  const run = async (paths: Set<string> | undefined) => {
+  }
+
+  /** Load the book, then serve it; the watcher runs from before the load, so that no save is missed. */
+  async start(): Promise<Preview> {
+    this.watcher.watch(this.book.folders());
+    await this.enqueue(undefined);
+    try {
+      this.server = await startPreviewServer({ port: this.options.port, root: this.book.root, page: () => this.html });
+    } catch (error) {
+      this.closed = true;
+      this.watcher.close();
+      throw error;
+    }
+    if (this.options.lint !== false) {
+      const { PreviewLinter } = await import('./lint.ts');
+      this.linter = new PreviewLinter(this.book.root);
+      if (this.book.book) this.linter.setBook(this.book.book);
+    }
+    const server = this.server;
+    return { url: server.url, close: () => this.close(server) };
+  }
+
+  private async close(server: PreviewServer): Promise<void> {
+    this.closed = true;
+    this.watcher.close();
+    await Promise.all([server.close(), this.linter?.close()]);
+  }
+
+  /** Updates run one after another; a save during an update is taken up after it. */
+  private enqueue(paths: Set<string> | undefined): Promise<void> {
+    this.queue = this.queue
+      .then(() => this.run(paths))
+      .catch((error: unknown) => this.report({ type: 'problem', problem: problemOf(error) }));
+    return this.queue;
+  }
+
+  /** Load the book (no paths) or bring it up to date with saved files, and show it. */
+  private async run(paths: Set<string> | undefined): Promise<void> {
     const started = performance.now();
-    // A saved chapter is proofread while it is parsed, and the page shows both at once.
-    const chapters = new Set(book.book?.chapters.map((chapter) => chapter.file.path));
-    const linting = paths ? linter?.lint([...paths].filter((path) => chapters.has(path))) : undefined;
-    const result = paths ? await book.update(paths) : await book.reload();
-    if (!result || closed) return;
-    // The page waits a moment for the findings, never longer: a cold dictionary (the first save
-    // after start) or a huge chapter sends them on later, with a page refresh of their own.
-    const lint = linting && (await Promise.race([linting, delay(LINT_WAIT_MS)]));
-    if (linting && !lint) {
-      void linting.then((update) => {
-        if (!update || closed) return;
-        render();
-        server?.reload();
-        report({ type: 'lint', update });
+    // A chapter file is proofread from the moment it is read, while it is parsed; the page shows both at once.
+    const linting: Promise<LintUpdate | undefined>[] = [];
+    const onRead = (file: VFile) => {
+      const update = this.linter?.lint([file]);
+      if (update) linting.push(update);
+    };
+    const result = paths ? await this.book.update(paths, onRead) : await this.book.reload();
+    if (!result || this.closed) return;
+    const lint = await this.lintInTime(linting);
+    // A full load may bring new lint settings; findings are made again as chapters are saved.
+    if (result.kind === 'book' && this.book.book) this.linter?.setBook(this.book.book);
+    this.render();
+    const ms = performance.now() - started;
+    this.watcher.watch(this.book.folders());
+    this.server?.reload();
+    this.report({ type: 'update', result, ms });
+    if (lint) this.report({ type: 'lint', update: lint });
+  }
+
+  /**
+   * The findings of the files read, if they come within a moment. A cold dictionary (the first
+   * save after start) or a huge chapter sends them on later, with a page refresh of their own.
+   */
+  private async lintInTime(linting: Promise<LintUpdate | undefined>[]): Promise<LintUpdate | undefined> {
+    if (linting.length === 0) return undefined;
+    const all = Promise.all(linting).then(mergeUpdates);
+    const lint = await Promise.race([all, delay(LINT_WAIT_MS)]);
+    if (!lint) {
+      void all.then((update) => {
+        if (!update || this.closed) return;
+        this.render();
+        this.server?.reload();
+        this.report({ type: 'lint', update });
       });
     }
-    // A full load may bring new lint settings; findings are made again as chapters are saved.
-    if (result.kind === 'book' && book.book) linter?.setBook(book.book);
-    render();
-    const ms = performance.now() - started;
-    watcher.watch(book.folders());
-    server?.reload();
-    report({ type: 'update', result, ms });
-    if (lint) report({ type: 'lint', update: lint });
-  };
-  // Updates run one after another; a save during an update is taken up after it.
-  const enqueue = (paths: Set<string> | undefined) => {
-    queue = queue
-      .then(() => run(paths))
-      .catch((error: unknown) => report({ type: 'problem', problem: problemOf(error) }));
-    return queue;
-  };
+    return lint;
+  }
 
-  const watcher = watchFolders({
-    debounceMs: options.debounceMs ?? 50,
-    onChange: (paths) => void enqueue(paths),
-    onError: (folder, error) =>
-      report({
-        type: 'problem',
-        problem: {
-          severity: 'warning',
-          message: `cannot watch this folder: ${error.message}`,
-          file: folder,
-          ruleId: 'preview-watch',
-        },
-      }),
-  });
-  // Watch before the first load, so that a save during it is not missed.
-  watcher.watch(book.folders());
-  await enqueue(undefined);
-  try {
-    server = await startPreviewServer({ port: options.port, root: book.root, page: () => html });
-  } catch (error) {
-    closed = true;
-    watcher.close();
-    throw error;
+  private render(): void {
+    this.html = previewHtml({
+      book: this.book.book,
+      errors: this.book.errors(),
+      warnings: this.book.warnings(),
+      lint: this.linter?.problems() ?? [],
+    });
   }
-  if (options.lint !== false) {
-    const { PreviewLinter } = await import('./lint.ts');
-    linter = new PreviewLinter(book.root);
-    if (book.book) linter.setBook(book.book);
-  }
-  const running = server;
+}
+
+/** The findings of several files' runs as one. */
+function mergeUpdates(updates: readonly (LintUpdate | undefined)[]): LintUpdate | undefined {
+  const done = updates.filter((update) => update !== undefined);
+  if (done.length === 0) return undefined;
   return {
-    url: running.url,
-    async close() {
-      closed = true;
-      watcher.close();
-      await Promise.all([running.close(), linter?.close()]);
-    },
+    files: done.flatMap((update) => update.files),
+    problems: done.flatMap((update) => update.problems),
+    ms: Math.max(...done.map((update) => update.ms)),
   };
 }

@@ -4,7 +4,13 @@
  * Server-Sent Events stream that tells open pages to refresh.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { BuildError } from '../errors.ts';
@@ -54,82 +60,16 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   let reloads = 0;
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent)
-        send(
-          response,
-          500,
-          'text/plain; charset=utf-8',
-          `internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-      else response.destroy();
-    });
-  });
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A page on another site could reach this port through a DNS name that points at
     // 127.0.0.1 ("DNS rebinding"); the Host header gives such requests away.
-    if (!hosts.has(request.headers.host ?? ''))
-      return send(response, 403, 'text/plain; charset=utf-8', 'this preview answers to localhost only\n');
-    if (request.method !== 'GET')
-      return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET' });
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-
-    if (pathname === '/' || pathname === '/index.html') {
-      return send(response, 200, 'text/html; charset=utf-8', options.page(), {
-        'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY,
-        'Cache-Control': 'no-store',
-      });
-    }
-    if (pathname === '/__events') return openStream(response);
-    // Browsers ask for an icon; an empty answer keeps their consoles free of 404s.
-    if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
-    const stylesheet = STYLESHEETS[pathname];
-    if (stylesheet) {
-      return send(response, 200, 'text/css; charset=utf-8', await readFile(stylesheet), {
-        'Cache-Control': 'no-cache',
-      });
-    }
-    const font = FONT_ROUTE.exec(pathname);
-    if (font) {
-      const path = join(fontPackageDir(font[1] as DefaultFamily), font[2]!);
-      const body = await readFile(path).catch(() => undefined);
-      if (!body) return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
-      return send(response, 200, FONT_TYPES[font[2]!.split('.').at(-1)!]!, body, {
-        'Cache-Control': 'public, max-age=86400',
-      });
-    }
-    if (pathname.startsWith(IMAGE_ROUTE)) {
-      // The same checks as a build: inside the manuscript (no `..`, no link leading out), an
-      // image of the type its name says. The route is still percent-encoded, as a reference is.
-      const reference = pathname.slice(IMAGE_ROUTE.length);
-      try {
-        const image = await resolveImage(reference, options.root, {});
-        const body = await readFile(image.path);
-        // An SVG opened on its own must not run scripts in this origin.
-        return send(response, 200, image.mediaType, body, {
-          'Cache-Control': 'no-cache',
-          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-        });
-      } catch (error) {
-        if (!(error instanceof BuildError)) throw error;
-        return send(response, 404, 'text/plain; charset=utf-8', `${error.message}\n`);
-      }
-    }
-    return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
-  }
-
-  function openStream(response: ServerResponse): void {
-    response.writeHead(200, {
-      ...COMMON_HEADERS,
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
+    const answer = hosts.has(request.headers.host ?? '')
+      ? handle(request, response, options, streams)
+      : Promise.resolve(send(response, 403, TEXT, 'this preview answers to localhost only\n'));
+    answer.catch((error: unknown) => {
+      if (response.headersSent) response.destroy();
+      else send(response, 500, TEXT, `internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     });
-    // A page whose stream broke (the server restarted) tries again after a second.
-    response.write('retry: 1000\n\n');
-    streams.add(response);
-    response.on('close', () => streams.delete(response));
-  }
+  });
 
   // A comment now and then lets a page notice a dead connection and reconnect.
   const heartbeat = setInterval(() => {
@@ -137,25 +77,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }, 15_000);
   heartbeat.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      clearInterval(heartbeat);
-      reject(
-        new BuildError(
-          error.code === 'EADDRINUSE'
-            ? `port ${options.port} is already in use`
-            : `cannot listen on port ${options.port}: ${error.code ?? error.message}`,
-          {
-            hint: 'pass another port with --port N, or --port 0 for any free one',
-            ruleId: 'preview-port',
-            cause: error,
-          },
-        ),
-      );
-    });
-    server.listen(options.port, '127.0.0.1', () => resolve());
+  const port = await listen(server, options.port).catch((error: unknown) => {
+    clearInterval(heartbeat);
+    throw error;
   });
-  const { port } = server.address() as AddressInfo;
   hosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
 
   return {
@@ -173,6 +98,96 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       });
     },
   };
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+
+/** Listen on 127.0.0.1 only; resolves with the port, rejects with a BuildError that says what to do. */
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new BuildError(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} is already in use`
+            : `cannot listen on port ${port}: ${error.code ?? error.message}`,
+          {
+            hint: 'pass another port with --port N, or --port 0 for any free one',
+            ruleId: 'preview-port',
+            cause: error,
+          },
+        ),
+      );
+    });
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Answer a request from localhost: the page, the event stream, or a file the page loads. */
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: PreviewServerOptions,
+  streams: Set<ServerResponse>,
+): Promise<void> {
+  if (request.method !== 'GET') return send(response, 405, TEXT, 'method not allowed\n', { Allow: 'GET' });
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+  if (pathname === '/' || pathname === '/index.html') {
+    return send(response, 200, 'text/html; charset=utf-8', options.page(), {
+      'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY,
+      'Cache-Control': 'no-store',
+    });
+  }
+  if (pathname === '/__events') return openStream(response, streams);
+  // Browsers ask for an icon; an empty answer keeps their consoles free of 404s.
+  if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
+  const stylesheet = STYLESHEETS[pathname];
+  if (stylesheet) return send(response, 200, 'text/css; charset=utf-8', await readFile(stylesheet), NO_CACHE);
+  const font = FONT_ROUTE.exec(pathname);
+  if (font) {
+    const body = await readFile(join(fontPackageDir(font[1] as DefaultFamily), font[2]!)).catch(() => undefined);
+    if (!body) return send(response, 404, TEXT, 'not found\n');
+    return send(response, 200, FONT_TYPES[font[2]!.split('.').at(-1)!]!, body, {
+      'Cache-Control': 'public, max-age=86400',
+    });
+  }
+  if (pathname.startsWith(IMAGE_ROUTE)) return sendImage(response, pathname.slice(IMAGE_ROUTE.length), options.root);
+  return send(response, 404, TEXT, 'not found\n');
+}
+
+const NO_CACHE: OutgoingHttpHeaders = { 'Cache-Control': 'no-cache' };
+
+/**
+ * A manuscript image, with the same checks as a build: inside the manuscript (no `..`, no link
+ * leading out), an image of the type its name says. The reference is still percent-encoded, as
+ * the author's reference is.
+ */
+async function sendImage(response: ServerResponse, reference: string, root: string): Promise<void> {
+  try {
+    const image = await resolveImage(reference, root, {});
+    const body = await readFile(image.path);
+    // An SVG opened on its own must not run scripts in this origin.
+    return send(response, 200, image.mediaType, body, {
+      ...NO_CACHE,
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    });
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    return send(response, 404, TEXT, `${error.message}\n`);
+  }
+}
+
+/** The Server-Sent Events stream that tells an open page to refresh. */
+function openStream(response: ServerResponse, streams: Set<ServerResponse>): void {
+  response.writeHead(200, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  // A page whose stream broke (the server restarted) tries again after a second.
+  response.write('retry: 1000\n\n');
+  streams.add(response);
+  response.on('close', () => streams.delete(response));
 }
 
 function send(

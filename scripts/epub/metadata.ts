@@ -17,7 +17,7 @@ import { bookReadings } from './readings.ts';
  * The claim the 電書協 guide's EPUB and the EPUB Accessibility 1.1 spec know: WCAG 2.1 AA is what
  * EN 301 549 (the European Accessibility Act's standard) asks of e-books.
  */
-export const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
+const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
 
 /** Everything the package shows besides the pages, and the metadata's warnings. */
 export function packageMetadata(
@@ -87,7 +87,7 @@ function accessibility(book: Book, layout: EpubLayout, imageCount: number): Acce
  * which needs a description of its own: an image that got the stand-in 画像 fails 1.1.1.
  */
 function meetsWcagAA(book: Book): boolean {
-  return book.manuscript.chapters.every((file) => file.messages.every((message) => message.ruleId !== 'image-alt'));
+  return book.manuscript.chapterFiles.every((file) => file.messages.every((message) => message.ruleId !== 'image-alt'));
 }
 
 function containsTag(nodes: readonly ElementContent[], tagName: string): boolean {

@@ -57,7 +57,7 @@ export function fontWeights(family: BundledFamily): readonly number[] {
 }
 
 /** The available weight closest to `weight`, as a browser's font matching picks it. */
-export function nearestWeight(family: BundledFamily, weight: number): number {
+function nearestWeight(family: BundledFamily, weight: number): number {
   return PACKAGES[family].weights.reduce((best, candidate) =>
     Math.abs(candidate - weight) < Math.abs(best - weight) ? candidate : best,
   );
@@ -111,7 +111,7 @@ function parseUnicodeRange(value: string): [number, number][] {
 const fontCache = new Map<string, fontkit.Font>();
 
 /** A font file opened with fontkit, once per process. */
-export function openFont(file: string, bytes?: Uint8Array): fontkit.Font {
+function openFont(file: string, bytes?: Uint8Array): fontkit.Font {
   let font = fontCache.get(file);
   if (!font) {
     font = fontkit.create(Buffer.from(woffToSfnt(bytes ?? readFileSync(file)))) as fontkit.Font;

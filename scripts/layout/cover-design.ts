@@ -7,6 +7,7 @@
  */
 import type { PathCommand } from 'fontkit';
 import { fontForCharacter, type DefaultFamily } from '../fonts/fontsource.ts';
+import { NO_END, NO_START } from './kinsoku.ts';
 
 /** The design's colours by role; each renderer picks the colour values (sRGB on screen, CMYK in print). */
 export type CoverColour = 'paper' | 'accent' | 'ink' | 'inkSoft';
@@ -39,14 +40,9 @@ export interface CoverText {
 /** The design's width in its own units. */
 const WIDTH = 1600;
 /** Kindle's recommended cover proportions (1:1.6). */
-export const EBOOK_COVER_RATIO = 1.6;
+const EBOOK_COVER_RATIO = 1.6;
 const MARGIN = 220;
 
-/** Characters that may not start a line (行頭禁則) and may not end one (行末禁則). */
-const NO_START = new Set([
-  ...'、。，．,.・：；:;?!？！）〕］｝〉》」』】ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々',
-]);
-const NO_END = new Set([...'（〔［｛〈《「『【']);
 const CLOSING = new Set([...'）〕］｝〉》」』】']);
 
 /** Design the default cover for a page `ratio` times as tall as it is wide. */

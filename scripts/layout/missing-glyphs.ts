@@ -13,6 +13,7 @@ import { location } from 'vfile-location';
 import type { Book } from '../book.ts';
 import type { Place } from '../errors.ts';
 import type { FontStack } from '../fonts/stack.ts';
+import { HEADING_TAGS } from '../markdown/raw-html/schema.ts';
 import { authorsOf } from './metadata-text.ts';
 
 /** The mark printed in place of a character no font has. */
@@ -22,25 +23,12 @@ export const MISSING_GLYPH_MARK = '〓';
 export const MISSING_GLYPH_CLASS = 'missing-glyph';
 
 /** Elements the print stylesheet sets in the Gothic face. */
-export const GOTHIC_TAGS: readonly string[] = [
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'strong',
-  'b',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-];
+export const GOTHIC_TAGS: readonly string[] = [...HEADING_TAGS, 'strong', 'b', 'code', 'pre', 'kbd', 'samp'];
 
 /** Classes the print stylesheet sets in the Gothic face. */
 export const GOTHIC_CLASSES: readonly string[] = ['gfont', 'task', 'colophon-title', 'colophon-label'];
 
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADINGS = new Set(HEADING_TAGS);
 
 /** Characters that never need a glyph: controls, white space and default-ignorable code points. */
 const NEEDS_NO_GLYPH = /[\p{Cc}\p{Zl}\p{Zp}\s\p{Default_Ignorable_Code_Point}]/u;
@@ -66,7 +54,7 @@ export interface MissingGlyph {
 }
 
 /** `U+03B1`, `U+2000B`. */
-export function codePointLabel(char: string): string {
+function codePointLabel(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

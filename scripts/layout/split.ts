@@ -12,6 +12,7 @@ import type { Element, ElementContent, RootContent } from 'hast';
 import type { Position } from 'unist';
 import { toString } from 'hast-util-to-string';
 import { toXhtml } from './xhtml.ts';
+import { HEADING_TAGS } from '../markdown/raw-html/schema.ts';
 
 /** Where a cut for size fell, from the politest to the last resort. */
 export type CutKind = 'heading' | 'scene break' | 'paragraph' | 'block' | 'inside a block';
@@ -41,7 +42,7 @@ export function splitChapter(
   return sections.flatMap((section) => splitPolitely(section, maxBytes, onCut)).filter((part) => part.length > 0);
 }
 
-const HEADING = /^h[1-6]$/;
+const HEADINGS = new Set(HEADING_TAGS);
 const RANKS: Record<Exclude<CutKind, 'inside a block'>, number> = {
   heading: 4,
   'scene break': 3,
@@ -51,7 +52,7 @@ const RANKS: Record<Exclude<CutKind, 'inside a block'>, number> = {
 
 const isElement = (node: ElementContent | undefined, test: (node: Element) => boolean): boolean =>
   node?.type === 'element' && test(node);
-const isHeading = (node: ElementContent | undefined) => isElement(node, (element) => HEADING.test(element.tagName));
+const isHeading = (node: ElementContent | undefined) => isElement(node, (element) => HEADINGS.has(element.tagName));
 const isSceneBreak = (node: ElementContent | undefined) =>
   isElement(node, (element) => classList(element).includes('scene-break'));
 const isParagraph = (node: ElementContent | undefined) =>
@@ -138,7 +139,7 @@ export function splitLongParagraphs(nodes: ElementContent[], maxChars: number): 
 }
 
 /** Whether a node is a page break marker (改ページ / 改丁). */
-export function isPageBreak(node: RootContent): node is Element {
+function isPageBreak(node: RootContent): node is Element {
   return node.type === 'element' && node.tagName === 'div' && classList(node).includes('pagebreak');
 }
 

@@ -6,9 +6,10 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BookConfig } from '../config/schema.ts';
 import type { TocEntry } from './toc.ts';
+import { kanjiDigits } from './japanese-date.ts';
 
 /** A page-number column after each entry, as the print 目次 sets it. */
-export interface TocPageNumbers {
+interface TocPageNumbers {
   /** The page of each entry's heading, by id; an entry not in it gets a hidden placeholder. */
   numbers?: ReadonlyMap<string, number>;
   vertical: boolean;
@@ -105,7 +106,7 @@ export function tocPage(config: BookConfig, entries: readonly TocEntry[], option
 }
 
 /** An entry's text as its heading sets it, a copy for each place it goes. */
-export function tocText(entry: TocEntry): ElementContent[] {
+function tocText(entry: TocEntry): ElementContent[] {
   return entry.content ? structuredClone(entry.content) : [{ type: 'text', value: entry.text }];
 }
 
@@ -127,11 +128,9 @@ function withPageNumber(entry: TocEntry, { numbers, vertical, kanji }: TocPageNu
   ];
 }
 
-const KANJI_DIGITS = '〇一二三四五六七八九';
-
 /** A 目次 page number: 縦中横 in a vertical book (whatever its length), or kanji digits (一〇二). */
 function pageNumberLabel(number: number | undefined, vertical: boolean, kanji: boolean): ElementContent {
   const digits = number === undefined ? '000' : String(number);
-  if (kanji) return { type: 'text', value: [...digits].map((digit) => KANJI_DIGITS[Number(digit)]).join('') };
+  if (kanji) return { type: 'text', value: kanjiDigits(digits) };
   return vertical ? h('span.tcy', digits) : { type: 'text', value: digits };
 }

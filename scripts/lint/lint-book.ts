@@ -1,14 +1,13 @@
 /**
- * Proofreading a manuscript: every chapter is read and parsed here, with the book's own Markdown
- * processor, projected into the documents each rule reads, and the documents are linted by the
- * worker threads; findings come back as `file:line:column` of the manuscript.
+ * Proofreading a manuscript: every chapter file, as the book read it, is parsed again with the
+ * book's own Markdown processor (the Markdown stages only), projected into the documents each
+ * rule reads, and the documents are linted by the worker threads; findings come back as
+ * `file:line:column` of the manuscript.
  */
 import { VFile } from 'vfile';
+import type { BookSource } from '../book.ts';
 import { aozoraLayout, type HeaderRole } from '../manuscript/aozora-text.ts';
-import { decodeText } from '../manuscript/decode.ts';
-import { loadManuscript, type Manuscript } from '../manuscript/load.ts';
-import { cleanText, readBytes } from '../manuscript/read-text.ts';
-import { createMarkdownProcessor, type MarkdownProcessor } from '../markdown/processor.ts';
+import type { MarkdownProcessor } from '../markdown/processor.ts';
 import { silent, type Progress } from '../progress.ts';
 import { toLintMessage, type Coordinates, type LintMessage } from './messages.ts';
 import { LintPool } from './pool.ts';
@@ -45,27 +44,26 @@ export interface LintRunOptions {
   progress?: Progress;
 }
 
-/** Proofread every chapter of a manuscript (a folder or a one-file book). */
-export async function lintManuscript(path: string, options: LintRunOptions = {}): Promise<LintReport> {
+/** Proofread every chapter file of a manuscript already read (a folder or a one-file book). */
+export async function lintManuscript(source: BookSource, options: LintRunOptions = {}): Promise<LintReport> {
   const progress = options.progress ?? silent;
-  const manuscript = await loadManuscript(path);
-  const linter = await BookLinter.create(manuscript, options.pool);
+  const linter = await BookLinter.create(source, options.pool);
   const stop = () => void linter.close();
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
-    const paths = manuscript.chapters.map((file) => file.path);
+    const files = source.manuscript.chapterFiles;
     let done = 0;
     const results = await Promise.all(
-      paths.map(async (chapterPath) => {
-        const result = await linter.lintFile(chapterPath);
-        progress('linting chapters', { done: ++done, total: paths.length });
+      files.map(async (file) => {
+        const result = await linter.lintFile(file);
+        progress({ kind: 'linting', step: { done: ++done, total: files.length } });
         return result;
       }),
     );
     options.signal?.throwIfAborted();
     return {
       messages: results.flatMap((result) => result.messages),
-      chapters: paths.length,
+      chapters: files.length,
       characters: results.reduce((sum, result) => sum + result.characters, 0),
       rules: linter.rules,
     };
@@ -82,30 +80,27 @@ export class BookLinter {
     private readonly processor: MarkdownProcessor,
     private readonly pool: LintPool,
     private readonly ownPool: boolean,
-    /** How each 青空文庫 text's header is used (the book's metadata, or its chapter's title). */
-    private readonly headerRoles: ReadonlyMap<string, HeaderRole>,
   ) {}
 
   /** Set up for a manuscript; `pool` is shared (the preview keeps one), else one is started and owned. */
-  static async create(manuscript: Manuscript, pool?: LintPool): Promise<BookLinter> {
+  static async create({ manuscript, processor }: BookSource, pool?: LintPool): Promise<BookLinter> {
     const rules = await resolveRules(manuscript);
     // A short book is done before a second dictionary would have loaded.
-    const characters = manuscript.chapters.reduce((sum, file) => sum + String(file.value).length, 0);
+    const characters = manuscript.chapterFiles.reduce((sum, file) => sum + String(file.value).length, 0);
     const workers = pool ?? new LintPool(characters < SMALL_BOOK ? 1 : undefined);
     // The dictionary loads in the workers while the main thread parses.
     if (!pool) workers.warm().catch(() => undefined);
-    const roles = new Map(
-      manuscript.chapters
-        .filter((file) => file.data.aozoraText)
-        .map((file) => [file.path, file.data.aozoraText?.titleLines ? 'title' : 'metadata'] as const),
-    );
-    return new BookLinter(rules, createMarkdownProcessor(manuscript.config.markdown), workers, !pool, roles);
+    return new BookLinter(rules, processor, workers, !pool);
   }
 
-  /** Proofread one chapter file as it is on disk now. */
-  async lintFile(path: string): Promise<{ messages: LintMessage[]; characters: number }> {
-    const role = this.headerRoles.get(path);
-    const source = await readChapter(path, role !== undefined);
+  /** Proofread one chapter file, as the book read it. */
+  async lintFile(file: VFile): Promise<{ messages: LintMessage[]; characters: number }> {
+    const { path } = file;
+    const parsed = String(file.value);
+    const source = new SourceText(file.data.decodedText ?? parsed, parsed);
+    // How a 青空文庫 text's header is used (the book's metadata, or its chapter's title), as it was read.
+    const layout = file.data.aozoraText;
+    const role: HeaderRole | undefined = layout ? (layout.titleLines ? 'title' : 'metadata') : undefined;
     const jobs = await this.documents(source, path, role);
     // A whole-chapter document is the longest task: queued first, it runs beside the short ones
     // rather than alone at the end. The findings keep the documents' order.
@@ -182,13 +177,4 @@ export class BookLinter {
     );
     return jobs;
   }
-}
-
-/** A chapter file's text as it is, and as the build reads it. */
-async function readChapter(path: string, aozoraText: boolean): Promise<SourceText> {
-  const bytes = await readBytes(path);
-  // The manuscript was checked to be UTF-8 (or, for a 青空文庫 text, UTF-8 or Shift_JIS) when it was
-  // loaded; the decoder drops a BOM as the build does.
-  const file = aozoraText ? decodeText(bytes, path) : new TextDecoder('utf-8').decode(bytes);
-  return new SourceText(file, cleanText(file, new VFile({ path })));
 }

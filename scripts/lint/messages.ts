@@ -6,7 +6,7 @@ import type { FilePoint, SourceText } from './source-text.ts';
 import type { RawMessage } from './worker.ts';
 
 /** What a rule's fix would change in the file (reported, never applied). */
-export interface LintFix {
+interface LintFix {
   line: number;
   column: number;
   endLine: number;

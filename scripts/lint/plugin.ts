@@ -11,7 +11,7 @@ import type { TextlintPluginCreator, TextlintPluginOptions } from '@textlint/typ
 export const PROJECTION_EXTENSION = '.tategaki';
 
 /** What the plugin is given: a document of our projection. */
-export interface ProjectionPluginOptions extends TextlintPluginOptions {
+interface ProjectionPluginOptions extends TextlintPluginOptions {
   text: string;
   ast: TxtDocumentNode;
 }

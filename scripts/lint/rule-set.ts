@@ -10,7 +10,7 @@ import { BuildError } from '../errors.ts';
 import { insideRoot, type Manuscript } from '../manuscript/load.ts';
 
 /** Which text a rule reads. */
-export type LintView =
+type LintView =
   /** The prose a reader sees: notations resolved, readings and annotations out. */
   | 'prose'
   /** The prose without the words inside 「」. */
@@ -24,7 +24,7 @@ export type LintView =
 export type LintSeverity = 'error' | 'warning';
 
 /** What the project says about a rule before book.yaml has its say. */
-export interface RuleDefault {
+interface RuleDefault {
   severity: LintSeverity;
   view: Exclude<LintView, 'narration'>;
   /** The rule judges narration only unless book.yaml says otherwise (prose rules only). */
@@ -37,7 +37,7 @@ export interface RuleDefault {
 }
 
 /** The default rule set. */
-export const RULE_DEFAULTS: Record<LintRuleId, RuleDefault> = {
+const RULE_DEFAULTS: Record<LintRuleId, RuleDefault> = {
   'no-unmatched-pair': {
     severity: 'error',
     view: 'prose',

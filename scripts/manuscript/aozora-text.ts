@@ -8,7 +8,7 @@ import { VFile } from 'vfile';
 import type { AozoraTextLayout } from '../markdown/aozora/index.ts';
 import { readGaiji } from '../markdown/aozora/gaiji/describe.ts';
 import { decodeText } from './decode.ts';
-import { cleanText, readBytes, readSourceFile } from './read-text.ts';
+import { readBytes, readSourceFile, sourceFile } from './read-text.ts';
 
 /** A 青空文庫 text read: the file, its layout, and the header lines as text. */
 export interface AozoraText {
@@ -26,9 +26,7 @@ const RULE = /^-{10,}\s*$/;
 
 /** Read a 青空文庫 text file into a VFile whose `data.aozoraText` says where its parts are. */
 export async function readAozoraText(path: string, role: HeaderRole): Promise<AozoraText> {
-  const bytes = await readBytes(path);
-  const file = new VFile({ path });
-  file.value = cleanText(decodeText(bytes, path), file);
+  const file = sourceFile(path, decodeText(await readBytes(path), path));
   const lines = String(file.value).split('\n');
   const { layout, header } = findLayout(lines, role);
   file.data.aozoraText = layout;

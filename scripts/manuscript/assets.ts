@@ -113,7 +113,7 @@ async function resolveFont(manuscript: Manuscript, setting: string, place: Place
 
 /**
  * The file of a font family installed on the machine, found with fontconfig's `fc-match`. The
- * browser that lays the book out sees no installed font (see pdf/browser.ts), so a family the
+ * browser that lays the book out sees no installed font (see pdf/render/browser.ts), so a family the
  * book names is loaded from its file like a font of the manuscript.
  */
 async function installedFontFile(family: string, place: Place): Promise<string> {

@@ -20,13 +20,14 @@ export interface Manuscript {
   /** The file the metadata came from (`book.yaml`, or the one-file book itself). */
   metadataFile: string;
   config: BookConfig;
-  /** Chapter sources in reading order, each a VFile with its path. */
-  chapters: VFile[];
+  /** The chapter files in reading order, each a VFile with its path (one file may hold several chapters). */
+  chapterFiles: VFile[];
   /** The place in the metadata file a setting came from, e.g. `['cover']`. */
   locate(keys: (string | number)[]): Place;
 }
 
-const METADATA_NAMES = ['book.yaml', 'book.yml'];
+/** The names a manuscript folder's metadata file may have. */
+export const METADATA_NAMES: readonly string[] = ['book.yaml', 'book.yml'];
 /**
  * The chapters a folder's files are: its Markdown files, or, in a folder with none, its 青空文庫
  * texts (`.txt`, scripts/manuscript/aozora-text.ts), so that a notes file beside Markdown chapters
@@ -36,8 +37,15 @@ const chapterExtension = (names: readonly string[]) =>
   names.some((name) => extname(name).toLowerCase() === '.md' && !/^readme\./i.test(name)) ? '.md' : '.txt';
 const isAozoraText = (path: string) => extname(path).toLowerCase() === '.txt';
 
-/** Load a manuscript folder or a one-file book. */
-export async function loadManuscript(path: string): Promise<Manuscript> {
+/** Where a manuscript is: its absolute path, whether it is a folder, and the folder its files come from. */
+export interface ManuscriptPlace {
+  path: string;
+  folder: boolean;
+  root: string;
+}
+
+/** Find the manuscript the command line names; one that is not there is a build error at its path. */
+export async function locateManuscript(path: string): Promise<ManuscriptPlace> {
   const target = resolve(path);
   const info = await stat(target).catch((cause: NodeJS.ErrnoException) => {
     throw new BuildError(`manuscript not found: ${cause.code === 'ENOENT' ? 'no such file or folder' : cause.code}`, {
@@ -47,15 +55,32 @@ export async function loadManuscript(path: string): Promise<Manuscript> {
       cause,
     });
   });
-  if (info.isDirectory()) return loadFolder(target);
-  if (isAozoraText(target)) {
-    const { file, metadataFile, config, locate } = await loadAozoraBook(target);
-    return { root: dirname(target), metadataFile, config, chapters: [file], locate };
-  }
-  return loadSingleFile(target);
+  const folder = info.isDirectory();
+  return { path: target, folder, root: folder ? target : dirname(target) };
 }
 
-async function loadFolder(root: string): Promise<Manuscript> {
+/** Load a manuscript folder or a one-file book (Markdown with front matter, or a 青空文庫 text). */
+export async function loadManuscript(path: string): Promise<Manuscript> {
+  const place = await locateManuscript(path);
+  if (place.folder) return loadFolder(place.path);
+  if (isAozoraText(place.path)) {
+    const { file, metadataFile, config, locate } = await loadAozoraBook(place.path);
+    return { root: place.root, metadataFile, config, chapterFiles: [file], locate };
+  }
+  return loadSingleFile(place.path);
+}
+
+/**
+ * The chapter files a manuscript has now, in reading order, without reading them: how the
+ * preview tells whether a new or removed file changes the book.
+ */
+export async function listChapterFiles(path: string): Promise<string[]> {
+  const place = await locateManuscript(path);
+  return place.folder ? (await findFolderBook(place.path)).chapterPaths : [place.path];
+}
+
+/** A manuscript folder's metadata and chapter paths, before any chapter is read. */
+async function findFolderBook(root: string) {
   const names = await readdir(root);
   const metadataName = METADATA_NAMES.find((name) => names.includes(name));
   if (!metadataName) {
@@ -92,10 +117,18 @@ async function loadFolder(root: string): Promise<Manuscript> {
       ruleId: 'manuscript-empty',
     });
   }
-  const chapters = await Promise.all(
-    chapterPaths.map(async (path) => (isAozoraText(path) ? (await readAozoraText(path, 'title')).file : readSourceFile(path))),
-  );
-  return { root, metadataFile, config, chapters, locate };
+  return { metadataFile, config, locate, chapterPaths };
+}
+
+/** Read a chapter file of a manuscript folder: a 青空文庫 text (its header the chapter's title), or Markdown. */
+export async function readChapterFile(path: string): Promise<VFile> {
+  return isAozoraText(path) ? (await readAozoraText(path, 'title')).file : readSourceFile(path);
+}
+
+async function loadFolder(root: string): Promise<Manuscript> {
+  const { metadataFile, config, locate, chapterPaths } = await findFolderBook(root);
+  const chapterFiles = await Promise.all(chapterPaths.map(readChapterFile));
+  return { root, metadataFile, config, chapterFiles, locate };
 }
 
 async function loadSingleFile(path: string): Promise<Manuscript> {
@@ -119,7 +152,7 @@ async function loadSingleFile(path: string): Promise<Manuscript> {
       ruleId: 'metadata-invalid',
     });
   }
-  return { root: dirname(path), metadataFile: path, config, chapters: [file], locate };
+  return { root: dirname(path), metadataFile: path, config, chapterFiles: [file], locate };
 }
 
 /**

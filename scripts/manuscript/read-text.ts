@@ -13,9 +13,27 @@ export async function readSourceFile(path: string): Promise<VFile> {
   const bytes = await readBytes(path);
   if (!isUtf8(bytes)) throw notUtf8(path, bytes);
 
+  return sourceFile(path, new TextDecoder('utf-8').decode(bytes));
+}
+
+/**
+ * A source file from its decoded text, normalised as `readSourceFile` does it (the preview makes
+ * a file afresh from the text it read before, to parse it again without reading it again).
+ */
+export function sourceFile(path: string, decoded: string): VFile {
   const file = new VFile({ path });
-  file.value = cleanText(new TextDecoder('utf-8').decode(bytes), file);
+  file.value = cleanText(decoded, file);
+  // Proofreading reports places in the file as the author's editor shows it; keeping the text
+  // here spares it reading the file a second time.
+  if (decoded !== file.value) file.data.decodedText = decoded;
   return file;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The file's text as decoded, when `cleanText` changed it (a BOM, CR line ends, controls, NFD). */
+    decodedText?: string;
+  }
 }
 
 /** A file's bytes; a file that cannot be read is a build error at that file. */

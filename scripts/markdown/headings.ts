@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { ORIENTATION_CLASSES } from './raw-html/schema.ts';
 import type { HeadingEntry } from './types.ts';
 
 const HEADING = /^h([1-6])$/;
@@ -29,7 +30,7 @@ export function rehypeHeadings() {
 }
 
 /** Text of a heading as a reader sees it on one line: ruby readings and notes left out. */
-export function headingText(node: Element): string {
+function headingText(node: Element): string {
   // Only half-width white space is collapsed: a full-width space 「　」 in a heading is part of
   // its text (一　午後の授業).
   return toString(readable(node))
@@ -39,14 +40,14 @@ export function headingText(node: Element): string {
 
 // Classes that set text upright or sideways, or keep it on one line; a table of contents keeps
 // them, as the heading does.
-const ORIENTATION = new Set(['tcy', 'upright', 'sideways', 'nowrap']);
+const ORIENTATION = new Set([...ORIENTATION_CLASSES, 'nowrap']);
 
 /**
  * A heading as a table of contents sets it: its text, with the runs the heading sets upright
  * (縦中横) or sideways, or keeps on one line, kept as they are, and nothing else (no links, ids,
  * emphasis or notes).
  */
-export function headingPhrasing(node: Element): ElementContent[] {
+function headingPhrasing(node: Element): ElementContent[] {
   const phrasing: ElementContent[] = [];
   const add = (value: string) => {
     const last = phrasing.at(-1);

@@ -37,6 +37,8 @@ export function resolveChapterLinks(chapters: readonly LinkedChapter[]): void {
       } catch {
         // A stray `%` is taken literally.
       }
+      // The preview parses such a file again when the chapters it links to move.
+      chapter.file.data.linksToFiles = true;
       const targets = byPath.get(resolve(dirname(chapter.file.path), path));
       if (targets) {
         const target =

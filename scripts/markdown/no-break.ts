@@ -9,7 +9,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 /** Class of the span that holds a pair together (`white-space: nowrap`). */
-export const NO_BREAK_CLASS = 'nowrap';
+const NO_BREAK_CLASS = 'nowrap';
 
 // Runs of one dash or leader, repeated (and 中黒 used as a leader, ・・・).
 const RUN = /―{2,}|—{2,}|─{2,}|━{2,}|…{2,}|‥{2,}|⋯{2,}|・{3,}/g;

@@ -47,8 +47,6 @@ import { remarkTaskMarkers, taskMarkerToHast } from './tasks/index.ts';
 import { remarkAutoTcy, remarkTcy, tcyToHast } from './tcy/index.ts';
 import type { ChapterTree } from './types.ts';
 
-export type { ChapterTree } from './types.ts';
-
 /** A processor for one book: Markdown source in, hast out. */
 export interface MarkdownProcessor {
   /** Parse and transform a chapter file as one tree; warnings are added to `file.messages`. */
@@ -97,75 +95,9 @@ export function hastOptions(options: MarkdownOptions): RemarkRehypeOptions {
 export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProcessor {
   // The chain is in two halves: reading the whole file (syntax and the notations), then, for
   // each chapter cut from it, numbering notes and making HTML with the chapter's own ids.
-  const reader = unified()
-    // Syntax: CommonMark, GFM (tables, footnotes, strikethrough, autolinks), and a front
-    // matter block, which is metadata and never printed.
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkReportFrontMatter)
-    .use(remarkGfm)
-    // GFM's URL autolinks run to the next space, which Japanese does not have: ours end where
-    // the address ends (autolink/), at every notation and in every place GFM links one.
-    .use(remarkAutolinkLiterals)
-    // CommonMark does not close `**` between punctuation and a letter, which Japanese does all
-    // the time (`これは**「重要」**です`); this lets emphasis open and close next to Japanese.
-    .use(remarkCjkFriendly)
-    // The Japanese inline notations, read by the tokenizer so that escapes, code and URLs keep
-    // them out. 傍点 is registered before ruby: both start at `《`, and `《《` is 傍点.
-    .use(remarkBouten)
-    .use(remarkRuby)
-    .use(remarkTcy)
-    .use(remarkReportSyntaxProblems)
-    // Lines before blocks: with one paragraph per line, the 青空文庫 annotations below already
-    // see each line as a paragraph.
-    .use(options.paragraphPerLine ? [remarkParagraphPerLine] : [])
-    // 青空文庫 annotations (syntax and meaning), then the `:::` layout directives; both place
-    // blocks and may make page breaks, which must be at the top level.
-    .use(remarkAozora)
-    .use(remarkLayoutDirectives)
-    .use(remarkPageBreaks)
-    .use(options.paragraphPerLine ? [remarkBlankLines] : [])
-    // Text: soft line breaks joined (or `<br/>`) before 縦中横 looks at the characters around
-    // a number, so that a number split over two lines is seen whole.
-    .use(remarkLineBreaks, options.lineBreaks)
-    .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
-    .freeze();
-
-  // A 青空文庫 text (`.txt`): the same stages, reading its notation only. No CommonMark construct
-  // is read, so `*`, `#`, `<`, `&`, backslashes and indented lines are the author's characters; only
-  // ruby (`｜漢字《かんじ》`), annotations (`［＃…］`) and 外字 (`※［＃…］`) are notation. Every line
-  // is a paragraph, and the header, the notes on the notation and the credits are set apart.
-  const aozoraReader = unified()
-    .use(remarkParse)
-    .use(remarkPlainText)
-    .use(remarkRuby, 'aozora')
-    .use(remarkAozoraTextNotation)
-    .use(remarkParagraphPerLine)
-    .use(remarkAozoraTextLayout)
-    .use(remarkReportSyntaxProblems)
-    .use(remarkAozora)
-    .use(remarkKunoji)
-    .use(remarkPageBreaks, { rules: false })
-    .use(remarkBlankLines)
-    .use(remarkLineBreaks, options.lineBreaks)
-    .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
-    .freeze();
-
-  const writer = unified()
-    // Footnotes numbered per chapter with book-unique ids; task boxes as characters.
-    .use(remarkNotes)
-    .use(remarkTaskMarkers)
-    // Markdown → HTML.
-    .use(remarkRehype, hastOptions(options))
-    // Raw HTML: parsed, checked (each removal is a warning with its place) and sanitised.
-    .use(rehypeRawHtml)
-    // 分離禁止: doubled dashes and leaders are kept on one line.
-    .use(rehypeNoBreak)
-    .use(rehypeChapterIds)
-    .use(rehypeAltText)
-    .use(rehypeHeadings)
-    .freeze();
-
+  const reader = markdownReader(options);
+  const aozoraReader = aozoraTextReader(options);
+  const writer = htmlWriter(options);
   // The Markdown stages of the writer (notes, task boxes) on their own, for proofreading.
   const markdownOnly = unified().use(remarkNotes).use(remarkTaskMarkers).freeze();
 
@@ -193,4 +125,88 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
       return (await markdownOnly.run(await read(file), file)) as MdastRoot;
     },
   };
+}
+
+/** The first half for a Markdown chapter: syntax and the notations. */
+function markdownReader(options: MarkdownOptions) {
+  return (
+    unified()
+      // Syntax: CommonMark, GFM (tables, footnotes, strikethrough, autolinks), and a front
+      // matter block, which is metadata and never printed.
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkReportFrontMatter)
+      .use(remarkGfm)
+      // GFM's URL autolinks run to the next space, which Japanese does not have: ours end where
+      // the address ends (autolink/), at every notation and in every place GFM links one.
+      .use(remarkAutolinkLiterals)
+      // CommonMark does not close `**` between punctuation and a letter, which Japanese does all
+      // the time (`これは**「重要」**です`); this lets emphasis open and close next to Japanese.
+      .use(remarkCjkFriendly)
+      // The Japanese inline notations, read by the tokenizer so that escapes, code and URLs keep
+      // them out. 傍点 is registered before ruby: both start at `《`, and `《《` is 傍点.
+      .use(remarkBouten)
+      .use(remarkRuby)
+      .use(remarkTcy)
+      .use(remarkReportSyntaxProblems)
+      // Lines before blocks: with one paragraph per line, the 青空文庫 annotations below already
+      // see each line as a paragraph.
+      .use(options.paragraphPerLine ? [remarkParagraphPerLine] : [])
+      // 青空文庫 annotations (syntax and meaning), then the `:::` layout directives; both place
+      // blocks and may make page breaks, which must be at the top level.
+      .use(remarkAozora)
+      .use(remarkLayoutDirectives)
+      .use(remarkPageBreaks)
+      .use(options.paragraphPerLine ? [remarkBlankLines] : [])
+      // Text: soft line breaks joined (or `<br/>`) before 縦中横 looks at the characters around
+      // a number, so that a number split over two lines is seen whole.
+      .use(remarkLineBreaks, options.lineBreaks)
+      .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
+      .freeze()
+  );
+}
+
+/**
+ * The first half for a 青空文庫 text (`.txt`): the same stages, reading its notation only. No
+ * CommonMark construct is read, so `*`, `#`, `<`, `&`, backslashes and indented lines are the
+ * author's characters; only ruby (`｜漢字《かんじ》`), annotations (`［＃…］`) and 外字 (`※［＃…］`)
+ * are notation. Every line is a paragraph, and the header, the notes on the notation and the
+ * credits are set apart.
+ */
+function aozoraTextReader(options: MarkdownOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkPlainText)
+    .use(remarkRuby, 'aozora')
+    .use(remarkAozoraTextNotation)
+    .use(remarkParagraphPerLine)
+    .use(remarkAozoraTextLayout)
+    .use(remarkReportSyntaxProblems)
+    .use(remarkAozora)
+    .use(remarkKunoji)
+    .use(remarkPageBreaks, { rules: false })
+    .use(remarkBlankLines)
+    .use(remarkLineBreaks, options.lineBreaks)
+    .use(remarkAutoTcy, { digits: options.autoTcy, punctuation: options.tcyPunctuation })
+    .freeze();
+}
+
+/** The second half, for each chapter cut from a file: notes, task boxes, HTML and the checks on it. */
+function htmlWriter(options: MarkdownOptions) {
+  return (
+    unified()
+      // Footnotes numbered per chapter with book-unique ids; task boxes as characters.
+      .use(remarkNotes)
+      .use(remarkTaskMarkers)
+      // Markdown → HTML.
+      .use(remarkRehype, hastOptions(options))
+      // Raw HTML: parsed, checked (each removal is a warning with its place) and sanitised.
+      .use(rehypeRawHtml)
+      // 分離禁止: doubled dashes and leaders are kept on one line.
+      .use(rehypeNoBreak)
+      .use(rehypeChapterIds)
+      .use(rehypeAltText)
+      .use(rehypeHeadings)
+      .freeze()
+  );
 }

@@ -22,7 +22,7 @@ export interface ChapterTree {
 }
 
 /** Ids as the author wrote them → as they are in the book. */
-export type IdRenames = Map<string, string>;
+type IdRenames = Map<string, string>;
 
 declare module 'vfile' {
   interface DataMap {
@@ -34,5 +34,7 @@ declare module 'vfile' {
     idRenames?: IdRenames;
     /** The chapter's headings in reading order. */
     headings: HeadingEntry[];
+    /** The file links to other files of the manuscript (set when links are resolved). */
+    linksToFiles?: boolean;
   }
 }

@@ -13,7 +13,7 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 let directory: Promise<string> | undefined;
 
 /** The cache folder, created on first use. */
-export function cacheDir(): Promise<string> {
+function cacheDir(): Promise<string> {
   directory ??= (async () => {
     const preferred = join(projectRoot, 'node_modules/.cache/tategaki-book');
     try {

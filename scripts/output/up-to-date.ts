@@ -6,19 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Book } from '../book.ts';
-import type { Warning } from '../errors.ts';
 import { digest, pipelineVersion, readCache, writeCache } from './cache.ts';
 
-/** What the last build of an output left in the cache. */
-interface Entry {
+/** What the last build of an output left in the cache: its fingerprint and digest, and what the build said about it. */
+interface Entry<About> {
   fingerprint: string;
   output: string;
-  /** Size of the output in bytes. */
-  bytes: number;
-  summary: string;
-  warnings: Warning[];
-  /** Pages of a PDF. */
-  pages?: number;
+  about: About;
 }
 
 const entryName = (outputPath: string) => `output-${digest(resolve(outputPath)).slice(0, 32)}.json`;
@@ -36,50 +30,71 @@ export function bookInputFiles(book: Book): string[] {
   return [...files].sort();
 }
 
+/** Each book's inputs hashed once, however many outputs a command makes of it. */
+const inputDigests = new WeakMap<Book, Promise<string>>();
+
+/** A hash of the book's files: the chapters as read (normalised text), the other inputs as bytes. */
+function inputDigest(book: Book): Promise<string> {
+  let hashed = inputDigests.get(book);
+  if (!hashed) {
+    hashed = (async () => {
+      const parts: (string | Uint8Array)[] = [];
+      const chapters = new Set<string>([book.manuscript.metadataFile]);
+      for (const file of book.manuscript.chapterFiles) {
+        chapters.add(resolve(file.path));
+        parts.push(file.path, String(file.value));
+      }
+      for (const path of bookInputFiles(book)) {
+        if (!chapters.has(path)) parts.push(path, await readFile(path).catch(() => 'missing'));
+      }
+      return digest(...parts);
+    })();
+    inputDigests.set(book, hashed);
+  }
+  return hashed;
+}
+
 /** A hash of everything the output of `book` for `target` depends on. */
 export async function fingerprint(book: Book, target: string): Promise<string> {
-  const parts: (string | Uint8Array)[] = [
+  return digest(
     await pipelineVersion(),
     target,
     process.env.SOURCE_DATE_EPOCH ?? '',
-    // The printed cover's settings change the cover only, not the interior or the EPUB.
+    // The metadata as parsed; the printed cover's settings change the cover only, not the interior or the EPUB.
     JSON.stringify(
       target.startsWith('cover') ? book.config : { ...book.config, print: { ...book.config.print, cover: undefined } },
     ),
-  ];
-  // Chapters as read (normalised text), the metadata as parsed (above); the other inputs as bytes.
-  const chapters = new Set<string>([book.manuscript.metadataFile]);
-  for (const file of book.manuscript.chapters) {
-    chapters.add(resolve(file.path));
-    parts.push(file.path, String(file.value));
-  }
-  for (const path of bookInputFiles(book)) {
-    if (!chapters.has(path)) parts.push(path, await readFile(path).catch(() => 'missing'));
-  }
-  return digest(...parts);
+    await inputDigest(book),
+  );
 }
 
-/** The cached summary if `outputPath` is still what a build with this fingerprint wrote. */
-export async function reusableOutput(outputPath: string, print: string): Promise<Entry | undefined> {
+/**
+ * What the build said about `outputPath` when it wrote it, and the file's size now, if the file is
+ * still what a build with this fingerprint wrote.
+ */
+export async function reusableOutput<About>(
+  outputPath: string,
+  print: string,
+): Promise<(About & { bytes: number }) | undefined> {
   const raw = await readCache(entryName(outputPath));
   if (!raw) return undefined;
   try {
-    const entry = JSON.parse(raw.toString('utf8')) as Entry;
+    const entry = JSON.parse(raw.toString('utf8')) as Entry<About>;
     if (entry.fingerprint !== print) return undefined;
     const output = await readFile(outputPath).catch(() => undefined);
-    return output && digest(output) === entry.output ? { ...entry, bytes: output.byteLength } : undefined;
+    return output && digest(output) === entry.output ? { ...entry.about, bytes: output.byteLength } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Remember what this build wrote. */
-export async function rememberOutput(
+/** Remember what this build wrote, and what it said about it (kept as JSON). */
+export async function rememberOutput<About>(
   outputPath: string,
   print: string,
   bytes: Uint8Array,
-  about: Pick<Entry, 'summary' | 'warnings' | 'pages'>,
+  about: About,
 ): Promise<void> {
-  const entry: Entry = { fingerprint: print, output: digest(bytes), bytes: bytes.byteLength, ...about };
+  const entry: Entry<About> = { fingerprint: print, output: digest(bytes), about };
   await writeCache(entryName(outputPath), JSON.stringify(entry));
 }

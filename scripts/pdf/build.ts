@@ -17,7 +17,7 @@ import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.t
 import { ANCHOR_PREFIX, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
 import { tocEntries } from '../layout/toc.ts';
 import { fullWidthPunctuation } from '../layout/upright.ts';
-import type { Progress } from '../progress.ts';
+import type { StageProgress } from '../progress.ts';
 import { inspectLayout, type LayoutFacts } from './inspect/layout-facts.ts';
 import { formatChecklist, preflightPdf } from './inspect/preflight/index.ts';
 import { composePdf, type ComposedPdf } from './press/compose.ts';
@@ -58,7 +58,7 @@ const ASSET_ROOTS = [
 export interface PdfBuildOptions {
   profile?: Profile;
   signal?: AbortSignal;
-  progress?: Progress;
+  progress?: StageProgress;
   /** Milliseconds one rendering may take. */
   timeout?: number;
   /** A browser already starting (the caller closes it); otherwise one is started and closed here. */

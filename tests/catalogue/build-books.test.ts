@@ -1,9 +1,11 @@
 /** `npm run build -- --books`: a catalogue of four books, one broken, in one command. */
 import { existsSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitCatalogueArgs } from '../../scripts/cli/build-all.ts';
+import { buildAllCommand, splitCatalogueArgs } from '../../scripts/cli/build-all.ts';
+import { runCommand } from '../../scripts/cli/command.ts';
 import type { CommandResult } from '../helpers/cli.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
@@ -98,6 +100,31 @@ describe('catalogue build', () => {
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/^books-a\s+ok\s+epub \(reused\), pdf \(reused\)/m);
     expect(existsSync(`${browser}.started`)).toBe(false);
+  });
+
+  it('stops on SIGTERM like every command: exit 143, and says so', async () => {
+    const signals = new EventEmitter();
+    let stderr = '';
+    const io = {
+      stdout: { write: () => true },
+      // The signal comes as the catalogue starts on its books.
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+          if (text.startsWith('building ')) setImmediate(() => signals.emit('SIGTERM'));
+          return true;
+        },
+      },
+    };
+    const out = join(root, 'out-stopped');
+    const code = await runCommand(
+      buildAllCommand(),
+      ['--books', join(root, 'books'), '--out-dir', out, '--force'],
+      io,
+      signals,
+    );
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/build cancelled; earlier output left as it was\n$/);
   });
 
   it('reads the catalogue options out of the command line', () => {

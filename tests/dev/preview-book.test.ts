@@ -22,6 +22,16 @@ async function open(files: Record<string, string | Uint8Array>): Promise<{ root:
 
 const texts = (book: PreviewBook) => (book.book?.chapters ?? []).map((chapter) => toXhtml(chapter.tree));
 
+/** The preview's book is the book a build would read now: the same chapters, markup and warnings. */
+async function expectFresh(root: string, book: PreviewBook): Promise<void> {
+  const fresh = await loadBook(root);
+  expect(texts(book)).toEqual(fresh.chapters.map((chapter) => toXhtml(chapter.tree)));
+  expect(book.book!.chapters.map(({ id, title, headings }) => ({ id, title, headings }))).toEqual(
+    fresh.chapters.map(({ id, title, headings }) => ({ id, title, headings })),
+  );
+  expect(book.warnings()).toEqual(bookWarnings(fresh).map((warning) => ({ ...warning, severity: 'warning' })));
+}
+
 describe('PreviewBook', () => {
   it('gives saved chapters the trees and warnings a fresh loadBook gives', async () => {
     const notations = fileURLToPath(new URL('../fixtures/notation-book/', import.meta.url));
@@ -49,7 +59,7 @@ describe('PreviewBook', () => {
     }
   });
 
-  it('parses a file of several chapters whole, and reads the book again when it holds more or fewer', async () => {
+  it('parses a file of several chapters whole, and the chapters after it again when it holds more or fewer', async () => {
     const { root, book } = await open({
       'book.yaml': 'title: 本\n',
       'a.md': '# 一\n\n甲\n\n# 二\n\n乙\n',
@@ -61,15 +71,24 @@ describe('PreviewBook', () => {
     expect(await book.update(new Set([join(root, 'a.md')]))).toMatchObject({ kind: 'chapters', files: ['a.md'] });
     expect(texts(book).map((text) => text.replace(/<[^>]+>|\s/g, ''))).toEqual(['一甲甲', '二乙乙', '三丙']);
     expect(book.book!.chapters[2]).toBe(third);
-    // A third heading in the file renumbers the chapters after it: the whole book is read again.
+    // A third heading in the file renumbers the chapters after it: they are parsed again from the
+    // text already read, and nothing else is.
+    const files = book.book!.manuscript.chapterFiles;
     await writeFile(join(root, 'a.md'), '# 一\n\n甲\n\n# 二\n\n乙\n\n# 二の二\n\n乙乙\n');
-    expect(await book.update(new Set([join(root, 'a.md')]))).toMatchObject({ kind: 'book', parsed: 4, errors: [] });
+    expect(await book.update(new Set([join(root, 'a.md')]))).toMatchObject({
+      kind: 'chapters',
+      files: ['a.md'],
+      parsed: 4,
+      errors: [],
+    });
     expect(book.book!.chapters.map((chapter) => [chapter.id, chapter.title])).toEqual([
       ['ch-1', '一'],
       ['ch-2', '二'],
       ['ch-3', '二の二'],
       ['ch-4', '三'],
     ]);
+    expect(book.book!.manuscript.chapterFiles[1]!.path).toBe(files[1]!.path);
+    await expectFresh(root, book);
   });
 
   it('parses only the saved chapter, and ignores files that are not the book', async () => {
@@ -83,18 +102,63 @@ describe('PreviewBook', () => {
     expect(await book.update(new Set([join(root, 'README.md')]))).toBeUndefined();
   });
 
-  it('reloads the book when a chapter appears or disappears', async () => {
-    const { root, book } = await open({ 'book.yaml': 'title: 本\n', 'a.md': '甲\n', 'c.md': '丙\n' });
-    await writeFile(join(root, 'b.md'), '乙\n');
-    expect(await book.update(new Set([join(root, 'b.md')]))).toMatchObject({ kind: 'book', parsed: 3 });
-    expect(texts(book)).toEqual(['<p>甲</p>', '<p>乙</p>', '<p>丙</p>']);
-    expect(book.book!.chapters.map((chapter) => chapter.id)).toEqual(['ch-1', 'ch-2', 'ch-3']);
+  it('adds and removes chapter files without reading the book again, links and all', async () => {
+    const { root, book } = await open({
+      'book.yaml': 'title: 本\n',
+      'a.md': '# 甲\n\n甲の本文\n',
+      'b.md': '# 乙\n\n[丁へ](d.md)\n',
+      'd.md': '# 丁\n\n丁の本文\n',
+    });
+    const [first] = book.book!.chapters;
+    const [firstFile] = book.book!.manuscript.chapterFiles;
+    // A file in the middle: the chapters after it move, and the link to one of them follows.
+    await writeFile(join(root, 'c.md'), '# 丙\n\n丙の本文\n');
+    expect(await book.update(new Set([join(root, 'c.md')]))).toMatchObject({ kind: 'chapters', files: ['c.md'] });
+    expect(book.book!.chapters.map((chapter) => [chapter.id, chapter.title])).toEqual([
+      ['ch-1', '甲'],
+      ['ch-2', '乙'],
+      ['ch-3', '丙'],
+      ['ch-4', '丁'],
+    ]);
+    expect(book.book!.chapters[0]).toBe(first);
+    expect(book.book!.manuscript.chapterFiles[0]).toBe(firstFile);
+    expect(texts(book)[1]).toContain('href="#ch-4"');
+    await expectFresh(root, book);
+    // A file at the end: it is parsed, and the file that links to others (b.md) again; nothing else.
+    const before = book.book!.chapters.slice();
+    await writeFile(join(root, 'e.md'), '# 戊\n\n戊の本文\n');
+    expect(await book.update(new Set([join(root, 'e.md')]))).toMatchObject({ kind: 'chapters', parsed: 2 });
+    for (const index of [0, 2, 3]) expect(book.book!.chapters[index]).toBe(before[index]);
+    // A file taken away (renamed to a name that is not a chapter's).
     await rename(join(root, 'a.md'), join(root, '_a.md'));
     expect(await book.update(new Set([join(root, 'a.md'), join(root, '_a.md')]))).toMatchObject({
-      kind: 'book',
-      parsed: 2,
+      kind: 'chapters',
+      files: ['a.md'],
+      parsed: 4,
     });
-    expect(texts(book)).toEqual(['<p>乙</p>', '<p>丙</p>']);
+    expect(book.book!.chapters.map((chapter) => chapter.title)).toEqual(['乙', '丙', '丁', '戊']);
+    expect(texts(book)[0]).toContain('href="#ch-3"');
+    await expectFresh(root, book);
+  });
+
+  it('tells files from chapters when a file holds several chapters', async () => {
+    const { root, book } = await open({
+      'book.yaml': 'title: 本\n',
+      'a.md': '# 一\n\n甲\n\n# 二\n\n乙\n',
+      'b.md': '# 三\n\n丙\n',
+    });
+    const before = book.book!.chapters.slice();
+    await writeFile(join(root, 'README.md'), 'メモ');
+    expect(await book.update(new Set([join(root, 'README.md')]))).toBeUndefined();
+    await writeFile(join(root, 'c.md'), '# 四\n\n丁\n');
+    expect(await book.update(new Set([join(root, 'c.md')]))).toMatchObject({
+      kind: 'chapters',
+      files: ['c.md'],
+      parsed: 1,
+    });
+    expect(book.book!.chapters.map((chapter) => chapter.id)).toEqual(['ch-1', 'ch-2', 'ch-3', 'ch-4']);
+    for (const [index, chapter] of before.entries()) expect(book.book!.chapters[index]).toBe(chapter);
+    await expectFresh(root, book);
   });
 
   it('keeps the last good book on screen while book.yaml is broken', async () => {

@@ -1,30 +1,28 @@
 /**
  * Running a command in the test's own process, through the same runner its entry script calls
- * (runCli, runLintCli, …) with its output captured: the same exit codes and messages as
+ * (runCommand, with the command's definition) with its output captured: the same exit codes and messages as
  * `npm run …`, without starting Node and compiling the pipeline for every case. tests/cli keeps
  * real child-process runs of the npm-script path (launch.mjs, process.exitCode).
  */
-import { buildCoverFile, buildEpubFile, buildPdfFile } from '../../scripts/build.ts';
-import { runBuildAll } from '../../scripts/cli/build-all.ts';
-import { runEpubcheck } from '../../scripts/cli/epubcheck.ts';
+import { buildAllCommand } from '../../scripts/cli/build-all.ts';
+import { buildCommand } from '../../scripts/cli/build.ts';
+import { runCommand } from '../../scripts/cli/command.ts';
+import { epubcheckCommand } from '../../scripts/cli/epubcheck.ts';
 import type { CliIo } from '../../scripts/cli/io.ts';
-import { runLintCli } from '../../scripts/cli/lint.ts';
-import { runPreflightCli } from '../../scripts/cli/preflight.ts';
-import { runCli } from '../../scripts/cli/run.ts';
+import { lintCommand } from '../../scripts/cli/lint.ts';
+import { preflightCommand } from '../../scripts/cli/preflight.ts';
 import type { BrowserSession } from '../../scripts/pdf/render/browser.ts';
 import type { CommandResult } from './cli.ts';
 
 /** The commands that run in-process, by the name of their entry script (as `runCommand` takes them). */
 const RUNNERS = {
-  'build-epub': (argv, io) => runCli('epub', argv, buildEpubFile, io),
-  'build-pdf': (argv, io, session) =>
-    runCli('pdf', argv, (options, signal, progress) => buildPdfFile(options, signal, progress, session), io),
-  'build-cover': (argv, io, session) =>
-    runCli('cover', argv, (options, signal, progress) => buildCoverFile(options, signal, progress, session), io),
-  'build-all': runBuildAll,
-  lint: runLintCli,
-  preflight: runPreflightCli,
-  epubcheck: runEpubcheck,
+  'build-epub': (argv, io) => runCommand(buildCommand('epub'), argv, io),
+  'build-pdf': (argv, io, session) => runCommand(buildCommand('pdf', { session }), argv, io),
+  'build-cover': (argv, io, session) => runCommand(buildCommand('cover', { session }), argv, io),
+  'build-all': (argv, io, session) => runCommand(buildAllCommand({ session }), argv, io),
+  lint: (argv, io) => runCommand(lintCommand, argv, io),
+  preflight: (argv, io) => runCommand(preflightCommand, argv, io),
+  epubcheck: (argv, io) => runCommand(epubcheckCommand, argv, io),
 } satisfies Record<string, (argv: readonly string[], io: CliIo, session?: BrowserSession) => Promise<number>>;
 
 /** A command `runInProcess` can run. */

@@ -35,7 +35,7 @@ const ROUTES: Record<string, string> = {
  * A page with the bundled Noto fonts, where content documents get them too: the book names
  * families a reader may not have, so the engines' own style hooks put ours first.
  */
-export const FONT_CSS = [
+const FONT_CSS = [
   ...['serif', 'sans'].flatMap((kind) =>
     [400, 700].map((weight) => `@import url("${ORIGIN}/fonts/${kind}/${weight}.css");`),
   ),

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openManuscript } from '../../scripts/book.ts';
 import { BuildError } from '../../scripts/errors.ts';
 import { lintManuscript } from '../../scripts/lint/lint-book.ts';
 import type { LintMessage } from '../../scripts/lint/messages.ts';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => pool.close());
 
-const lint = (path: string) => lintManuscript(path, { pool });
+const lint = async (path: string) => lintManuscript(await openManuscript(path), { pool });
 
 /** Where `needle` (the `nth` one, from 1) is in a file: line and column from 1. */
 async function placeOf(file: string, needle: string, nth = 1): Promise<{ line: number; column: number }> {

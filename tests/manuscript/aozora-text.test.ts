@@ -103,7 +103,7 @@ describe('a 青空文庫 text as a book', () => {
 
   it('reads a changed .txt chapter again as a 青空文庫 text (the preview), and Markdown as Markdown', async () => {
     const root = await makeManuscript({ 'book.yaml': 'title: 本\n', 'a.txt': SJIS_TEXT });
-    const [first] = (await loadManuscript(root)).chapters;
+    const [first] = (await loadManuscript(root)).chapterFiles;
     const again = await readChapterAgain(join(root, 'a.txt'), first);
     expect(again.data.aozoraText).toEqual({ skip: [], titleLines: [1, 2] });
     expect(String(again.value)).toContain('本文①～');

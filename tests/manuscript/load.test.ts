@@ -19,12 +19,12 @@ describe('loadManuscript', () => {
       'notes.txt': 'x',
     });
     const manuscript = await loadManuscript(root);
-    expect(names(manuscript.chapters)).toEqual(['1-start.md', '2-middle.md', '10-end.md']);
+    expect(names(manuscript.chapterFiles)).toEqual(['1-start.md', '2-middle.md', '10-end.md']);
   });
 
   it('follows the order book.yaml lists', async () => {
     const root = await makeManuscript({ 'book.yaml': 'title: 本\nchapters:\n  - b.md\n  - a.md\n', 'a.md': 'A', 'b.md': 'B' });
-    expect(names((await loadManuscript(root)).chapters)).toEqual(['b.md', 'a.md']);
+    expect(names((await loadManuscript(root)).chapterFiles)).toEqual(['b.md', 'a.md']);
   });
 
   it('points at the metadata line of a listed chapter that does not exist', async () => {
@@ -55,7 +55,7 @@ describe('loadManuscript', () => {
     const root = await makeManuscript({ 'novel.md': '---\ntitle: 一冊\nauthor: 著者\n---\n\n# 第一章\n\n本文\n' });
     const manuscript = await loadManuscript(join(root, 'novel.md'));
     expect(manuscript.config).toMatchObject({ title: '一冊', author: '著者' });
-    expect(manuscript.chapters).toHaveLength(1);
+    expect(manuscript.chapterFiles).toHaveLength(1);
   });
 
   it('reports a front-matter error at the line of the file, not of the YAML block', async () => {

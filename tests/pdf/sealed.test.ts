@@ -1,9 +1,9 @@
 /** The PDF renderer is sealed: no page scripts, no requests outside the book, a time limit, no leftovers. */
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, readlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
@@ -27,6 +27,23 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sealed-'));
   browser = await shared.browser();
 });
+
+/** A process's command line, or '' when it is gone (or a zombie). */
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The processes whose command line holds `text`. */
+function processesWith(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .map(Number)
+    .filter((pid) => cmdline(pid).includes(text));
+}
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const path = join(dir, `t-${Math.random()}.pdf`);
@@ -133,6 +150,26 @@ describe('renderPdf', () => {
     expect(process.exitCode !== null || process.signalCode !== null).toBe(true);
   });
 
+  for (const stuck of ['a renderer', 'the whole browser']) {
+    it(`closes a browser with every process it started and its socket folder, even when ${stuck} does not answer`, async () => {
+      const profile = join(dir, `profile-${stuck.replace(/\W/g, '-')}`);
+      const own = await launchBrowser(findBrowser(), profile);
+      const page = await own.newPage();
+      await page.goto('data:text/html,<p>本文</p>');
+      const socket = dirname(await readlink(join(profile, 'SingletonSocket')));
+      // A renderer busy on a long book on a loaded machine, made certain: it cannot take part in
+      // the shutdown; a browser that does not answer at all is killed after its grace time.
+      const frozen = processesWith(profile).filter(
+        (pid) => stuck !== 'a renderer' || cmdline(pid).includes('--type=renderer'),
+      );
+      expect(frozen.length).toBeGreaterThan(0);
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+      await closeBrowser(own);
+      expect(processesWith(profile)).toEqual([]);
+      expect(existsSync(socket)).toBe(false);
+    });
+  }
+
   it('gives up with a clear error after the time limit', async () => {
     const page = join(dir, 'slow.html');
     await writeFile(page, `<!DOCTYPE html><html><body>${'<p>吾輩は猫である。</p>'.repeat(20_000)}</body></html>`);
@@ -188,15 +225,6 @@ describe('an interrupted PDF build', () => {
     // Nothing may stay: no work folder, no browser profile or socket.
     expect(await readdir(temp)).toEqual([]);
     // No process (browser or helper) still runs with the build's temporary folder in its command line.
-    const left = (await readdir('/proc'))
-      .filter((pid) => /^\d+$/.test(pid))
-      .filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(temp);
-        } catch {
-          return false;
-        }
-      });
-    expect(left).toEqual([]);
+    expect(processesWith(temp)).toEqual([]);
   });
 });

@@ -5,11 +5,12 @@
  */
 import type { ElementContent, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { InlineWriter } from './inline-writer.ts';
+import { HIDDEN_ELEMENTS, InlineWriter } from './inline-writer.ts';
 import type { Block, Reading, Units } from './types.ts';
 import { appendUnits, emptyUnits, valueUnits } from './units.ts';
+import { HEADING_TAGS } from '../../markdown/raw-html/schema.ts';
 
-const HIDDEN = new Set(['rp', 'script', 'style', 'template', 'noscript', 'head', 'title']);
+const HIDDEN = new Set([...HIDDEN_ELEMENTS, 'head', 'title']);
 // Elements that end a line of text; anything else (span, em, ruby, a, …) flows inside one.
 const BLOCKS = new Set([
   'address',
@@ -25,12 +26,7 @@ const BLOCKS = new Set([
   'figcaption',
   'figure',
   'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'header',
   'hr',
   'li',

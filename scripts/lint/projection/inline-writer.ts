@@ -7,7 +7,9 @@ import type { Inline, Reading, Units } from './types.ts';
 import { appendUnits, emptyUnits } from './units.ts';
 
 // Elements whose text a reader never sees in the line: fallback brackets of ruby, and code.
-const HIDDEN = new Set(['rp', 'script', 'style', 'template', 'noscript']);
+/** Elements whose text a reader never sees in a line. */
+export const HIDDEN_ELEMENTS: readonly string[] = ['rp', 'script', 'style', 'template', 'noscript'];
+const HIDDEN = new Set(HIDDEN_ELEMENTS);
 const TAG = /^<(\/?)([A-Za-z][\w-]*)[^>]*?(\/?)>$/s;
 
 /** Inline content being collected. */

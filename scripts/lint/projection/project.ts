@@ -92,7 +92,7 @@ function projectBlocks(nodes: readonly RootContent[], context: Context): Block[]
 }
 
 /** The inline content of a block. */
-export function projectInlines(nodes: readonly PhrasingContent[], context: Context): Inline[] {
+function projectInlines(nodes: readonly PhrasingContent[], context: Context): Inline[] {
   const writer = new InlineWriter(context.readings);
   writeInlines(writer, nodes, context);
   return writer.inlines;

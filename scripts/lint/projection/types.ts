@@ -22,10 +22,6 @@ export type Inline =
   | { kind: 'break'; offset: number }
   | { kind: 'link'; url: string; children: Inline[] };
 
-/** Kinds of block, named after the TxtAST node each becomes. */
-export type BlockKind =
-  'Paragraph' | 'Header' | 'List' | 'ListItem' | 'BlockQuote' | 'Table' | 'TableRow' | 'TableCell';
-
 /** A block of the chapter. */
 export type Block =
   | {

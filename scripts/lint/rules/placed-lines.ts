@@ -7,7 +7,7 @@ import type { TxtParagraphNode } from '@textlint/ast-node-types';
 import type { TextlintFilterRuleReporter } from '@textlint/types';
 
 /** Rules a placed line is exempt from. */
-export const EXEMPT_RULES = ['ja-no-mixed-period'];
+const EXEMPT_RULES = ['ja-no-mixed-period'];
 
 const placedLines: TextlintFilterRuleReporter = (context) => {
   const { Syntax, shouldIgnore } = context;

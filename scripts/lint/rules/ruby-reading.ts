@@ -14,7 +14,7 @@ import type { TextlintRuleModule } from '@textlint/types';
 const PUNCTUATION = /[、。，．,.!?！？「」『』（）()［］[\]〔〕【】《》〈〉\s]/u;
 
 /** The longest reading a base of `length` characters takes. */
-export function longestReading(length: number): number {
+function longestReading(length: number): number {
   return 3 * length + 4;
 }
 

@@ -54,7 +54,7 @@ const SPECIAL: Record<string, string> = {
 const PAIR = /AE&|ae&|OE&|oe&|s&|[Oo]\/|[!?]@|[A-Za-z][`'^~:&_,]/g;
 
 /** The text of 〔…〕 with its pairs made into letters, or `undefined` when it holds none. */
-export function decomposedAccents(inside: string): string | undefined {
+function decomposedAccents(inside: string): string | undefined {
   let found = false;
   const text = inside.replace(PAIR, (pair) => {
     const special = SPECIAL[pair];

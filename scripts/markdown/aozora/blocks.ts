@@ -158,7 +158,7 @@ function placed(layout: BlockLayout): Paragraph['data'] {
 }
 
 /** A heading of some phrasing content, positioned from its first node to its last. */
-export function headingOf(depth: 1 | 2 | 3, children: PhrasingContent[], layout: BlockLayout): Heading {
+function headingOf(depth: 1 | 2 | 3, children: PhrasingContent[], layout: BlockLayout): Heading {
   const heading: Heading = { type: 'heading', depth, children };
   const position = positionOf(children[0]?.position?.start, children.at(-1)?.position?.end);
   if (position) heading.position = position;

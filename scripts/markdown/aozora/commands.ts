@@ -8,7 +8,7 @@ import type { BlockLayout } from '../block-layout/index.ts';
 import { readGaiji } from './gaiji/describe.ts';
 import { blockClasses, rangeName, styleNamed, type HeadingVariant, type TargetStyle } from './styles.ts';
 
-export type { HeadingVariant, TargetStyle } from './styles.ts';
+export type { HeadingVariant } from './styles.ts';
 
 /**
  * Which kind of block a `ここから…` annotation opens and its `ここで…終わり` closes: 字下げ, 地付き
@@ -239,7 +239,7 @@ const characters = (text: string) =>
     : text;
 
 /** A count written in half-width, full-width or kanji digits (２, 10, 十二). */
-export function count(text: string): number {
+function count(text: string): number {
   const ascii = text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
   if (/^[0-9]+$/.test(ascii)) return Number(ascii);
   const digits = '〇一二三四五六七八九';

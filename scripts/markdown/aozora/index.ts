@@ -13,9 +13,7 @@ import { gaijiSyntax } from './gaiji/syntax.ts';
 import { aozoraSyntax } from './syntax.ts';
 import { applyTargetAnnotations } from './targets.ts';
 
-export { count, parseCommand, type Command } from './commands.ts';
-export { aozoraStyledToHast, type AozoraStyled } from './styled.ts';
-export type { AozoraAnnotation } from './types.ts';
+export { aozoraStyledToHast } from './styled.ts';
 export { CREDITS_CLASS, remarkAozoraTextLayout, type AozoraTextLayout } from './text-layout.ts';
 export { remarkAozoraTextNotation, remarkKunoji } from './text-notation.ts';
 

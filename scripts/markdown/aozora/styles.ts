@@ -6,7 +6,7 @@
 import type { BoutenStyle } from '../bouten/index.ts';
 
 /** An element with classes (`<sup class="okurigana">`), for the styles that need no node of their own. */
-export interface ElementStyle {
+interface ElementStyle {
   kind: 'element';
   tagName: 'span' | 'sup' | 'sub' | 'em';
   className: string[];

@@ -4,7 +4,7 @@ import { boutenFromMarkdown } from './from-markdown.ts';
 import { boutenSyntax } from './syntax.ts';
 
 export { boutenToHast, emphasisToHast } from './to-hast.ts';
-export type { Bouten, BoutenStyle } from './types.ts';
+export type { BoutenStyle } from './types.ts';
 
 /** Remark plugin: read `《《傍点》》`. Register it before `remarkRuby`, which also starts at `《`. */
 export function remarkBouten(this: Processor) {

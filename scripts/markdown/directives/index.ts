@@ -10,8 +10,6 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { applyLayoutDirectives } from './layout.ts';
 
-export { layoutOfName } from './layout.ts';
-
 /** Remark plugin: read `:::` and `::` directives and apply the layout ones. */
 export function remarkLayoutDirectives(this: Processor) {
   const data = this.data();

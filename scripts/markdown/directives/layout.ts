@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 import { MAX_LAYOUT_COUNT, type BlockLayout, type LayoutBlock } from '../block-layout/index.ts';
 
 /** The layout a directive name asks for, or `undefined` for a name we do not know. */
-export function layoutOfName(name: string): BlockLayout | undefined {
+function layoutOfName(name: string): BlockLayout | undefined {
   if (name === 'align-end') return { end: 0 };
   if (name === 'center') return { center: true };
   const match = /^(indent|end)-([0-9]+)$/.exec(name);

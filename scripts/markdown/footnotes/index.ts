@@ -1,4 +1,3 @@
 /** Footnotes (注): GFM `[^1]`, numbered per chapter, as pop-up notes at the end of the chapter. */
 export { remarkNotes } from './transform.ts';
 export { noteListToHast, noteReferenceToHast, noteToHast } from './to-hast.ts';
-export type { Note, NoteList, NoteReference } from './types.ts';

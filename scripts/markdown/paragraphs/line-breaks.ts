@@ -46,7 +46,7 @@ function walk(parent: Parent, mode: 'join' | 'br', file: VFile): void {
 }
 
 /** Remove line endings between two Japanese characters; `before`/`after` are the characters around the text. */
-export function joinJapaneseLines(value: string, before?: string, after?: string): string {
+function joinJapaneseLines(value: string, before?: string, after?: string): string {
   const chars = [...value];
   return chars
     .filter((char, index) => {

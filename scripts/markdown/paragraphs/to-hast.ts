@@ -40,7 +40,7 @@ export function paragraphToHast(options: ParagraphOptions) {
 }
 
 /** The classes of a paragraph. */
-export function paragraphClasses(node: Paragraph, options: ParagraphOptions): string[] {
+function paragraphClasses(node: Paragraph, options: ParagraphOptions): string[] {
   const layout = node.data?.layout;
   // A placed line starts exactly where its layout says, unless the layout has its own indents.
   if (isPlaced(layout))

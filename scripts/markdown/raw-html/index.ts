@@ -10,7 +10,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { manuscriptSchema } from './schema.ts';
+import { manuscriptSchema, ORIENTATION_CLASSES } from './schema.ts';
 
 const schema = manuscriptSchema;
 const allowedTags = new Set(schema.tagNames);
@@ -106,17 +106,14 @@ function rawGroups(children: readonly RootContent[]): [number, number][] {
   return groups;
 }
 
-/** Classes an author writes to set text upright or sideways (the 電書協 guide's names, which VFM users use too). */
-const ORIENTATION = ['tcy', 'upright', 'sideways'];
-
 /**
  * Rehype plugin: inside an element the author set upright or sideways by hand
  * (`<span class="tcy">12</span>`), automatic 縦中横 would nest a second one; the author's wins.
  */
-export function rehypeOrientationClasses() {
+function rehypeOrientationClasses() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (!classesOf(node).some((name) => ORIENTATION.includes(name))) return undefined;
+      if (!classesOf(node).some((name) => ORIENTATION_CLASSES.includes(name))) return undefined;
       visit(node, 'element', (inner: Element, index, parent) => {
         if (inner === node || !parent || index === undefined) return undefined;
         if (inner.tagName === 'span' && classesOf(inner).length === 1 && classesOf(inner)[0] === 'tcy') {
@@ -136,7 +133,7 @@ function classesOf(node: Element): string[] {
 }
 
 /** Rehype plugin: warn about everything the sanitiser is about to remove. */
-export function rehypeReportUnsafeHtml() {
+function rehypeReportUnsafeHtml() {
   return (tree: Root, file: VFile) => {
     const report = (reason: string, node: Element) =>
       file.message(reason, { place: node.position, ruleId: 'unsafe-html', source: 'markdown' });

@@ -6,7 +6,11 @@
  */
 import type { Schema } from 'hast-util-sanitize';
 
-const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+/** The HTML heading elements, from the highest rank. */
+export const HEADING_TAGS: readonly string[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** Classes an author writes to set text upright or sideways (the 電書協 guide's names, which VFM users use too). */
+export const ORIENTATION_CLASSES: readonly string[] = ['tcy', 'upright', 'sideways'];
 
 /** Our sanitising schema. */
 export const manuscriptSchema: Schema = {
@@ -30,7 +34,7 @@ export const manuscriptSchema: Schema = {
     'em',
     'figcaption',
     'figure',
-    ...headings,
+    ...HEADING_TAGS,
     'hr',
     'i',
     'img',

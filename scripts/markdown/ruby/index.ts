@@ -7,7 +7,6 @@ import { rubyFromMarkdown } from './from-markdown.ts';
 import { rubySyntax } from './syntax.ts';
 
 export { rubyToHast } from './to-hast.ts';
-export type { Ruby, RubyBase, RubyText } from './types.ts';
 
 /**
  * Remark plugin: read ruby. Register `rubyToHast` as the `ruby` handler of remark-rehype. With

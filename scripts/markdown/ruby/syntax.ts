@@ -19,7 +19,7 @@ import { markdownLineEnding } from 'micromark-util-character';
 import { factoryContent } from '../text/factory-content.ts';
 
 /** `｜` FULLWIDTH VERTICAL LINE. */
-export const FULLWIDTH_BAR = 0xff5c;
+const FULLWIDTH_BAR = 0xff5c;
 /** `《` LEFT DOUBLE ANGLE BRACKET. */
 export const OPEN_ANGLE = 0x300a;
 /** `》` RIGHT DOUBLE ANGLE BRACKET. */

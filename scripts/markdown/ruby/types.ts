@@ -11,7 +11,7 @@ export interface Ruby extends Parent {
 }
 
 /** The text ruby is set beside (親文字). */
-export interface RubyBase extends Parent {
+interface RubyBase extends Parent {
   type: 'rubyBase';
   children: PhrasingContent[];
 }

@@ -3,9 +3,8 @@ import type { Processor } from 'unified';
 import { tcyFromMarkdown } from './from-markdown.ts';
 import { tcySyntax } from './syntax.ts';
 
-export { remarkAutoTcy, uprightRanges, type AutoTcyOptions } from './auto.ts';
+export { remarkAutoTcy, uprightRanges } from './auto.ts';
 export { tcyToHast } from './to-hast.ts';
-export type { Tcy } from './types.ts';
 
 /** Remark plugin: read `^12^`. */
 export function remarkTcy(this: Processor) {

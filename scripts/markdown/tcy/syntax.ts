@@ -16,7 +16,7 @@ declare module 'micromark-util-types' {
 }
 
 /** The most characters 縦中横 can hold and stay readable. */
-export const MAX_TCY_LENGTH = 4;
+const MAX_TCY_LENGTH = 4;
 
 const tcy: Construct = { name: 'tcy', tokenize: tokenizeTcy };
 

@@ -6,10 +6,10 @@
  * The browser sees none of the machine's fonts: it runs with a fontconfig configuration of its
  * own that knows one bundled font, so that the same book lays out the same on every machine.
  */
-import { accessSync, constants, existsSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { BuildError } from '../../errors.ts';
 import { fontSlices } from '../../fonts/fontsource.ts';
@@ -157,21 +157,89 @@ export async function launchBrowser(path: string, userDataDir: string): Promise<
 const CLOSE_GRACE = 5_000;
 
 /**
- * Close a browser, and kill it if it does not close in time: a page stuck on a file that never
- * finishes loading (a named pipe, a hung network file system) can keep Chromium from shutting
- * down, and a build must end all the same.
+ * Kill a browser and every process it started. Chromium runs its zygotes, renderers and helpers
+ * as children in its own process group (puppeteer starts it detached); killing only the main
+ * process would leave them running, holding the profile folder, until they notice. The group is
+ * killed even when the main process has already exited: a renderer too busy to take part in a
+ * graceful shutdown outlives it. Returns whether a group was signalled.
+ */
+function killBrowser(browser: Browser | undefined): boolean {
+  const child = browser?.process();
+  if (!child?.pid) return false;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+    return true;
+  } catch {
+    // Not a group leader, or the group is gone: the process itself, at least.
+    child.kill('SIGKILL');
+    return false;
+  }
+}
+
+/**
+ * Chromium's socket folder (`org.chromium.Chromium.*` in the temporary folder), which it removes
+ * only at the end of a shutdown of its own: found through the link its profile keeps to it, which
+ * the shutdown removes first, so it is looked up before the browser is asked to close.
+ */
+function socketFolder(browser: Browser | undefined): string | undefined {
+  const profile = browser
+    ?.process()
+    ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
+    ?.slice('--user-data-dir='.length);
+  if (!profile) return undefined;
+  try {
+    const folder = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+    return basename(folder).startsWith('org.chromium.') ? folder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long a killed browser's processes are waited for. */
+const KILL_WAIT = 2_000;
+
+/** Wait until no process of the group `leader` leads still runs (a dead one not yet reaped does not count). */
+async function groupGone(leader: number): Promise<void> {
+  const deadline = Date.now() + KILL_WAIT;
+  while (Date.now() < deadline && groupRunning(leader)) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+function groupRunning(leader: number): boolean {
+  try {
+    process.kill(-leader, 0);
+  } catch {
+    return false;
+  }
+  // Where /proc tells them apart, zombies (dead, waiting for whoever adopted them) do not count.
+  if (!existsSync('/proc/self/stat')) return true;
+  return readdirSync('/proc').some((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(group) === leader && state !== 'Z';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Close a browser, and kill what is left of it: a page stuck on a file that never finishes
+ * loading (a named pipe, a hung network file system) can keep Chromium from shutting down, a
+ * renderer busy on a long book on a loaded machine can outlive a shutdown that otherwise went
+ * well, and a build must end all the same, with nothing left running.
  */
 export async function closeBrowser(browser: Browser): Promise<void> {
+  const socket = socketFolder(browser);
   let timer: NodeJS.Timeout | undefined;
-  const closed = await Promise.race([
-    browser.close().then(
-      () => true,
-      () => false,
-    ),
-    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_GRACE))),
+  await Promise.race([
+    browser.close().catch(() => undefined),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE))),
   ]);
   clearTimeout(timer);
-  if (!closed) browser.process()?.kill('SIGKILL');
+  if (killBrowser(browser)) await groupGone(browser.process()!.pid!);
+  if (socket) rmSync(socket, { recursive: true, force: true });
 }
 
 /** A browser being started, and the work folder its profile and the build's files live in. */
@@ -195,10 +263,12 @@ export async function startBrowserSession(
   let launching: Promise<Browser> | undefined;
   let started: Browser | undefined;
   // A build cancelled on a busy machine may be made to exit before it has closed the browser and
-  // removed this folder (scripts/cli/run.ts gives it 5 s): then the browser is killed and the
-  // folder removed on the way out, so that nothing stays behind.
+  // removed this folder (scripts/cli/command.ts): then the browser is killed and the folder
+  // removed on the way out, so that nothing stays behind.
   const removeOnExit = () => {
-    started?.process()?.kill('SIGKILL');
+    const socket = socketFolder(started);
+    killBrowser(started);
+    if (socket) rmSync(socket, { recursive: true, force: true });
     if (!process.env.TATEGAKI_KEEP_WORK) rmSync(workDir, { recursive: true, force: true });
   };
   process.once('exit', removeOnExit);

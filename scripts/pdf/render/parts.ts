@@ -74,7 +74,7 @@ async function writeDocument(path: string, root: Root, book: Book): Promise<void
 function partCount(book: Book): number {
   const forced = Number(process.env.TATEGAKI_PDF_PARTS);
   if (Number.isInteger(forced) && forced > 0) return forced;
-  const characters = book.manuscript.chapters.reduce((sum, file) => sum + String(file.value).length, 0);
+  const characters = book.manuscript.chapterFiles.reduce((sum, file) => sum + String(file.value).length, 0);
   if (characters < 150_000) return 1;
   return Math.min(4, availableParallelism(), book.chapters.length);
 }

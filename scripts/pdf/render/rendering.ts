@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import type { Progress } from '../../progress.ts';
+import type { StageProgress } from '../../progress.ts';
 import type { BrowserSession } from './browser.ts';
 import { hangPunctuation } from './hanging.ts';
 import type { HangingReport } from './hanging-page.ts';
@@ -15,7 +15,7 @@ import { PagePool, renderPdf } from './print.ts';
 /** What the renderings need besides the session. */
 export interface RenderingOptions {
   signal?: AbortSignal;
-  progress?: Progress;
+  progress?: StageProgress;
   /** Milliseconds one rendering may take. */
   timeout: number;
   /** Folders the pages may load from besides the work folder: the manuscript's, the fonts', the templates'. */

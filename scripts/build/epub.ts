@@ -1,0 +1,37 @@
+/** The EPUB output of a build: the book laid out as content documents and packaged. */
+import { bookWarnings, copyForOutput } from '../book.ts';
+import type { ChapterCut } from '../epub/pages.ts';
+import type { BuildContext } from './context.ts';
+import type { BuildOptions, ChapterCuts, OutputResult } from './options.ts';
+import { outputPath, writeOutput } from './write.ts';
+
+/** Build the EPUB of the context's book, or find it up to date. */
+export async function epubOutput(context: BuildContext, options: BuildOptions): Promise<OutputResult> {
+  const book = await context.book();
+  const path = outputPath(book, options.outDir, 'epub');
+  return writeOutput(context, book, options, { path, key: 'epub' }, async () => {
+    context.progress({ kind: 'building', output: 'epub', chapters: book.chapters.length });
+    // Each output's stack (packager, browser, PDF library) is loaded only when it is built.
+    const { buildEpub } = await import('../epub/build.ts');
+    // The EPUB changes its trees in place; the other outputs of this load read the book as parsed.
+    const own = copyForOutput(book);
+    const { bytes, documents, cuts, warnings } = await buildEpub(own);
+    return {
+      bytes,
+      facts: { kind: 'epub', chapters: book.chapters.length, documents, cuts: cuts.length },
+      warnings: [...bookWarnings(own), ...warnings],
+      cuts: cutsByChapter(cuts),
+    };
+  });
+}
+
+/** The cuts the 256 KB limit forced, gathered by chapter, in reading order. */
+function cutsByChapter(cuts: readonly ChapterCut[]): ChapterCuts[] {
+  const byChapter = new Map<ChapterCut['chapter'], ChapterCut[]>();
+  for (const cut of cuts) byChapter.set(cut.chapter, [...(byChapter.get(cut.chapter) ?? []), cut]);
+  return [...byChapter].map(([chapter, list]) => ({
+    chapter: chapter.title ?? chapter.id,
+    file: chapter.file.path,
+    cuts: list.map((cut) => ({ kind: cut.kind, line: cut.position?.start.line })),
+  }));
+}

@@ -1,0 +1,90 @@
+/**
+ * The one way an output reaches the disk: reuse the last file if nothing changed, else make it
+ * and write it atomically — unless `--strict` makes its warnings fatal, in which case nothing is
+ * written, like any failed build.
+ */
+import { basename, extname, join } from 'node:path';
+import { bookWarnings, type Book } from '../book.ts';
+import { BuildError, type Warning } from '../errors.ts';
+import { fingerprint, rememberOutput, reusableOutput } from '../output/up-to-date.ts';
+import { writeFileAtomic } from '../output/write-atomic.ts';
+import type { BuildContext } from './context.ts';
+import type { BuildOptions, OutputFacts, OutputResult } from './options.ts';
+
+/** Where a book's output goes: `<out-dir>/<filename><suffix>.<ext>`. */
+export function outputPath(book: Book, outDir: string, extension: string, suffix = ''): string {
+  const file = book.manuscript.metadataFile;
+  // A folder's name is used whole (`book-1.5` stays so); a file loses its extension.
+  const name =
+    book.config.filename ?? (file.endsWith('.md') ? basename(file, extname(file)) : basename(book.manuscript.root));
+  return join(outDir, `${name}${suffix}.${extension}`);
+}
+
+/** What an output stage made, before it is written. */
+export interface Made {
+  bytes: Uint8Array;
+  facts: OutputFacts;
+  /** Every warning of the output: the book's own and the output's. */
+  warnings: Warning[];
+  checklist?: string[];
+  cuts?: OutputResult['cuts'];
+}
+
+/** What the cache keeps of a written output, to report it again when it is reused. */
+interface Remembered {
+  facts: OutputFacts;
+  warnings: Warning[];
+  pages?: number;
+}
+
+/** Which file an output is, and what its up-to-date check is keyed by. */
+export interface Target {
+  path: string;
+  /** What else the output depends on besides the book (its kind, profile, page count). */
+  key: string;
+}
+
+/** The output at `target` as the last build left it, if nothing it depends on changed since. */
+export async function upToDate(book: Book, target: Target): Promise<OutputResult | undefined> {
+  const reused = await reusableOutput<Remembered>(target.path, await fingerprint(book, target.key));
+  if (!reused) return undefined;
+  const file = { path: target.path, bytes: reused.bytes, pages: reused.pages, reused: true };
+  return { file, facts: reused.facts, warnings: reused.warnings };
+}
+
+/** Reuse the output at `target` if nothing changed since it was written, else make and write it. */
+export async function writeOutput(
+  context: BuildContext,
+  book: Book,
+  options: BuildOptions,
+  target: Target,
+  make: () => Promise<Made>,
+): Promise<OutputResult> {
+  context.signal.throwIfAborted();
+  const { path } = target;
+  try {
+    const reused = options.force ? undefined : await upToDate(book, target);
+    if (reused) return reused;
+    const print = await fingerprint(book, target.key);
+    const made = await make();
+    context.signal.throwIfAborted();
+    if (options.strict && made.warnings.length > 0) throw strictError(made.warnings);
+    await writeFileAtomic(path, made.bytes, context.signal);
+    const pages = made.facts.kind === 'pdf' ? made.facts.pages : undefined;
+    await rememberOutput<Remembered>(path, print, made.bytes, { facts: made.facts, warnings: made.warnings, pages });
+    const file = { path, bytes: made.bytes.byteLength, pages, reused: false };
+    return { file, facts: made.facts, warnings: made.warnings, checklist: made.checklist, cuts: made.cuts };
+  } catch (error) {
+    if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
+    throw error;
+  }
+}
+
+/** The error `--strict` stops a build with when it has warnings. */
+export function strictError(warnings: Warning[]): BuildError {
+  const error = new BuildError(`${warnings.length} warning(s) and --strict is on; nothing was written`, {
+    ruleId: 'strict',
+  });
+  error.warnings = warnings;
+  return error;
+}
