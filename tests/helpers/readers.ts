@@ -43,9 +43,17 @@ const FONT_CSS = [
   'h1, h2, h3, h4, h5, h6, strong { font-family: "Noto Sans JP", sans-serif !important; }',
 ].join('\n');
 
-/** Open a page that answers every request from `pages` (path → HTML), the routes and `/book.epub`. */
+/**
+ * Open a page that answers every request from `pages` (path → HTML), the routes and `/book.epub`.
+ * The page gets a browser context, and so a window, of its own: a tab opened later in the same
+ * window (another test file's build on the run's shared browser) would hide it, and a hidden page
+ * gets no animation frames, which both engines wait for (measured: 0 frames a second once hidden).
+ * Closing the page closes its context.
+ */
 export async function openReaderPage(browser: Browser, epub: Uint8Array, pages: Record<string, string>): Promise<Page> {
-  const page = await browser.newPage();
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.once('close', () => void context.close().catch(() => undefined));
   await page.setViewport({ width: 600, height: 800 });
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => void answer(request, epub, pages));
