@@ -50,7 +50,7 @@ export const cases: BadInputCase[] = [
     code: 1,
     messages: [
       '{root}/book.yaml:2:1: error: unknown key "auther" (did you mean "author"?)',
-      '  hint: known keys here: title, ',
+      '  hint: rename it to author; the keys known here: title, ',
     ],
   },
   {
@@ -322,6 +322,18 @@ export const cases: BadInputCase[] = [
     messages: [
       '{root}/a.md:3:3: warning: unsupported 青空文庫 annotation ［＃ここで謎の指定］ was left out (未対応の注記)',
       'error: 1 warning(s) and --strict is on; nothing was written',
+    ],
+  },
+  {
+    // The three slips, reported in one run rather than one a run.
+    name: 'every front matter mistake in one run',
+    files: { 'novel.md': '---\ntitle: 本\nautor: 私\nprint:\n  fromat: a5\n  fontSize: big\n---\n\n# 題\n\n本文。\n' },
+    manuscriptFile: 'novel.md',
+    code: 1,
+    messages: [
+      '{root}/novel.md:3:1: error: unknown key "autor" (did you mean "author"?)',
+      '{root}/novel.md:5:3: error: unknown key "print.fromat" (did you mean "format"?)',
+      '{root}/novel.md:6:13: error: key "print.fontSize": ',
     ],
   },
   {
