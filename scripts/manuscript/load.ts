@@ -86,7 +86,7 @@ async function findFolderBook(root: string) {
   if (!metadataName) {
     throw new BuildError('no book.yaml in the manuscript folder', {
       file: root,
-      hint: 'create book.yaml with at least `title: …` (see README, "Writing a book")',
+      hint: 'create book.yaml with at least `title: …` (README.md, "Your first book", shows one)',
       ruleId: 'metadata-missing',
     });
   }

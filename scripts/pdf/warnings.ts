@@ -66,7 +66,7 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
 export function preflightError(preflight: PreflightReport): BuildError {
   const failures = preflight.items.filter((item) => item.status === 'fail');
   return new BuildError(`preflight failed: ${failures.map((item) => `${item.title}: ${item.detail}`).join('; ')}`, {
-    hint: 'nothing was written; README.md, "Sending the book to a printer", says what each profile needs',
+    hint: 'nothing was written; docs/print.md, "Sending the book to a printer", says what each profile needs',
     ruleId: 'preflight',
   });
 }

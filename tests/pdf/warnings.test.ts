@@ -111,7 +111,7 @@ describe('the PDF build’s warnings', () => {
     expect(error).toBeInstanceOf(BuildError);
     expect(error.message).toBe('preflight failed: fonts: Type 3 fonts on page 3; page boxes: no TrimBox on page 1');
     expect(error.hint).toBe(
-      'nothing was written; README.md, "Sending the book to a printer", says what each profile needs',
+      'nothing was written; docs/print.md, "Sending the book to a printer", says what each profile needs',
     );
     expect(error.ruleId).toBe('preflight');
   });
