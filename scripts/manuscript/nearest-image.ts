@@ -14,11 +14,19 @@ const MAX_ENTRIES = 5000;
 
 /** The manuscript's image file nearest to `reference` (a path relative to `root`), if one is near enough. */
 export async function nearestImage(root: string, reference: string, extensions: ReadonlySet<string>): Promise<string | undefined> {
-  const images = await imageFiles(root, extensions);
   const wanted = posix.normalize(reference.replace(/^\.\//, ''));
-  const name = posix.basename(wanted).toLowerCase();
-  const sameName = images.find((image) => posix.basename(image).toLowerCase() === name && image !== wanted);
-  return sameName ?? closestMatch(wanted, images);
+  // Names are compared, not paths: the folder they share would make any two names look close.
+  // An image in the folder the reference names comes first.
+  const folder = posix.dirname(wanted);
+  const images = (await imageFiles(root, extensions)).sort(
+    (a, b) => Number(posix.dirname(b) === folder) - Number(posix.dirname(a) === folder),
+  );
+  const names = images.map((image) => posix.basename(image));
+  const name = posix.basename(wanted);
+  const sameName = images.find((image) => posix.basename(image).toLowerCase() === name.toLowerCase());
+  if (sameName) return sameName;
+  const closest = closestMatch(name, names);
+  return closest === undefined ? undefined : images[names.indexOf(closest)];
 }
 
 /** Every image file under `root` as a path relative to it with `/`, hidden and build folders left out. */
