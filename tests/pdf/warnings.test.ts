@@ -61,7 +61,11 @@ describe('the PDF build’s warnings', () => {
         file: '/book/book.yaml',
         ruleId: 'pdf-type3-font',
       },
-      { message: 'preflight: image resolution: 1 of 1 image(s) below 350 ppi', ruleId: 'preflight-images' },
+      {
+        message: 'preflight: image resolution: 1 of 1 image(s) below 350 ppi',
+        hint: 'use a larger picture file (the pixels it needs are above), or print the picture smaller',
+        ruleId: 'preflight-images',
+      },
     ]);
   });
 
@@ -82,7 +86,12 @@ describe('the PDF build’s warnings', () => {
       preflight: report([fonts]),
     });
     expect(warnings).toEqual([
-      { message: 'preflight: fonts: fonts not embedded on page 2', ruleId: 'preflight-fonts' },
+      {
+        message: 'preflight: fonts: fonts not embedded on page 2',
+        // Every preflight warning says what to change.
+        hint: expect.stringMatching(/^name a TrueType \(\.ttf\) font .* as print\.bodyFont \/ print\.headingFont/),
+        ruleId: 'preflight-fonts',
+      },
     ]);
   });
 
@@ -110,8 +119,11 @@ describe('the PDF build’s warnings', () => {
     );
     expect(error).toBeInstanceOf(BuildError);
     expect(error.message).toBe('preflight failed: fonts: Type 3 fonts on page 3; page boxes: no TrimBox on page 1');
-    expect(error.hint).toBe(
-      'nothing was written; docs/print.md, "Sending the book to a printer", says what each profile needs',
+    // Each failed rule with the setting that fixes it, then where the profiles are explained.
+    expect(error.hint).toMatch(/^fonts: name a TrueType \(\.ttf\) font /);
+    expect(error.hint).toContain('; page boxes: the page boxes come from print.format, print.bleed and the profile');
+    expect(error.hint).toMatch(
+      /nothing was written; docs\/print\.md, "Sending the book to a printer", says what each profile needs$/,
     );
     expect(error.ruleId).toBe('preflight');
   });
