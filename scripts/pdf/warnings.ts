@@ -34,8 +34,17 @@ const PREFLIGHT_FIXES: Record<string, string> = {
 
 /** One warning for each character no font has, at its first place. */
 export function missingGlyphWarnings(missing: readonly MissingGlyph[]): Warning[] {
-  return missing.map((glyph) => ({ message: missingGlyphMessage(glyph), ...glyph.place, ruleId: 'pdf-missing-glyph' }));
+  return missing.map((glyph) => ({
+    message: missingGlyphMessage(glyph),
+    ...glyph.place,
+    hint: MISSING_GLYPH_FIX,
+    ruleId: 'pdf-missing-glyph',
+  }));
 }
+
+/** What to do about a character no font has. */
+const MISSING_GLYPH_FIX =
+  'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)';
 
 /** What the build found, to be worded. */
 export interface PdfFindings {
@@ -56,6 +65,7 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
   const file = found.metadataFile;
   const warnings: Warning[] = found.blocked.map((url) => ({
     message: `blocked a request for ${url}: a build loads nothing from outside the book`,
+    hint: 'put the file in the manuscript folder and refer to it by its relative path (a remote picture in raw HTML, a web font)',
     file,
     ruleId: 'pdf-blocked-request',
   }));
@@ -65,6 +75,7 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
   for (const char of found.missingInMarks.filter((char) => !reported.has(char))) {
     warnings.push({
       message: missingGlyphMessage({ char, place: {}, more: 0 }, 'running heads print'),
+      hint: MISSING_GLYPH_FIX,
       file,
       ruleId: 'pdf-missing-glyph',
     });

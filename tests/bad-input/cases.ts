@@ -93,7 +93,10 @@ export const cases: BadInputCase[] = [
     name: 'control characters',
     files: { 'book.yaml': yaml, 'a.md': '# 章\n\n本\u0007文\u001bです。\n' },
     code: 0,
-    messages: ['{root}/a.md:3:2: warning: removed 2 control characters (U+0007 first) that cannot appear in a book'],
+    messages: [
+      '{root}/a.md:3:2: warning: removed 2 control characters (U+0007 first) that cannot appear in a book',
+      '  hint: delete them from the file (npm run lint shows each one',
+    ],
   },
   {
     name: 'unclosed ruby',

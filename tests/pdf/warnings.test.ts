@@ -39,6 +39,7 @@ describe('the PDF build’s warnings', () => {
     expect(warnings).toEqual([
       {
         message: 'blocked a request for https://example.com/a.png: a build loads nothing from outside the book',
+        hint: 'put the file in the manuscript folder and refer to it by its relative path (a remote picture in raw HTML, a web font)',
         file: '/book/book.yaml',
         ruleId: 'pdf-blocked-request',
       },
@@ -47,10 +48,12 @@ describe('the PDF build’s warnings', () => {
         file: '/book/01.md',
         line: 3,
         column: 9,
+        hint: 'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)',
         ruleId: 'pdf-missing-glyph',
       },
       {
         message: 'no font of the book has “\uE001” (U+E001): running heads print 〓 in its place',
+        hint: 'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)',
         file: '/book/book.yaml',
         ruleId: 'pdf-missing-glyph',
       },
@@ -104,6 +107,7 @@ describe('the PDF build’s warnings', () => {
         file: '/book/book.yaml',
         line: 1,
         column: 8,
+        hint: 'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)',
         ruleId: 'pdf-missing-glyph',
       },
     ]);
