@@ -81,6 +81,21 @@ export const cases: BadInputCase[] = [
     messages: ['{root}/book.yaml:4:5: error: chapter file not found: b.md'],
   },
   {
+    name: 'every listed chapter that is missing, the nearest file named',
+    files: {
+      'book.yaml': `${yaml}chapters:\n  - 01-umi.md\n  - 02-sora.md\n  - 03.md\n`,
+      '01-umi.md': chapter,
+      '02-sara.md': chapter,
+    },
+    code: 1,
+    messages: [
+      '{root}/book.yaml:4:5: error: chapter file not found: 02-sora.md (did you mean "02-sara.md"?)',
+      '  hint: rename it to 02-sara.md in chapters:, or the file to 02-sora.md',
+      '{root}/book.yaml:5:5: error: chapter file not found: 03.md',
+      '  hint: the text files in the manuscript folder: ',
+    ],
+  },
+  {
     name: 'chapter not UTF-8 (Shift_JIS)',
     files: { 'book.yaml': yaml, 'a.md': new Uint8Array([0x23, 0x20, 0x31, 0x0a, 0x0a, 0x82, 0xa0, 0x82, 0xa2, 0x0a]) },
     code: 1,
