@@ -4,7 +4,7 @@
 import type { Root as HastRoot } from 'hast';
 import { VFile } from 'vfile';
 import type { BookConfig } from './config/schema.ts';
-import { BuildErrors, type BuildError, type Warning } from './errors.ts';
+import { BuildError, BuildErrors, type Warning } from './errors.ts';
 import { resolveAssets, type BookAssets } from './manuscript/assets.ts';
 import { loadManuscript, type Manuscript } from './manuscript/load.ts';
 import type { ChapterLevel } from './markdown/chapters.ts';
@@ -49,6 +49,11 @@ export interface LoadOptions {
    * than stopping; without it, every problem is thrown together as a `BuildErrors`.
    */
   assetProblems?: BuildError[];
+  /**
+   * Where to put the chapters' notation errors (a ruby left open, …) rather than stopping; the
+   * chapters are kept as parsed (the preview shows them, and the errors beside them).
+   */
+  notationProblems?: BuildError[];
 }
 
 /** Read a manuscript (every file once) and make its processor; nothing is parsed yet. */
@@ -57,7 +62,11 @@ export async function openManuscript(path: string): Promise<BookSource> {
   return { manuscript, processor: createMarkdownProcessor(manuscript.config.markdown) };
 }
 
-/** Parse every chapter of a manuscript already read, and check every file it uses. */
+/**
+ * Parse every chapter of a manuscript already read, and check every file it uses. A chapter
+ * with a notation error (notation-rules.ts) does not stop the others: every mistake of the book
+ * is reported in one run, with the warnings found beside them.
+ */
 export async function parseBook(
   source: BookSource,
   progress: Progress = silent,
@@ -65,14 +74,24 @@ export async function parseBook(
 ): Promise<Book> {
   const { manuscript, processor } = source;
   const chapters: Chapter[] = [];
+  const errors: BuildError[] = [];
   for (const [index, file] of manuscript.chapterFiles.entries()) {
-    chapters.push(...(await parseChapters(processor, file, chapters.length, manuscript.config.chapterLevel)));
+    const parsed = await parseChapterFile(processor, file, chapters.length, manuscript.config.chapterLevel);
+    if (options.notationProblems) options.notationProblems.push(...parsed.errors);
+    else errors.push(...parsed.errors);
+    // Kept either way: the images of a chapter with a notation error are checked all the same.
+    chapters.push(...parsed.chapters);
     progress({ kind: 'parsing', step: { done: index + 1, total: manuscript.chapterFiles.length } });
   }
   resolveChapterLinks(chapters);
   const { assets, problems } = await resolveAssets(manuscript, chapters);
   if (options.assetProblems) options.assetProblems.push(...problems);
-  else if (problems.length > 0) throw new BuildErrors(problems);
+  else errors.push(...problems);
+  if (errors.length > 0) {
+    const stop = new BuildErrors(errors);
+    stop.warnings = fileWarnings(manuscript.chapterFiles);
+    throw stop;
+  }
   return { manuscript, processor, config: manuscript.config, chapters, assets };
 }
 
@@ -109,7 +128,8 @@ function copyFile(file: VFile): VFile {
 
 /**
  * Parse one chapter file into the chapters it holds, numbered from the book's chapter `first + 1`
- * (the preview re-parses one file at a time).
+ * (the preview re-parses one file at a time). A notation error in it (a ruby left open, …) is
+ * thrown, every one of the file's together, once the whole file is read.
  */
 export async function parseChapters(
   processor: MarkdownProcessor,
@@ -117,26 +137,53 @@ export async function parseChapters(
   first: number,
   level: ChapterLevel,
 ): Promise<Chapter[]> {
+  const { chapters, errors } = await parseChapterFile(processor, file, first, level);
+  if (errors.length > 0) throw new BuildErrors(errors);
+  return chapters;
+}
+
+/** Parse one chapter file: its chapters, and its notation errors, which the caller decides about. */
+async function parseChapterFile(
+  processor: MarkdownProcessor,
+  file: VFile,
+  first: number,
+  level: ChapterLevel,
+): Promise<{ chapters: Chapter[]; errors: BuildError[] }> {
   const trees = await processor.toChapters(file, level, (index) => `ch-${first + index + 1}`);
-  return trees.map(({ id, tree, headings }) => {
+  const chapters = trees.map(({ id, tree, headings }) => {
     const top = Math.min(...headings.map((heading) => heading.depth));
     // A heading with no text (`#` alone, or only a note) names nothing.
     const title = headings.find((heading) => heading.depth === top && heading.text !== '')?.text;
     return { id, file, tree, headings, title };
   });
+  return { chapters, errors: notationErrors(file) };
 }
 
 /** Every warning the chapters collected, in reading order. */
 export function bookWarnings(book: Book): Warning[] {
-  return book.manuscript.chapterFiles.flatMap((file) =>
-    file.messages
-      .filter((message) => !message.fatal)
-      .map((message) => ({
-        message: message.reason,
-        file: file.path,
-        line: message.line ?? undefined,
-        column: message.column ?? undefined,
-        ruleId: message.ruleId ?? undefined,
-      })),
+  return fileWarnings(book.manuscript.chapterFiles);
+}
+
+/** The warnings of chapter files, each with the hint its rule gives (the message's note). */
+function fileWarnings(files: readonly VFile[]): Warning[] {
+  return files.flatMap((file) =>
+    file.messages.filter((message) => !message.fatal).map((message) => ({ ...diagnosticOf(message), file: file.path })),
   );
+}
+
+/** The errors a chapter file's notation has (fatal messages: notation-rules.ts), as build errors. */
+function notationErrors(file: VFile): BuildError[] {
+  return file.messages
+    .filter((message) => message.fatal)
+    .map((message) => new BuildError(message.reason, { ...diagnosticOf(message), file: file.path }));
+}
+
+function diagnosticOf(message: VFile['messages'][number]) {
+  return {
+    message: message.reason,
+    line: message.line ?? undefined,
+    column: message.column ?? undefined,
+    ruleId: message.ruleId ?? undefined,
+    ...(message.note ? { hint: message.note } : {}),
+  };
 }

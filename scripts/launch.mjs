@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { setInterval, clearInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -126,10 +127,34 @@ async function compiledEntry(entry) {
   return { path, hash };
 }
 
+/** How often the command looks whether the process that started it is still there. */
+const PARENT_CHECK_MS = 250;
+
+/**
+ * A command ends with the process that started it. npm passes SIGINT and SIGTERM only to its
+ * direct child, and for `npm run dev` that is the shell running the script (`sh -c node
+ * scripts/launch.mjs dev`), not this process: the shell dies and this one would be left behind,
+ * a preview still answering on its port (an editor's task runner or a process manager sends
+ * SIGTERM to npm). The command runs in this process (there is no child to pass a signal to), so
+ * when its parent is gone (this process was handed to init or a subreaper) it sends itself the
+ * SIGTERM that was meant for it: the runner (scripts/cli/command.ts) cancels, closes the browser,
+ * the servers and the workers, and exits. The timer keeps nothing alive.
+ */
+function endWithParent() {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    process.kill(process.pid, 'SIGTERM');
+  }, PARENT_CHECK_MS);
+  timer.unref();
+}
+
 const [entry, ...args] = process.argv.slice(2);
 if (entry === '--compile') {
   await compiledEntry(ENTRIES[0]);
 } else if (entry && ENTRIES.includes(entry)) {
+  endWithParent();
   const { path, hash } = await compiledEntry(entry);
   // Worker and page code was compiled with the command; the command finds it by these variables.
   for (const [worker, variable] of Object.entries(WORKERS))

@@ -14,8 +14,9 @@ import {
   visit,
   type Document,
   type Node as YamlNode,
+  type YAMLError,
 } from 'yaml';
-import { BuildError, type Place } from '../errors.ts';
+import { BuildError, BuildErrors, type Place } from '../errors.ts';
 import { BookSchema, type BookConfig } from './schema.ts';
 import { closestMatch } from './did-you-mean.ts';
 
@@ -35,8 +36,10 @@ export interface ParsedConfig {
 }
 
 /**
- * Parse and validate book metadata; throws a BuildError pointing at the offending line. `defaults`
- * are values the file may override (a 青空文庫 text's header gives its title and author).
+ * Parse and validate book metadata; throws a BuildError pointing at the offending line, or a
+ * BuildErrors with every mistake of the file (each unknown key, wrong type and bad value at its
+ * own line), so that one run shows them all. `defaults` are values the file may override (a
+ * 青空文庫 text's header gives its title and author).
  */
 export function parseBookConfig(source: YamlSource, defaults: Record<string, unknown> = {}): ParsedConfig {
   const lineCounter = new LineCounter();
@@ -47,15 +50,8 @@ export function parseBookConfig(source: YamlSource, defaults: Record<string, unk
     return { file: source.file, line: line + offset, column: col };
   };
 
-  const [yamlError] = doc.errors;
-  if (yamlError) {
-    const [line = '', ...rest] = yamlError.message.split('\n');
-    throw new BuildError(`invalid YAML: ${line.replace(/ at line \d+, column \d+:?$/, '')}`, {
-      ...placeOf(constructStart(doc, yamlError.pos[0])),
-      hint: rest.length > 0 ? 'check the indentation and quoting near this line' : undefined,
-      ruleId: 'yaml-syntax',
-    });
-  }
+  // Every YAML error, then stop: the values of a file that does not parse cannot be trusted.
+  if (doc.errors.length > 0) throwAll(doc.errors.map((error) => yamlError(doc, error, placeOf)));
 
   const data: unknown = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data) || data === null) {
@@ -66,17 +62,43 @@ export function parseBookConfig(source: YamlSource, defaults: Record<string, unk
   }
 
   const result = v.safeParse(BookSchema, { ...defaults, ...data });
-  if (result.success) {
-    return {
-      config: result.output,
-      locate: (keys) => {
-        const node = nodeAt(doc.contents, keys, false);
-        return node?.range ? placeOf(node.range[0]) : placeOf(0);
-      },
-    };
+  if (!result.success) {
+    const issues = result.issues.map((issue) => innermostIssue(issue));
+    throwAll(issues.map((issue) => schemaError(issue, doc, placeOf)));
   }
+  return {
+    config: result.output,
+    locate: (keys) => {
+      const node = nodeAt(doc.contents, keys, false);
+      return node?.range ? placeOf(node.range[0]) : placeOf(0);
+    },
+  };
+}
 
-  const issue = innermostIssue(result.issues[0]);
+/** Throw the errors in the order of the file, each once: one as itself, several together. */
+function throwAll(errors: BuildError[]): never {
+  const seen = new Set<string>();
+  const unique = errors
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .filter((error) => {
+      const key = `${error.line}:${error.column}:${error.message}`;
+      return !seen.has(key) && seen.add(key);
+    });
+  throw unique.length === 1 ? unique[0]! : new BuildErrors(unique);
+}
+
+/** A YAML syntax error at the place where the broken construct starts. */
+function yamlError(doc: Document, error: YAMLError, placeOf: (position: number) => Place): BuildError {
+  const [line = '', ...rest] = error.message.split('\n');
+  return new BuildError(`invalid YAML: ${line.replace(/ at line \d+, column \d+:?$/, '')}`, {
+    ...placeOf(constructStart(doc, error.pos[0])),
+    hint: rest.length > 0 ? 'check the indentation and quoting near this line' : undefined,
+    ruleId: 'yaml-syntax',
+  });
+}
+
+/** One schema issue as an error at the line of its key or value: an unknown key gets a did-you-mean. */
+function schemaError(issue: Issue, doc: Document, placeOf: (position: number) => Place): BuildError {
   const keys = (issue.path ?? []).map((item) => item.key as string | number);
   const dotted = keys.join('.');
   const node = nodeAt(doc.contents, keys, issue.type === 'strict_object');
@@ -86,19 +108,20 @@ export function parseBookConfig(source: YamlSource, defaults: Record<string, unk
     const unknown = String(keys.at(-1));
     const known = Object.keys(entriesAt(keys.slice(0, -1)));
     const suggestion = closestMatch(unknown, known);
-    throw new BuildError(`unknown key "${dotted}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, {
+    return new BuildError(`unknown key "${dotted}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, {
       ...place,
-      hint: `known keys here: ${known.join(', ')}`,
+      hint: suggestion
+        ? `rename it to ${suggestion}; the keys known here: ${known.join(', ')}`
+        : `known keys here: ${known.join(', ')}`,
       ruleId: 'metadata-unknown-key',
     });
   }
-  if (keys.length === 0) {
-    throw new BuildError(`book metadata: ${issue.message}`, { ...place, ruleId: 'metadata-invalid' });
-  }
+  if (keys.length === 0)
+    return new BuildError(`book metadata: ${issue.message}`, { ...place, ruleId: 'metadata-invalid' });
   const detail = issue.message.startsWith('Invalid')
     ? `expected ${issue.expected}, got ${issue.received}`
     : issue.message;
-  throw new BuildError(`key "${dotted}": ${detail}`, { ...place, ruleId: 'metadata-invalid' });
+  return new BuildError(`key "${dotted}": ${detail}`, { ...place, ruleId: 'metadata-invalid' });
 }
 
 type Issue = v.InferIssue<typeof BookSchema>;

@@ -188,6 +188,7 @@ const LintRuleSetting = v.union(
 
 /** Proofreading (`npm run lint`): which rules run and how. */
 const LintSchema = v.strictObject({
+  /** Each rule by name: `error`, `warning`, `off`, or `{ severity, dialogue, options }`. */
   rules: v.optional(
     v.strictObject(
       Object.fromEntries(LINT_RULE_IDS.map((id) => [id, v.optional(LintRuleSetting)])) as Record<
@@ -203,10 +204,13 @@ const LintSchema = v.strictObject({
 
 /** The whole book metadata file. */
 export const BookSchema = v.strictObject({
+  /** 書名, on the 扉, the cover, the 奥付 and in the stores' lists. */
   title: text,
+  /** 副題, under the title on the 扉. */
   subtitle: v.optional(text),
   /** Reading of the title in kana, for sorting (the EPUB's katakana file-as). */
   titleReading: v.optional(text),
+  /** 著者; a list for several authors. */
   author: v.optional(textList),
   /** Translator (訳者), shown on the title page and in the colophon. */
   translator: v.optional(textList),
@@ -214,9 +218,11 @@ export const BookSchema = v.strictObject({
   editor: v.optional(textList),
   /** Reading of each author's name in kana, for sorting (file-as); a list for several authors. */
   authorReading: v.optional(textList),
+  /** 発行者 or 発行所, in the 奥付 and on the spine. */
   publisher: v.optional(text),
   /** Reading of the publisher's name in kana, for sorting (file-as). */
   publisherReading: v.optional(text),
+  /** The book's language, a language tag. */
   lang: v.optional(
     v.pipe(text, v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ja')),
     'ja',
@@ -226,12 +232,15 @@ export const BookSchema = v.strictObject({
    * EPUB gets one derived from the file name, and the build warns (scripts/epub/identifier.ts).
    */
   identifier: v.optional(text),
-  /** Publication date, `YYYY-MM-DD`. */
+  /** Publication date, `YYYY-MM-DD`; the 奥付 prints it in kanji (二〇二六年十一月二十三日). */
   date: v.optional(v.pipe(text, v.isoDate('must be a date written YYYY-MM-DD'))),
+  /** 紹介文: the stores show it, and the printed cover's back (表4) carries it. */
   description: v.optional(text),
+  /** 分類: subjects or genres, for the stores. */
   subject: v.optional(textList),
+  /** 権利表記, such as ©2026 著者名. */
   rights: v.optional(text),
-  /** Edition line for the colophon (奥付), e.g. 初版第一刷発行. */
+  /** Edition line for the colophon (奥付), e.g. 初版第一刷発行; `発行` when absent. */
   edition: v.optional(text),
   /** ISBN (13 digits, or 10), with or without hyphens; the printed cover carries it as a 書籍JANコード. */
   isbn: v.optional(bookCode(readIsbn, (problem) => (problem ? `not an ISBN: ${problem}` : 'not an ISBN'))),
@@ -261,11 +270,15 @@ export const BookSchema = v.strictObject({
   ),
   /** Chapter files in reading order; all `.md` files sorted by name when absent. */
   chapters: v.optional(v.array(text)),
+  /** The heading of the table of contents. */
   tocTitle: v.optional(text, '目次'),
   /** Heading levels listed in the table of contents. */
   tocDepth: v.optional(count(1, 3), 2),
+  /** How the Markdown is read (docs/syntax.md, "Settings"). */
   markdown: v.optional(MarkdownSchema, {}),
+  /** The print PDF: page size, 版面, profile, and the printed cover. */
   print: v.optional(PrintSchema, {}),
+  /** Proofreading (`npm run lint`, docs/proofreading.md). */
   lint: v.optional(LintSchema, {}),
 });
 

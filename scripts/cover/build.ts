@@ -153,6 +153,7 @@ function composedWarnings(book: Book, composed: ComposedCover, geometry: SpreadG
     warnings.push({
       message: `the cover left out characters no font has: ${composed.missingGlyphs.join(' ')}`,
       file: book.manuscript.metadataFile,
+      hint: 'write them another way in the title, author or description, or name a font that has them as print.headingFont / print.bodyFont (docs/fonts.md)',
       ruleId: 'cover-missing-glyph',
     });
   }

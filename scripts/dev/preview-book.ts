@@ -18,7 +18,7 @@ import { resolveChapterLinks } from '../markdown/links.ts';
 import { readChapterAgain } from '../manuscript/aozora-text.ts';
 import { silent } from '../progress.ts';
 import { collectImages, pointImages, type ImageCheck, type PreviewImage } from './images.ts';
-import { asWarnings, problemOf, type Problem } from './problems.ts';
+import { asWarnings, problemOf, problemsOf, type Problem } from './problems.ts';
 
 /** What an update did: read the whole book again, parse some chapters, or only re-check images. */
 type UpdateKind = 'book' | 'chapters' | 'images';
@@ -60,10 +60,13 @@ interface Placed {
 export class PreviewBook {
   /** The last book that loaded; it stays on screen while a later save is broken. */
   book: Book | undefined;
-  /** Why the book could not be loaded the last time it was tried. */
-  private loadError: Problem | undefined;
-  /** Chapters whose latest save could not be read or parsed; their previous text stays. */
-  private readonly chapterErrors = new Map<string, Problem>();
+  /** Why the book could not be loaded the last time it was tried (every mistake found, as a build reports them). */
+  private loadError: Problem[] | undefined;
+  /**
+   * Chapter files whose latest save could not be read or parsed, or has notation errors, with
+   * every problem of each; the previous text of a broken save stays.
+   */
+  private readonly chapterErrors = new Map<string, Problem[]>();
   private readonly images = new Map<string, ChapterImages>();
   /** Problems of the files book.yaml names (the cover, the print fonts), found when the book loaded. */
   private metadataProblems: Problem[] = [];
@@ -82,7 +85,13 @@ export class PreviewBook {
       // The chapters' images are checked below, chapter by chapter, as saves change them; the
       // files book.yaml names are checked by loadBook.
       const assetProblems: BuildError[] = [];
-      const book = await loadBook(this.manuscriptPath, silent, { assetProblems });
+      // A first load with notation errors still shows the book, the errors beside it.
+      const notationProblems: BuildError[] = [];
+      const book = await loadBook(this.manuscriptPath, silent, { assetProblems, notationProblems });
+      for (const problem of notationProblems) {
+        const path = problem.file ?? this.manuscriptPath;
+        this.chapterErrors.set(path, [...(this.chapterErrors.get(path) ?? []), problemOf(problem)]);
+      }
       this.metadataProblems = assetProblems
         .filter((problem) => problem.file === book.manuscript.metadataFile)
         .map((problem) => problemOf(problem));
@@ -98,7 +107,7 @@ export class PreviewBook {
         warnings: asWarnings(bookWarnings(book)),
       };
     } catch (error) {
-      this.loadError = problemOf(error, this.manuscriptPath);
+      this.loadError = problemsOf(error, this.manuscriptPath);
       return { kind: 'book', files, parsed: 0, errors: this.errors(), warnings: [] };
     }
   }
@@ -143,10 +152,10 @@ export class PreviewBook {
 
   /** Every error there is now: the book's, or each broken chapter's and image's. */
   errors(): Problem[] {
-    if (this.loadError) return [this.loadError];
+    if (this.loadError) return this.loadError;
     return [
       ...this.metadataProblems,
-      ...this.chapterErrors.values(),
+      ...[...this.chapterErrors.values()].flat(),
       ...[...this.images.values()].flatMap((entry) => entry.check.problems),
     ];
   }
@@ -243,7 +252,7 @@ export class PreviewBook {
       this.chapterErrors.delete(path);
       return { file, chapters, read: true, parsed: true };
     } catch (error) {
-      this.chapterErrors.set(path, problemOf(error, path));
+      this.chapterErrors.set(path, problemsOf(error, path));
       // A broken save keeps the chapters it had, where they still fit.
       if (!old) return undefined;
       return old.first === first ? { file: old.file, chapters: old.chapters, read: false, parsed: false } : 'reload';

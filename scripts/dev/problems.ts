@@ -1,6 +1,6 @@
 /** What is wrong with the manuscript right now, in the shape the build reports it. */
 import { VFileMessage } from 'vfile-message';
-import { BuildError, type Warning } from '../errors.ts';
+import { BuildError, eachError, type Warning } from '../errors.ts';
 
 /** An error or a warning with its place, as the page and the terminal show it. */
 export interface Problem extends Warning {
@@ -38,6 +38,11 @@ export function problemOf(error: unknown, file?: string): Problem {
     file,
     hint: 'report this with the file that triggered it',
   };
+}
+
+/** Every problem an error stands for (each of several found together), as `problemOf` words them. */
+export function problemsOf(error: unknown, file?: string): Problem[] {
+  return error instanceof BuildError ? eachError(error).map((each) => problemOf(each, file)) : [problemOf(error, file)];
 }
 
 /** Warnings (the build's `Warning`s) as problems. */

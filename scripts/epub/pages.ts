@@ -181,11 +181,14 @@ function rewriteCrossDocumentLinks(pages: readonly EpubPage[], fileOf: Map<strin
         const file = fileOf.get(target);
         if (file === undefined) {
           // A dangling fragment is an EPUBCheck error; the link text stays, the link goes.
-          source?.message(`link to "${href}" points at nothing in the book; kept as plain text`, {
+          const message = source?.message(`link to "${href}" points at nothing in the book; kept as plain text`, {
             place: node.position,
             ruleId: 'broken-link',
             source: 'epub',
           });
+          if (message)
+            message.note =
+              'link to an id that is in the book (a heading, or an element with id="…"), or remove the link';
           delete node.properties.href;
         } else if (file !== filename) {
           node.properties.href = `${file}${href}`;

@@ -56,6 +56,7 @@ export function bookReadings(
       warnings.push({
         message: `${key} holds a kanji (${kanji}): a reading is written in kana`,
         ...locate([key]),
+        hint: `write how it is read, in hiragana or katakana (${key}: めいあん)`,
         ruleId: 'reading-kana',
       });
   }
@@ -63,6 +64,7 @@ export function bookReadings(
     warnings.push({
       message: `authorReading has ${authorReadings.length} readings for ${authors.length} author(s)`,
       ...locate(['authorReading']),
+      hint: 'give one reading for each author, in the order of author: (a list for several: [やまだ, たなか])',
       ruleId: 'reading-count',
     });
   }

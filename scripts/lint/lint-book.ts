@@ -9,7 +9,7 @@ import type { BookSource } from '../book.ts';
 import { aozoraLayout, type HeaderRole } from '../manuscript/aozora-text.ts';
 import type { MarkdownProcessor } from '../markdown/processor.ts';
 import { silent, type Progress } from '../progress.ts';
-import { toLintMessage, type Coordinates, type LintMessage } from './messages.ts';
+import { notationMessage, toLintMessage, type Coordinates, type LintMessage } from './messages.ts';
 import { LintPool } from './pool.ts';
 import { withoutDialogue } from './projection/dialogue.ts';
 import { projectChapter } from './projection/project.ts';
@@ -101,7 +101,7 @@ export class BookLinter {
     // How a 青空文庫 text's header is used (the book's metadata, or its chapter's title), as it was read.
     const layout = file.data.aozoraText;
     const role: HeaderRole | undefined = layout ? (layout.titleLines ? 'title' : 'metadata') : undefined;
-    const jobs = await this.documents(source, path, role);
+    const { jobs, notation } = await this.documents(source, path, role);
     // A whole-chapter document is the longest task: queued first, it runs beside the short ones
     // rather than alone at the end. The findings keep the documents' order.
     const queued = [...jobs.filter((job) => job.whole), ...jobs.filter((job) => !job.whole)];
@@ -131,9 +131,9 @@ export class BookLinter {
         );
       }),
     );
-    const messages = found
-      .flat()
-      .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    const messages = [...notation, ...found.flat()].sort(
+      (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    );
     return { messages, characters: source.file.length };
   }
 
@@ -142,16 +142,25 @@ export class BookLinter {
     if (this.ownPool) await this.pool.close();
   }
 
-  /** The documents of a chapter, each with the rules that read it. */
+  /**
+   * The documents of a chapter, each with the rules that read it, and the notation errors the
+   * parse found (a ruby left open, …), which stop a build: reported here under their rule names.
+   */
   private async documents(
     source: SourceText,
     path: string,
     role?: HeaderRole,
-  ): Promise<Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }>> {
+  ): Promise<{
+    jobs: Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }>;
+    notation: LintMessage[];
+  }> {
     const file = new VFile({ path, value: source.parsed });
     // A 青空文庫 text is read with its own notation, its header and notes left out, as the build reads it.
     if (role) file.data.aozoraText = aozoraLayout(source.parsed, role);
     const tree = await this.processor.toMdast(file);
+    const notation = file.messages
+      .filter((message) => message.fatal)
+      .map((message) => notationMessage(message, source, path));
     const projection = projectChapter(tree, source.parsed);
     const jobs: Array<{ document: LintDocument; coordinates: Coordinates; rules: ResolvedRule[]; whole: boolean }> = [];
     const add = (documents: LintDocument[], coordinates: Coordinates, rules: ResolvedRule[], whole = false) => {
@@ -175,6 +184,6 @@ export class BookLinter {
       'file',
       this.rules.filter((rule) => rule.view === 'source'),
     );
-    return jobs;
+    return { jobs, notation };
   }
 }

@@ -1,4 +1,5 @@
 /** Findings put back at their place in the manuscript file, in the shape the build reports problems. */
+import type { VFileMessage } from 'vfile-message';
 import type { Warning } from '../errors.ts';
 import type { LintDocument } from './projection/txt-ast.ts';
 import type { LintSeverity } from './rule-set.ts';
@@ -55,6 +56,29 @@ function fileRange(
   let contiguous = true;
   for (let index = from + 1; index < to && contiguous; index++) contiguous = at(index) === endOf(index - 1);
   return { start, end, contiguous };
+}
+
+/**
+ * A notation error of the Markdown stage (a ruby left open, a `［＃` without `］`: they stop the
+ * build) as a finding, under its rule's name, at its place in the file.
+ */
+export function notationMessage(message: VFileMessage, source: SourceText, file: string): LintMessage {
+  const place = message.place && 'start' in message.place ? message.place : { start: message.place, end: undefined };
+  const at = (point: typeof place.start) =>
+    source.point(point?.offset === undefined ? 0 : source.fileOffset(point.offset));
+  const from = at(place.start);
+  const to = place.end ? at(place.end) : from;
+  return {
+    severity: 'error',
+    ruleId: message.ruleId ?? 'notation',
+    message: message.reason,
+    file,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    ...(message.note ? { hint: message.note } : {}),
+  };
 }
 
 /** A worker's finding as the author reads it: file, line, column, and the first line of the rule's message. */

@@ -32,7 +32,7 @@ interface RuleDefault {
   /** The rule weighs the whole chapter (mixed styles), so the chapter is not cut into documents for it. */
   wholeChapter?: boolean;
   options?: Record<string, unknown>;
-  /** Why it is on (the README's rule table says the same). */
+  /** Why it is on (docs/proofreading.md's rule table says the same). */
   reason: string;
 }
 
@@ -172,7 +172,7 @@ async function prhDictionary(manuscript: Manuscript): Promise<string | undefined
     if (!existsSync(path)) {
       throw new BuildError(`prh dictionary not found: ${named}`, {
         ...place,
-        hint: 'lint.prh names a YAML file in the manuscript folder (see README, "Proofreading")',
+        hint: 'lint.prh names a YAML file in the manuscript folder (see docs/proofreading.md, "Changing them")',
         ruleId: 'lint-prh-missing',
       });
     }

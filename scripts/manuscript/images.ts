@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BuildError, type Place } from '../errors.ts';
 import { insideRoot } from './load.ts';
+import { nearestImage } from './nearest-image.ts';
 
 /** A resolved, checked image file. */
 export interface ImageFile {
@@ -45,13 +46,8 @@ export async function resolveImage(reference: string, root: string, place: Place
       ruleId: 'image-type',
     });
   }
-  const head = await readHead(path).catch((cause: NodeJS.ErrnoException) => {
-    throw new BuildError(`image not found: ${reference}`, {
-      ...place,
-      hint: cause.code === 'ENOENT' ? 'check the file name and that the file is inside the manuscript folder' : undefined,
-      ruleId: 'image-missing',
-      cause,
-    });
+  const head = await readHead(path).catch(async (cause: NodeJS.ErrnoException) => {
+    throw await missingImage(reference, decoded, root, place, cause);
   });
   const actual = sniff(head);
   if (actual !== declared) {
@@ -63,6 +59,29 @@ export async function resolveImage(reference: string, root: string, place: Place
     );
   }
   return { path, mediaType: declared };
+}
+
+/** The error for an image that is not there, naming the nearest image file there is. */
+async function missingImage(
+  reference: string,
+  decoded: string,
+  root: string,
+  place: Place,
+  cause: NodeJS.ErrnoException,
+): Promise<BuildError> {
+  const nearest =
+    cause.code === 'ENOENT' ? await nearestImage(root, decoded, new Set(Object.keys(BY_EXTENSION))) : undefined;
+  const hint = nearest
+    ? `the nearest image in the manuscript folder is ${nearest}: correct the reference, or rename the file`
+    : cause.code === 'ENOENT'
+      ? 'check the file name and that the file is inside the manuscript folder'
+      : undefined;
+  return new BuildError(`image not found: ${reference}${nearest ? ` (did you mean "${nearest}"?)` : ''}`, {
+    ...place,
+    hint,
+    ruleId: 'image-missing',
+    cause,
+  });
 }
 
 async function readHead(path: string): Promise<Uint8Array> {

@@ -7,7 +7,8 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import type { VFile } from 'vfile';
 import { parseBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
-import { BuildError, type Place } from '../errors.ts';
+import { closestMatch } from '../config/did-you-mean.ts';
+import { BuildError, BuildErrors, type Place } from '../errors.ts';
 import { loadAozoraBook } from './aozora-book.ts';
 import { readAozoraText } from './aozora-text.ts';
 import { readSourceFile } from './read-text.ts';
@@ -86,7 +87,7 @@ async function findFolderBook(root: string) {
   if (!metadataName) {
     throw new BuildError('no book.yaml in the manuscript folder', {
       file: root,
-      hint: 'create book.yaml with at least `title: …` (see README, "Writing a book")',
+      hint: 'create book.yaml with at least `title: …` (README.md, "Your first book", shows one)',
       ruleId: 'metadata-missing',
     });
   }
@@ -96,14 +97,7 @@ async function findFolderBook(root: string) {
 
   let chapterPaths: string[];
   if (config.chapters) {
-    chapterPaths = [];
-    for (const [index, entry] of config.chapters.entries()) {
-      const place = locate(['chapters', index]);
-      const path = await insideRoot(root, entry, place);
-      const ok = await stat(path).then((s) => s.isFile(), () => false);
-      if (!ok) throw new BuildError(`chapter file not found: ${entry}`, { ...place, ruleId: 'chapter-missing' });
-      chapterPaths.push(path);
-    }
+    chapterPaths = await listedChapters(root, names, config.chapters, locate);
   } else {
     chapterPaths = names
       .filter((name) => extname(name).toLowerCase() === chapterExtension(names) && !/^[._]/.test(name) && !/^readme\./i.test(name))
@@ -118,6 +112,43 @@ async function findFolderBook(root: string) {
     });
   }
   return { metadataFile, config, locate, chapterPaths };
+}
+
+/**
+ * The chapter files `chapters:` lists, each checked: every one that is missing is reported in
+ * the same run, with the file of the folder its name is nearest to.
+ */
+async function listedChapters(
+  root: string,
+  names: readonly string[],
+  listed: readonly string[],
+  locate: (keys: (string | number)[]) => Place,
+): Promise<string[]> {
+  const paths: string[] = [];
+  const missing: BuildError[] = [];
+  for (const [index, entry] of listed.entries()) {
+    const place = locate(['chapters', index]);
+    const path = await insideRoot(root, entry, place);
+    const ok = await stat(path).then((s) => s.isFile(), () => false);
+    if (ok) {
+      paths.push(path);
+      continue;
+    }
+    const files = names.filter((name) => /\.(md|markdown|txt)$/i.test(name) && !/^readme\./i.test(name));
+    const near = closestMatch(entry, files.filter((name) => !listed.includes(name)));
+    missing.push(
+      new BuildError(`chapter file not found: ${entry}${near ? ` (did you mean "${near}"?)` : ''}`, {
+        ...place,
+        hint: near
+          ? `rename it to ${near} in chapters:, or the file to ${entry}`
+          : `the text files in the manuscript folder: ${files.slice(0, 10).join(', ') || 'none'}`,
+        ruleId: 'chapter-missing',
+      }),
+    );
+  }
+  if (missing.length === 1) throw missing[0]!;
+  if (missing.length > 1) throw new BuildErrors(missing);
+  return paths;
 }
 
 /** Read a chapter file of a manuscript folder: a 青空文庫 text (its header the chapter's title), or Markdown. */

@@ -67,10 +67,13 @@ export function cleanText(raw: string, file: VFile): string {
     const before = text.slice(0, first.index);
     const line = before.split('\n').length;
     const column = first.index - before.lastIndexOf('\n');
-    file.message(
+    const message = file.message(
       `removed ${count} control character${count > 1 ? 's' : ''} (U+${first[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} first) that cannot appear in a book`,
       { place: { line, column }, ruleId: 'control-character', source: 'manuscript' },
     );
+    // Read as the hint: the characters came from a copy and paste or a conversion, and the author may not see them.
+    message.note =
+      'delete them from the file (npm run lint shows each one, as no-invalid-control-character); the book is built without them';
     text = text.replace(control, '');
   }
   return text;

@@ -6,6 +6,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { reportNotation } from './notation-rules.ts';
 
 /** Rehype plugin: report images with no alt text and give them a neutral one. */
 export function rehypeAltText() {
@@ -14,11 +15,12 @@ export function rehypeAltText() {
       if (node.tagName !== 'img') return;
       const alt = node.properties.alt;
       if (typeof alt === 'string' && alt.trim() !== '') return;
-      file.message('image has no description (代替テキストがありません); write one in ![…](file)', {
-        place: node.position,
-        ruleId: 'image-alt',
-        source: 'markdown',
-      });
+      reportNotation(
+        file,
+        'image-alt',
+        'image has no description (代替テキストがありません); write one in ![…](file)',
+        node.position,
+      );
       node.properties.alt = '画像';
     });
   };

@@ -6,6 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { reportNotation } from './notation-rules.ts';
 
 /** Remark plugin: warn about front matter that the book does not use. */
 export function remarkReportFrontMatter() {
@@ -13,10 +14,11 @@ export function remarkReportFrontMatter() {
     if (file.data.frontMatterIsMetadata) return;
     const [first] = tree.children;
     if (first?.type !== 'yaml') return;
-    file.message('front matter in a chapter file is not printed; book metadata belongs in book.yaml', {
-      place: first.position,
-      ruleId: 'chapter-front-matter',
-      source: 'markdown',
-    });
+    reportNotation(
+      file,
+      'chapter-front-matter',
+      'front matter in a chapter file is not printed; book metadata belongs in book.yaml',
+      first.position,
+    );
   };
 }

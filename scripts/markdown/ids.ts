@@ -7,6 +7,7 @@ import type { Element, Root } from 'hast';
 import type { ChapterTree } from './types.ts';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { reportNotation } from './notation-rules.ts';
 
 /** Rehype plugin: prefix foreign ids with the chapter id and make repeated ids unique. */
 export function rehypeChapterIds() {
@@ -23,11 +24,12 @@ export function rehypeChapterIds() {
       if (seen.has(next)) {
         let count = 2;
         while (seen.has(`${next}-${count}`)) count++;
-        file.message(`duplicate id "${id}": renamed to keep ids unique in the book`, {
-          place: node.position,
-          ruleId: 'duplicate-id',
-          source: 'markdown',
-        });
+        reportNotation(
+          file,
+          'duplicate-id',
+          `duplicate id "${id}": renamed to keep ids unique in the book`,
+          node.position,
+        );
         next = `${next}-${count}`;
       } else if (!renamed.has(id)) {
         renamed.set(id, next);

@@ -8,6 +8,7 @@ import type { Element } from 'hast';
 import { EXIT, visit } from 'unist-util-visit';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
+import { reportNotation } from './notation-rules.ts';
 
 /** What the links need of a chapter: its id, its tree, and the file it was cut from. */
 export interface LinkedChapter {
@@ -48,11 +49,13 @@ export function resolveChapterLinks(chapters: readonly LinkedChapter[]): void {
         node.properties.href = fragment ? `#${target.id}-${fragment}` : `#${target.id}`;
         return;
       }
-      chapter.file.message(`link to "${href}" leads to no chapter of the book; kept as plain text`, {
-        place: node.position,
-        ruleId: 'broken-link',
-        source: 'links',
-      });
+      reportNotation(
+        chapter.file,
+        'broken-link',
+        `link to "${href}" leads to no chapter of the book; kept as plain text`,
+        node.position,
+        'links',
+      );
       delete node.properties.href;
     });
   }

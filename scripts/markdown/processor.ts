@@ -37,11 +37,13 @@ import {
 import { rehypeAltText } from './alt-text.ts';
 import { remarkAutolinkLiterals } from './autolink/index.ts';
 import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
+import { remarkNotationEscapes } from './escapes/index.ts';
 import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
 import { rehypeNoBreak } from './no-break.ts';
 import { rehypeRawHtml } from './raw-html/index.ts';
 import { remarkRuby, rubyToHast } from './ruby/index.ts';
 import { sceneBreakToHast } from './scene-break/to-hast.ts';
+import { remarkStrayMarkup } from './stray-markup/index.ts';
 import { remarkReportSyntaxProblems } from './syntax-problems.ts';
 import { remarkTaskMarkers, taskMarkerToHast } from './tasks/index.ts';
 import { remarkAutoTcy, remarkTcy, tcyToHast } from './tcy/index.ts';
@@ -144,11 +146,16 @@ function markdownReader(options: MarkdownOptions) {
       // the time (`これは**「重要」**です`); this lets emphasis open and close next to Japanese.
       .use(remarkCjkFriendly)
       // The Japanese inline notations, read by the tokenizer so that escapes, code and URLs keep
-      // them out. 傍点 is registered before ruby: both start at `《`, and `《《` is 傍点.
+      // them out. 傍点 is registered before ruby: both start at `《`, and `《《` is 傍点. A
+      // backslash before one of their marks prints the mark (`\｜`, `\《`, `\［`).
+      .use(remarkNotationEscapes)
       .use(remarkBouten)
       .use(remarkRuby)
       .use(remarkTcy)
       .use(remarkReportSyntaxProblems)
+      // Markup that stayed text (`**` alone, `[^1]` undefined, `<span` without `>`) and blocks
+      // never closed: errors, as they would print markup or swallow the chapter.
+      .use(remarkStrayMarkup)
       // Lines before blocks: with one paragraph per line, the 青空文庫 annotations below already
       // see each line as a paragraph.
       .use(options.paragraphPerLine ? [remarkParagraphPerLine] : [])

@@ -7,11 +7,12 @@ import type { Root } from 'mdast';
 import type { CompileContext } from 'mdast-util-from-markdown';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import { reportNotation, type NotationRuleId } from './notation-rules.ts';
 
 /** A problem in the Markdown source, waiting to be reported. */
 export interface SyntaxProblem {
   reason: string;
-  ruleId: string;
+  ruleId: NotationRuleId;
   place: Position;
 }
 
@@ -29,12 +30,12 @@ export function recordSyntaxProblem(context: CompileContext, problem: SyntaxProb
   (root.data.syntaxProblems ??= []).push(problem);
 }
 
-/** Remark plugin: report the problems the syntax extensions recorded as warnings. */
+/** Remark plugin: report the problems the syntax extensions recorded, each as its rule says (notation-rules.ts). */
 export function remarkReportSyntaxProblems() {
   return (tree: Root, file: VFile) => {
     const problems = tree.data?.syntaxProblems ?? [];
     problems.sort((a, b) => (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0));
-    for (const { reason, ruleId, place } of problems) file.message(reason, { place, ruleId, source: 'markdown' });
+    for (const { reason, ruleId, place } of problems) reportNotation(file, ruleId, reason, place);
     delete tree.data?.syntaxProblems;
   };
 }

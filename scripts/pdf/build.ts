@@ -158,7 +158,7 @@ async function composeBook(
     setup.options.signal?.throwIfAborted();
     const plan = planBook(setup, facts);
     const frontPath = await writeFrontMatter(input, rendering.workDir, plan.pageNumbers);
-    progress?.(`adding folios and running heads to ${plan.sequence.length} pages`);
+    progress?.(`adding folios and running heads: ${pagesAddUp(facts.pageCount, plan, setup.press.padTo)}`);
     // The front matter renders while the other pages are finished.
     const frontPdf = rendering.render(frontPath, 'front');
     frontPdf.catch(() => undefined);
@@ -171,6 +171,18 @@ async function composeBook(
       rendered[0] = await rendering.render(written.paths[0]!, 'part');
     }
   }
+}
+
+/**
+ * The book's page count as the sum it is, so that it agrees with the count laid out before it:
+ * `14 pages = 11 laid out + 2 blank before a recto + 1 blank to a multiple of 2`.
+ */
+function pagesAddUp(laidOut: number, plan: PagePlan, padTo: number): string {
+  const { recto, padding } = plan.added;
+  const parts = [`${laidOut} laid out`];
+  if (recto > 0) parts.push(`${recto} blank before a recto`);
+  if (padding > 0) parts.push(`${padding} blank to a multiple of ${padTo}`);
+  return `${plan.sequence.length} pages${parts.length > 1 ? ` = ${parts.join(' + ')}` : ''}`;
 }
 
 /** The final pages from where Chromium put things; KDP's rules on the page count. */

@@ -8,10 +8,43 @@ import { BuildError, type Warning } from '../errors.ts';
 import { missingGlyphMessage, type MissingGlyph } from '../layout/missing-glyphs.ts';
 import type { PreflightReport } from './inspect/preflight/index.ts';
 
+/**
+ * What to change in book.yaml (or in the book) for each rule of the preflight: a warning or a
+ * failure says what was found, and this says what fixes it.
+ */
+const PREFLIGHT_FIXES: Record<string, string> = {
+  fonts:
+    'name a TrueType (.ttf) font with static outlines as print.bodyFont / print.headingFont, or leave them out for the bundled fonts',
+  color:
+    'set print.color: color for a colour book, or print.color: mono for one colour (K only) as shops and KDP print text',
+  colour:
+    'set print.color: color for a colour book, or print.color: mono for one colour (K only) as shops and KDP print text',
+  transparency: 'give the picture as an opaque PNG or JPEG (no fading SVG gradient), or set print.color: color',
+  boxes:
+    'the page boxes come from print.format, print.bleed and the profile: build the PDF again rather than editing it',
+  pdfx: 'set print.pdfx: x1a for a shop that asks for PDF/X-1a, or print.pdfx: none for a plain PDF',
+  annotations:
+    'build with --profile print-shop or kdp (print.profile), which leave links and bookmarks out as those presses want',
+  pages:
+    'set print.padTo (2, 4, 8 or 16) to the page multiple the press asks for; KDP prints 24 to 828 pages, so shorten or lengthen the book, or remove page breaks that leave blank pages',
+  images: 'use a larger picture file (the pixels it needs are above), or print the picture smaller',
+  hairlines: 'draw lines at 0.25 pt or thicker in the pictures (an SVG stroke-width) and in raw HTML borders',
+  text: 'raise print.fontSize (ruby prints at half of it: a 14 pt body for 7 pt ruby), or keep it: KDP flags text under 7 pt, and the ruby of most books is',
+};
+
 /** One warning for each character no font has, at its first place. */
 export function missingGlyphWarnings(missing: readonly MissingGlyph[]): Warning[] {
-  return missing.map((glyph) => ({ message: missingGlyphMessage(glyph), ...glyph.place, ruleId: 'pdf-missing-glyph' }));
+  return missing.map((glyph) => ({
+    message: missingGlyphMessage(glyph),
+    ...glyph.place,
+    hint: MISSING_GLYPH_FIX,
+    ruleId: 'pdf-missing-glyph',
+  }));
 }
+
+/** What to do about a character no font has. */
+const MISSING_GLYPH_FIX =
+  'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)';
 
 /** What the build found, to be worded. */
 export interface PdfFindings {
@@ -32,6 +65,7 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
   const file = found.metadataFile;
   const warnings: Warning[] = found.blocked.map((url) => ({
     message: `blocked a request for ${url}: a build loads nothing from outside the book`,
+    hint: 'put the file in the manuscript folder and refer to it by its relative path (a remote picture in raw HTML, a web font)',
     file,
     ruleId: 'pdf-blocked-request',
   }));
@@ -41,6 +75,7 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
   for (const char of found.missingInMarks.filter((char) => !reported.has(char))) {
     warnings.push({
       message: missingGlyphMessage({ char, place: {}, more: 0 }, 'running heads print'),
+      hint: MISSING_GLYPH_FIX,
       file,
       ruleId: 'pdf-missing-glyph',
     });
@@ -57,7 +92,11 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
     // Type 3 fonts were reported above, with the reason.
     if (item.id === 'fonts' && found.type3Fonts > 0) continue;
     if (item.status === 'warn')
-      warnings.push({ message: `preflight: ${item.title}: ${item.detail}`, ruleId: `preflight-${item.id}` });
+      warnings.push({
+        message: `preflight: ${item.title}: ${item.detail}`,
+        ...(PREFLIGHT_FIXES[item.id] ? { hint: PREFLIGHT_FIXES[item.id] } : {}),
+        ruleId: `preflight-${item.id}`,
+      });
   }
   return warnings;
 }
@@ -65,8 +104,14 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
 /** The error a failed preflight stops the build with: nothing is written. */
 export function preflightError(preflight: PreflightReport): BuildError {
   const failures = preflight.items.filter((item) => item.status === 'fail');
+  const fixes = failures.flatMap((item) =>
+    PREFLIGHT_FIXES[item.id] ? [`${item.title}: ${PREFLIGHT_FIXES[item.id]}`] : [],
+  );
   return new BuildError(`preflight failed: ${failures.map((item) => `${item.title}: ${item.detail}`).join('; ')}`, {
-    hint: 'nothing was written; README.md, "Sending the book to a printer", says what each profile needs',
+    hint: [
+      ...fixes,
+      'nothing was written; docs/print.md, "Sending the book to a printer", says what each profile needs',
+    ].join('; '),
     ruleId: 'preflight',
   });
 }

@@ -50,7 +50,7 @@ export const cases: BadInputCase[] = [
     code: 1,
     messages: [
       '{root}/book.yaml:2:1: error: unknown key "auther" (did you mean "author"?)',
-      '  hint: known keys here: title, ',
+      '  hint: rename it to author; the keys known here: title, ',
     ],
   },
   {
@@ -81,6 +81,21 @@ export const cases: BadInputCase[] = [
     messages: ['{root}/book.yaml:4:5: error: chapter file not found: b.md'],
   },
   {
+    name: 'every listed chapter that is missing, the nearest file named',
+    files: {
+      'book.yaml': `${yaml}chapters:\n  - 01-umi.md\n  - 02-sora.md\n  - 03.md\n`,
+      '01-umi.md': chapter,
+      '02-sara.md': chapter,
+    },
+    code: 1,
+    messages: [
+      '{root}/book.yaml:4:5: error: chapter file not found: 02-sora.md (did you mean "02-sara.md"?)',
+      '  hint: rename it to 02-sara.md in chapters:, or the file to 02-sora.md',
+      '{root}/book.yaml:5:5: error: chapter file not found: 03.md',
+      '  hint: the text files in the manuscript folder: ',
+    ],
+  },
+  {
     name: 'chapter not UTF-8 (Shift_JIS)',
     files: { 'book.yaml': yaml, 'a.md': new Uint8Array([0x23, 0x20, 0x31, 0x0a, 0x0a, 0x82, 0xa0, 0x82, 0xa2, 0x0a]) },
     code: 1,
@@ -93,19 +108,143 @@ export const cases: BadInputCase[] = [
     name: 'control characters',
     files: { 'book.yaml': yaml, 'a.md': '# 章\n\n本\u0007文\u001bです。\n' },
     code: 0,
-    messages: ['{root}/a.md:3:2: warning: removed 2 control characters (U+0007 first) that cannot appear in a book'],
+    messages: [
+      '{root}/a.md:3:2: warning: removed 2 control characters (U+0007 first) that cannot appear in a book',
+      '  hint: delete them from the file (npm run lint shows each one',
+    ],
   },
   {
     name: 'unclosed ruby',
     files: { 'book.yaml': yaml, 'a.md': '# 章\n\n{漢字|かんじ が閉じていない。\n' },
-    code: 0,
-    messages: ['{root}/a.md:3:1: warning: '],
+    code: 1,
+    messages: [
+      '{root}/a.md:3:1: error: ruby is not closed: `{` without `}` on the same line (ルビが閉じていません)',
+      '  hint: close the reading on the same line: {漢字|かんじ} or ｜漢字《かんじ》; ',
+    ],
+  },
+  {
+    // The new author's slip: the 》 forgotten. It used to build, with the marks in the book.
+    name: 'unclosed ruby reading (｜…《 without 》)',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n本文です。｜灯台守《とうだいもり\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:6: error: ruby reading is not closed: `《` without `》` on the same line'],
+  },
+  {
+    name: 'unclosed ruby reading without a bar (漢字《…)',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n灯台守《とうだいもり、と読む。\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:4: error: ruby reading is not closed: `《` without `》` on the same line'],
   },
   {
     name: 'empty ruby reading',
     files: { 'book.yaml': yaml, 'a.md': '# 章\n\n｜漢字《》です。\n' },
+    code: 1,
+    messages: [
+      '{root}/a.md:3:1: error: ruby reading is empty (ルビが空です)',
+      '  hint: write the reading, or leave the ruby out',
+    ],
+  },
+  {
+    name: 'unclosed 傍点',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n《《傍点のつもり。\n' },
+    code: 1,
+    messages: [
+      '{root}/a.md:3:1: error: 傍点 is not closed: `《《` without `》》` on the same line (傍点が閉じていません)',
+    ],
+  },
+  {
+    name: 'unclosed 青空文庫 range (傍点)',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n本文［＃傍点］強調のつもり。\n' },
+    code: 1,
+    messages: [
+      '{root}/a.md:3:3: error: ［＃傍点］ is not closed by ［＃傍点終わり］ in the same paragraph; it was left out',
+      '  hint: add the closing annotation',
+    ],
+  },
+  {
+    name: 'range end with no start',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n強調［＃傍点終わり］です。\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:3: error: ［＃傍点終わり］ ends no range opened before it in the same paragraph'],
+  },
+  {
+    name: 'unclosed 青空文庫 annotation bracket',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n［＃２字下げ本文です。\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: 青空文庫 annotation is not closed: `［＃` without `］` on the same line'],
+  },
+  {
+    name: 'bold never closed (**)',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\nここは**大事なところ。\n' },
+    code: 1,
+    messages: [
+      '{root}/a.md:3:4: error: `**` emphasises nothing: it has no partner in the paragraph, and would be printed',
+      '  hint: close it with the same marks',
+    ],
+  },
+  {
+    name: 'footnote reference with no definition',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n本文[^1]です。\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:3: error: footnote [^1] has no definition in this file, and would be printed as written'],
+  },
+  {
+    name: 'image whose ) is missing',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n![灯台](images/lighthouse.png\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: image is not closed: `](` without its `)`, so the brackets would be printed'],
+  },
+  {
+    name: 'HTML tag without its >',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n<span class="tcy"12</span>月\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: HTML tag <span is not finished, and would be printed as text'],
+  },
+  {
+    name: 'HTML comment never closed (hides the rest)',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n前の段落。\n\n<!-- 後で直す\n\n後の段落。\n' },
+    code: 1,
+    messages: ['{root}/a.md:5:1: error: HTML comment is not closed: `<!--` without `-->` hides everything after it'],
+  },
+  {
+    name: 'code block never closed',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n```\nコード\n\n本文のつもり。\n' },
+    code: 1,
+    messages: ['{root}/a.md:3:1: error: code block opened with ``` is not closed'],
+  },
+  {
+    name: 'directive that is not one, and a block never closed',
+    files: { 'book.yaml': yaml, 'a.md': '# 章\n\n::align-end[署名\n\n:::indent-2\n引用\n' },
+    code: 1,
+    messages: [
+      '{root}/a.md:3:1: error: `::align-end[署名` is not a directive',
+      '{root}/a.md:5:1: error: :::indent-2 is never closed by a line of `:::`',
+    ],
+  },
+  {
+    name: 'every notation mistake of every chapter in one run',
+    files: {
+      'book.yaml': yaml,
+      '01.md': '# 一\n\n｜灯台守《とうだいもり\n\n《《傍点\n',
+      '02.md': '# 二\n\n{海|うみ の話。\n\n![挿絵](images/none.png)\n',
+    },
+    code: 1,
+    messages: [
+      '{root}/01.md:3:1: error: ruby reading is not closed',
+      '{root}/01.md:5:1: error: 傍点 is not closed',
+      '{root}/02.md:3:1: error: ruby is not closed',
+      '{root}/02.md:5:1: error: image not found: images/none.png',
+    ],
+  },
+  {
+    name: 'the marks escaped on purpose build',
+    files: {
+      'book.yaml': storeReady,
+      'a.md': '# 章\n\n\\｜灯台守\\《とうだいもり、\\{海|うみ、\\*\\*伏字、\\[^1]、\\［＃と書く。\n',
+    },
     code: 0,
-    messages: ['{root}/a.md:3:1: warning: ruby reading is empty (ルビが空です)'],
+    messages: [],
+    absent: ['error', 'warning'],
   },
   {
     name: 'unknown 青空文庫 annotation',
@@ -195,12 +334,24 @@ export const cases: BadInputCase[] = [
   },
   {
     name: '--strict turns warnings into errors',
-    files: { 'book.yaml': storeReady, 'a.md': '# 章\n\n｜漢字《》です。\n' },
+    files: { 'book.yaml': storeReady, 'a.md': '# 章\n\n本文［＃ここで謎の指定］です。\n' },
     args: ['--strict'],
     code: 1,
     messages: [
-      '{root}/a.md:3:1: warning: ruby reading is empty (ルビが空です)',
+      '{root}/a.md:3:3: warning: unsupported 青空文庫 annotation ［＃ここで謎の指定］ was left out (未対応の注記)',
       'error: 1 warning(s) and --strict is on; nothing was written',
+    ],
+  },
+  {
+    // The issue's three slips, reported in one run rather than one a run.
+    name: 'every front matter mistake in one run',
+    files: { 'novel.md': '---\ntitle: 本\nautor: 私\nprint:\n  fromat: a5\n  fontSize: big\n---\n\n# 題\n\n本文。\n' },
+    manuscriptFile: 'novel.md',
+    code: 1,
+    messages: [
+      '{root}/novel.md:3:1: error: unknown key "autor" (did you mean "author"?)',
+      '{root}/novel.md:5:3: error: unknown key "print.fromat" (did you mean "format"?)',
+      '{root}/novel.md:6:13: error: key "print.fontSize": ',
     ],
   },
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBookConfig } from '../../scripts/config/load.ts';
-import { BuildError } from '../../scripts/errors.ts';
+import { BuildError, BuildErrors, eachError } from '../../scripts/errors.ts';
 
 const parse = (text: string, lineOffset = 0) => parseBookConfig({ text, file: 'book.yaml', lineOffset });
 const failure = (text: string, lineOffset = 0): BuildError => {
@@ -48,6 +48,31 @@ describe('parseBookConfig', () => {
     const error = failure('title: 本\nwritingMode: diagonal\n');
     expect(error.message).toMatch(/^key "writingMode": expected .*"vertical"/);
     expect(error.line).toBe(2);
+  });
+
+  it('reports every mistake of the file in one run, each at its own line, in the order of the file', () => {
+    // The three slips of a new author's front matter (the first line of the file is `---`).
+    const error = failure(
+      'title: 本\nautor: 宮沢賢治\nprint:\n  fromat: a5\n  fontSize: big\nwritingMode: diagonal\n',
+      1,
+    );
+    expect(error).toBeInstanceOf(BuildErrors);
+    const all = eachError(error).map((each) => `${each.line}:${each.column} ${each.message}`);
+    expect(all).toEqual([
+      '3:1 unknown key "autor" (did you mean "author"?)',
+      '5:3 unknown key "print.fromat" (did you mean "format"?)',
+      expect.stringMatching(/^6:13 key "print.fontSize": /),
+      expect.stringMatching(/^7:14 key "writingMode": expected .*"vertical"/),
+    ]);
+    expect(eachError(error)[0]!.hint).toMatch(/^rename it to author; /);
+  });
+
+  it('reports every YAML syntax error, not only the first', () => {
+    const error = failure('title: 本\ntitle: 二つ目\nauthor: 宮沢賢治\nauthor: 二人目\n');
+    expect(eachError(error).map((each) => [each.line, each.ruleId])).toEqual([
+      [2, 'yaml-syntax'],
+      [4, 'yaml-syntax'],
+    ]);
   });
 
   it('requires a title', () => {

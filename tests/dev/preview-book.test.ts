@@ -183,6 +183,28 @@ describe('PreviewBook', () => {
     expect(texts(book)).toEqual(['<p>甲乙</p>']);
   });
 
+  it('shows a book with notation errors, every error beside it, and clears the errors of a file when it is mended', async () => {
+    const { root, book } = await open({
+      'book.yaml': 'title: 本\n',
+      'a.md': '# 一\n\n本文です。｜灯台守《とうだいもり\n\n《《傍点\n',
+      'b.md': '# 二\n\n{海|うみ の話。\n',
+    });
+    // A build stops on these; the preview keeps the book on screen, as parsed.
+    expect(book.book?.chapters).toHaveLength(2);
+    const brief = () =>
+      book.errors().map(({ severity, file, line, column, ruleId }) => [severity, file, line, column, ruleId]);
+    expect(brief()).toEqual([
+      ['error', join(root, 'a.md'), 3, 6, 'ruby-unclosed'],
+      ['error', join(root, 'a.md'), 5, 1, 'bouten-unclosed'],
+      ['error', join(root, 'b.md'), 3, 1, 'ruby-unclosed'],
+    ]);
+    expect(book.errors()[0]!.hint).toContain('\\《');
+    await writeFile(join(root, 'a.md'), '# 一\n\n本文です。｜灯台守《とうだいもり》\n\n《《傍点》》\n');
+    const result = await book.update(new Set([join(root, 'a.md')]));
+    expect(result?.errors.map(({ file, ruleId }) => [file, ruleId])).toEqual([[join(root, 'b.md'), 'ruby-unclosed']]);
+    expect(texts(book)[0]).toContain('<ruby>灯台守<rp>（</rp><rt>とうだいもり</rt><rp>）</rp></ruby>');
+  });
+
   it('reports a missing image with its place, and clears it when the file arrives', async () => {
     const { root, book } = await open({
       'book.yaml': 'title: 本\n',

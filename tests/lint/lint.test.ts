@@ -74,6 +74,25 @@ describe('npm run lint', () => {
     expect(report.messages.find((message) => message.ruleId === 'no-unmatched-pair')!.severity).toBe('error');
   });
 
+  it('reports the notation mistakes that stop a build as errors under their rule names, at their place in the file', async () => {
+    // A BOM and CRLF line ends: the places are the file's, not the normalised text's.
+    const root = await makeManuscript({
+      'book.yaml': 'title: 記法の誤り\n',
+      '01.md': '\uFEFF# 章\r\n\r\n本文です。｜灯台守《とうだいもり\r\n\r\n《《傍点のつもり。\r\n\r\nここは**大事。\r\n',
+    });
+    const report = await lint(root);
+    const notation = report.messages.filter(
+      (message) => message.severity === 'error' && message.ruleId !== 'ja-no-mixed-period',
+    );
+    expect(brief(notation)).toEqual([
+      '01.md:3:6 ruby-unclosed',
+      '01.md:5:1 bouten-unclosed',
+      '01.md:7:4 emphasis-unclosed',
+    ]);
+    expect(notation[0]!.message).toContain('ルビが閉じていません');
+    expect(notation[0]!.hint).toContain('\\《');
+  });
+
   it('leaves dialogue out of the narrator’s style unless book.yaml asks for it', async () => {
     const chapter = [
       '　朝だ。彼が向かうのは駅である。空は青い色だ。風は冷たいものだ。',

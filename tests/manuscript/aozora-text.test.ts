@@ -89,7 +89,7 @@ describe('a 青空文庫 text as a book', () => {
     });
     const book = await loadBook(join(root, 'a.txt'));
     const warnings = bookWarnings(book).map(({ line, column, ruleId }) => `${line}:${column} ${ruleId}`).sort();
-    expect(warnings).toEqual(['4:3 aozora-unsupported', '5:1 aozora-unclosed']);
+    expect(warnings).toEqual(['4:3 aozora-unsupported', '5:1 aozora-block-unclosed']);
     expect(text(html(book))).toContain('本文です。');
     expect(text(html(book))).toContain('下げた行');
   });

@@ -51,6 +51,30 @@ describe('assets resolved when the book loads', () => {
     ]);
   });
 
+  it('names the nearest image file for a missing one: a typo away, or the same name in another folder', async () => {
+    const root = await makeManuscript({
+      'book.yaml': 'title: 試験の本\ncover: cover.png\n',
+      '1.md': '# 章\n\n![灯台](images/lighthose.png)\n\n![海](images/umi.png)\n',
+      'images/lighthouse.png': png(2, 2, 1, () => [128]),
+      'images/cover.png': png(2, 2, 1, () => [128]),
+      'node_modules/x/images/umi.png': png(2, 2, 1, () => [128]),
+    });
+    roots.push(root);
+    const error = (await loadBook(root).catch((caught: unknown) => caught)) as BuildError;
+    expect(eachError(error).map(({ message, hint }) => [message, hint])).toEqual([
+      [
+        'image not found: images/lighthose.png (did you mean "images/lighthouse.png"?)',
+        'the nearest image in the manuscript folder is images/lighthouse.png: correct the reference, or rename the file',
+      ],
+      // Nothing near: node_modules is not the manuscript's.
+      ['image not found: images/umi.png', 'check the file name and that the file is inside the manuscript folder'],
+      [
+        'image not found: cover.png (did you mean "images/cover.png"?)',
+        'the nearest image in the manuscript folder is images/cover.png: correct the reference, or rename the file',
+      ],
+    ]);
+  });
+
   it('gives the outputs the checked files: every reference of the chapters, once each', async () => {
     const root = await makeManuscript({
       'book.yaml': 'title: 試験の本\n',

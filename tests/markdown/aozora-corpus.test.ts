@@ -52,7 +52,7 @@ describe.each(aozoraTexts())('$name (青空文庫 format)', ({ path, name }) => 
     const lines = source.split('\n');
     expect(result.messages.length).toBeGreaterThan(0);
     for (const message of result.messages) {
-      const [, line, column] = /^(\d+):(\d+)-\d+:\d+ aozora-[a-z-]+: /.exec(message) ?? [];
+      const [, line, column] = /^(\d+):(\d+)-\d+:\d+ warning aozora-[a-z-]+: /.exec(message) ?? [];
       expect(line, message).toBeDefined();
       // The place points at the annotation itself.
       expect(lines[Number(line) - 1]!.slice(Number(column) - 1), message).toMatch(/^※?［＃/);

@@ -1,6 +1,6 @@
 /**
  * Running one Markdown fixture: the chapter through the real processor, serialised with the
- * serialiser the EPUB uses, and its messages as `line:column-line:column ruleId: reason`.
+ * serialiser the EPUB uses, and its messages as `line:column-line:column severity ruleId: reason`.
  */
 import * as v from 'valibot';
 import { VFile } from 'vfile';
@@ -28,7 +28,7 @@ export async function runFixture(markdown: string, options: unknown = {}, path =
     const { start, end } =
       message.place && 'start' in message.place ? message.place : { start: message.place, end: undefined };
     const place = `${start?.line}:${start?.column}${end ? `-${end.line}:${end.column}` : ''}`;
-    return `${place} ${message.ruleId}: ${message.reason}`;
+    return `${place} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}: ${message.reason}`;
   });
   return {
     xhtml: `${toXhtml(tree).trim()}\n`,

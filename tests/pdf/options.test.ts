@@ -33,7 +33,7 @@ async function buildPdf(files: Record<string, string | Uint8Array>, args: string
 
 describe('print settings', () => {
   it('pads to a multiple of 4 pages with blanks before the 奥付, and starts chapters on rectos', async () => {
-    const { code, stderr, path } = await buildPdf({
+    const { code, stderr, stdout, path } = await buildPdf({
       'book.yaml': 'title: 試し\nauthor: 著者\nprint:\n  padTo: 4\n  chapterStart: recto\n',
       ...chapters(3, 3),
     });
@@ -45,6 +45,17 @@ describe('print settings', () => {
     const pages = await pageWords(path);
     expect(verticalText(pages.at(-1)!.words)).toContain('試し');
     expect(pages.at(-2)!.words).toEqual([]);
+    // The page counts the build prints add up to the pages of the file, naming every blank page.
+    const laid = Number(/^laid out (\d+) pages$/m.exec(stderr)?.[1]);
+    const sum =
+      /^adding folios and running heads: (\d+) pages = (\d+) laid out \+ (\d+) blank before a recto \+ (\d+) blank to a multiple of 4$/m.exec(
+        stderr,
+      );
+    expect(sum, stderr).not.toBeNull();
+    const [total, laidOut, recto, padding] = sum!.slice(1).map(Number) as [number, number, number, number];
+    expect([laidOut, total]).toEqual([laid, pageCount]);
+    expect(laidOut + recto + padding).toBe(total);
+    expect(stdout).toContain(`, ${pageCount} pages, `);
   });
 
   it('prints hidden folios (隠しノンブル) on pages without a visible one when asked', async () => {

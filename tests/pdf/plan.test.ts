@@ -44,6 +44,8 @@ describe('planPages', () => {
     const plan = planPages(input(), facts());
     // 扉 p1, blank p2, 目次 p3, blank p4, ch-1 p5…
     expect(plan.sequence).toEqual([0, null, 1, null, 2, 3, 4, 5, 6, 7]);
+    // The counts the build prints add up: 8 laid out + 2 blank before a recto.
+    expect(plan.added).toEqual({ recto: 2, padding: 0 });
     expect(plan.frontPages).toBe(2);
     expect(plan.pageNumbers.get('h-1')).toBe(5);
     expect(plan.pageNumbers.get('h-2')).toBe(8);
@@ -75,6 +77,8 @@ describe('planPages', () => {
     // 10 pages without padding: 16 adds six blank pages, all before the 奥付.
     const plan = planPages(input({ padTo: 16 }), facts());
     expect(plan.sequence.slice(-7)).toEqual([null, null, null, null, null, null, 7]);
+    expect(plan.added).toEqual({ recto: 2, padding: 6 });
+    expect(8 + plan.added.recto + plan.added.padding).toBe(plan.sequence.length);
   });
 
   it('never puts a visible folio or running head on a blank page, with any padding or chapter start', () => {

@@ -252,7 +252,9 @@ describe('preflight', () => {
     );
     const shop = await check(pdf, { profile: 'print-shop' });
     expect(shop.images).toMatchObject({ status: 'warn', pages: [1, 3] });
-    expect(shop.images!.detail).toBe('2 of 3 image(s) below 350 / 600 ppi on pages 1, 3 (lowest 300 ppi on page 1)');
+    expect(shop.images!.detail).toBe(
+      '2 of 3 image(s) below 350 / 600 ppi on pages 1, 3 (lowest 300 ppi on page 1: its 300 × 300 pixels print at 25 × 25 mm, which needs 350 × 350 pixels at 350 ppi)',
+    );
     expect((await check(pdf, { profile: 'kdp' })).images!.status).toBe('pass');
   });
 

@@ -39,6 +39,7 @@ describe('the PDF build’s warnings', () => {
     expect(warnings).toEqual([
       {
         message: 'blocked a request for https://example.com/a.png: a build loads nothing from outside the book',
+        hint: 'put the file in the manuscript folder and refer to it by its relative path (a remote picture in raw HTML, a web font)',
         file: '/book/book.yaml',
         ruleId: 'pdf-blocked-request',
       },
@@ -47,10 +48,12 @@ describe('the PDF build’s warnings', () => {
         file: '/book/01.md',
         line: 3,
         column: 9,
+        hint: 'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)',
         ruleId: 'pdf-missing-glyph',
       },
       {
         message: 'no font of the book has “\uE001” (U+E001): running heads print 〓 in its place',
+        hint: 'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)',
         file: '/book/book.yaml',
         ruleId: 'pdf-missing-glyph',
       },
@@ -61,7 +64,11 @@ describe('the PDF build’s warnings', () => {
         file: '/book/book.yaml',
         ruleId: 'pdf-type3-font',
       },
-      { message: 'preflight: image resolution: 1 of 1 image(s) below 350 ppi', ruleId: 'preflight-images' },
+      {
+        message: 'preflight: image resolution: 1 of 1 image(s) below 350 ppi',
+        hint: 'use a larger picture file (the pixels it needs are above), or print the picture smaller',
+        ruleId: 'preflight-images',
+      },
     ]);
   });
 
@@ -82,7 +89,12 @@ describe('the PDF build’s warnings', () => {
       preflight: report([fonts]),
     });
     expect(warnings).toEqual([
-      { message: 'preflight: fonts: fonts not embedded on page 2', ruleId: 'preflight-fonts' },
+      {
+        message: 'preflight: fonts: fonts not embedded on page 2',
+        // Every preflight warning says what to change.
+        hint: expect.stringMatching(/^name a TrueType \(\.ttf\) font .* as print\.bodyFont \/ print\.headingFont/),
+        ruleId: 'preflight-fonts',
+      },
     ]);
   });
 
@@ -95,6 +107,7 @@ describe('the PDF build’s warnings', () => {
         file: '/book/book.yaml',
         line: 1,
         column: 8,
+        hint: 'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)',
         ruleId: 'pdf-missing-glyph',
       },
     ]);
@@ -110,8 +123,11 @@ describe('the PDF build’s warnings', () => {
     );
     expect(error).toBeInstanceOf(BuildError);
     expect(error.message).toBe('preflight failed: fonts: Type 3 fonts on page 3; page boxes: no TrimBox on page 1');
-    expect(error.hint).toBe(
-      'nothing was written; README.md, "Sending the book to a printer", says what each profile needs',
+    // Each failed rule with the setting that fixes it, then where the profiles are explained.
+    expect(error.hint).toMatch(/^fonts: name a TrueType \(\.ttf\) font /);
+    expect(error.hint).toContain('; page boxes: the page boxes come from print.format, print.bleed and the profile');
+    expect(error.hint).toMatch(
+      /nothing was written; docs\/print\.md, "Sending the book to a printer", says what each profile needs$/,
     );
     expect(error.ruleId).toBe('preflight');
   });

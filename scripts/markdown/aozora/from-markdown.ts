@@ -26,7 +26,7 @@ export function aozoraFromMarkdown(): Extension {
         this.config.exit.data!.call(this, token);
         recordSyntaxProblem(this, {
           reason: '青空文庫 annotation is not closed: `［＃` without `］` on the same line (注記が閉じていません)',
-          ruleId: 'aozora-unclosed',
+          ruleId: 'aozora-bracket-unclosed',
           place: positionOfToken(token),
         });
       },

@@ -1,5 +1,6 @@
-/** Warnings about 青空文庫 annotations, each naming the annotation and its place. */
+/** Problems with 青空文庫 annotations, each naming the annotation and its place (notation-rules.ts says which are errors). */
 import type { VFile } from 'vfile';
+import { reportNotation } from '../notation-rules.ts';
 import type { AozoraAnnotation } from './types.ts';
 
 const written = (node: AozoraAnnotation) => `［＃${node.value}］`;
@@ -36,5 +37,11 @@ export function reportAnnotation(
     ignored: `青空文庫 annotation ${written(node)}: ${detail}`,
     'partial-heading': `${written(node)} makes only part of a line a heading, which is not supported; the text is kept as body text (同行見出しは未対応)`,
   } as const;
-  file.message(reasons[problem], { place: node.position, ruleId: `aozora-${problem}`, source: 'markdown' });
+  // A block (ここから…) left open runs on as the author most likely meant; its rule says so.
+  reportNotation(
+    file,
+    problem === 'unclosed' ? 'aozora-block-unclosed' : `aozora-${problem}`,
+    reasons[problem],
+    node.position,
+  );
 }

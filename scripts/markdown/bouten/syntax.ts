@@ -7,6 +7,7 @@ import { markdownLineEnding } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { CLOSE_ANGLE, OPEN_ANGLE } from '../ruby/syntax.ts';
+import { isEscapable } from '../escapes/index.ts';
 import { factoryContent } from '../text/factory-content.ts';
 
 declare module 'micromark-util-types' {
@@ -112,6 +113,14 @@ function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: Stat
     }
     if (code === CLOSE_ANGLE && previous === CLOSE_ANGLE) return nok(code);
     previous = code;
+    effects.consume(code);
+    return code === codes.backslash ? escaped : inside;
+  }
+
+  /** An escaped `》` closes nothing. */
+  function escaped(code: Code): State | undefined {
+    previous = codes.eof;
+    if (!isEscapable(code)) return inside(code);
     effects.consume(code);
     return inside;
   }

@@ -7,6 +7,7 @@
 import type { BlockContent, DefinitionContent, Paragraph, Parent, Root } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
+import { reportNotation, type NotationRuleId } from '../notation-rules.ts';
 import { MAX_LAYOUT_COUNT, type BlockLayout, type LayoutBlock } from '../block-layout/index.ts';
 
 /** The layout a directive name asks for, or `undefined` for a name we do not know. */
@@ -37,8 +38,7 @@ function walk(parent: Parent, file: VFile): void {
 
 function convert(node: ContainerDirective | LeafDirective, file: VFile): Array<BlockContent | DefinitionContent> {
   const marks = node.type === 'containerDirective' ? ':::' : '::';
-  const report = (reason: string, ruleId: string) =>
-    file.message(reason, { place: node.position, ruleId, source: 'markdown' });
+  const report = (reason: string, ruleId: NotationRuleId) => reportNotation(file, ruleId, reason, node.position);
   let layout = layoutOfName(node.name);
   if (!layout)
     report(

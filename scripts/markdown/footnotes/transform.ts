@@ -6,6 +6,7 @@
 import type { FootnoteDefinition, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Note, NoteList, NoteReference } from './types.ts';
+import { reportNotation } from '../notation-rules.ts';
 
 /** Remark plugin: footnote references and definitions to numbered notes at the end of the chapter. */
 export function remarkNotes() {
@@ -50,13 +51,11 @@ export function remarkNotes() {
 
     for (const [identifier, definition] of definitions) {
       if (notes.has(identifier)) continue;
-      file.message(
+      reportNotation(
+        file,
+        'footnote-unused',
         `footnote [^${definition.label ?? identifier}] is never referenced; it was left out (参照されていない注)`,
-        {
-          place: definition.position,
-          ruleId: 'footnote-unused',
-          source: 'markdown',
-        },
+        definition.position,
       );
     }
     if (notes.size > 0) tree.children.push({ type: 'noteList', children: [...notes.values()] } satisfies NoteList);
@@ -71,13 +70,11 @@ function collectDefinitions(parent: Parent, definitions: Map<string, FootnoteDef
       return true;
     }
     if (definitions.has(child.identifier)) {
-      file.message(
+      reportNotation(
+        file,
+        'footnote-duplicate',
         `footnote [^${child.label ?? child.identifier}] is defined twice; the first definition is used (注の定義が重複しています)`,
-        {
-          place: child.position,
-          ruleId: 'footnote-duplicate',
-          source: 'markdown',
-        },
+        child.position,
       );
     } else {
       definitions.set(child.identifier, child);

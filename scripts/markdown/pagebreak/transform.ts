@@ -7,6 +7,7 @@
 import type { Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { PageBreak } from './types.ts';
+import { reportNotation } from '../notation-rules.ts';
 
 const RULE = /^={3,}$/;
 
@@ -39,13 +40,11 @@ function walk(parent: Parent, top: boolean, file: VFile, rules: boolean): void {
       if (isRule) parent.children[index] = { type: 'pageBreak', position: child.position } satisfies PageBreak;
       continue;
     }
-    file.message(
+    reportNotation(
+      file,
+      'pagebreak-nested',
       'a page break inside a list, a quote or a block is ignored; put it at the top level (改ページは本文の最上位に置いてください)',
-      {
-        place: child.position,
-        ruleId: 'pagebreak-nested',
-        source: 'markdown',
-      },
+      child.position,
     );
     if (child.type === 'pageBreak') parent.children.splice(index--, 1);
   }

@@ -11,6 +11,7 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { manuscriptSchema, ORIENTATION_CLASSES } from './schema.ts';
+import { reportNotation } from '../notation-rules.ts';
 
 const schema = manuscriptSchema;
 const allowedTags = new Set(schema.tagNames);
@@ -135,8 +136,7 @@ function classesOf(node: Element): string[] {
 /** Rehype plugin: warn about everything the sanitiser is about to remove. */
 function rehypeReportUnsafeHtml() {
   return (tree: Root, file: VFile) => {
-    const report = (reason: string, node: Element) =>
-      file.message(reason, { place: node.position, ruleId: 'unsafe-html', source: 'markdown' });
+    const report = (reason: string, node: Element) => reportNotation(file, 'unsafe-html', reason, node.position);
     visit(tree, 'element', (node: Element) => {
       if (!allowedTags.has(node.tagName)) {
         report(

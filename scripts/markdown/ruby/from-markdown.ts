@@ -11,6 +11,13 @@ import { pointOf, positionOfToken, shiftPoint } from '../text/points.ts';
 import { sliceSubstitutions, sourceLengthOfEnd } from '../text/substitutions.ts';
 import type { Ruby } from './types.ts';
 
+declare module 'mdast-util-from-markdown' {
+  interface CompileData {
+    /** The line of the last ruby left open: the marks after it on that line are part of the same mistake. */
+    rubyUnclosedLine?: number;
+  }
+}
+
 /** Which run of characters before `《` is the base of a ruby written without a bar. */
 export type ImplicitBase = 'kanji' | 'aozora';
 
@@ -42,11 +49,19 @@ export function rubyFromMarkdown(base: ImplicitBase = 'kanji'): Extension {
       rubyText: exitNode,
       rubyUnclosed(token) {
         this.config.exit.data!.call(this, token);
-        const curly = this.sliceSerialize(token) === '{';
+        const mark = this.sliceSerialize(token);
+        // A bare `《` opens a ruby only after its base (kanji; in a 青空文庫 text, any run of
+        // text); elsewhere it is a bracket, which the author may leave open.
+        // One report a line: after a `{` or `｜` left open, the marks that follow on its line
+        // (its `《`, its `|`) are that ruby's, not rubies of their own.
+        if (this.data.rubyUnclosedLine === token.start.line) return;
+        if (mark === '《' && !opensImplicitRuby(this, base)) return;
+        this.data.rubyUnclosedLine = token.start.line;
         recordSyntaxProblem(this, {
-          reason: curly
-            ? 'ruby is not closed: `{` without `}` on the same line (ルビが閉じていません)'
-            : 'ruby reading is not closed: `《` without `》` on the same line (ルビが閉じていません)',
+          reason:
+            mark === '{'
+              ? 'ruby is not closed: `{` without `}` on the same line (ルビが閉じていません)'
+              : 'ruby reading is not closed: `《` without `》` on the same line (ルビが閉じていません)',
           ruleId: 'ruby-unclosed',
           place: positionOfToken(token),
         });
@@ -117,6 +132,14 @@ const implicitExit = (base: ImplicitBase): Handle =>
       { type: 'text', value: '》', position: { start: shiftPoint(end, -1), end } },
     ]);
   };
+
+/** Whether the `《` just added to the text would open a ruby: the text before it ends in a base. */
+function opensImplicitRuby(context: CompileContext, base: ImplicitBase): boolean {
+  const text = (context.stack.at(-1) as Parent).children.at(-1);
+  if (text?.type !== 'text') return false;
+  const before: Text = { ...text, value: text.value.slice(0, -1) };
+  return (base === 'kanji' ? kanjiRunAtEnd(before) : sameKindRunAtEnd(before)) !== '';
+}
 
 /** The run of characters of one kind (青空文庫's rule) that ends a text node; a 外字 is a kanji. */
 function sameKindRunAtEnd(node: Text): string {

@@ -10,12 +10,14 @@
  * A reading is plain text, as in VFM: `{a|*b*}` reads `*b*` (backslash escapes and character
  * references still work). The base is Markdown text and may hold other notations.
  *
- * A `{…|…` or `｜…《…` that never closes on its line gets a one-character `rubyUnclosed` token,
- * so the rest of the line is read as usual and a warning can name the place.
+ * A `{…|…`, `｜…《…` or `…《…` that never closes on its line gets a one-character `rubyUnclosed`
+ * token, so the rest of the line is read as usual and the error can name the place (whether a
+ * bare `《` opened a ruby, which depends on the text before it, is decided when the tree is built).
  */
 import { codes } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { markdownLineEnding } from 'micromark-util-character';
+import { isEscapable } from '../escapes/index.ts';
 import { factoryContent } from '../text/factory-content.ts';
 
 /** `｜` FULLWIDTH VERTICAL LINE. */
@@ -56,14 +58,15 @@ const unclosedShape: Construct = { tokenize: tokenizeUnclosedShape, partial: tru
  * and `漢字《かんじ》`, so that a `{` or a `|` in the text is a character.
  */
 export function rubySyntax(notation: 'all' | 'aozora' = 'all'): Extension {
-  if (notation === 'aozora') return { text: { [FULLWIDTH_BAR]: [barEscape, bar, unclosed], [OPEN_ANGLE]: implicit } };
+  if (notation === 'aozora')
+    return { text: { [FULLWIDTH_BAR]: [barEscape, bar, unclosed], [OPEN_ANGLE]: [implicit, unclosed] } };
   return {
     text: {
       [codes.leftCurlyBrace]: [curly, unclosed],
       [codes.verticalBar]: [barEscape, bar, unclosed],
       [FULLWIDTH_BAR]: [barEscape, bar, unclosed],
       // 傍点 (`《《`) is tried first: its extension is registered before this one.
-      [OPEN_ANGLE]: implicit,
+      [OPEN_ANGLE]: [implicit, unclosed],
     },
   };
 }
@@ -218,21 +221,29 @@ function tokenizeUnclosed(this: TokenizeContext, effects: Effects, ok: State, no
 }
 
 /**
- * Look ahead for the shape of an unclosed ruby: `{` base `|` … or `｜` base `《` …, then the
- * end of the line with no closing `}` or `》`.
+ * Look ahead for the shape of an unclosed ruby: `{` base `|` …, `｜` base `《` … or `《` …, then
+ * the end of the line with no closing `}` or `》`. A `｜《` on the way is a literal `《`, which
+ * opens nothing.
  */
 function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  let separator: number;
+  let separator: number | undefined;
   let closing: number;
   let seenSeparator = false;
+  let previous: Code = codes.eof;
   return start;
 
   function start(code: Code): State | undefined {
-    [separator, closing] =
-      code === codes.leftCurlyBrace ? [codes.verticalBar, codes.rightCurlyBrace] : [OPEN_ANGLE, CLOSE_ANGLE];
+    if (code === codes.leftCurlyBrace) [separator, closing] = [codes.verticalBar, codes.rightCurlyBrace];
+    else if (code === OPEN_ANGLE) [separator, closing, seenSeparator] = [undefined, CLOSE_ANGLE, true];
+    else [separator, closing] = [OPEN_ANGLE, CLOSE_ANGLE];
     effects.enter('rubyLookahead');
     effects.consume(code);
-    return inside;
+    return code === OPEN_ANGLE ? notBouten : inside;
+  }
+
+  /** `《《` is 傍点's to read, closed or not. */
+  function notBouten(code: Code): State | undefined {
+    return code === OPEN_ANGLE ? nok(code) : inside(code);
   }
 
   function inside(code: Code): State | undefined {
@@ -240,8 +251,23 @@ function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: Stat
       effects.exit('rubyLookahead');
       return seenSeparator ? ok(code) : nok(code);
     }
+    if (code === codes.backslash) {
+      effects.consume(code);
+      return afterBackslash;
+    }
     if (code === closing) return nok(code);
-    if (code === separator || (separator === codes.verticalBar && code === FULLWIDTH_BAR)) seenSeparator = true;
+    const literal = code === OPEN_ANGLE && isBar(previous);
+    if ((code === separator && !literal) || (separator === codes.verticalBar && code === FULLWIDTH_BAR))
+      seenSeparator = true;
+    previous = code;
+    effects.consume(code);
+    return inside;
+  }
+
+  /** An escaped mark (`\}`, `\《`) neither separates nor closes. */
+  function afterBackslash(code: Code): State | undefined {
+    previous = codes.eof;
+    if (!isEscapable(code)) return inside(code);
     effects.consume(code);
     return inside;
   }

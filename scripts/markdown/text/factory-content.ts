@@ -4,9 +4,10 @@
  * so that notations can be nested (ruby inside 傍点, 縦中横 inside a ruby base), or as plain text
  * (a ruby reading), where only backslash escapes and character references are read.
  */
-import { asciiPunctuation, markdownLineEnding } from 'micromark-util-character';
+import { markdownLineEnding } from 'micromark-util-character';
 import { codes, constants, types } from 'micromark-util-symbol';
 import type { Code, Effects, State, TokenType } from 'micromark-util-types';
+import { isEscapable } from '../escapes/index.ts';
 
 /** What ends and what breaks the content. */
 export interface ContentRules {
@@ -54,9 +55,9 @@ export function factoryContent(effects: Effects, ok: State, nok: State, type: To
     return code === codes.backslash ? escaped : inside;
   }
 
-  // A backslash escape (`\|`, `\}`) keeps the escaped mark from ending the content.
+  // A backslash escape (`\|`, `\}`, `\》`) keeps the escaped mark from ending the content.
   function escaped(code: Code): State | undefined {
-    if (asciiPunctuation(code)) {
+    if (isEscapable(code)) {
       effects.consume(code);
       return inside;
     }

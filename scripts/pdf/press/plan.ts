@@ -27,6 +27,8 @@ export interface PlanInput {
 export interface PagePlan {
   /** The final pages in order: an index into the main rendering, or null for an added blank page. */
   sequence: (number | null)[];
+  /** The blank pages added: before a page that must be a recto, and to pad to a multiple of `padTo`. */
+  added: { recto: number; padding: number };
   /** Leading pages of the main rendering (扉, 目次) that the front-matter rendering replaces. */
   frontPages: number;
   /** Folios and running heads of every page after the front matter. */
@@ -60,9 +62,10 @@ export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
     if (rectoStarts.has(index) && sequence.length % 2 === 1) sequence.push(null);
     sequence.push(index);
   }
+  const added = { recto: sequence.length - facts.pageCount, padding: 0 };
   if (print.padTo) {
-    const pad = (print.padTo - (sequence.length % print.padTo)) % print.padTo;
-    sequence.splice(sequence.indexOf(colophon), 0, ...Array<null>(pad).fill(null));
+    added.padding = (print.padTo - (sequence.length % print.padTo)) % print.padTo;
+    sequence.splice(sequence.indexOf(colophon), 0, ...Array<null>(added.padding).fill(null));
   }
   const finalIndex = new Map(sequence.flatMap((main, index) => (main === null ? [] : [[main, index] as const])));
   const frontPages = chapterStarts[0]!;
@@ -116,5 +119,5 @@ export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
     });
   });
 
-  return { sequence, frontPages, marks, pageNumbers, outline };
+  return { sequence, added, frontPages, marks, pageNumbers, outline };
 }

@@ -306,13 +306,14 @@ function checkPageCount(facts: DocumentFacts, expect: Expectations): CheckItem {
 }
 
 function checkImages(facts: DocumentFacts, expect: Expectations): CheckItem {
-  const low: { page: number; ppi: number; need: number }[] = [];
+  const low: { page: number; ppi: number; need: number; width: number; height: number }[] = [];
   let total = 0;
   for (const page of facts.pages) {
     for (const image of page.images) {
       total++;
       const need = expect.profile === 'kdp' ? MIN_PPI.kdp : image.lineArt ? MIN_PPI.shopLineArt : MIN_PPI.shopGray;
-      if (image.ppi + 0.5 < need) low.push({ page: page.number, ppi: image.ppi, need });
+      if (image.ppi + 0.5 < need)
+        low.push({ page: page.number, ppi: image.ppi, need, width: image.width, height: image.height });
     }
   }
   if (low.length === 0)
@@ -327,9 +328,19 @@ function checkImages(facts: DocumentFacts, expect: Expectations): CheckItem {
     'images',
     'image resolution',
     'warn',
-    `${low.length} of ${total} image(s) below ${[...new Set(low.map((entry) => entry.need))].join(' / ')} ppi on ${pageList(low.map((entry) => entry.page))} (lowest ${Math.round(lowest.ppi)} ppi on page ${lowest.page})`,
+    `${low.length} of ${total} image(s) below ${[...new Set(low.map((entry) => entry.need))].join(' / ')} ppi on ${pageList(low.map((entry) => entry.page))} (lowest ${Math.round(lowest.ppi)} ppi on page ${lowest.page}: ${pixelsNeeded(lowest)})`,
     low.map((entry) => entry.page),
   );
+}
+
+/**
+ * What a picture needs at the size it prints, in pixels: the fix for a low resolution is a file
+ * this large (or the picture printed smaller), which "235 ppi" alone does not say.
+ */
+function pixelsNeeded(image: { ppi: number; need: number; width: number; height: number }): string {
+  const mm = (pixels: number) => ((pixels / image.ppi) * 25.4).toFixed(0);
+  const scaled = (pixels: number) => Math.ceil((pixels * image.need) / image.ppi);
+  return `its ${image.width} × ${image.height} pixels print at ${mm(image.width)} × ${mm(image.height)} mm, which needs ${scaled(image.width)} × ${scaled(image.height)} pixels at ${image.need} ppi`;
 }
 
 function checkHairlines(facts: DocumentFacts): CheckItem {
