@@ -15,7 +15,7 @@ export const KDP_MIN_TEXT_PT = 7;
 /** KDP's page-count limits for a paperback. */
 export const KDP_PAGES = { min: 24, max: 828 } as const;
 /** KDP's minimum inside (gutter) margin by page count: up to `pages`, at least `inches`. */
-export const KDP_GUTTER: readonly { pages: number; inches: number }[] = [
+const KDP_GUTTER: readonly { pages: number; inches: number }[] = [
   { pages: 150, inches: 0.375 },
   { pages: 300, inches: 0.5 },
   { pages: 500, inches: 0.625 },
