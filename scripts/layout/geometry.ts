@@ -13,8 +13,6 @@ import {
 import { BuildError, type Place } from '../errors.ts';
 import { MM_PER_PT } from './units.ts';
 
-/** KDP's bleed: 0.125 in. */
-const KDP_BLEED = 3.175;
 /** The smallest margin that still leaves room for the folio and the printer's tolerance. */
 const MIN_MARGIN = 5;
 
@@ -59,7 +57,10 @@ export interface PageGeometry {
   label: string;
 }
 
-/** Resolve the print geometry of a book; a 版面 that does not fit its page is an error. */
+/**
+ * Resolve the print geometry of a book for a destination, from that destination's settings
+ * (config/destination-config.ts configFor); a 版面 that does not fit its page is an error.
+ */
 export function resolveGeometry(
   config: BookConfig,
   profile: Profile,
@@ -114,7 +115,8 @@ export function resolveGeometry(
     );
   }
 
-  const bleed = profile === 'print-shop' ? print.bleed : profile === 'kdp' ? KDP_BLEED : 0;
+  // The destination's own bleed: a print shop's (3 mm unless set), KDP's 0.125 in or none (config/destination-config.ts).
+  const bleed = profile === 'screen' ? 0 : print.bleed;
   return {
     vertical,
     profile,

@@ -273,11 +273,25 @@ export const cases: BadInputCase[] = [
   },
   // ---- destinations (docs/destinations.md): each refused setting at its line, before any layout ----
   {
+    name: 'KDP: a 文庫 trim shared by every destination',
+    target: 'pdf',
+    files: { 'book.yaml': `${yaml}print:\n  format: bunko\n`, 'a.md': chapter },
+    args: ['--profile', 'print-shop,kdp'],
+    code: 1,
+    messages: [
+      '{root}/book.yaml:3:11: error: the KDP edition: KDP does not print 文庫 (A6) 105 × 148 mm: a KDP paperback is 4–8.5 in wide',
+      `  hint: give the KDP edition a size of its own under print: "kdp: { format: { width: 5.06in, height: 7.81in } }" (the other destinations keep print.format)`,
+    ],
+    absent: ['laying out', 'building PDF'],
+  },
+  {
     name: "KDP: a trim under 6 in in KDP's own section",
     target: 'pdf',
     files: { 'book.yaml': `${yaml}print:\n  kdp:\n    format: { width: 4in, height: 5.5in }\n`, 'a.md': chapter },
     code: 1,
-    messages: ['{root}/book.yaml:4:13: error: key "print.kdp.format": KDP does not print 101.6 × 139.7 mm (4 × 5.5 in)'],
+    messages: [
+      '{root}/book.yaml:4:13: error: key "print.kdp.format": KDP does not print 101.6 × 139.7 mm (4 × 5.5 in)',
+    ],
   },
   {
     name: 'KDP: a bleed KDP does not take',
@@ -294,11 +308,13 @@ export const cases: BadInputCase[] = [
     messages: ['{root}/book.yaml:3:3: error: unknown key "print.kobo"'],
   },
   {
-    name: 'a print setting in the screen PDF\'s section',
+    name: "a print setting in the screen PDF's section",
     target: 'pdf',
     files: { 'book.yaml': `${yaml}print:\n  screen:\n    marks: true\n`, 'a.md': chapter },
     code: 1,
-    messages: ['{root}/book.yaml:4:12: error: key "print.screen.marks": the screen PDF is not printed: marks does not apply to it'],
+    messages: [
+      '{root}/book.yaml:4:12: error: key "print.screen.marks": the screen PDF is not printed: marks does not apply to it',
+    ],
   },
   {
     name: 'the old padToMultipleOf4 key',

@@ -30,7 +30,7 @@ describe('build:cover', () => {
     expect(result.stderr).not.toMatch(/warning|error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('spine 12.00 mm: 240 pages ÷ 2 × 0.1 mm per sheet (上質70kg) = 12.00 mm');
-    const path = join(out, 'jinmyaku-essay-cover.pdf');
+    const path = join(out, 'jinmyaku-essay-print-shop-cover.pdf');
 
     const [boxes] = await pageBoxes(path);
     expect(mm(boxes!.TrimBox.x2 - boxes!.TrimBox.x1)).toBeCloseTo(2 * 105 + 12, 2);
@@ -63,7 +63,7 @@ describe('build:cover', () => {
     const first = await shared.run('build-cover', args);
     expect(first.stderr).not.toMatch(/error/);
     expect(first.code).toBe(0);
-    const interior = join(out, `${root.split('/').at(-1)}.pdf`);
+    const interior = join(out, `${root.split('/').at(-1)}-print-shop.pdf`);
     const { pageCount } = await pdfStructure(interior);
     const even = pageCount + (pageCount % 2);
     expect(first.stdout).toMatch(/wrote .*\.pdf \(.*profile print-shop[,)]/);
@@ -108,7 +108,7 @@ describe('build:cover', () => {
     const out = join(root, 'out');
     const args = ['--manuscript', root, '--out-dir', out, '--pages', '120'];
     expect((await shared.run('build-cover', args)).code).toBe(0);
-    const path = join(out, 'jinmyaku-essay-cover.pdf');
+    const path = join(out, 'jinmyaku-essay-print-shop-cover.pdf');
     const before = await readFile(path);
 
     const yaml = await readFile(join(root, 'book.yaml'), 'utf8');
