@@ -109,7 +109,9 @@ describe('KDP rules', () => {
     ] as const) {
       const final = kdpFinalGeometry(placed, print, pages, locate);
       // The gutter at least KDP's for the count (the ruby beside the first line comes on top).
-      expect(final.margin.gutter, `${pages} pages`).toBeGreaterThanOrEqual(inches * 25.4 + 0.5 + (9.5 / 2) * (25.4 / 72));
+      expect(final.margin.gutter, `${pages} pages`).toBeGreaterThanOrEqual(
+        inches * 25.4 + 0.5 + (9.5 / 2) * (25.4 / 72),
+      );
       expect(final.margin.fore, `${pages} pages`).toBeGreaterThanOrEqual(0.375 * 25.4 + 0.5);
       // The 版面 keeps its width: the pagination the layout made stays.
       expect(final.margin.fore + final.margin.gutter).toBeCloseTo(sides, 6);
