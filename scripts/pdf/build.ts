@@ -229,6 +229,8 @@ async function finish(setup: Setup, rendering: BookRendering, composed: Composed
     color: press.color,
     pdfx: press.pdfx,
     padTo: press.padTo > 1 ? press.padTo : undefined,
+    // An interior, whatever its shape (a one-page book on KDP's 8.25 × 6 in trim is wider than tall).
+    cover: false,
   });
   const warnings = pdfWarnings({
     metadataFile: setup.book.manuscript.metadataFile,

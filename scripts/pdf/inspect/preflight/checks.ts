@@ -7,6 +7,7 @@
 import type { PrintColor, Profile } from '../../../config/schema.ts';
 import { JAPAN_COLOR_2001_COATED, KDP_MIN_TEXT_PT, KDP_PAGES, PDFX_1A_2001 } from '../destinations.ts';
 import { PT_PER_MM } from '../../../layout/units.ts';
+import { coverBoxProblems } from './cover.ts';
 import type { DocumentFacts, PageFacts } from './document.ts';
 import type { Rect } from './walk.ts';
 
@@ -18,6 +19,8 @@ export interface Expectations {
   pdfx: boolean;
   /** The page count must be a multiple of this, when given. */
   padTo?: number;
+  /** A cover spread (cover.ts), held to a cover's rules rather than an interior's. */
+  cover?: boolean;
 }
 
 /** The outcome of one rule. */
@@ -45,6 +48,19 @@ const TOLERANCE = 0.05;
 /** Run every rule for the expectations. */
 export function checkPdf(facts: DocumentFacts, expect: Expectations): CheckItem[] {
   const print = expect.profile !== 'screen';
+  if (expect.cover) {
+    // A cover: no page count, blank pages or interior type size; its own boxes.
+    return [
+      checkFonts(facts, print),
+      checkColor(facts, expect),
+      checkTransparency(facts, expect),
+      checkCoverBoxes(facts, expect),
+      ...(expect.pdfx ? [checkPdfX(facts)] : []),
+      checkAnnotations(facts, expect),
+      checkImages(facts, expect),
+      checkHairlines(facts),
+    ];
+  }
   return [
     checkFonts(facts, print),
     checkColor(facts, expect),
@@ -213,6 +229,14 @@ function checkBoxes(facts: DocumentFacts, expect: Expectations): CheckItem {
     [...bad].map(([problem, pages]) => `${problem} on ${pageList(pages)}`).join('; '),
     [...bad.values()].flat(),
   );
+}
+
+/** A cover spread's boxes: bleed round all four edges, as its destination wants it. */
+function checkCoverBoxes(facts: DocumentFacts, expect: Expectations): CheckItem {
+  const { problems, size } = coverBoxProblems(facts, expect.profile);
+  return problems.length === 0
+    ? item('boxes', 'cover boxes', 'pass', size)
+    : item('boxes', 'cover boxes', 'fail', `${problems.join('; ')} (${size})`, [1]);
 }
 
 function checkPdfX(facts: DocumentFacts): CheckItem {
