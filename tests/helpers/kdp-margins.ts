@@ -22,7 +22,7 @@ const GUTTER_IN = [
 ] as const;
 
 /** A word that reaches into one of KDP's margins. */
-export interface MarginFault {
+interface MarginFault {
   page: number;
   text: string;
   side: 'top' | 'bottom' | 'gutter' | 'outside';
