@@ -5,7 +5,7 @@
  * condition. The preflight checks them here; the press makes its files to them.
  */
 
-export { KDP_MIN_TEXT_PT, KDP_PAGES } from '../../config/destination-rules.ts';
+export { KDP_MIN_TEXT_PT, KDP_PAGES, kdpGutterMm, kdpOutsideMm } from '../../config/destination-rules.ts';
 
 /** A printing condition registered with the ICC (an output intent needs no profile for it). */
 export interface OutputCondition {

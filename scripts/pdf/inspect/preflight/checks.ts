@@ -5,7 +5,14 @@
  * rule gives one line of the checklist, naming the pages it concerns.
  */
 import type { PrintColor, Profile } from '../../../config/schema.ts';
-import { JAPAN_COLOR_2001_COATED, KDP_MIN_TEXT_PT, KDP_PAGES, PDFX_1A_2001 } from '../destinations.ts';
+import {
+  JAPAN_COLOR_2001_COATED,
+  KDP_MIN_TEXT_PT,
+  KDP_PAGES,
+  kdpGutterMm,
+  kdpOutsideMm,
+  PDFX_1A_2001,
+} from '../destinations.ts';
 import { PT_PER_MM } from '../../../layout/units.ts';
 import { coverBoxProblems } from './cover.ts';
 import type { DocumentFacts, PageFacts } from './document.ts';
@@ -70,7 +77,7 @@ export function checkPdf(facts: DocumentFacts, expect: Expectations): CheckItem[
     checkAnnotations(facts, expect),
     checkPageCount(facts, expect),
     ...(print ? [checkImages(facts, expect), checkHairlines(facts)] : []),
-    ...(expect.profile === 'kdp' ? [checkTextSize(facts)] : []),
+    ...(expect.profile === 'kdp' ? [checkTextSize(facts), checkKdpMargins(facts)] : []),
   ];
 }
 
@@ -381,5 +388,64 @@ function checkTextSize(facts: DocumentFacts): CheckItem {
     'warn',
     `text under ${KDP_MIN_TEXT_PT} pt (down to ${smallest.toFixed(1)} pt) on ${pageList(small.map((page) => page.number))}`,
     small.map((page) => page.number),
+  );
+}
+
+/**
+ * KDP's margins, measured where the glyphs land (walk.ts's text box of each page) rather than
+ * taken from settings: 0.375 in from the top, bottom and outer edge with bleed (0.25 in without)
+ * and the gutter for the page count at the binding, which is the edge without bleed. A book
+ * without bleed does not say which edge is bound: both sides are held to the outside margin and
+ * the wider to the gutter.
+ */
+function checkKdpMargins(facts: DocumentFacts): CheckItem {
+  const gutter = kdpGutterMm(facts.pages.length) * PT_PER_MM;
+  const short = new Map<string, { pages: number[]; nearest: number; need: number }>();
+  const note = (side: string, page: number, distance: number, need: number) => {
+    if (distance >= need - TOLERANCE) return;
+    const entry = short.get(side) ?? { pages: [], nearest: Infinity, need };
+    entry.pages.push(page);
+    entry.nearest = Math.min(entry.nearest, distance);
+    short.set(side, entry);
+  };
+  for (const page of facts.pages) {
+    const box = page.textBox;
+    const trim = page.trim ?? page.media;
+    if (!box) continue;
+    const bleedLeft = trim[0] - page.media[0] > 0.5;
+    const bleedRight = page.media[2] - trim[2] > 0.5;
+    const outside = kdpOutsideMm(bleedLeft || bleedRight ? 1 : 0) * PT_PER_MM;
+    const [left, bottom, right, top] = [box[0] - trim[0], box[1] - trim[1], trim[2] - box[2], trim[3] - box[3]];
+    note('top', page.number, top, outside);
+    note('bottom', page.number, bottom, outside);
+    const bound = bleedLeft === bleedRight ? undefined : bleedLeft ? 'right' : 'left';
+    const [inner, outer] =
+      bound === 'left'
+        ? [left, right]
+        : bound === 'right'
+          ? [right, left]
+          : [Math.max(left, right), Math.min(left, right)];
+    note('gutter', page.number, inner, gutter);
+    note('outer edge', page.number, outer, outside);
+  }
+  const mm = (points: number) => (points / PT_PER_MM).toFixed(1);
+  if (short.size === 0)
+    return item(
+      'margins',
+      'margins',
+      'pass',
+      `every glyph inside KDP's margins (gutter ${mm(gutter)} mm for ${facts.pages.length} pages)`,
+    );
+  return item(
+    'margins',
+    'margins',
+    'fail',
+    [...short]
+      .map(
+        ([side, { pages, nearest, need }]) =>
+          `text ${mm(nearest)} mm from the ${side} on ${pageList(pages)} (KDP: ${mm(need)} mm)`,
+      )
+      .join('; '),
+    [...short.values()].flatMap((entry) => entry.pages),
   );
 }
