@@ -239,6 +239,7 @@ async function finish(setup: Setup, rendering: BookRendering, composed: Composed
     missingInMarks: composed.missingGlyphs,
     type3Fonts: composed.type3Fonts,
     preflight,
+    bodyPt: setup.geometry.fontSize,
   });
   if (preflight.failed) throw preflightError(preflight);
   return {

@@ -25,6 +25,8 @@ export interface PdfFindings {
   missingInMarks: readonly string[];
   type3Fonts: number;
   preflight: PreflightReport;
+  /** The body type size in points: ruby and 傍点 are half of it. */
+  bodyPt?: number;
 }
 
 /** The build's warnings, in the order the author reads them. */
@@ -56,10 +58,32 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
   for (const item of found.preflight.items) {
     // Type 3 fonts were reported above, with the reason.
     if (item.id === 'fonts' && found.type3Fonts > 0) continue;
-    if (item.status === 'warn')
-      warnings.push({ message: `preflight: ${item.title}: ${item.detail}`, ruleId: `preflight-${item.id}` });
+    if (item.status !== 'warn') continue;
+    warnings.push(
+      rubyWarning(item, found) ?? {
+        message: `preflight: ${item.title}: ${item.detail}`,
+        ruleId: `preflight-${item.id}`,
+      },
+    );
   }
   return warnings;
+}
+
+/**
+ * KDP's 7 pt minimum met by nothing smaller than the ruby: said as what it is, with what would
+ * change it. Ruby and 傍点 are set at half the body size (templates/common/notation.css), so a
+ * 9 pt body has 4.5 pt ruby; KDP's paperback guide names no exception for ruby.
+ */
+function rubyWarning(item: PreflightReport['items'][number], found: PdfFindings): Warning | undefined {
+  const ruby = found.bodyPt === undefined ? undefined : found.bodyPt / 2;
+  if (item.id !== 'text' || ruby === undefined || item.value === undefined || item.value < ruby - 0.3) return undefined;
+  const pages = item.detail.replace(/^.* on (pages? )/, '$1');
+  return {
+    message: `KDP asks for text of at least 7 pt; the ruby and 傍点 are half the ${found.bodyPt} pt body (${ruby.toFixed(1)} pt) on ${pages}`,
+    hint: `KDP's paperback guide makes no exception for ruby: ruby reaches 7 pt with a 14 pt body (print.kdp.fontSize: 14); otherwise keep ruby to the readings readers need, and look at KDP's proof copy`,
+    file: found.metadataFile,
+    ruleId: 'preflight-text',
+  };
 }
 
 /** The error a failed preflight stops the build with: nothing is written. */

@@ -41,6 +41,8 @@ export interface CheckItem {
   detail: string;
   /** 1-based page numbers the rule found wanting. */
   pages: number[];
+  /** The measure the rule found wanting, where it is one number (the smallest type size, in points). */
+  value?: number;
 }
 
 /** Lines thinner than this may not print (a common print-shop limit, 0.25 pt ≈ 0.09 mm). */
@@ -382,13 +384,16 @@ function checkTextSize(facts: DocumentFacts): CheckItem {
   );
   if (small.length === 0) return item('text', 'type size', 'pass', `no text under ${KDP_MIN_TEXT_PT} pt`);
   const smallest = Math.min(...small.map((page) => page.smallestText!));
-  return item(
-    'text',
-    'type size',
-    'warn',
-    `text under ${KDP_MIN_TEXT_PT} pt (down to ${smallest.toFixed(1)} pt) on ${pageList(small.map((page) => page.number))}`,
-    small.map((page) => page.number),
-  );
+  return {
+    ...item(
+      'text',
+      'type size',
+      'warn',
+      `text under ${KDP_MIN_TEXT_PT} pt (down to ${smallest.toFixed(1)} pt) on ${pageList(small.map((page) => page.number))}`,
+      small.map((page) => page.number),
+    ),
+    value: smallest,
+  };
 }
 
 /**
