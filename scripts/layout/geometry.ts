@@ -103,7 +103,7 @@ export function resolveGeometry(
   const fore = spareWidth / 2;
   const gutter = fore + print.gutter;
   if (Math.min(top, bottom, fore, gutter) < MIN_MARGIN) {
-    const size = `${trim.width}×${trim.height} mm`;
+    const size = `${mm(trim.width)}×${mm(trim.height)} mm`;
     throw new BuildError(
       `the text block (版面) of ${charsPerLine} characters × ${linesPerPage} lines at ${fontSize} pt needs ` +
         `${inkWidth.toFixed(1)} × ${inkHeight.toFixed(1)} mm and does not fit a ${size} page with ${MIN_MARGIN} mm margins`,
@@ -133,7 +133,7 @@ export function resolveGeometry(
     block,
     margin: { top, bottom, fore, gutter },
     halfLeading,
-    label: named ? `${PAGE_FORMATS[named].label} ${trim.width}×${trim.height} mm` : `${trim.width}×${trim.height} mm`,
+    label: `${named ? `${PAGE_FORMATS[named].label} ` : ''}${mm(trim.width)}×${mm(trim.height)} mm`,
   };
 }
 
@@ -171,4 +171,9 @@ export function isRecto(number: number): boolean {
  */
 export function foreEdgeIsLeft(geometry: PageGeometry, number: number): boolean {
   return geometry.vertical === isRecto(number);
+}
+
+/** Millimetres to two decimals at most, for labels: a size given in inches (6in) is 152.4 mm, not 152.39999999999998. */
+function mm(value: number): number {
+  return Math.round(value * 100) / 100;
 }

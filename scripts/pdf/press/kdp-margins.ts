@@ -157,7 +157,7 @@ function tooBig(
       ? ` (KDP's gutter for ${kdpGutterStep(pages)} pages is ${inchesAndMm(kdpGutterMm(pages))})`
       : '';
   return new BuildError(
-    `the 版面 is ${short.toFixed(1)} mm too ${way} for ${within} on a ${g.trim.width} × ${g.trim.height} mm KDP page${gutterNote}`,
+    `the 版面 is ${short.toFixed(1)} mm too ${way} for ${within} on a ${twoPlaces(g.trim.width)} × ${twoPlaces(g.trim.height)} mm KDP page${gutterNote}`,
     {
       ...locate(['print', key]),
       hint: `${fewer} ${byLines ? 'line' : 'character'}${fewer > 1 ? 's' : ''} fewer makes room: ${key}: ${current - fewer} under print.kdp (or a larger print.kdp.format)`,
@@ -199,4 +199,9 @@ export function kdpMarkPlaces(g: PageGeometry, print: Pick<PrintOptions, 'hangin
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), Math.max(low, high));
+}
+
+/** Millimetres to two decimals at most: a trim given in inches (6in) reads 152.4 mm. */
+function twoPlaces(value: number): number {
+  return Math.round(value * 100) / 100;
 }
