@@ -55,7 +55,7 @@ describe('a 600-page book for the press', () => {
         profile === 'kdp'
           ? [
               expect.stringMatching(
-                /book\.yaml: warning: KDP asks for text of at least 7 pt; the ruby and 傍点 are half the 9\.5 pt body \(4\.\d pt\) on pages /,
+                /book\.yaml: warning: KDP asks for text of at least 7 pt; the smallest here is the ruby and 傍点, set at half the 9\.5 pt body \(down to 4\.\d pt\), on pages /,
               ),
             ]
           : [],

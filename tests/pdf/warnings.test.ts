@@ -134,7 +134,8 @@ describe('KDP’s 7 pt and the ruby', () => {
   it('says that the small text is the ruby, at half the body size, and what would change it', () => {
     expect(pdfWarnings({ ...found, preflight: typeSize(4.5), bodyPt: 9 })).toEqual([
       {
-        message: 'KDP asks for text of at least 7 pt; the ruby and 傍点 are half the 9 pt body (4.5 pt) on pages 3–5',
+        message:
+          'KDP asks for text of at least 7 pt; the smallest here is the ruby and 傍点, set at half the 9 pt body (down to 4.5 pt), on pages 3–5',
         hint: expect.stringContaining('ruby reaches 7 pt with a 14 pt body (print.kdp.fontSize: 14)'),
         file: '/book/book.yaml',
         ruleId: 'preflight-text',
