@@ -1,47 +1,87 @@
 /**
- * The printed cover of a build. Its spine needs the interior's page count: from `--pages`, from
- * a PDF of the book this command already made, from an interior PDF that is up to date (the page
- * count does not depend on the profile, which only adds bleed and marks around the same pages),
- * or else from an interior built now, in the cover's profile, from the same load of the book.
+ * The printed covers of a build, one per print destination asked for (a print shop's for the
+ * screen). A cover's spine needs its interior's page count: from `--pages`, from the PDF of its
+ * destination this command made, from a PDF of a destination laid out the same way (padded as
+ * its own destination pads), from such a PDF that is up to date, or else from its destination's
+ * interior built now from the same load of the book.
  */
 import { bookWarnings, type Book } from '../book.ts';
-import { PROFILES, type Profile } from '../config/schema.ts';
+import { configFor } from '../config/destination-config.ts';
+import { PROFILES, type BookConfig, type Profile } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
 import { BuildError } from '../errors.ts';
+import { padToFor } from '../pdf/press/options.ts';
 import type { BuildContext } from './context.ts';
+import { checkDestinations, coverProfile, coverSuffix, destinationBook, profilesOf } from './destinations.ts';
 import type { BuildOptions, OutputResult } from './options.ts';
-import { pdfKey, pdfOutput } from './pdf.ts';
+import { pdfKey, pdfOutput, pdfPath, withBookWarnings } from './pdf.ts';
 import { outputPath, upToDate, writeOutput } from './write.ts';
 
-/** How the cover is asked for. */
+/** A print destination, which has a cover. */
+type PrintProfile = Exclude<Profile, 'screen'>;
+
+/** How the covers are asked for. */
 export interface CoverRequest {
-  /** Build nothing unless the metadata has `print.cover` (the whole-book build). */
+  /** Build a destination's cover only if its settings have `cover` (the whole-book build). */
   ifConfigured?: boolean;
-  /** A PDF of the book this command already made (or found up to date): its page count is the interior's. */
-  interior?: OutputResult;
+  /** PDFs of the book this command already made (or found up to date), for their page counts. */
+  interiors?: readonly OutputResult[];
+}
+
+/** The print destinations whose covers are asked for. */
+export function coverProfiles(book: Book, options: BuildOptions, request: CoverRequest = {}): PrintProfile[] {
+  const profiles = [...new Set(profilesOf(book, options).map(coverProfile))];
+  return request.ifConfigured ? profiles.filter((profile) => configFor(book.config, profile).print.cover) : profiles;
+}
+
+/** Check every asked cover's settings and its destination's, before any interior is laid out. */
+export async function checkCovers(book: Book, profiles: readonly PrintProfile[]): Promise<void> {
+  if (profiles.length === 0) return;
+  withBookWarnings(book, () => checkDestinations(book, profiles));
+  const { checkCoverSettings } = await import('../cover/build.ts');
+  for (const profile of profiles) {
+    await checkCoverSettings(destinationBook(book, profile), profile).catch((error: unknown) => {
+      if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
+      throw error;
+    });
+  }
 }
 
 /**
- * Build the cover of the context's book (or find it up to date); the interior comes first in the
- * results when it had to be built for its page count. Empty when `ifConfigured` and there is no cover.
+ * Build the cover of every print destination asked for (or find it up to date); an interior
+ * that had to be built for its page count comes before its cover in the results. Empty when
+ * `ifConfigured` and no destination has a cover.
  */
-export async function coverOutput(
+export async function coverOutputs(
   context: BuildContext,
   options: BuildOptions,
   request: CoverRequest = {},
 ): Promise<OutputResult[]> {
   const book = await context.book();
-  if (request.ifConfigured && !book.config.print.cover) return [];
-  const profile =
-    options.profile === 'kdp' || (!options.profile && book.config.print.profile === 'kdp') ? 'kdp' : 'print-shop';
-  const { buildCover, checkCoverSettings } = await import('../cover/build.ts');
-  // A mistake in the cover's settings stops the build before the interior is laid out for its page count.
-  await checkCoverSettings(book, profile).catch((error: unknown) => {
-    if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
-    throw error;
-  });
-  const { pages, interior } = await interiorPages(context, book, { ...options, profile }, request.interior);
-  const path = outputPath(book, options.outDir, 'pdf', '-cover');
+  const profiles = coverProfiles(book, options, request);
+  await checkCovers(book, profiles);
+  const interiors = [...(request.interiors ?? [])];
+  const results: OutputResult[] = [];
+  for (const profile of profiles) {
+    const made = await coverOutput(context, options, profile, interiors);
+    interiors.push(...made.filter((result) => result.facts.kind === 'pdf'));
+    results.push(...made);
+  }
+  return results;
+}
+
+/** One destination's cover, after the interior built for its page count when there was none. */
+async function coverOutput(
+  context: BuildContext,
+  options: BuildOptions,
+  profile: PrintProfile,
+  interiors: readonly OutputResult[],
+): Promise<OutputResult[]> {
+  const shared = await context.book();
+  const book = destinationBook(shared, profile);
+  const { pages, interior } = await interiorPages(context, { shared, book, options, profile }, interiors);
+  const path = outputPath(book, options.outDir, 'pdf', coverSuffix(profile));
+  const { buildCover } = await import('../cover/build.ts');
   const cover = await writeOutput(context, book, options, { path, key: `cover:${profile}:${pages}` }, async () => {
     context.progress({ kind: 'building', output: 'cover', profile, pages });
     const made = await buildCover(book, { profile, pages, created: buildTimestamp(book.config) });
@@ -62,21 +102,60 @@ export async function coverOutput(
   return interior ? [interior, cover] : [cover];
 }
 
+/** The book, shared and as the cover's destination sees it. */
+interface CoverTarget {
+  shared: Book;
+  book: Book;
+  options: BuildOptions;
+  profile: PrintProfile;
+}
+
 /** The interior's page count, and the interior when it was built for it. */
 async function interiorPages(
   context: BuildContext,
-  book: Book,
-  options: BuildOptions & { profile: Profile },
-  made: OutputResult | undefined,
+  { shared, book, options, profile }: CoverTarget,
+  interiors: readonly OutputResult[],
 ): Promise<{ pages: number; interior?: OutputResult }> {
-  const known = options.pages ?? made?.file.pages;
-  if (known !== undefined) return { pages: known };
-  const path = outputPath(book, options.outDir, 'pdf');
-  // An interior of any profile will do: build:pdf keys its output by the profile it was given.
-  for (const key of new Set([pdfKey(options.profile), pdfKey(undefined), ...PROFILES.map(pdfKey)])) {
-    const pages = (await upToDate(book, { path, key }))?.file.pages;
-    if (pages !== undefined) return { pages };
+  if (options.pages !== undefined) return { pages: options.pages };
+  const pdfs = interiors.flatMap((result) =>
+    result.facts.kind === 'pdf' ? [{ result, from: result.facts.profile }] : [],
+  );
+  const own = pdfs.find((pdf) => pdf.from === profile);
+  if (own) return { pages: own.result.file.pages! };
+  const alike = (from: Profile) => sameLayout(shared.config, from, profile);
+  const made = pdfs.find((pdf) => alike(pdf.from));
+  if (made) return { pages: padded(made.result.file.pages!, book.config, profile) };
+  // A PDF written earlier, of this destination or of one laid out the same way, if it is up to date.
+  for (const from of [profile, ...PROFILES.filter((other) => other !== profile && alike(other))]) {
+    const view = from === profile ? book : destinationBook(shared, from);
+    const found = await upToDate(view, { path: pdfPath(view, options.outDir, from), key: pdfKey(from) });
+    if (found?.file.pages !== undefined) return { pages: padded(found.file.pages, book.config, profile) };
   }
-  const interior = await pdfOutput(context, options);
+  const interior = await pdfOutput(context, options, profile);
   return { pages: interior.file.pages!, interior };
+}
+
+/** Settings that do not move a page break: the boxes, marks, colour and gutter shift of a destination. */
+const NOT_LAYOUT = new Set([
+  ...['profile', 'bleed', 'marks', 'pdfx', 'color', 'gutter', 'hiddenFolio', 'runningHead', 'cover', 'padTo'],
+]);
+
+/**
+ * Whether the PDF of destination `a` has the pages `b`'s would have, once padded as `b` pads:
+ * the same settings but those that place no text, and a padding that `b`'s includes.
+ */
+function sameLayout(config: BookConfig, a: Profile, b: Profile): boolean {
+  const layout = (profile: Profile) => {
+    const { print, isbn, price, printer } = configFor(config, profile);
+    const kept = Object.entries(print).filter(([key]) => !NOT_LAYOUT.has(key));
+    return JSON.stringify([kept, isbn, price, printer]);
+  };
+  const padding = (profile: Profile) => padToFor(configFor(config, profile).print, profile);
+  return layout(a) === layout(b) && padding(b) % padding(a) === 0;
+}
+
+/** A page count padded to the multiple the destination pads to (blank pages before the 奥付). */
+function padded(pages: number, config: BookConfig, profile: Profile): number {
+  const multiple = padToFor(config.print, profile);
+  return Math.ceil(pages / multiple) * multiple;
 }

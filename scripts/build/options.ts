@@ -11,8 +11,8 @@ import type { CutKind } from '../layout/split.ts';
 export interface BuildOptions {
   /** The folder the outputs are written to (absolute). */
   outDir: string;
-  /** The PDF's destination; without it, the metadata's `print.profile`. */
-  profile?: Profile;
+  /** The destinations to make PDFs (and covers) for; without them, the metadata's `print.profile`. */
+  profiles?: readonly Profile[];
   /** Milliseconds one PDF rendering may take. */
   layoutTimeout?: number;
   /** The cover's interior page count, instead of reading it from the interior PDF. */

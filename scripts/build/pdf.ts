@@ -1,26 +1,52 @@
 /** The PDF output of a build: the book laid out in Chromium on the context's browser, then finished for its press. */
 import { bookWarnings, type Book } from '../book.ts';
 import type { Profile } from '../config/schema.ts';
-import type { Warning } from '../errors.ts';
+import { BuildError, type Warning } from '../errors.ts';
 import type { BuildContext } from './context.ts';
+import { checkDestinations, destinationBook, pdfSuffix, profilesOf } from './destinations.ts';
 import type { BuildOptions, OutputResult } from './options.ts';
 import { outputPath, strictError, writeOutput, type Made } from './write.ts';
 
-/** What a PDF's up-to-date check is keyed by: the profile asked for, '' when the metadata chose. */
-export function pdfKey(profile: Profile | undefined): string {
-  return `pdf:${profile ?? ''}`;
+/** What a destination's PDF's up-to-date check is keyed by. */
+export function pdfKey(profile: Profile): string {
+  return `pdf:${profile}`;
+}
+
+/** Where a destination's PDF is written: `<name>.pdf` for the screen, `<name>-<profile>.pdf` for a press. */
+export function pdfPath(book: Book, outDir: string, profile: Profile): string {
+  return outputPath(book, outDir, 'pdf', pdfSuffix(profile));
 }
 
 /**
- * Build the print PDF of the context's book in `options.profile` (the metadata's when none), or
- * find it up to date. Called once per profile, it lays each out from the same parsed book.
+ * Build the PDF of every destination asked for (the metadata's when none), in turn, from the same
+ * parsed book; every destination's settings are checked before the first is laid out.
  */
-export async function pdfOutput(context: BuildContext, options: BuildOptions): Promise<OutputResult> {
+export async function pdfOutputs(context: BuildContext, options: BuildOptions): Promise<OutputResult[]> {
   const book = await context.book();
-  const path = outputPath(book, options.outDir, 'pdf');
-  return writeOutput(context, book, options, { path, key: pdfKey(options.profile) }, () =>
-    makePdf(context, book, options, options.profile ?? book.config.print.profile),
+  const profiles = profilesOf(book, options);
+  withBookWarnings(book, () => checkDestinations(book, profiles));
+  const results: OutputResult[] = [];
+  for (const profile of profiles) results.push(await pdfOutput(context, options, profile));
+  return results;
+}
+
+/** Build one destination's PDF, or find it up to date. */
+export async function pdfOutput(context: BuildContext, options: BuildOptions, profile: Profile): Promise<OutputResult> {
+  const book = destinationBook(await context.book(), profile);
+  const path = pdfPath(book, options.outDir, profile);
+  return writeOutput(context, book, options, { path, key: pdfKey(profile) }, () =>
+    makePdf(context, book, options, profile),
   );
+}
+
+/** Run `check`; an error it throws carries the book's own warnings, which are reported with it. */
+export function withBookWarnings(book: Book, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof BuildError) error.warnings ??= bookWarnings(book);
+    throw error;
+  }
 }
 
 async function makePdf(context: BuildContext, book: Book, options: BuildOptions, profile: Profile): Promise<Made> {

@@ -3,10 +3,11 @@
  * cover. `npm run build` runs it for one manuscript and the catalogue for each of its books.
  */
 import type { BuildContext } from './context.ts';
-import { coverOutput } from './cover.ts';
+import { checkCovers, coverOutputs, coverProfiles } from './cover.ts';
+import { checkDestinations, profilesOf } from './destinations.ts';
 import { epubOutput } from './epub.ts';
 import type { BuildOptions, OutputResult } from './options.ts';
-import { pdfOutput } from './pdf.ts';
+import { pdfOutput, withBookWarnings } from './pdf.ts';
 
 /**
  * Build every output of the context's book in turn; the first failure ends the book. `onResult`
@@ -23,12 +24,16 @@ export async function buildWholeBook(
     onResult(result);
     return result;
   };
+  // Every destination's settings, and every cover's, are checked before anything is made.
+  const book = await context.book();
+  const profiles = profilesOf(book, options);
+  withBookWarnings(book, () => checkDestinations(book, profiles));
+  await checkCovers(book, coverProfiles(book, options, { ifConfigured: true }));
   done(await epubOutput(context, options));
-  // One PDF per profile asked for (one today: the flag's, or the metadata's); each is laid out
-  // from the same parsed book on the same browser.
+  // One PDF per destination asked for, each laid out from the same parsed book on the same browser.
   const pdfs: OutputResult[] = [];
-  for (const profile of [options.profile]) pdfs.push(done(await pdfOutput(context, { ...options, profile })));
-  // The cover's spine takes its page count from the PDF just made.
-  for (const result of await coverOutput(context, options, { ifConfigured: true, interior: pdfs[0] })) done(result);
+  for (const profile of profiles) pdfs.push(done(await pdfOutput(context, options, profile)));
+  // Each cover's spine takes its page count from its destination's PDF just made.
+  for (const result of await coverOutputs(context, options, { ifConfigured: true, interiors: pdfs })) done(result);
   return results;
 }

@@ -12,7 +12,8 @@ export type Target = 'epub' | 'pdf' | 'cover' | 'book';
 /** A build command's flags, as typed (paths as given, the time limit in seconds). */
 export interface BuildFlags extends ManuscriptFlags {
   outDir: string;
-  profile?: Profile;
+  /** The destinations asked for: `--profile print-shop,kdp` names several. */
+  profiles?: Profile[];
   /** Seconds one PDF rendering may take. */
   timeout?: number;
   /** build:cover: the interior's page count, instead of reading it from the interior PDF. */
@@ -31,7 +32,7 @@ export interface BuildFlags extends ManuscriptFlags {
 export function buildOptions(flags: BuildFlags): BuildOptions {
   return {
     outDir: resolve(flags.outDir),
-    profile: flags.profile,
+    profiles: flags.profiles,
     layoutTimeout: flags.timeout === undefined ? undefined : flags.timeout * 1000,
     pages: flags.pages,
     force: flags.force,
@@ -47,9 +48,9 @@ export const MANUSCRIPT_USAGE =
 export function usage(target: Target): string {
   const extra = {
     epub: '',
-    pdf: ' [--profile screen|print-shop|kdp] [--timeout SECONDS]',
-    cover: ' [--profile print-shop|kdp] [--pages N]',
-    book: ' [--profile screen|print-shop|kdp] [--timeout SECONDS]',
+    pdf: ' [--profile screen|print-shop|kdp[,…]] [--timeout SECONDS]',
+    cover: ' [--profile print-shop|kdp[,…]] [--pages N]',
+    book: ' [--profile screen|print-shop|kdp[,…]] [--timeout SECONDS]',
   }[target];
   return [
     `usage: npm run ${target === 'book' ? 'build' : `build:${target}`} -- [--manuscript PATH] [--out-dir DIR]${extra}`,
@@ -58,13 +59,14 @@ export function usage(target: Target): string {
     '  --out-dir DIR      where to write the book (default: dist/)',
     ...(target !== 'epub'
       ? [
-          '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback)',
+          '  --profile NAME     screen (default), print-shop (bleed + crop marks) or kdp (Amazon KDP paperback);',
+          '                     several, comma-separated, are built from one load of the book, each to its own file',
           '  --timeout SECONDS  time Chromium may take to lay out the book (default: 600)',
         ]
       : []),
     ...(target === 'cover'
       ? [
-          '  --profile NAME     print-shop (bleed + crop marks; the default) or kdp (Amazon KDP paperback)',
+          '  --profile NAME     print-shop (bleed + crop marks; the default) or kdp (Amazon KDP paperback), or both',
           "  --pages N          the interior's page count (default: from the interior PDF, built if needed)",
           '  --if-configured    build only if the metadata has print.cover (npm run build uses it)',
           '  --timeout SECONDS  time Chromium may take to lay out the interior, if it is built (default: 600)',
@@ -113,6 +115,20 @@ export function parseOptionsAndPaths<T extends ParseArgsConfig['options']>(argv:
   }
 }
 
+/** `--profile NAME` or `--profile NAME,NAME…`: the destinations, each once, in the order given. */
+function parseProfiles(value: string, target: Target): Profile[] {
+  if (target === 'epub') throw new UsageError('--profile applies to build:pdf, build:cover and build only');
+  const known = target === 'cover' ? PROFILES.filter((profile) => profile !== 'screen') : PROFILES;
+  const names = value.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!(known as readonly string[]).includes(name))
+      throw new UsageError(
+        `unknown profile "${name}": use ${known.join(', ')} (several: --profile ${known.slice(-2).join(',')})`,
+      );
+  }
+  return [...new Set(names as Profile[])];
+}
+
 /** Parse a build command's arguments; a mistake throws UsageError. */
 export function parseBuildArgs(argv: readonly string[], target: Target): BuildFlags {
   const values = parseOptions(argv, {
@@ -128,13 +144,7 @@ export function parseBuildArgs(argv: readonly string[], target: Target): BuildFl
     verbose: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   });
-  if (values.profile !== undefined) {
-    if (target === 'epub') throw new UsageError('--profile applies to build:pdf and build:cover only');
-    const profiles = target === 'cover' ? PROFILES.filter((profile) => profile !== 'screen') : PROFILES;
-    if (!(profiles as readonly string[]).includes(values.profile)) {
-      throw new UsageError(`unknown profile "${values.profile}": use ${profiles.join(', ')}`);
-    }
-  }
+  const profiles = values.profile === undefined ? undefined : parseProfiles(values.profile, target);
   let pages: number | undefined;
   if (values.pages !== undefined) {
     if (target !== 'cover') throw new UsageError('--pages applies to build:cover only');
@@ -155,7 +165,7 @@ export function parseBuildArgs(argv: readonly string[], target: Target): BuildFl
   return {
     manuscript: manuscriptPath(values.manuscript),
     outDir: values['out-dir'] ?? 'dist',
-    profile: values.profile as Profile | undefined,
+    profiles,
     timeout,
     pages,
     ifConfigured: values['if-configured'],

@@ -63,9 +63,9 @@ async function outputs(target: Target, context: BuildContext, flags: BuildFlags)
     case 'epub':
       return [await (await import('../build/epub.ts')).epubOutput(context, options)];
     case 'pdf':
-      return [await (await import('../build/pdf.ts')).pdfOutput(context, options)];
+      return (await import('../build/pdf.ts')).pdfOutputs(context, options);
     case 'cover':
-      return (await import('../build/cover.ts')).coverOutput(context, options, { ifConfigured: flags.ifConfigured });
+      return (await import('../build/cover.ts')).coverOutputs(context, options, { ifConfigured: flags.ifConfigured });
     case 'book':
       return (await import('../build/whole-book.ts')).buildWholeBook(context, options);
   }

@@ -18,8 +18,9 @@ const CUT_PHRASES: Record<ChapterCuts['cuts'][number]['kind'], string> = {
 };
 
 /**
- * Print the outcome of a build. The checklist and notes come with a command's one output; when a
- * command made several files (the whole book, a cover and its interior) each gets its summary line.
+ * Print the outcome of a build. The checklist and notes come with a command's one output, or with
+ * each PDF when build:pdf made one per destination; when a command made several files (the whole
+ * book, a cover and its interior) each gets its summary line.
  */
 export function printOutcome(results: readonly OutputResult[], run: CommandRun, quiet: boolean): void {
   run.clear();
@@ -27,7 +28,9 @@ export function printOutcome(results: readonly OutputResult[], run: CommandRun, 
     run.io.stderr.write(`${formatDiagnostic('warning', warning.message, warning)}\n`);
   if (quiet) return;
   const [only] = results.length === 1 ? results : [];
-  for (const line of only?.checklist ?? []) run.io.stdout.write(`${line}\n`);
+  // build:pdf for several destinations: each PDF's checklist, since each went to its own press.
+  const checked = results.every((result) => result.facts.kind === 'pdf') ? results : [only];
+  for (const line of checked.flatMap((result) => result?.checklist ?? [])) run.io.stdout.write(`${line}\n`);
   run.io.stdout.write(`${results.map(summaryLine).join('\n')} in ${run.seconds().toFixed(1)} s\n`);
   for (const note of cutNotes(only?.cuts ?? [])) run.io.stdout.write(`  ${note}\n`);
 }

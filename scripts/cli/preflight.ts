@@ -16,7 +16,8 @@ const USAGE = [
   'usage: npm run preflight -- BOOK.pdf [--profile screen|print-shop|kdp] [--color mono|color] [--pad-to N]',
   '',
   '  --profile NAME  the destination whose rules apply (default: guessed from the file: PDF/X keys mean',
-  '                  print-shop, bleed on three sides kdp, no bleed screen)',
+  '                  print-shop, bleed on three sides kdp, no bleed screen). A cover spread (one page',
+  '                  wider than tall) is checked as a cover: bleed on all four edges, in colour',
   '  --color MODE    mono (one colour, K only; default for print-shop and kdp) or color',
   '  --pad-to N      the page count must be a multiple of N (2, 4, 8 or 16)',
 ].join('\n');
@@ -46,16 +47,12 @@ function parsePreflightArgs(argv: readonly string[]): PreflightOptions {
   }
   const padTo = values['pad-to'] === undefined ? undefined : Number(values['pad-to']);
   if (padTo !== undefined && ![2, 4, 8, 16].includes(padTo)) throw new UsageError('--pad-to is 2, 4, 8 or 16');
-  const profile = values.profile as Profile | undefined;
+  // What is not given (PDF/X, the colour, whether it is a cover) the preflight infers from the file.
   const expect: Partial<Expectations> = {
-    profile,
+    profile: values.profile as Profile | undefined,
     color: values.color as PrintColor | undefined,
     padTo,
   };
-  // A named print-shop profile expects PDF/X-1a in one colour, as the build makes it by default.
-  if (profile === 'print-shop') expect.pdfx = (values.color ?? 'mono') === 'mono';
-  if (profile && profile !== 'print-shop') expect.pdfx = false;
-  if (profile && !values.color) expect.color = profile === 'screen' ? 'color' : 'mono';
   return { file: positionals[0]!, expect, help: false };
 }
 

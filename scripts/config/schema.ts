@@ -6,10 +6,13 @@
  */
 import * as v from 'valibot';
 import { MAX_PRICE, readCCode, readIsbn, type Reading } from './book-codes.ts';
+import { sectionProblems, type DestinationProblem } from './destination-rules.ts';
+import { PAGE_FORMATS, readLength, type PageFormatName } from './formats.ts';
 import { findPaper, paperNames } from './papers.ts';
-import { PROFILES } from './profiles.ts';
+import { PROFILES, type Profile } from './profiles.ts';
 
 export { PROFILES, type Profile } from './profiles.ts';
+export { PAGE_FORMATS, type PageFormatName } from './formats.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const textList = v.union([text, v.array(text)], 'must be a text or a list of texts');
@@ -18,19 +21,6 @@ const textOrDigits = v.union(
   [text, v.pipe(v.number(), v.integer(), v.minValue(0), v.transform(String))],
   'must be a text such as 978-4-10-101001-4 or C0093',
 );
-
-/** Paper sizes a Japanese publisher names, in millimetres (width × height). */
-export const PAGE_FORMATS = {
-  bunko: { width: 105, height: 148, label: '文庫 (A6)' },
-  shinsho: { width: 103, height: 182, label: '新書' },
-  shiroku: { width: 127, height: 188, label: '四六判' },
-  b6: { width: 128, height: 182, label: 'B6' },
-  a5: { width: 148, height: 210, label: 'A5' },
-  b5: { width: 182, height: 257, label: 'B5' },
-} as const;
-
-/** A named page format. */
-export type PageFormatName = keyof typeof PAGE_FORMATS;
 
 /** A code `read` accepts (an ISBN, a Cコード), with its problem worded by `message` when it does not. */
 const bookCode = (read: (text: string) => Reading<unknown>, message: (problem: string | undefined) => string) =>
@@ -47,6 +37,23 @@ const bookCode = (read: (text: string) => Reading<unknown>, message: (problem: s
 
 const millimetres = (min: number, max: number) =>
   v.pipe(v.number('must be a number of millimetres'), v.minValue(min), v.maxValue(max));
+/** A length in millimetres, or written with its unit (`5in`, `127mm`) as KDP gives its sizes in inches. */
+const length = (min: number, max: number) =>
+  v.pipe(
+    v.union(
+      [
+        v.number(),
+        v.pipe(
+          v.string(),
+          v.check((text) => readLength(text) !== undefined),
+          v.transform((text) => readLength(text)!),
+        ),
+      ],
+      'must be millimetres (a number) or a length with its unit, such as 5in or 127mm',
+    ),
+    v.minValue(min, `must be at least ${min} mm`),
+    v.maxValue(max, `must be at most ${max} mm`),
+  );
 const count = (min: number, max: number) =>
   v.pipe(v.number('must be a whole number'), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));
 
@@ -89,13 +96,13 @@ const CoverSchema = v.strictObject({
 /** How the print PDF is coloured: one colour (K only) or as laid out. */
 export type PrintColor = 'mono' | 'color';
 
-/** Print (PDF) settings. */
-const PrintSchema = v.strictObject({
+/** Print (PDF) settings, given once for every destination. */
+const PrintBaseSchema = v.strictObject({
   /** A named format or a custom size in millimetres. */
   format: v.optional(
     v.union([
       v.picklist(Object.keys(PAGE_FORMATS) as PageFormatName[]),
-      v.strictObject({ width: millimetres(50, 600), height: millimetres(50, 600) }),
+      v.strictObject({ width: length(50, 600), height: length(50, 600) }),
     ]),
     'bunko',
   ),
@@ -150,6 +157,82 @@ const PrintSchema = v.strictObject({
   /** The printed cover; `npm run build` makes it when this is present. */
   cover: v.optional(CoverSchema),
 });
+
+// ---- destinations: print settings given once above, changed per destination below ----
+
+/** ISBN (13 digits, or 10), with or without hyphens. */
+const IsbnSchema = bookCode(readIsbn, (problem) => (problem ? `not an ISBN: ${problem}` : 'not an ISBN'));
+
+/** Settings every destination shares: the destination itself, and the fonts (read once, when the book loads). */
+const SHARED_ONLY = ['profile', 'bodyFont', 'headingFont', 'padToMultipleOf4', 'cover'] as const;
+type PrintEntries = typeof PrintBaseSchema.entries;
+type Overridable = Exclude<keyof PrintEntries, (typeof SHARED_ONLY)[number]>;
+
+/** Schemas without their defaults: a destination's section holds only what it changes. */
+function withoutDefaults<E extends Record<string, v.OptionalSchema<v.GenericSchema, unknown>>, K extends keyof E>(
+  entries: E,
+  keys: readonly K[],
+) {
+  return Object.fromEntries(keys.map((key) => [key, v.optional(entries[key]!.wrapped)])) as {
+    [P in K]: v.OptionalSchema<E[P]['wrapped'], undefined>;
+  };
+}
+
+const OVERRIDABLE = Object.keys(PrintBaseSchema.entries).filter(
+  (key) => !(SHARED_ONLY as readonly string[]).includes(key),
+) as Overridable[];
+
+/** A problem in a destination's section as a schema issue at the key it names. */
+function issueAt(problem: DestinationProblem, section: Record<string, unknown>): v.RawCheckIssueInfo<unknown> {
+  let input = section;
+  const path = problem.keys.map((key) => {
+    const item = { type: 'object', origin: 'value', input, key, value: input[key] } as const;
+    input = (input[key] ?? {}) as Record<string, unknown>;
+    return item;
+  });
+  return {
+    message: problem.hint ? `${problem.message}; ${problem.hint}` : problem.message,
+    path: path as [v.IssuePathItem, ...v.IssuePathItem[]],
+  };
+}
+
+/**
+ * One destination's section (`print.kdp: …`): any print setting but the shared ones, the cover's
+ * settings, and what differs between printed editions (their ISBN, price and printer; `null`
+ * clears one for this edition). A value the destination refuses is an error at its line.
+ */
+function destinationSchema(profile: Profile) {
+  return v.pipe(
+    v.strictObject({
+      ...withoutDefaults(PrintBaseSchema.entries, OVERRIDABLE),
+      /** The printed cover of this edition: its paper, spine allowance and spine text. */
+      cover: v.optional(v.strictObject(withoutDefaults(CoverSchema.entries, ['paper', 'spineAllowance', 'spineText']))),
+      /** This edition's ISBN (each printed edition has its own); `null`: none. */
+      isbn: v.optional(v.nullable(IsbnSchema)),
+      /** This edition's 本体価格 in yen; `null`: none. */
+      price: v.optional(v.nullable(count(0, MAX_PRICE))),
+      /** This edition's printer and binder (印刷・製本); `null`: none. */
+      printer: v.optional(v.nullable(text)),
+    }),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const section = dataset.value as Record<string, unknown>;
+      for (const problem of sectionProblems(profile, dataset.value)) addIssue(issueAt(problem, section));
+    }),
+  );
+}
+
+/** Print settings: the shared ones, and a section per destination for what differs there. */
+const PrintSchema = v.strictObject({
+  ...PrintBaseSchema.entries,
+  /** The screen PDF's own settings. */
+  screen: v.optional(destinationSchema('screen')),
+  /** The print shop's (印刷所) edition's own settings. */
+  'print-shop': v.optional(destinationSchema('print-shop')),
+  /** The Amazon KDP paperback's own settings (its trim, bleed, paper, ISBN …). */
+  kdp: v.optional(destinationSchema('kdp')),
+});
+// ---- end of destinations ----
 
 /** The proofreading rules `npm run lint` knows, by the names textlint users know them (scripts/lint/rule-set.ts says what each does). */
 export const LINT_RULE_IDS = [
@@ -243,11 +326,13 @@ export const BookSchema = v.strictObject({
   /** Edition line for the colophon (奥付), e.g. 初版第一刷発行; `発行` when absent. */
   edition: v.optional(text),
   /** ISBN (13 digits, or 10), with or without hyphens; the printed cover carries it as a 書籍JANコード. */
-  isbn: v.optional(bookCode(readIsbn, (problem) => (problem ? `not an ISBN: ${problem}` : 'not an ISBN'))),
+  isbn: v.optional(IsbnSchema),
   /** Cコード (分類コード), e.g. C0093: with `price`, the lower bar of the 書籍JANコード. */
   cCode: v.optional(bookCode(readCCode, (problem) => problem ?? 'not a Cコード')),
   /** 本体価格 (price before tax) in yen, for the 書籍JANコード and the 日本図書コード. */
   price: v.optional(count(0, MAX_PRICE)),
+  /** Printer and binder (印刷・製本), for the printed book's 奥付. */
+  printer: v.optional(text),
   /** Cover image in the manuscript folder (JPEG or PNG); a cover is generated when absent. */
   cover: v.optional(text),
   /** Output file name without extension; the manuscript folder's (or file's) name when absent. */
@@ -290,5 +375,7 @@ export type BookConfig = v.InferOutput<typeof BookSchema>;
 export type MarkdownOptions = v.InferOutput<typeof MarkdownSchema>;
 /** Print options after defaults. */
 export type PrintOptions = v.InferOutput<typeof PrintSchema>;
+/** One destination's section of print options, as validated (only what it changes). */
+export type DestinationOptions = v.InferOutput<ReturnType<typeof destinationSchema>>;
 /** One rule's setting as written. */
 export type LintRuleSettingValue = v.InferOutput<typeof LintRuleSetting>;

@@ -3,8 +3,9 @@
  * and the printed book's differ in what they print: an e-book is not printed, so its date line
  * says 電子版発行 rather than the printed edition's 初版第一刷発行 (`edition`), and it shows the
  * e-book's ISBN (an `identifier` that is one) where the printed book shows its own (`isbn`).
- * Each line is made by one small function, so a line a later edition needs (印刷・製本, a
- * printing's ISBN) is one function more.
+ * A printed book also names its printer and binder (印刷・製本, `printer`). Each printed
+ * edition is built with its destination's settings (config/destination-config.ts), so the KDP
+ * edition's 奥付 shows `print.kdp.isbn` and the print shop's its own.
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
@@ -22,7 +23,7 @@ const EBOOK_EDITION = '電子版発行';
 export function colophonPage(config: BookConfig, edition: ColophonEdition): Element {
   const lines: ElementContent[] = [
     ...dateLine(config, edition),
-    ...rows(config).map(([label, value]) =>
+    ...rows(config, edition).map(([label, value]) =>
       h('p.colophon-row', [h('span.colophon-label', label), '　', h('span.colophon-value', value)]),
     ),
     ...isbnLine(config, edition),
@@ -43,8 +44,8 @@ function dateLine(config: BookConfig, edition: ColophonEdition): Element[] {
   return edition === 'print' && config.edition ? [h('p.colophon-date', config.edition)] : [];
 }
 
-/** 著者, 訳者, 編者 and 発行, each a label and a value. */
-function rows(config: BookConfig): [string, string][] {
+/** 著者, 訳者, 編者, 発行 and, in a printed book, 印刷・製本: each a label and a value. */
+function rows(config: BookConfig, edition: ColophonEdition): [string, string][] {
   const authors = authorsOf(config);
   const { translators, editors } = contributorsOf(config);
   const rows: [string, string][] = [];
@@ -52,6 +53,8 @@ function rows(config: BookConfig): [string, string][] {
   if (translators.length > 0) rows.push(['訳者', translators.join('、')]);
   if (editors.length > 0) rows.push(['編者', editors.join('、')]);
   if (config.publisher) rows.push(['発行', config.publisher]);
+  // An e-book is not printed: its 奥付 names no printer.
+  if (edition === 'print' && config.printer) rows.push(['印刷・製本', config.printer]);
   return rows;
 }
 

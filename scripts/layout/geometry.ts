@@ -13,8 +13,6 @@ import {
 import { BuildError, type Place } from '../errors.ts';
 import { MM_PER_PT } from './units.ts';
 
-/** KDP's bleed: 0.125 in. */
-const KDP_BLEED = 3.175;
 /** The smallest margin that still leaves room for the folio and the printer's tolerance. */
 const MIN_MARGIN = 5;
 
@@ -59,7 +57,10 @@ export interface PageGeometry {
   label: string;
 }
 
-/** Resolve the print geometry of a book; a 版面 that does not fit its page is an error. */
+/**
+ * Resolve the print geometry of a book for a destination, from that destination's settings
+ * (config/destination-config.ts configFor); a 版面 that does not fit its page is an error.
+ */
 export function resolveGeometry(
   config: BookConfig,
   profile: Profile,
@@ -102,7 +103,7 @@ export function resolveGeometry(
   const fore = spareWidth / 2;
   const gutter = fore + print.gutter;
   if (Math.min(top, bottom, fore, gutter) < MIN_MARGIN) {
-    const size = `${trim.width}×${trim.height} mm`;
+    const size = `${mm(trim.width)}×${mm(trim.height)} mm`;
     throw new BuildError(
       `the text block (版面) of ${charsPerLine} characters × ${linesPerPage} lines at ${fontSize} pt needs ` +
         `${inkWidth.toFixed(1)} × ${inkHeight.toFixed(1)} mm and does not fit a ${size} page with ${MIN_MARGIN} mm margins`,
@@ -114,7 +115,8 @@ export function resolveGeometry(
     );
   }
 
-  const bleed = profile === 'print-shop' ? print.bleed : profile === 'kdp' ? KDP_BLEED : 0;
+  // The destination's own bleed: a print shop's (3 mm unless set), KDP's 0.125 in or none (config/destination-config.ts).
+  const bleed = profile === 'screen' ? 0 : print.bleed;
   return {
     vertical,
     profile,
@@ -131,7 +133,7 @@ export function resolveGeometry(
     block,
     margin: { top, bottom, fore, gutter },
     halfLeading,
-    label: named ? `${PAGE_FORMATS[named].label} ${trim.width}×${trim.height} mm` : `${trim.width}×${trim.height} mm`,
+    label: `${named ? `${PAGE_FORMATS[named].label} ` : ''}${mm(trim.width)}×${mm(trim.height)} mm`,
   };
 }
 
@@ -169,4 +171,9 @@ export function isRecto(number: number): boolean {
  */
 export function foreEdgeIsLeft(geometry: PageGeometry, number: number): boolean {
   return geometry.vertical === isRecto(number);
+}
+
+/** Millimetres to two decimals at most, for labels: a size given in inches (6in) is 152.4 mm, not 152.39999999999998. */
+function mm(value: number): number {
+  return Math.round(value * 100) / 100;
 }

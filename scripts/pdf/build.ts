@@ -21,6 +21,7 @@ import type { StageProgress } from '../progress.ts';
 import { inspectLayout, type LayoutFacts } from './inspect/layout-facts.ts';
 import { formatChecklist, preflightPdf } from './inspect/preflight/index.ts';
 import { composePdf, type ComposedPdf } from './press/compose.ts';
+import { kdpFinalGeometry, kdpGeometry } from './press/kdp-margins.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press/options.ts';
 import type { PageMark } from './press/page-marks.ts';
 import { planPages, type PagePlan } from './press/plan.ts';
@@ -107,7 +108,12 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
 /** Geometry, fonts and press, checked before anything is laid out; every character no font has (printed as 〓). */
 function prepare(book: Book, options: PdfBuildOptions): Setup {
   const { config, manuscript } = book;
-  const geometry = resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate);
+  // KDP's margins shape the 版面's place before anything is laid out (press/kdp-margins.ts).
+  const geometry = kdpGeometry(
+    resolveGeometry(config, options.profile ?? config.print.profile, manuscript.locate),
+    config.print,
+    manuscript.locate,
+  );
   const fonts = resolveFonts(book);
   const missingGlyphs = findMissingGlyphs(book, fonts.stacks);
   const press = resolvePress(config.print, geometry.profile, manuscript.locate);
@@ -203,15 +209,17 @@ function planBook(setup: Setup, facts: LayoutFacts): PagePlan {
 }
 
 function composeOptions(setup: Setup, plan: PagePlan): Parameters<typeof composePdf>[2] {
-  const { config } = setup.book;
+  const { config, manuscript } = setup.book;
   return {
-    geometry: setup.geometry,
+    // KDP's gutter for the final page count: each page's text moves by it, its pagination stays.
+    geometry: kdpFinalGeometry(setup.geometry, config.print, plan.sequence.length, manuscript.locate),
     sequence: plan.sequence,
     frontPages: plan.frontPages,
     marks: config.writingMode === 'vertical' ? plan.marks.map((mark) => uprightMarks(mark, config)) : plan.marks,
     markFonts: setup.fonts.stacks.body,
     outline: plan.outline,
     press: setup.press,
+    hanging: config.print.hanging,
     metadata: {
       title: config.title,
       authors: authorsOf(config),
@@ -233,6 +241,8 @@ async function finish(setup: Setup, rendering: BookRendering, composed: Composed
     color: press.color,
     pdfx: press.pdfx,
     padTo: press.padTo > 1 ? press.padTo : undefined,
+    // An interior, whatever its shape (a one-page book on KDP's 8.25 × 6 in trim is wider than tall).
+    cover: false,
   });
   const warnings = pdfWarnings({
     metadataFile: setup.book.manuscript.metadataFile,
@@ -241,6 +251,7 @@ async function finish(setup: Setup, rendering: BookRendering, composed: Composed
     missingInMarks: composed.missingGlyphs,
     type3Fonts: composed.type3Fonts,
     preflight,
+    bodyPt: setup.geometry.fontSize,
   });
   if (preflight.failed) throw preflightError(preflight);
   return {

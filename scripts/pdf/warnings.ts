@@ -27,6 +27,8 @@ const PREFLIGHT_FIXES: Record<string, string> = {
     'build with --profile print-shop or kdp (print.profile), which leave links and bookmarks out as those presses want',
   pages:
     'set print.padTo (2, 4, 8 or 16) to the page multiple the press asks for; KDP prints 24 to 828 pages, so shorten or lengthen the book, or remove page breaks that leave blank pages',
+  margins:
+    "build the PDF again with --profile kdp, which places the 版面, folios and running heads inside KDP's margins; a PDF made elsewhere needs wider margins there",
   images: 'use a larger picture file (the pixels it needs are above), or print the picture smaller',
   hairlines: 'draw lines at 0.25 pt or thicker in the pictures (an SVG stroke-width) and in raw HTML borders',
   text: 'raise print.fontSize (ruby prints at half of it: a 14 pt body for 7 pt ruby), or keep it: KDP flags text under 7 pt, and the ruby of most books is',
@@ -58,6 +60,8 @@ export interface PdfFindings {
   missingInMarks: readonly string[];
   type3Fonts: number;
   preflight: PreflightReport;
+  /** The body type size in points: ruby and 傍点 are half of it. */
+  bodyPt?: number;
 }
 
 /** The build's warnings, in the order the author reads them. */
@@ -91,14 +95,35 @@ export function pdfWarnings(found: PdfFindings): Warning[] {
   for (const item of found.preflight.items) {
     // Type 3 fonts were reported above, with the reason.
     if (item.id === 'fonts' && found.type3Fonts > 0) continue;
-    if (item.status === 'warn')
-      warnings.push({
+    if (item.status !== 'warn') continue;
+    warnings.push(
+      rubyWarning(item, found) ?? {
         message: `preflight: ${item.title}: ${item.detail}`,
         ...(PREFLIGHT_FIXES[item.id] ? { hint: PREFLIGHT_FIXES[item.id] } : {}),
         ruleId: `preflight-${item.id}`,
-      });
+      },
+    );
   }
   return warnings;
+}
+
+/**
+ * KDP's 7 pt minimum met by nothing smaller than the ruby: said as what it is, with what would
+ * change it. Ruby and 傍点 are set at half the body size (templates/common/notation.css), so a
+ * 9 pt body has 4.5 pt ruby; KDP's paperback guide names no exception for ruby.
+ */
+function rubyWarning(item: PreflightReport['items'][number], found: PdfFindings): Warning | undefined {
+  const body = found.bodyPt;
+  // Ruby is 0.5 em; Chromium sets a long reading a little smaller to fit it over its base.
+  if (item.id !== 'text' || body === undefined || item.value === undefined || item.value < body * 0.45)
+    return undefined;
+  const pages = item.detail.replace(/^.* on (pages? )/, '$1');
+  return {
+    message: `KDP asks for text of at least 7 pt; the smallest here is the ruby and 傍点, set at half the ${body} pt body (down to ${item.value.toFixed(1)} pt), on ${pages}`,
+    hint: `KDP's paperback guide makes no exception for ruby: ruby reaches 7 pt with a 14 pt body (print.kdp.fontSize: 14); otherwise keep ruby to the readings readers need, and look at KDP's proof copy`,
+    file: found.metadataFile,
+    ruleId: 'preflight-text',
+  };
 }
 
 /** The error a failed preflight stops the build with: nothing is written. */

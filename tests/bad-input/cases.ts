@@ -407,12 +407,11 @@ export const cases: BadInputCase[] = [
   {
     name: 'cover: a KDP paper for a print shop',
     target: 'cover',
-    files: { 'book.yaml': `${yaml}print:\n  cover:\n    paper: kdp-cream\n`, 'a.md': chapter },
+    files: { 'book.yaml': `${yaml}print:\n  print-shop:\n    cover:\n      paper: kdp-cream\n`, 'a.md': chapter },
     args: ['--profile', 'print-shop', '--pages', '100'],
     code: 1,
     messages: [
-      `{root}/book.yaml:4:12: error: paper "kdp-cream" is KDP's, and this cover is for a print shop`,
-      '  hint: papers for print-shop: 上質70kg, 上質90kg, 上質110kg, 書籍用紙, 淡クリームキンマリ (add others in scripts/config/papers.ts)',
+      `{root}/book.yaml:5:14: error: key "print.print-shop.cover.paper": paper "kdp-cream" is KDP's; this section is for a print shop; papers for print-shop: 上質70kg, 上質90kg, 上質110kg, 書籍用紙, 淡クリームキンマリ`,
     ],
   },
   {
@@ -422,6 +421,51 @@ export const cases: BadInputCase[] = [
     args: ['--profile', 'screen'],
     code: 2,
     messages: ['error: unknown profile "screen": use print-shop, kdp'],
+  },
+  // ---- destinations (docs/destinations.md): each refused setting at its line, before any layout ----
+  {
+    name: 'KDP: a 文庫 trim shared by every destination',
+    target: 'pdf',
+    files: { 'book.yaml': `${yaml}print:\n  format: bunko\n`, 'a.md': chapter },
+    args: ['--profile', 'print-shop,kdp'],
+    code: 1,
+    messages: [
+      '{root}/book.yaml:3:11: error: the KDP edition: KDP does not print 文庫 (A6) 105 × 148 mm: a KDP paperback is 4–8.5 in wide',
+      `  hint: give the KDP edition a size of its own under print: "kdp: { format: { width: 5.06in, height: 7.81in } }" (the other destinations keep print.format)`,
+    ],
+    absent: ['laying out', 'building PDF'],
+  },
+  {
+    name: "KDP: a trim under 6 in in KDP's own section",
+    target: 'pdf',
+    files: { 'book.yaml': `${yaml}print:\n  kdp:\n    format: { width: 4in, height: 5.5in }\n`, 'a.md': chapter },
+    code: 1,
+    messages: [
+      '{root}/book.yaml:4:13: error: key "print.kdp.format": KDP does not print 101.6 × 139.7 mm (4 × 5.5 in)',
+    ],
+  },
+  {
+    name: 'KDP: a bleed KDP does not take',
+    target: 'pdf',
+    files: { 'book.yaml': `${yaml}print:\n  kdp:\n    bleed: 5\n`, 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:4:12: error: key "print.kdp.bleed": KDP\'s bleed is 0.125 in (3.175 mm) or none'],
+  },
+  {
+    name: 'a section for an unknown destination',
+    target: 'pdf',
+    files: { 'book.yaml': `${yaml}print:\n  kobo:\n    format: a5\n`, 'a.md': chapter },
+    code: 1,
+    messages: ['{root}/book.yaml:3:3: error: unknown key "print.kobo"'],
+  },
+  {
+    name: "a print setting in the screen PDF's section",
+    target: 'pdf',
+    files: { 'book.yaml': `${yaml}print:\n  screen:\n    marks: true\n`, 'a.md': chapter },
+    code: 1,
+    messages: [
+      '{root}/book.yaml:4:12: error: key "print.screen.marks": the screen PDF is not printed: marks does not apply to it',
+    ],
   },
   {
     name: 'the old padToMultipleOf4 key',

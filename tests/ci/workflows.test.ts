@@ -208,7 +208,7 @@ describe('the plan, build, EPUBCheck, preflight and proofreading steps, run for 
       const build = await runStep(repo, step('build', 'Build'), job, githubOutput);
       expect(build.status, build.stderr).toBe(0);
       expect(existsSync(join(repo, 'dist/books/manuscript/manuscript.epub'))).toBe(true);
-      expect(existsSync(join(repo, 'dist/books/manuscript/manuscript.pdf'))).toBe(true);
+      expect(existsSync(join(repo, 'dist/books/manuscript/manuscript-print-shop.pdf'))).toBe(true);
       expect(existsSync(join(repo, 'dist/report-manuscript.json'))).toBe(true);
       expect(await readFile(join(repo, 'dist/summary.md'), 'utf8')).toMatch(/\| manuscript \| ok \| epub, pdf \|/);
 
@@ -220,12 +220,12 @@ describe('the plan, build, EPUBCheck, preflight and proofreading steps, run for 
       const preflight = await runStep(repo, step('build', 'Preflight'), job, githubOutput, summary);
       expect(preflight.status, preflight.stderr).toBe(0);
       expect(preflight.stdout).toMatch(
-        /dist\/books\/manuscript\/manuscript\.pdf\npreflight \(print-shop, one colour, PDF\/X-1a\): passed/,
+        /dist\/books\/manuscript\/manuscript-print-shop\.pdf\npreflight \(print-shop, one colour, PDF\/X-1a\): passed/,
       );
       const proofread = await runStep(repo, step('build', 'Proofread'), job, githubOutput, summary);
       expect(proofread.status, proofread.stderr).toBe(0);
       const text = await readFile(summary, 'utf8');
-      expect(text).toContain('### Preflight: 1 PDF(s)\n- `dist/books/manuscript/manuscript.pdf`: passed');
+      expect(text).toContain('### Preflight: 1 PDF(s)\n- `dist/books/manuscript/manuscript-print-shop.pdf`: passed');
       expect(text).toContain('### Proofreading manuscript: 0 error(s), 1 warning(s)');
       expect(text).toMatch(
         /```text\nmanuscript\/01\.md:3:\d+: warning: .*\(no-doubled-joshi\)\n(?: {2}hint: .*\n)?```/,

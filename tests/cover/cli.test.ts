@@ -4,8 +4,10 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { shareBrowser } from '../helpers/browser-session.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { makeManuscript } from '../helpers/manuscript.ts';
 import { pageBoxes, pageWords, pdfStructure } from '../helpers/pdf.ts';
 import { decodeBarcodes, PT, sampleChapters } from './helpers.ts';
@@ -30,7 +32,7 @@ describe('build:cover', () => {
     expect(result.stderr).not.toMatch(/warning|error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('spine 12.00 mm: 240 pages ÷ 2 × 0.1 mm per sheet (上質70kg) = 12.00 mm');
-    const path = join(out, 'jinmyaku-essay-cover.pdf');
+    const path = join(out, 'jinmyaku-essay-print-shop-cover.pdf');
 
     const [boxes] = await pageBoxes(path);
     expect(mm(boxes!.TrimBox.x2 - boxes!.TrimBox.x1)).toBeCloseTo(2 * 105 + 12, 2);
@@ -63,7 +65,7 @@ describe('build:cover', () => {
     const first = await shared.run('build-cover', args);
     expect(first.stderr).not.toMatch(/error/);
     expect(first.code).toBe(0);
-    const interior = join(out, `${root.split('/').at(-1)}.pdf`);
+    const interior = join(out, `${root.split('/').at(-1)}-print-shop.pdf`);
     const { pageCount } = await pdfStructure(interior);
     const even = pageCount + (pageCount % 2);
     expect(first.stdout).toMatch(/wrote .*\.pdf \(.*profile print-shop[,)]/);
@@ -108,7 +110,7 @@ describe('build:cover', () => {
     const out = join(root, 'out');
     const args = ['--manuscript', root, '--out-dir', out, '--pages', '120'];
     expect((await shared.run('build-cover', args)).code).toBe(0);
-    const path = join(out, 'jinmyaku-essay-cover.pdf');
+    const path = join(out, 'jinmyaku-essay-print-shop-cover.pdf');
     const before = await readFile(path);
 
     const yaml = await readFile(join(root, 'book.yaml'), 'utf8');
@@ -141,5 +143,49 @@ describe('build:cover', () => {
     ]);
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('no cover built: the metadata has no print.cover');
+  });
+});
+
+describe('covers per destination', () => {
+  it('builds the print shop’s and KDP’s covers side by side, each to its trim, and preflight checks each as a cover', async () => {
+    const root = await sampleWithIsbn();
+    const out = join(root, 'out');
+    const args = ['--manuscript', root, '--out-dir', out, '--profile', 'print-shop,kdp', '--pages', '240'];
+    const result = await shared.run('build-cover', args);
+    expect(result.code, result.stderr).toBe(0);
+    const shop = join(out, 'jinmyaku-essay-print-shop-cover.pdf');
+    const kdp = join(out, 'jinmyaku-essay-kdp-cover.pdf');
+    // The print shop's 文庫 (105 mm) with 上質70kg; KDP's 5 × 8 in (book.yaml's print.kdp) with kdp-white.
+    const [shopBoxes] = await pageBoxes(shop);
+    expect(mm(shopBoxes!.TrimBox.x2 - shopBoxes!.TrimBox.x1)).toBeCloseTo(2 * 105 + 12, 2);
+    const [kdpBoxes] = await pageBoxes(kdp);
+    expect(mm(kdpBoxes!.TrimBox.x2 - kdpBoxes!.TrimBox.x1)).toBeCloseTo(2 * 127 + 240 * 0.002252 * 25.4, 1);
+    expect(mm(kdpBoxes!.TrimBox.y2 - kdpBoxes!.TrimBox.y1)).toBeCloseTo(203.2, 2);
+
+    for (const [path, profile] of [
+      [shop, 'print-shop'],
+      [kdp, 'kdp'],
+    ] as const) {
+      const checked = await runInProcess('preflight', [path]);
+      expect(checked.code, checked.stderr).toBe(0);
+      expect(checked.stdout).toMatch(new RegExp(`^preflight \\(${profile} cover spread, colour\\): passed$`, 'm'));
+      expect(checked.stdout).not.toMatch(/page count|type size/);
+    }
+    // A print shop's cover (3 mm of bleed, marks around it) is not a KDP cover.
+    const wrong = await runInProcess('preflight', [shop, '--profile', 'kdp']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("error: cover boxes: KDP's cover bleed is 0.125 in (3.18 mm) on all four edges");
+
+    // A KDP cover without its bleed fails as a cover, not as a one-page book.
+    const pdf = await PDFDocument.load(await readFile(kdp));
+    const page = pdf.getPage(0);
+    const media = page.getMediaBox();
+    page.setTrimBox(media.x + 2, media.y + 2, media.width - 4, media.height - 4);
+    const cut = join(out, 'cut-cover.pdf');
+    await writeFile(cut, await pdf.save());
+    const failed = await runInProcess('preflight', [cut]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/^preflight \(print-shop cover spread, colour\): FAILED$/m);
+    expect(failed.stderr).toContain('a print shop wants at least 3 mm of bleed on every edge');
   });
 });

@@ -1,6 +1,7 @@
-/** The 奥付 of each edition, and the 目次's numeral chapters several to a line. */
+/** The 奥付 of each edition (e-book, each printed edition), and the 目次's numeral chapters several to a line. */
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { configFor } from '../../scripts/config/destination-config.ts';
 import { BookSchema, type BookInput } from '../../scripts/config/schema.ts';
 import { colophonPage } from '../../scripts/layout/colophon.ts';
 import type { TocEntry } from '../../scripts/layout/toc.ts';
@@ -30,6 +31,27 @@ describe('colophonPage', () => {
     const xhtml = toXhtml([colophonPage(book, 'print')]);
     expect(xhtml).toContain('二〇二六年十一月二十三日　初版第一刷発行');
     expect(xhtml).toContain('ISBN978-4-00-310101-8');
+  });
+
+  it('names the printer in print only, and shows each printed edition its own ISBN and printer', () => {
+    const both = config({
+      ...book,
+      printer: '精興社',
+      print: { kdp: { isbn: '978-4-00-000000-0', printer: 'Amazon.com Services LLC' } },
+    });
+    expect(toXhtml([colophonPage(both, 'ebook')])).not.toContain('印刷・製本');
+    const shop = toXhtml([colophonPage(configFor(both, 'print-shop'), 'print')]);
+    expect(shop).toContain(
+      '<span class="colophon-label">印刷・製本</span>　<span class="colophon-value">精興社</span>',
+    );
+    expect(shop).toContain('ISBN978-4-00-310101-8');
+    const kdp = toXhtml([colophonPage(configFor(both, 'kdp'), 'print')]);
+    expect(kdp).toContain('ISBN978-4-00-000000-0');
+    expect(kdp).not.toContain('978-4-00-310101-8');
+    expect(kdp).toContain('Amazon.com Services LLC');
+    // null: this edition has no ISBN of its own, and prints none.
+    const none = config({ ...book, print: { kdp: { isbn: null } } });
+    expect(toXhtml([colophonPage(configFor(none, 'kdp'), 'print')])).not.toContain('ISBN');
   });
 
   it('never prints a UUID identifier', () => {

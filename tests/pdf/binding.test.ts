@@ -80,7 +80,7 @@ beforeAll(async () => {
       expect(result.code, result.stderr).toBe(0);
       const loaded = await loadManuscript(book);
       const geometry = resolveGeometry(loaded.config, profile as Profile, loaded.locate);
-      built[`${mode} ${profile}`] = await sideMargins(join(out, `${mode}.pdf`), geometry);
+      built[`${mode} ${profile}`] = await sideMargins(join(out, `${mode}-${profile}.pdf`), geometry);
     }
   }
 }, 600_000);

@@ -199,6 +199,34 @@ describe('preflight', () => {
     expect((await check(shop, X1A, true)).annotations).toMatchObject({ status: 'fail', pages: [2] });
   });
 
+  it('measures KDP’s margins where the glyphs land: the top and bottom, the outer edge, and the gutter for the page count', async () => {
+    // KDP pages with bleed on the outer edge: odd pages bound on the right, even on the left.
+    // The test font has no widths or ascent: each glyph is 0.5 em wide, 1 em above the baseline, 0.2 below.
+    const at = (x: number, y: number) => `BT /F1 9 Tf 0 g ${x} ${y} Td (a) Tj ET`;
+    const content = (page: number) =>
+      page === 3
+        ? at(9 + 297.64 - 30 - 4.5, 200) // 30 pt from the binding on the right (trim: x, y, width, height)
+        : page === 4
+          ? at(150, 9 + 20 + 1.8) // 20 pt above the bottom edge
+          : page === 6
+            ? at(297.64 - 20 - 4.5, 200) // 20 pt from the outer edge on the right
+            : at(150, 200);
+    const book = async (count: number) =>
+      withFont(await makePdf(Array.from({ length: count }, (_, i) => ({ content: content(i + 1), ...kdp(i + 1) }))));
+    // 160 pages: a 0.5 in (36 pt) gutter; 0.375 in (27 pt) elsewhere.
+    const { margins } = await check(await book(160), { profile: 'kdp' });
+    expect(margins!.status).toBe('fail');
+    expect(margins!.detail).toContain('text 10.6 mm from the gutter on page 3 (KDP: 12.7 mm)');
+    expect(margins!.detail).toContain('text 7.1 mm from the bottom on page 4 (KDP: 9.5 mm)');
+    expect(margins!.detail).toContain('text 7.1 mm from the outer edge on page 6 (KDP: 9.5 mm)');
+    expect(margins!.pages.sort((a, b) => a - b)).toEqual([3, 4, 6]);
+    // 100 pages need only 0.375 in at the gutter: page 3 passes, the others still fail.
+    const short = await check(await book(100), { profile: 'kdp' });
+    expect(short.margins!.pages.sort((a, b) => a - b)).toEqual([4, 6]);
+    // A print shop's book is not held to KDP's margins.
+    expect((await check(await book(100), { profile: 'print-shop', pdfx: false })).margins).toBeUndefined();
+  });
+
   it('checks page counts: KDP’s limits and blank pages, a print shop’s multiple', async () => {
     // 30 pages: 3 blank in a row inside (pages 5–7), 11 blank at the end.
     const pages = Array.from({ length: 30 }, (_, i) => ({

@@ -22,7 +22,9 @@ async function build(files: Record<string, string | Uint8Array>, args: string[] 
   const root = await makeManuscript(files);
   const out = join(root, 'out');
   const result = await shared.run('build-pdf', ['--manuscript', root, '--out-dir', out, ...args]);
-  return { ...result, root, out, path: join(out, `${root.split('/').at(-1)}.pdf`) };
+  // A press destination's PDF is named for it (docs/destinations.md): <name>-print-shop.pdf.
+  const profile = /profile: (print-shop|kdp)/.exec(String(files['book.yaml']))?.[1];
+  return { ...result, root, out, path: join(out, `${root.split('/').at(-1)}${profile ? `-${profile}` : ''}.pdf`) };
 }
 
 // Red and blue halves; the RGBA one fades to transparent along its width.
@@ -73,7 +75,7 @@ describe('one-colour print-shop PDF with pictures', () => {
     const root = await makeManuscript(files);
     const out = join(root, 'out');
     await mkdir(out);
-    const previous = join(out, `${root.split('/').at(-1)}.pdf`);
+    const previous = join(out, `${root.split('/').at(-1)}-print-shop.pdf`);
     await writeFile(previous, 'the previous book');
     const failed = await shared.run('build-pdf', ['--manuscript', root, '--out-dir', out]);
     expect(failed.code).toBe(1);

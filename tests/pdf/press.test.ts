@@ -1,7 +1,8 @@
-/** What each destination asks of the PDF, resolved from the profile and `print:`, and KDP's page-count rules. */
+/** What each destination asks of the PDF, resolved from the profile and `print:`, and KDP's margins and page count. */
 import { describe, expect, it } from 'vitest';
 import { parseBookConfig } from '../../scripts/config/load.ts';
 import { resolveGeometry } from '../../scripts/layout/geometry.ts';
+import { kdpFinalGeometry, kdpGeometry } from '../../scripts/pdf/press/kdp-margins.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress } from '../../scripts/pdf/press/options.ts';
 import type { Profile } from '../../scripts/config/schema.ts';
 
@@ -90,28 +91,57 @@ describe('KDP rules', () => {
     return { g: resolveGeometry(parsed, 'kdp', locate), locate };
   };
 
-  it('needs the gutter margin KDP gives for the page count, naming print:', () => {
-    // 四六判 with 3 mm extra gutter: a gutter margin of about 13.5 mm, enough for up to 300 pages.
-    const { g, locate } = geometry('print:\n  format: shiroku\n');
-    expect(g.margin.gutter).toBeGreaterThan(12.7);
-    expect(g.margin.gutter).toBeLessThan(15.9);
-    expect(() => checkKdpPageCount(g, 300, locate)).not.toThrow();
-    expect(() => checkKdpPageCount(g, 301, locate)).toThrow(
-      expect.objectContaining({
-        message: expect.stringMatching(
-          /^KDP needs an inside \(gutter\) margin of at least 0.625 in \(15.9 mm\) for 301–500 pages; this book has 301 pages/,
-        ),
-        hint: 'raise print.gutter by 2.5 mm (or fewer lines per page)',
-        line: 3,
-        ruleId: 'kdp-gutter',
-      }),
+  it("moves the 版面 off KDP's gutter for the final page count without changing its size, and stops at 828 pages", () => {
+    // 5 × 8 in with 16 lines: a gutter of about 19.3 mm as laid out, too narrow from 501 pages on for
+    // KDP's 0.75 in with the ruby beside the first line (half of 9.5 pt) and 0.5 mm to spare.
+    const { g, locate } = geometry('print:\n  format: { width: 5in, height: 8in }\n  linesPerPage: 16\n');
+    expect(g.margin.gutter).toBeLessThan(0.75 * 25.4 + 0.5 + (9.5 / 2) * (25.4 / 72));
+    const print = { hanging: true };
+    const placed = kdpGeometry(g, { ...print, runningHead: 'chapter' }, locate);
+    const sides = placed.margin.fore + placed.margin.gutter;
+    for (const [pages, inches] of [
+      [150, 0.375],
+      [300, 0.5],
+      [301, 0.625],
+      [500, 0.625],
+      [501, 0.75],
+      [700, 0.75],
+    ] as const) {
+      const final = kdpFinalGeometry(placed, print, pages, locate);
+      // The gutter at least KDP's for the count (the ruby beside the first line comes on top).
+      expect(final.margin.gutter, `${pages} pages`).toBeGreaterThanOrEqual(
+        inches * 25.4 + 0.5 + (9.5 / 2) * (25.4 / 72),
+      );
+      expect(final.margin.fore, `${pages} pages`).toBeGreaterThanOrEqual(0.375 * 25.4 + 0.5);
+      // The 版面 keeps its width: the pagination the layout made stays.
+      expect(final.margin.fore + final.margin.gutter).toBeCloseTo(sides, 6);
+      expect(final.margin.top).toBe(placed.margin.top);
+    }
+    // From 701 pages the gutter is 0.875 in: 16 lines no longer fit, and the error says so at their line.
+    expect(() => kdpFinalGeometry(placed, print, 701, locate)).toThrow(
+      expect.objectContaining({ ruleId: 'kdp-margins', line: 4, hint: expect.stringMatching(/^1 line fewer/) }),
     );
-    expect(() => checkKdpPageCount(g, 829, locate)).toThrow(expect.objectContaining({ ruleId: 'kdp-page-count' }));
-    const wide = geometry('print:\n  format: shiroku\n  gutter: 8\n');
-    expect(() => checkKdpPageCount(wide.g, 500, wide.locate)).not.toThrow();
-    expect(() => checkKdpPageCount(wide.g, 501, wide.locate)).toThrow(
-      expect.objectContaining({ ruleId: 'kdp-gutter', line: 4, column: 11 }),
-    );
+    expect(() => checkKdpPageCount(placed, 828, locate)).not.toThrow();
+    expect(() => checkKdpPageCount(placed, 829, locate)).toThrow(expect.objectContaining({ ruleId: 'kdp-page-count' }));
+  });
+
+  it('says by how much a 版面 is too wide for KDP at the setting that makes it so, with the lines to drop', () => {
+    const { g, locate } = geometry('print:\n  format: { width: 5in, height: 8in }\n  linesPerPage: 17\n');
+    const print = { hanging: true, runningHead: 'chapter' } as const;
+    const placed = kdpGeometry(g, print, locate);
+    let error: unknown;
+    try {
+      kdpFinalGeometry(placed, print, 700, locate);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({
+      message: expect.stringMatching(/^the 版面 is \d+\.\d mm too wide for KDP's margins for 700 pages/),
+      hint: expect.stringMatching(/^\d+ lines? fewer makes room: linesPerPage: \d+ under print\.kdp/),
+      line: 4,
+      column: 17,
+      ruleId: 'kdp-margins',
+    });
   });
 
   it('needs body text of at least 7 pt', () => {

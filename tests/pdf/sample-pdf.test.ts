@@ -14,6 +14,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { shareBrowser } from '../helpers/browser-session.ts';
 import { projectRoot } from '../helpers/cli.ts';
+import { measureKdpMargins } from '../helpers/kdp-margins.ts';
 import { inkUse } from '../helpers/press.ts';
 import {
   kinsokuViolations,
@@ -30,22 +31,34 @@ const PT = 72 / 25.4;
 const shared = shareBrowser();
 const built: Record<string, string> = {};
 
-async function build(profile: string): Promise<string> {
-  const out = await mkdtemp(join(tmpdir(), `sample-pdf-${profile}-`));
-  const result = await shared.run('build-pdf', ['--out-dir', out, '--profile', profile]);
+/** Build the sample for `profiles` (comma-separated) in one run; each destination's PDF by its profile. */
+async function build(profiles: string): Promise<void> {
+  const out = await mkdtemp(join(tmpdir(), `sample-pdf-${profiles.replace(',', '-')}-`));
+  const result = await shared.run('build-pdf', ['--out-dir', out, '--profile', profiles]);
   // The sample is a 13-page essay: KDP's minimum of 24 pages is the one warning it may give.
   const problems = result.stderr
     .split('\n')
-    .filter((line) => /warning|error/.test(line) && !(profile === 'kdp' && /KDP prints at least 24/.test(line)));
+    .filter((line) => /warning|error/.test(line) && !/KDP prints at least 24/.test(line));
   expect(problems).toEqual([]);
   expect(result.code).toBe(0);
-  expect(result.stdout).toMatch(new RegExp(`^preflight \\(${profile}, .*\\): passed$`, 'm'));
-  const [name] = (await readdir(out)).filter((file) => file.endsWith('.pdf'));
-  return join(out, name!);
+  const files = (await readdir(out)).filter((file) => file.endsWith('.pdf')).sort();
+  // One file per destination, named for it: none replaces another.
+  expect(files).toEqual(
+    profiles
+      .split(',')
+      .map((profile) => `jinmyaku-essay${profile === 'screen' ? '' : `-${profile}`}.pdf`)
+      .sort(),
+  );
+  for (const profile of profiles.split(',')) {
+    expect(result.stdout).toMatch(new RegExp(`^preflight \\(${profile}, .*\\): passed$`, 'm'));
+    built[profile] = join(out, `jinmyaku-essay${profile === 'screen' ? '' : `-${profile}`}.pdf`);
+  }
 }
 
 beforeAll(async () => {
-  for (const profile of ['screen', 'print-shop', 'kdp']) built[profile] = await build(profile);
+  await build('screen');
+  // The print shop's 文庫 and KDP's 5 × 8 in, from one load of the book (manuscript/book.yaml's print.kdp).
+  await build('print-shop,kdp');
 });
 
 const pageText = (words: readonly PlacedText[]) => verticalText(words).replace(/\n/g, '');
@@ -221,14 +234,25 @@ describe('print profiles', () => {
     }
   });
 
+  it("kdp: every glyph — text, ruby, folios, running heads — inside KDP's margins for its page count", async () => {
+    const { pages, faults, nearest } = await measureKdpMargins(built.kdp!, true);
+    expect(pages).toBeGreaterThan(8);
+    expect(faults).toEqual([]);
+    // Folios and running heads are there to be measured: something sits in the top and bottom margins' reach.
+    expect(nearest.top).toBeLessThan(0.375 * 25.4 + 3);
+    expect(nearest.bottom).toBeLessThan(0.375 * 25.4 + 3);
+  });
+
   it('kdp: 0.125 in bleed on top, bottom and the outer edge only, no marks', async () => {
     const boxes = await pageBoxes(built.kdp!);
     for (const [index, page] of boxes.entries()) {
       const { TrimBox: trim, BleedBox: bleed, MediaBox: media } = page;
       expect(bleed).toEqual(media);
-      expect(mm(media.x2 - media.x1)).toBeCloseTo(105 + 3.175, 1);
-      expect(mm(media.y2 - media.y1)).toBeCloseTo(148 + 6.35, 1);
-      expect(mm(trim.x2 - trim.x1)).toBeCloseTo(105, 1);
+      // The sample's KDP trim: 5 × 8 in (book.yaml's print.kdp.format), bleed beyond it.
+      expect(mm(media.x2 - media.x1)).toBeCloseTo(127 + 3.175, 1);
+      expect(mm(media.y2 - media.y1)).toBeCloseTo(203.2 + 6.35, 1);
+      expect(mm(trim.x2 - trim.x1)).toBeCloseTo(127, 1);
+      expect(mm(trim.y2 - trim.y1)).toBeCloseTo(203.2, 1);
       // Odd pages of a right-bound book are left-hand pages: the outer edge is on the left.
       const outerLeft = (index + 1) % 2 === 1;
       expect(mm(trim.x1 - media.x1)).toBeCloseTo(outerLeft ? 3.175 : 0, 1);

@@ -132,3 +132,36 @@ describe('the PDF build’s warnings', () => {
     expect(error.ruleId).toBe('preflight');
   });
 });
+
+describe('KDP’s 7 pt and the ruby', () => {
+  const typeSize = (value: number) =>
+    report([
+      {
+        id: 'text',
+        title: 'type size',
+        status: 'warn',
+        detail: `text under 7 pt (down to ${value.toFixed(1)} pt) on pages 3–5`,
+        pages: [3, 4, 5],
+        value,
+      },
+    ]);
+  const found = { metadataFile: '/book/book.yaml', blocked: [], missingGlyphs: [], missingInMarks: [], type3Fonts: 0 };
+
+  it('says that the small text is the ruby, at half the body size, and what would change it', () => {
+    expect(pdfWarnings({ ...found, preflight: typeSize(4.5), bodyPt: 9 })).toEqual([
+      {
+        message:
+          'KDP asks for text of at least 7 pt; the smallest here is the ruby and 傍点, set at half the 9 pt body (down to 4.5 pt), on pages 3–5',
+        hint: expect.stringContaining('ruby reaches 7 pt with a 14 pt body (print.kdp.fontSize: 14)'),
+        file: '/book/book.yaml',
+        ruleId: 'preflight-text',
+      },
+    ]);
+  });
+
+  it('keeps the preflight’s words for text smaller than the ruby', () => {
+    expect(pdfWarnings({ ...found, preflight: typeSize(3), bodyPt: 9 })).toEqual([
+      { message: 'preflight: type size: text under 7 pt (down to 3.0 pt) on pages 3–5', ruleId: 'preflight-text' },
+    ]);
+  });
+});

@@ -1,21 +1,11 @@
 /**
  * What each destination asks of a PDF, as numbers and names: Amazon KDP's limits for paperback
- * interiors and the PDF/X-1a:2001 identification with its printing condition. Defined once here,
- * where the preflight checks them; the press makes its files to them.
+ * interiors (defined with the other destination rules in scripts/config/destination-rules.ts, where
+ * book.yaml is checked against them) and the PDF/X-1a:2001 identification with its printing
+ * condition. The preflight checks them here; the press makes its files to them.
  */
 
-/** KDP's smallest type size, in points. */
-export const KDP_MIN_TEXT_PT = 7;
-/** KDP's page-count limits for a paperback. */
-export const KDP_PAGES = { min: 24, max: 828 } as const;
-/** KDP's minimum inside (gutter) margin by page count: up to `pages`, at least `inches`. */
-export const KDP_GUTTER: readonly { pages: number; inches: number }[] = [
-  { pages: 150, inches: 0.375 },
-  { pages: 300, inches: 0.5 },
-  { pages: 500, inches: 0.625 },
-  { pages: 700, inches: 0.75 },
-  { pages: KDP_PAGES.max, inches: 0.875 },
-];
+export { KDP_MIN_TEXT_PT, KDP_PAGES, kdpGutterMm, kdpOutsideMm } from '../../config/destination-rules.ts';
 
 /** A printing condition registered with the ICC (an output intent needs no profile for it). */
 export interface OutputCondition {

@@ -53,9 +53,20 @@ export interface GraphicsState {
   /** The opacity things are painted at: the group's (a form drawn at an opacity) times the last `gs`'s. */
   alpha: Opacity;
   fontSize: number;
-  /** The text line matrix (`BT`, `Tm`, `Td`, `TD`); showing text does not move it here. */
+  /** The font resource `Tf` named. */
+  font?: string;
+  /**
+   * The text line matrix (`BT`, `Tm`, `Td`, `TD`, `T*`); showing text does not move it here. Each
+   * of those operators sets a new array, so a reader can tell that a line started.
+   */
   textMatrix: Matrix;
   renderMode: number;
+  /** The text state's spacing (`Tc`, `Tw`), horizontal scale in percent (`Tz`), leading (`TL`) and rise (`Ts`). */
+  charSpacing: number;
+  wordSpacing: number;
+  horizontalScale: number;
+  leading: number;
+  rise: number;
 }
 
 /** A `gs` operation: the ExtGState it named, what it holds as transparency, and the opacity before it. */
@@ -85,6 +96,11 @@ export function initialState(alpha: Opacity = { fill: 1, stroke: 1 }): GraphicsS
     fontSize: 0,
     textMatrix: IDENTITY,
     renderMode: 0,
+    charSpacing: 0,
+    wordSpacing: 0,
+    horizontalScale: 100,
+    leading: 0,
+    rise: 0,
   };
 }
 
@@ -118,7 +134,7 @@ export function setsFill(op: Operation): boolean {
 const KEY = { ca: PDFName.of('ca'), CA: PDFName.of('CA'), SMask: PDFName.of('SMask'), BM: PDFName.of('BM') };
 const COLOUR_OPERATORS = ['q', 'Q', 'gs', ...COLOUR_OPERATIONS.keys()];
 const GEOMETRY_OPERATORS = ['cm', 'w'];
-const TEXT_OPERATORS = ['BT', 'Tf', 'Tm', 'Td', 'TD', 'Tr'];
+const TEXT_OPERATORS = ['BT', 'Tf', 'Tm', 'Td', 'TD', 'Tr', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'T*', "'", '"'];
 const STATE_OPERATORS = new Set([...COLOUR_OPERATORS, ...GEOMETRY_OPERATORS, ...TEXT_OPERATORS]);
 
 /**
@@ -264,28 +280,69 @@ function setColour(op: Operation, state: GraphicsState, kind: ColourOperation, r
   else state.stroke = colour;
 }
 
-/** A text state operator: the line matrix, the type size, the rendering mode. */
+/** A text state operator: the line matrix, the font and its size, the rendering mode, spacing, leading and rise. */
 function setText(op: Operation, state: GraphicsState): void {
+  const [first = 0, second = 0] = numbersOf(op);
   switch (op.operator) {
     case 'BT':
-      state.textMatrix = IDENTITY;
+      state.textMatrix = [...IDENTITY];
       break;
     case 'Tf':
       state.fontSize = numbersOf(op)[0] ?? 0;
+      // `/F1 12 Tf`: the name comes first.
+      state.font = op.operands.find((operand) => operand.kind === 'name')?.value as string | undefined;
       break;
     case 'Tm': {
       const m = numbersOf(op);
       if (m.length === 6) state.textMatrix = m as Matrix;
       break;
     }
+    case 'TD':
+      state.leading = -second;
+      state.textMatrix = multiply([1, 0, 0, 1, first, second], state.textMatrix);
+      break;
     case 'Td':
-    case 'TD': {
-      const [x = 0, y = 0] = numbersOf(op);
-      state.textMatrix = multiply([1, 0, 0, 1, x, y], state.textMatrix);
+      state.textMatrix = multiply([1, 0, 0, 1, first, second], state.textMatrix);
       break;
-    }
-    case 'Tr':
-      state.renderMode = numbersOf(op)[0] ?? 0;
+    case '"':
+      // aw ac string ": the word and character spacing, then the next line.
+      state.wordSpacing = first;
+      state.charSpacing = second;
+      nextLine(state);
       break;
+    default:
+      setTextSpacing(op.operator, first, state);
   }
+}
+
+/** `T*` and `'` move to the next line; the spacing, scale, leading, rise and mode operators set their value. */
+function setTextSpacing(operator: string, value: number, state: GraphicsState): void {
+  switch (operator) {
+    case 'T*':
+    case "'":
+      nextLine(state);
+      break;
+    case 'Tr':
+      state.renderMode = value;
+      break;
+    case 'Tc':
+      state.charSpacing = value;
+      break;
+    case 'Tw':
+      state.wordSpacing = value;
+      break;
+    case 'Tz':
+      state.horizontalScale = value;
+      break;
+    case 'TL':
+      state.leading = value;
+      break;
+    case 'Ts':
+      state.rise = value;
+  }
+}
+
+/** The start of the next line: the leading down from this one. */
+function nextLine(state: GraphicsState): void {
+  state.textMatrix = multiply([1, 0, 0, 1, 0, -state.leading], state.textMatrix);
 }

@@ -11,8 +11,8 @@ import { BuildError } from '../../errors.ts';
 import type { FontStack } from '../../fonts/stack.ts';
 import type { PageGeometry } from '../../layout/geometry.ts';
 import { PT_PER_MM } from '../../layout/units.ts';
-import { KDP_MIN_TEXT_PT } from '../inspect/destinations.ts';
 import { drawCropMarks } from './crop-marks.ts';
+import { kdpMarkPlaces } from './kdp-margins.ts';
 import { reserveDocumentId, stampDocumentId } from './document-id.ts';
 import { convertToGray, type GrayReport } from './gray/convert.ts';
 import { writeMetadata, type PdfMetadata } from './metadata.ts';
@@ -38,6 +38,8 @@ export interface ComposeOptions {
   metadata: PdfMetadata;
   /** What the destination asks for: colour, PDF/X, marks, links and bookmarks. */
   press: PressOptions;
+  /** Whether 、。 hang past the end of a line (ぶら下げ): the margin below a vertical 版面 keeps room for them. */
+  hanging: boolean;
 }
 
 /** The finished PDF and facts about it. */
@@ -106,12 +108,13 @@ class PageFinisher {
     this.marks = new Map(options.marks.map((mark) => [mark.index, mark]));
     this.layout = {
       folioSize: g.fontSize * 0.85,
-      // KDP takes no text under 7 pt; running heads are otherwise three quarters of the body size.
-      headSize: Math.max(g.profile === 'kdp' ? KDP_MIN_TEXT_PT : 0, g.fontSize * 0.75),
+      headSize: g.fontSize * 0.75,
       fore: g.margin.fore * PT_PER_MM,
       top: g.margin.top * PT_PER_MM,
       bottom: g.margin.bottom * PT_PER_MM,
       hiddenFolio: options.press.hiddenFolio,
+      // KDP's: no text under 7 pt, every mark inside its margins.
+      ...(g.profile === 'kdp' ? kdpMarkPlaces(g, { hanging: options.hanging }) : {}),
     };
   }
 

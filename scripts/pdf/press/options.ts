@@ -1,13 +1,12 @@
 /**
  * What a print destination asks of the PDF, resolved from the profile and `print:`: one colour
- * or not, PDF/X-1a, crop marks, padding, 隠しノンブル, and the rules of Amazon KDP's paperback
- * interiors that depend on the page count (the gutter). Plain functions, tested without a
- * browser.
+ * or not, PDF/X-1a, crop marks, padding, 隠しノンブル, and Amazon KDP's type size and page
+ * count. Plain functions, tested without a browser.
  */
 import type { PrintColor, PrintOptions, Profile } from '../../config/schema.ts';
 import { BuildError, type Place } from '../../errors.ts';
 import type { PageGeometry } from '../../layout/geometry.ts';
-import { KDP_GUTTER, KDP_MIN_TEXT_PT, KDP_PAGES } from '../inspect/destinations.ts';
+import { KDP_MIN_TEXT_PT, KDP_PAGES } from '../inspect/destinations.ts';
 
 /** Where hidden folios go: by the gutter near the foot, or set vertically halfway down the gutter. */
 export type HiddenFolioStyle = 'gutter-foot' | 'gutter-middle';
@@ -68,10 +67,15 @@ export function resolvePress(
     outline: profile !== 'kdp',
     // Links mean nothing on paper; PDF/X forbids annotations on the page and KDP forbids them all.
     links: profile === 'screen' || (profile === 'print-shop' && !pdfx),
-    // A printed leaf has two sides: a print shop's book has an even page count unless padTo says more.
-    padTo: print.padTo ?? (profile === 'print-shop' ? 2 : 1),
+    padTo: padToFor(print, profile),
     hiddenFolio: hidden,
   };
+}
+
+/** The multiple a destination's page count is padded to (1: none). */
+export function padToFor(print: Pick<PrintOptions, 'padTo'>, profile: Profile): number {
+  // A printed leaf has two sides: a print shop's book has an even page count unless padTo says more.
+  return print.padTo ?? (profile === 'print-shop' ? 2 : 1);
 }
 
 /** KDP's type-size rule: the body text size is checked before anything is laid out. */
@@ -84,37 +88,19 @@ export function checkKdpType(geometry: PageGeometry, locate: (keys: (string | nu
 }
 
 /**
- * KDP's rules that depend on the page count: too many pages or too narrow a gutter for the
- * count are errors naming `print:`. Too few pages is left to preflight's warning (KDP refuses
- * the book, but a draft may be short).
+ * KDP's page-count limit: more pages than it prints is an error naming `print:`. Too few pages is
+ * left to preflight's warning (KDP refuses the book, but a draft may be short); the gutter the
+ * count asks for is kept by construction (press/kdp-margins.ts).
  */
 export function checkKdpPageCount(
   geometry: PageGeometry,
   pages: number,
   locate: (keys: (string | number)[]) => Place,
 ): void {
-  if (geometry.profile !== 'kdp') return;
-  // The gutter setting when there is one, else the print block it belongs in.
-  const place = locate(['print', 'gutter']);
-  if (pages > KDP_PAGES.max) {
-    throw new BuildError(`KDP prints paperbacks of at most ${KDP_PAGES.max} pages; this one has ${pages}`, {
-      ...place,
-      hint: 'a larger format (print.format) or more characters per line (print.charsPerLine) makes fewer pages',
-      ruleId: 'kdp-page-count',
-    });
-  }
-  const rule = KDP_GUTTER.find((step) => pages <= step.pages)!;
-  const needed = rule.inches * 25.4;
-  if (geometry.margin.gutter + 1e-6 < needed) {
-    const from = KDP_GUTTER[KDP_GUTTER.indexOf(rule) - 1]?.pages ?? 0;
-    throw new BuildError(
-      `KDP needs an inside (gutter) margin of at least ${rule.inches} in (${needed.toFixed(1)} mm) for ${from + 1}–${rule.pages} pages; ` +
-        `this book has ${pages} pages and a gutter margin of ${geometry.margin.gutter.toFixed(1)} mm`,
-      {
-        ...place,
-        hint: `raise print.gutter by ${(needed - geometry.margin.gutter + 0.05).toFixed(1)} mm (or fewer lines per page)`,
-        ruleId: 'kdp-gutter',
-      },
-    );
-  }
+  if (geometry.profile !== 'kdp' || pages <= KDP_PAGES.max) return;
+  throw new BuildError(`KDP prints paperbacks of at most ${KDP_PAGES.max} pages; this one has ${pages}`, {
+    ...locate(['print', 'format']),
+    hint: 'a larger format (print.kdp.format) or more characters per line (print.kdp.charsPerLine) makes fewer pages',
+    ruleId: 'kdp-page-count',
+  });
 }

@@ -53,6 +53,13 @@ export interface MarkLayout {
   fore: number;
   top: number;
   bottom: number;
+  /**
+   * The folio's baseline above the trim's bottom and the running head's below its top, where the
+   * destination fixes them (KDP's margins); otherwise each sits a third of its size below the
+   * middle of its margin.
+   */
+  folioBaseline?: number;
+  headBaseline?: number;
   /** Where hidden folios go. */
   hiddenFolio?: HiddenFolioStyle;
 }
@@ -147,17 +154,12 @@ export async function drawPageMarks(
   const outer = (width: number) => (foreLeft ? trim.x + layout.fore : trim.x + trim.width - layout.fore - width);
   // Baselines sit a third of the type size below the middle of the margin.
   if (mark.folio) {
-    await drawText(page, mark.folio, layout.folioSize, fonts, outer, trim.y + layout.bottom / 2 - layout.folioSize / 3);
+    const baseline = layout.folioBaseline ?? layout.bottom / 2 - layout.folioSize / 3;
+    await drawText(page, mark.folio, layout.folioSize, fonts, outer, trim.y + baseline);
   }
   if (mark.runningHead) {
-    await drawText(
-      page,
-      mark.runningHead,
-      layout.headSize,
-      fonts,
-      outer,
-      trim.y + trim.height - layout.top / 2 - layout.headSize / 3,
-    );
+    const baseline = layout.headBaseline ?? layout.top / 2 + layout.headSize / 3;
+    await drawText(page, mark.runningHead, layout.headSize, fonts, outer, trim.y + trim.height - baseline);
   }
   if (mark.hiddenFolio) {
     // Inside the trim by the gutter, where the binding hides it: 2 mm from the fold.

@@ -5,8 +5,16 @@
  * rule gives one line of the checklist, naming the pages it concerns.
  */
 import type { PrintColor, Profile } from '../../../config/schema.ts';
-import { JAPAN_COLOR_2001_COATED, KDP_MIN_TEXT_PT, KDP_PAGES, PDFX_1A_2001 } from '../destinations.ts';
+import {
+  JAPAN_COLOR_2001_COATED,
+  KDP_MIN_TEXT_PT,
+  KDP_PAGES,
+  kdpGutterMm,
+  kdpOutsideMm,
+  PDFX_1A_2001,
+} from '../destinations.ts';
 import { PT_PER_MM } from '../../../layout/units.ts';
+import { coverBoxProblems } from './cover.ts';
 import type { DocumentFacts, PageFacts } from './document.ts';
 import type { Rect } from './walk.ts';
 
@@ -18,6 +26,8 @@ export interface Expectations {
   pdfx: boolean;
   /** The page count must be a multiple of this, when given. */
   padTo?: number;
+  /** A cover spread (cover.ts), held to a cover's rules rather than an interior's. */
+  cover?: boolean;
 }
 
 /** The outcome of one rule. */
@@ -31,6 +41,8 @@ export interface CheckItem {
   detail: string;
   /** 1-based page numbers the rule found wanting. */
   pages: number[];
+  /** The measure the rule found wanting, where it is one number (the smallest type size, in points). */
+  value?: number;
 }
 
 /** Lines thinner than this may not print (a common print-shop limit, 0.25 pt ≈ 0.09 mm). */
@@ -45,6 +57,19 @@ const TOLERANCE = 0.05;
 /** Run every rule for the expectations. */
 export function checkPdf(facts: DocumentFacts, expect: Expectations): CheckItem[] {
   const print = expect.profile !== 'screen';
+  if (expect.cover) {
+    // A cover: no page count, blank pages or interior type size; its own boxes.
+    return [
+      checkFonts(facts, print),
+      checkColor(facts, expect),
+      checkTransparency(facts, expect),
+      checkCoverBoxes(facts, expect),
+      ...(expect.pdfx ? [checkPdfX(facts)] : []),
+      checkAnnotations(facts, expect),
+      checkImages(facts, expect),
+      checkHairlines(facts),
+    ];
+  }
   return [
     checkFonts(facts, print),
     checkColor(facts, expect),
@@ -54,7 +79,7 @@ export function checkPdf(facts: DocumentFacts, expect: Expectations): CheckItem[
     checkAnnotations(facts, expect),
     checkPageCount(facts, expect),
     ...(print ? [checkImages(facts, expect), checkHairlines(facts)] : []),
-    ...(expect.profile === 'kdp' ? [checkTextSize(facts)] : []),
+    ...(expect.profile === 'kdp' ? [checkTextSize(facts), checkKdpMargins(facts)] : []),
   ];
 }
 
@@ -215,6 +240,14 @@ function checkBoxes(facts: DocumentFacts, expect: Expectations): CheckItem {
   );
 }
 
+/** A cover spread's boxes: bleed round all four edges, as its destination wants it. */
+function checkCoverBoxes(facts: DocumentFacts, expect: Expectations): CheckItem {
+  const { problems, size } = coverBoxProblems(facts, expect.profile);
+  return problems.length === 0
+    ? item('boxes', 'cover boxes', 'pass', size)
+    : item('boxes', 'cover boxes', 'fail', `${problems.join('; ')} (${size})`, [1]);
+}
+
 function checkPdfX(facts: DocumentFacts): CheckItem {
   const problems: string[] = [];
   if (facts.info.GTS_PDFXVersion !== PDFX_1A_2001.version)
@@ -362,11 +395,73 @@ function checkTextSize(facts: DocumentFacts): CheckItem {
   );
   if (small.length === 0) return item('text', 'type size', 'pass', `no text under ${KDP_MIN_TEXT_PT} pt`);
   const smallest = Math.min(...small.map((page) => page.smallestText!));
+  return {
+    ...item(
+      'text',
+      'type size',
+      'warn',
+      `text under ${KDP_MIN_TEXT_PT} pt (down to ${smallest.toFixed(1)} pt) on ${pageList(small.map((page) => page.number))}`,
+      small.map((page) => page.number),
+    ),
+    value: smallest,
+  };
+}
+
+/**
+ * KDP's margins, measured where the glyphs land (walk.ts's text box of each page) rather than
+ * taken from settings: 0.375 in from the top, bottom and outer edge with bleed (0.25 in without)
+ * and the gutter for the page count at the binding, which is the edge without bleed. A book
+ * without bleed does not say which edge is bound: both sides are held to the outside margin and
+ * the wider to the gutter.
+ */
+function checkKdpMargins(facts: DocumentFacts): CheckItem {
+  const gutter = kdpGutterMm(facts.pages.length) * PT_PER_MM;
+  const short = new Map<string, { pages: number[]; nearest: number; need: number }>();
+  const note = (side: string, page: number, distance: number, need: number) => {
+    if (distance >= need - TOLERANCE) return;
+    const entry = short.get(side) ?? { pages: [], nearest: Infinity, need };
+    entry.pages.push(page);
+    entry.nearest = Math.min(entry.nearest, distance);
+    short.set(side, entry);
+  };
+  for (const page of facts.pages) {
+    const box = page.textBox;
+    const trim = page.trim ?? page.media;
+    if (!box) continue;
+    const bleedLeft = trim[0] - page.media[0] > 0.5;
+    const bleedRight = page.media[2] - trim[2] > 0.5;
+    const outside = kdpOutsideMm(bleedLeft || bleedRight ? 1 : 0) * PT_PER_MM;
+    const [left, bottom, right, top] = [box[0] - trim[0], box[1] - trim[1], trim[2] - box[2], trim[3] - box[3]];
+    note('top', page.number, top, outside);
+    note('bottom', page.number, bottom, outside);
+    const bound = bleedLeft === bleedRight ? undefined : bleedLeft ? 'right' : 'left';
+    const [inner, outer] =
+      bound === 'left'
+        ? [left, right]
+        : bound === 'right'
+          ? [right, left]
+          : [Math.max(left, right), Math.min(left, right)];
+    note('gutter', page.number, inner, gutter);
+    note('outer edge', page.number, outer, outside);
+  }
+  const mm = (points: number) => (points / PT_PER_MM).toFixed(1);
+  if (short.size === 0)
+    return item(
+      'margins',
+      'margins',
+      'pass',
+      `every glyph inside KDP's margins (gutter ${mm(gutter)} mm for ${facts.pages.length} pages)`,
+    );
   return item(
-    'text',
-    'type size',
-    'warn',
-    `text under ${KDP_MIN_TEXT_PT} pt (down to ${smallest.toFixed(1)} pt) on ${pageList(small.map((page) => page.number))}`,
-    small.map((page) => page.number),
+    'margins',
+    'margins',
+    'fail',
+    [...short]
+      .map(
+        ([side, { pages, nearest, need }]) =>
+          `text ${mm(nearest)} mm from the ${side} on ${pageList(pages)} (KDP: ${mm(need)} mm)`,
+      )
+      .join('; '),
+    [...short.values()].flatMap((entry) => entry.pages),
   );
 }

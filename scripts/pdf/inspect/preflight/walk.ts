@@ -22,6 +22,7 @@ import {
 import { formResources, isImageMask, isTransparencyGroup, lastName, lookupIn, numberArray } from '../resources.ts';
 import type { Operation } from '../scan.ts';
 import { streamBytes } from '../streams.ts';
+import { fontMetrics, showBox, shownPieces } from './glyph-boxes.ts';
 
 /** An image as drawn on a page. */
 interface DrawnImage {
@@ -44,6 +45,8 @@ export interface PaintFacts {
   thinnestLine?: number;
   /** Smallest type size shown, in points. */
   smallestText?: number;
+  /** The box round every glyph shown (glyph-boxes.ts), in page space. */
+  textBox?: Rect;
   /** Whether anything is painted (inside `clip`, the trim, when given). */
   inked: boolean;
 }
@@ -84,6 +87,9 @@ class Walker {
   private readonly forms = new Set<PDFObject>();
   private pathRects: number[] = [];
   private pathStart?: readonly [number, number];
+  /** The text matrix the current advance runs from, and the advance along it. */
+  private lineMatrix?: Matrix;
+  private advance = 0;
 
   constructor(
     private readonly context: PDFContext,
@@ -149,6 +155,7 @@ class Walker {
         const size = Math.abs(state.fontSize) * scaleOf(m);
         if (size > 0) this.facts.smallestText = Math.min(this.facts.smallestText ?? Infinity, size);
         this.ink(0, 0, m);
+        this.glyphs(op, state, resources);
         break;
       }
       case 'sh':
@@ -164,6 +171,21 @@ class Walker {
       default:
         this.path(op, state);
     }
+  }
+
+  /** The shown string's box, added to the page's text box; the advance runs on until the text matrix is set again. */
+  private glyphs(op: Operation, state: GraphicsState, resources: PDFDict | undefined): void {
+    if (state.textMatrix !== this.lineMatrix) {
+      this.lineMatrix = state.textMatrix;
+      this.advance = 0;
+    }
+    const metrics = fontMetrics(lookupIn(resources, 'Font', state.font));
+    const { box, advance } = showBox(shownPieces(op.operands), state, metrics, this.advance);
+    this.advance = advance;
+    const t = this.facts.textBox;
+    this.facts.textBox = t
+      ? [Math.min(t[0], box[0]), Math.min(t[1], box[1]), Math.max(t[2], box[2]), Math.max(t[3], box[3])]
+      : box;
   }
 
   /** Path construction and painting: rectangles kept until the path is painted. */
