@@ -35,7 +35,14 @@ export function schemaKeys(): SchemaKey[] {
   const keys: SchemaKey[] = [];
   const walk = (object: ts.ObjectLiteralExpression, prefix: string[]) => {
     for (const property of object.properties) {
-      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+      // `...PrintBaseSchema.entries`: the keys of that object, at this level.
+      if (ts.isSpreadAssignment(property)) {
+        const spread = namedObject(property.expression, objects);
+        if (spread) walk(spread, prefix);
+        continue;
+      }
+      if (!ts.isPropertyAssignment(property)) continue;
+      if (!ts.isIdentifier(property.name) && !ts.isStringLiteral(property.name)) continue;
       const keyPath = [...prefix, property.name.text];
       const schema = schemaAt(keyPath);
       // A key whose value is one of the schema's named objects (PrintSchema, …) holds keys of its own.
