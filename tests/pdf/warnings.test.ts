@@ -161,7 +161,11 @@ describe('KDP’s 7 pt and the ruby', () => {
 
   it('keeps the preflight’s words for text smaller than the ruby', () => {
     expect(pdfWarnings({ ...found, preflight: typeSize(3), bodyPt: 9 })).toEqual([
-      { message: 'preflight: type size: text under 7 pt (down to 3.0 pt) on pages 3–5', ruleId: 'preflight-text' },
+      {
+        message: 'preflight: type size: text under 7 pt (down to 3.0 pt) on pages 3–5',
+        hint: expect.stringContaining('print.fontSize'),
+        ruleId: 'preflight-text',
+      },
     ]);
   });
 });
