@@ -17,6 +17,7 @@ import {
   MINCHO_STACK,
   type BundledFamily,
 } from '../fonts/fontsource.ts';
+import { bundledRubyFaces, ownRubyFace, RUBY_SHIFT, rubyFamilyName } from '../fonts/ruby-faces.ts';
 import type { PageGeometry } from './geometry.ts';
 import { splitTallCode } from './code-blocks.ts';
 import { chapterSection } from './chapter-section.ts';
@@ -270,7 +271,36 @@ function geometryCss(
     `html { font-family: ${body}; }`,
     `${gothic} { font-family: ${heading}; }`,
     `.${MISSING_GLYPH_CLASS} { font-family: ${body}; font-weight: normal; }`,
+    ...rubyCss(fonts, gothic, stack),
   ].join('\n');
+}
+
+/**
+ * Readings set in faces whose ascent and descent are small (scripts/fonts/ruby-faces.ts), so that
+ * a line with ruby takes no more room than one without and the 版面 never moves; the glyphs are
+ * moved back out to where JLReq puts them.
+ */
+function rubyCss(
+  fonts: PrintFonts,
+  gothic: string,
+  stack: (first: string, bundled: readonly BundledFamily[]) => string,
+): string[] {
+  const own = [fonts.body, fonts.heading]
+    .filter((font) => font.url)
+    .map((font) => ownRubyFace(cssString(rubyFamilyName(font.family)), cssString(font.url!)));
+  const faces = (font: PrintFonts['body'], bundled: BundledFamily) =>
+    [...(font.url ? [rubyFamilyName(font.family)] : []), rubyFamilyName(fontFamilyName(bundled))]
+      .map(cssString)
+      .join(', ');
+  const rubyStack = (font: PrintFonts['body'], bundled: readonly BundledFamily[]) =>
+    `${faces(font, bundled[0]!)}, ${stack(font.family, bundled)}`;
+  return [
+    bundledRubyFaces(MINCHO_STACK[0]!),
+    bundledRubyFaces(GOTHIC_STACK[0]!),
+    ...own,
+    `rt { font-family: ${rubyStack(fonts.body, MINCHO_STACK)}; position: relative; inset-block-start: -${RUBY_SHIFT}em; }`,
+    `${gothic.replaceAll(', ', ' rt, ')} rt { font-family: ${rubyStack(fonts.heading, GOTHIC_STACK)}; }`,
+  ];
 }
 
 /** A CSS string literal; user-supplied names never end the string or the rule. */
