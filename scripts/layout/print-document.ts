@@ -252,6 +252,11 @@ function geometryCss(
   // with a reading every few words most pages lost a line. Room for half a ruby at the block-end
   // side keeps every line of the 版面; it is less than a line, so no extra line fits there.
   const slack = (Math.min(g.fontSize, g.pitchPt) * 0.5 * 25.4) / 72;
+  // The readings of a page's first line reach past the line into the margin (rubyCss keeps the
+  // line where it is). Chromium also paints ink that crosses the edge of the page area on the page
+  // before; a strip of padding inside the page area, repeated on every page, keeps it on its own.
+  const room = (g.fontSize * 0.5 * 25.4) / 72;
+  const [top, right0] = g.vertical ? [0, room] : [room, 0];
   const fontFaces = [fonts.body, fonts.heading]
     .filter((font) => font.url)
     .map((font) => `@font-face { font-family: ${cssString(font.family)}; src: url(${cssString(font.url!)}); }`);
@@ -264,10 +269,11 @@ function geometryCss(
   const gothic = [...GOTHIC_TAGS, ...GOTHIC_CLASSES.map((name) => `.${name}`)].join(', ');
   return [
     ...fontFaces,
-    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across - right)} ${mm(g.bleed + g.margin.bottom - along - end - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
+    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along - top)} ${mm(g.bleed + side - across - right - right0)} ${mm(g.bleed + g.margin.bottom - along - end - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
     `:root { --font-size: ${pt(g.fontSize)}; --line-height: ${g.lineHeight}; --pitch: ${pt(g.pitchPt)}; ` +
       `--block-block: ${mm(blockBlock)}; --block-inline: ${mm(blockInline)}; --columns: ${g.columns}; ` +
       `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,
+    `body { padding-block-start: ${mm(room)}; box-decoration-break: clone; -webkit-box-decoration-break: clone; }`,
     `html { font-family: ${body}; }`,
     `${gothic} { font-family: ${heading}; }`,
     `.${MISSING_GLYPH_CLASS} { font-family: ${body}; font-weight: normal; }`,

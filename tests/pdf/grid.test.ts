@@ -13,8 +13,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBook } from '../../scripts/book.ts';
 import { resolveGeometry, type PageGeometry } from '../../scripts/layout/geometry.ts';
 import { shareBrowser } from '../helpers/browser-session.ts';
-import { fullLines, gridLines, lineGaps, median, offGrid, pairSpans, type GridLine } from '../helpers/grid.ts';
-import { pageWords, pdfStructure } from '../helpers/pdf.ts';
+import {
+  blockFrame,
+  fullLines,
+  gridLines,
+  lineGaps,
+  median,
+  offGrid,
+  pairSpans,
+  type GridLine,
+} from '../helpers/grid.ts';
+import { pageWords, pdfStructure, type PlacedText } from '../helpers/pdf.ts';
 
 /** A heading as long as a line, whose words a break must not cut (from 銀河鉄道の夜's chapter titles). */
 const HEADING = '銀河ステーションから北十字とプリオシン海岸を経て鳥を捕る人に会うまでの長い道のり';
@@ -59,6 +68,8 @@ type Name = keyof typeof books;
 interface Built {
   geometry: PageGeometry;
   lines: GridLine[];
+  /** The words of the chapters' pages. */
+  words: { page: number; word: PlacedText }[];
 }
 
 const shared = shareBrowser();
@@ -77,7 +88,11 @@ beforeAll(async () => {
     const pdf = join(root, 'out', `${name}.pdf`);
     const pages = await pageWords(pdf);
     const { outline } = await pdfStructure(pdf);
-    built[name] = { geometry, lines: gridLines(pages, geometry, { from: outline[0]!.page - 1, to: pages.length - 1 }) };
+    const range = { from: outline[0]!.page - 1, to: pages.length - 1 };
+    const words = pages
+      .slice(range.from, range.to)
+      .flatMap((page, index) => page.words.map((word) => ({ page: range.from + index, word })));
+    built[name] = { geometry, lines: gridLines(pages, geometry, range), words };
   }
 }, 600_000);
 
@@ -108,16 +123,34 @@ describe.each(Object.keys(books) as Name[])('%s', (name) => {
     const { geometry } = built[name];
     const body = bodyLines(built[name]);
     const offsets = offGrid(body, geometry.pitchPt);
+    // In 横書き poppler boxes a line's words by the ascent and descent of the fonts they use, which
+    // moves a box's centre by up to half a point from line to line of one paragraph.
+    const tolerance = geometry.vertical ? 0.03 : 0.06;
     // Poppler centres a glyph's box a fixed amount off the em box's centre: measure from it.
     const centre = median(offsets);
-    const off = body.filter((_, index) => Math.abs(offsets[index]! - centre) > 0.03);
+    const off = body.filter((_, index) => Math.abs(offsets[index]! - centre) > tolerance);
     expect(off.map((line) => `p.${line.page + 1} ${(line.across / geometry.pitchPt).toFixed(2)} ${line.text}`)).toEqual(
       [],
     );
     // Block quotes, the scene break and the list take whole pitches: between two body lines of
     // a page there is never a fraction of a line.
-    const gaps = lineGaps(body, geometry.pitchPt).filter(({ gap }) => Math.abs(gap - Math.round(gap)) > 0.03);
+    const gaps = lineGaps(body, geometry.pitchPt).filter(({ gap }) => Math.abs(gap - Math.round(gap)) > tolerance);
     expect(gaps).toEqual([]);
+  });
+
+  it('prints the readings of a page on that page: none past its last line', () => {
+    // Chromium paints ink that crosses the top of a page area on the page before, where the
+    // readings of a page's first line (which reach into the margin) turned up past the last line.
+    const { geometry, words } = built[name];
+    const stray = words.filter(({ page, word }) => {
+      const frame = blockFrame(geometry, page);
+      const across = geometry.vertical ? (word.xMin + word.xMax) / 2 : (word.yMin + word.yMax) / 2;
+      const place = (across - frame.firstLine) * frame.direction;
+      return (
+        place > geometry.pitchPt * (geometry.linesPerPage - 0.5) && place < geometry.pitchPt * geometry.linesPerPage
+      );
+    });
+    expect(stray.map(({ page, word }) => `p.${page + 1} ${word.text}`)).toEqual([]);
   });
 
   it('breaks a long heading between phrases', () => {
