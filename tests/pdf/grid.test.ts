@@ -23,7 +23,7 @@ import {
   pairSpans,
   type GridLine,
 } from '../helpers/grid.ts';
-import { pageWords, pdfStructure, type PlacedText } from '../helpers/pdf.ts';
+import { pageWords, pdfFonts, pdfStructure, type FontRow, type PlacedText } from '../helpers/pdf.ts';
 
 /** A heading as long as a line, whose words a break must not cut (from 銀河鉄道の夜's chapter titles). */
 const HEADING = '銀河ステーションから北十字とプリオシン海岸を経て鳥を捕る人に会うまでの長い道のり';
@@ -70,6 +70,7 @@ interface Built {
   lines: GridLine[];
   /** The words of the chapters' pages. */
   words: { page: number; word: PlacedText }[];
+  fonts: FontRow[];
 }
 
 const shared = shareBrowser();
@@ -92,7 +93,7 @@ beforeAll(async () => {
     const words = pages
       .slice(range.from, range.to)
       .flatMap((page, index) => page.words.map((word) => ({ page: range.from + index, word })));
-    built[name] = { geometry, lines: gridLines(pages, geometry, range), words };
+    built[name] = { geometry, lines: gridLines(pages, geometry, range), words, fonts: await pdfFonts(pdf) };
   }
 }, 600_000);
 
@@ -151,6 +152,13 @@ describe.each(Object.keys(books) as Name[])('%s', (name) => {
       );
     });
     expect(stray.map(({ page, word }) => `p.${page + 1} ${word.text}`)).toEqual([]);
+  });
+
+  it('names the embedded faces by their weights (no ExtraLight or Thin for the regular and bold)', () => {
+    const names = new Set(built[name].fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')));
+    expect(names).toContain('NotoSerifJP-Regular');
+    expect(names).toContain('NotoSansJP-Bold');
+    expect([...names].filter((font) => /(Thin|ExtraLight|Light|Medium|Black)-/.test(font))).toEqual([]);
   });
 
   it('breaks a long heading between phrases', () => {
