@@ -21,6 +21,7 @@ import { bundledRubyFaces, ownRubyFace, RUBY_SHIFT, rubyFamilyName } from '../fo
 import type { PageGeometry } from './geometry.ts';
 import { splitTallCode } from './code-blocks.ts';
 import { chapterSection } from './chapter-section.ts';
+import { markOneLineEnding } from './chapter-end.ts';
 import { colophonPage } from './colophon.ts';
 import { titlePage } from './title-page.ts';
 import {
@@ -90,6 +91,7 @@ export function printParts(
     splitLongParagraphs(content, MAX_PARAGRAPH_CHARS);
     splitTallCode(content, geometry);
     const section = chapterSection(chapter, content, { before: [anchor(chapter.id)] });
+    markOneLineEnding(section, geometry.charsPerLine);
     visit(section, 'element', (node: Element) => {
       const className = node.properties.className;
       if (

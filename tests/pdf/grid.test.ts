@@ -19,6 +19,7 @@ import {
   gridLines,
   lineGaps,
   median,
+  linesPerPage,
   offGrid,
   pairSpans,
   type GridLine,
@@ -56,6 +57,12 @@ const chapter = `
 ### 小見出しも二行取りで組まれる
 
 　小見出しの後の行。
+
+# 終わりの一行
+
+${Array.from({ length: 14 }, () => `　${'あ'.repeat(75)}`).join('\n\n')}
+
+　おわり。
 `;
 
 const books = {
@@ -71,6 +78,8 @@ interface Built {
   /** The words of the chapters' pages. */
   words: { page: number; word: PlacedText }[];
   fonts: FontRow[];
+  /** How many lines the last page of each chapter holds. */
+  chapterEnds: number[];
 }
 
 const shared = shareBrowser();
@@ -93,7 +102,14 @@ beforeAll(async () => {
     const words = pages
       .slice(range.from, range.to)
       .flatMap((page, index) => page.words.map((word) => ({ page: range.from + index, word })));
-    built[name] = { geometry, lines: gridLines(pages, geometry, range), words, fonts: await pdfFonts(pdf) };
+    const lines = gridLines(pages, geometry, range);
+    const counts = linesPerPage(lines, range);
+    const starts = outline.map((entry) => entry.page - 1 - range.from);
+    const chapterEnds = starts.map((start, index) => {
+      const pagesOf = counts.slice(start, starts[index + 1] ?? counts.length).filter((count) => count > 0);
+      return pagesOf.at(-1) ?? 0;
+    });
+    built[name] = { geometry, lines, words, fonts: await pdfFonts(pdf), chapterEnds };
   }
 }, 600_000);
 
@@ -152,6 +168,12 @@ describe.each(Object.keys(books) as Name[])('%s', (name) => {
       );
     });
     expect(stray.map(({ page, word }) => `p.${page + 1} ${word.text}`)).toEqual([]);
+  });
+
+  it('ends no chapter on a page of one line', () => {
+    const { chapterEnds } = built[name];
+    expect(chapterEnds.length).toBeGreaterThan(8);
+    expect(chapterEnds.filter((count) => count < 2)).toEqual([]);
   });
 
   it('names the embedded faces by their weights (no ExtraLight or Thin for the regular and bold)', () => {
