@@ -249,16 +249,16 @@ function geometryCss(
   const [end, right] = g.vertical ? [hang, 0] : [0, hang];
   const blockBlock = g.vertical ? g.block.width : g.block.height;
   const blockInline = g.vertical ? g.block.height : g.block.width;
-  // Chromium moves the first line of a page inwards when its ruby reaches past the half-leading
-  // (there is no line before it to lend the space), and then the page's last line no longer fits:
-  // with a reading every few words most pages lost a line. Room for half a ruby at the block-end
-  // side keeps every line of the 版面; it is less than a line, so no extra line fits there.
+  // Chromium moves the first line of a page inwards when an annotation reaches past the
+  // half-leading (there is no line before it to lend the space), and then the page's last line no
+  // longer fits. Readings no longer do (rubyCss), 傍点 still may: room for half a ruby at the
+  // block-end side keeps every line of the 版面; it is less than a line, so no extra line fits there.
   const slack = (Math.min(g.fontSize, g.pitchPt) * 0.5 * 25.4) / 72;
   // The readings of a page's first line reach past the line into the margin (rubyCss keeps the
   // line where it is). Chromium also paints ink that crosses the edge of the page area on the page
   // before; a strip of padding inside the page area, repeated on every page, keeps it on its own.
   const room = (g.fontSize * 0.5 * 25.4) / 72;
-  const [top, right0] = g.vertical ? [0, room] : [room, 0];
+  const [roomTop, roomRight] = g.vertical ? [0, room] : [room, 0];
   const fontFaces = [fonts.body, fonts.heading]
     .filter((font) => font.url)
     .map((font) => `@font-face { font-family: ${cssString(font.family)}; src: url(${cssString(font.url!)}); }`);
@@ -271,7 +271,7 @@ function geometryCss(
   const gothic = [...GOTHIC_TAGS, ...GOTHIC_CLASSES.map((name) => `.${name}`)].join(', ');
   return [
     ...fontFaces,
-    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along - top)} ${mm(g.bleed + side - across - right - right0)} ${mm(g.bleed + g.margin.bottom - along - end - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
+    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along - roomTop)} ${mm(g.bleed + side - across - right - roomRight)} ${mm(g.bleed + g.margin.bottom - along - end - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
     `:root { --font-size: ${pt(g.fontSize)}; --line-height: ${g.lineHeight}; --pitch: ${pt(g.pitchPt)}; ` +
       `--block-block: ${mm(blockBlock)}; --block-inline: ${mm(blockInline)}; --columns: ${g.columns}; ` +
       `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,
