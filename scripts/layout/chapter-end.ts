@@ -10,7 +10,7 @@ import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 
 /** Class of a chapter's last paragraph when it is one line long. */
-export const LAST_LINE_CLASS = 'chapter-last-line';
+const LAST_LINE_CLASS = 'chapter-last-line';
 
 /** Mark the section's last paragraph when it is shorter than a line of `charsPerLine` characters (its indent included). */
 export function markOneLineEnding(section: Element, charsPerLine: number): void {

@@ -18,7 +18,7 @@
 import type { Element, ElementContent } from 'hast';
 
 /** Class of the span holding a mark set half-width (the stylesheets turn on `halt` / `vhal`). */
-export const HALF_WIDTH_CLASS = 'yakumono-half';
+const HALF_WIDTH_CLASS = 'yakumono-half';
 
 // JLReq's opening brackets (cl-01) and closing brackets (cl-02), full stops and commas (cl-06,
 // cl-07), and middle dots (cl-05), as full-width characters.

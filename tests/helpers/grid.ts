@@ -10,7 +10,7 @@ import type { PlacedText } from './pdf.ts';
 const PT_PER_MM = 72 / 25.4;
 
 /** A glyph on the line's two axes: `start`/`end` along the line, `across` its centre across the lines. */
-export interface LineGlyph {
+interface LineGlyph {
   text: string;
   start: number;
   end: number;
