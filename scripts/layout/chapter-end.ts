@@ -1,10 +1,9 @@
 /**
- * No chapter ends on a page of one line. The print stylesheet gives a chapter's last paragraph
- * `widows: 2`, so that a paragraph of several lines takes two of them to a new page; a last
- * paragraph of one line is marked here, and the stylesheet keeps it with the line before it
+ * No chapter ends on a page of one line that is a paragraph of its own: a last paragraph of one
+ * line is marked here, and the print stylesheet keeps it with the line before it
  * (`break-before: avoid`: Chromium breaks a line earlier in the paragraph before, 追い出し). Only a
- * paragraph that surely fits one line is marked: one that already takes two lines to the new
- * page would push a line more for nothing.
+ * paragraph that surely fits one line is marked: one of two lines or more, if it goes to a new page
+ * at all, takes two lines there, and would push a line more for nothing.
  */
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
