@@ -22,6 +22,7 @@ import type { PageGeometry } from './geometry.ts';
 import { splitTallCode } from './code-blocks.ts';
 import { chapterSection } from './chapter-section.ts';
 import { markOneLineEnding } from './chapter-end.ts';
+import { overhangRuby } from './ruby-overhang.ts';
 import { colophonPage } from './colophon.ts';
 import { titlePage } from './title-page.ts';
 import {
@@ -92,6 +93,7 @@ export function printParts(
     splitTallCode(content, geometry);
     const section = chapterSection(chapter, content, { before: [anchor(chapter.id)] });
     markOneLineEnding(section, geometry.charsPerLine);
+    overhangRuby(section);
     visit(section, 'element', (node: Element) => {
       const className = node.properties.className;
       if (

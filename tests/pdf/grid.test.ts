@@ -35,6 +35,8 @@ const chapter = `
 
 　約物の連続は「ああ。」「いい、」「うう」（注）（注）と並ぶ。「ああ」「いい」と言う。そして。「えっ」と言い、「おお」と応えた。
 
+　あいう｜漢《かんじょう》えおかきくけこ。
+
 ## ${HEADING}
 
 　見出しの後の行も行送りの格子の上にある。
@@ -198,7 +200,16 @@ describe.each(Object.keys(books) as Name[])('%s', (name) => {
   });
 });
 
-describe.each(['bunko', 'shiroku'] as const)('約物 in %s', (name) => {
+describe.each(['bunko', 'shiroku'] as const)('約物 and ruby in %s', (name) => {
+  it('lets a reading longer than its one-character base overhang the kana beside it', () => {
+    const { geometry, lines } = built[name];
+    const line = lines.find((candidate) => candidate.text.includes('あいう漢えお'))!;
+    const at = (text: string) => line.glyphs.find((glyph) => glyph.text === text)!.start;
+    // う, 漢, え one em each: the reading かんじょう (2 em) reaches half an em over う and え, where
+    // the base alone in the middle of the reading's length put 3 em from う to え.
+    expect((at('え') - at('う')) / geometry.fontSize).toBeCloseTo(2, 0);
+  });
+
   it('sets 。「 、「 」「 ）（ in 1.5 em', () => {
     const { geometry, lines } = built[name];
     for (const pair of ['。「', '、「', '」「', '）（']) {
