@@ -37,6 +37,7 @@ export const integration = [
   'tests/markdown/notation-book.test.ts',
   'tests/pdf/binding.test.ts',
   'tests/pdf/fonts.test.ts',
+  'tests/pdf/grid.test.ts',
   'tests/pdf/hanging.test.ts',
   'tests/pdf/hermetic.test.ts',
   'tests/pdf/long-book-press.test.ts',

@@ -5,6 +5,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Chapter } from '../book.ts';
+import { withHalfWidthPairs } from './yakumono.ts';
 
 /** Which part of a chapter a section holds, and anything set before its nodes. */
 export interface ChapterSectionOptions {
@@ -23,7 +24,8 @@ export function chapterSection(
   nodes: ElementContent[],
   { part = 0, before = [] }: ChapterSectionOptions = {},
 ): Element {
-  const children = [...before, ...nodes];
+  // 約物の連続 as JLReq sets it, in every output alike.
+  const children = [...before, ...withHalfWidthPairs(nodes)];
   if (part > 0) return h('section.chapter-continued', children);
   const firstHeading = chapter.headings[0];
   return h(

@@ -17,9 +17,12 @@ import {
   MINCHO_STACK,
   type BundledFamily,
 } from '../fonts/fontsource.ts';
+import { bundledRubyFaces, ownRubyFace, RUBY_SHIFT, rubyFamilyName } from '../fonts/ruby-faces.ts';
 import type { PageGeometry } from './geometry.ts';
 import { splitTallCode } from './code-blocks.ts';
 import { chapterSection } from './chapter-section.ts';
+import { markOneLineEnding } from './chapter-end.ts';
+import { overhangRuby } from './ruby-overhang.ts';
 import { colophonPage } from './colophon.ts';
 import { titlePage } from './title-page.ts';
 import {
@@ -89,6 +92,8 @@ export function printParts(
     splitLongParagraphs(content, MAX_PARAGRAPH_CHARS);
     splitTallCode(content, geometry);
     const section = chapterSection(chapter, content, { before: [anchor(chapter.id)] });
+    markOneLineEnding(section, geometry.charsPerLine);
+    overhangRuby(section);
     visit(section, 'element', (node: Element) => {
       const className = node.properties.className;
       if (
@@ -246,11 +251,16 @@ function geometryCss(
   const [end, right] = g.vertical ? [hang, 0] : [0, hang];
   const blockBlock = g.vertical ? g.block.width : g.block.height;
   const blockInline = g.vertical ? g.block.height : g.block.width;
-  // Chromium moves the first line of a page inwards when its ruby reaches past the half-leading
-  // (there is no line before it to lend the space), and then the page's last line no longer fits:
-  // with a reading every few words most pages lost a line. Room for half a ruby at the block-end
-  // side keeps every line of the 版面; it is less than a line, so no extra line fits there.
+  // Chromium moves the first line of a page inwards when an annotation reaches past the
+  // half-leading (there is no line before it to lend the space), and then the page's last line no
+  // longer fits. Readings no longer do (rubyCss), 傍点 still may: room for half a ruby at the
+  // block-end side keeps every line of the 版面; it is less than a line, so no extra line fits there.
   const slack = (Math.min(g.fontSize, g.pitchPt) * 0.5 * 25.4) / 72;
+  // The readings of a page's first line reach past the line into the margin (rubyCss keeps the
+  // line where it is). Chromium also paints ink that crosses the edge of the page area on the page
+  // before; a strip of padding inside the page area, repeated on every page, keeps it on its own.
+  const room = (g.fontSize * 0.5 * 25.4) / 72;
+  const [roomTop, roomRight] = g.vertical ? [0, room] : [room, 0];
   const fontFaces = [fonts.body, fonts.heading]
     .filter((font) => font.url)
     .map((font) => `@font-face { font-family: ${cssString(font.family)}; src: url(${cssString(font.url!)}); }`);
@@ -263,14 +273,44 @@ function geometryCss(
   const gothic = [...GOTHIC_TAGS, ...GOTHIC_CLASSES.map((name) => `.${name}`)].join(', ');
   return [
     ...fontFaces,
-    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along)} ${mm(g.bleed + side - across - right)} ${mm(g.bleed + g.margin.bottom - along - end - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
+    `@page { size: ${mm(g.sheet.width)} ${mm(g.sheet.height)}; margin: ${mm(g.bleed + g.margin.top - along - roomTop)} ${mm(g.bleed + side - across - right - roomRight)} ${mm(g.bleed + g.margin.bottom - along - end - (g.vertical ? 0 : slack))} ${mm(g.bleed + side - across - (g.vertical ? slack : 0))}; }`,
     `:root { --font-size: ${pt(g.fontSize)}; --line-height: ${g.lineHeight}; --pitch: ${pt(g.pitchPt)}; ` +
       `--block-block: ${mm(blockBlock)}; --block-inline: ${mm(blockInline)}; --columns: ${g.columns}; ` +
       `--column-gap: ${pt(g.columnGap * g.fontSize)}; --chapter-break: ${chapterStart}; }`,
+    `body { padding-block-start: ${mm(room)}; box-decoration-break: clone; -webkit-box-decoration-break: clone; }`,
     `html { font-family: ${body}; }`,
     `${gothic} { font-family: ${heading}; }`,
     `.${MISSING_GLYPH_CLASS} { font-family: ${body}; font-weight: normal; }`,
+    ...rubyCss(fonts, gothic, stack),
   ].join('\n');
+}
+
+/**
+ * Readings set in faces whose ascent and descent are small (scripts/fonts/ruby-faces.ts), so that
+ * a line with ruby takes no more room than one without and the 版面 never moves; the glyphs are
+ * moved back out to where JLReq puts them.
+ */
+function rubyCss(
+  fonts: PrintFonts,
+  gothic: string,
+  stack: (first: string, bundled: readonly BundledFamily[]) => string,
+): string[] {
+  const own = [fonts.body, fonts.heading]
+    .filter((font) => font.url)
+    .map((font) => ownRubyFace(cssString(rubyFamilyName(font.family)), cssString(font.url!)));
+  const faces = (font: PrintFonts['body'], bundled: BundledFamily) =>
+    [...(font.url ? [rubyFamilyName(font.family)] : []), rubyFamilyName(fontFamilyName(bundled))]
+      .map(cssString)
+      .join(', ');
+  const rubyStack = (font: PrintFonts['body'], bundled: readonly BundledFamily[]) =>
+    `${faces(font, bundled[0]!)}, ${stack(font.family, bundled)}`;
+  return [
+    bundledRubyFaces(MINCHO_STACK[0]!),
+    bundledRubyFaces(GOTHIC_STACK[0]!),
+    ...own,
+    `rt { font-family: ${rubyStack(fonts.body, MINCHO_STACK)}; position: relative; inset-block-start: -${RUBY_SHIFT}em; }`,
+    `${gothic.replaceAll(', ', ' rt, ')} rt { font-family: ${rubyStack(fonts.heading, GOTHIC_STACK)}; }`,
+  ];
 }
 
 /** A CSS string literal; user-supplied names never end the string or the rule. */

@@ -179,7 +179,9 @@ describe('漢文 and 挿絵', () => {
     const pdf = join(out, 'juunika-no-yuki.pdf');
     const { stdout: list } = await run('pdfimages', ['-list', pdf]);
     expect(list.trim().split('\n').slice(2)).toHaveLength(2);
-    const { stdout: text } = await run('pdftotext', [pdf, '-']);
+    // In content-stream order (-raw): on a page of short lines whose characters line up across the
+    // lines, as the grid sets them, pdftotext's layout analysis reads the rows instead of the columns.
+    const { stdout: text } = await run('pdftotext', ['-raw', pdf, '-']);
     expect(text.replace(/\s/g, '')).toContain('十二花の雪');
     expect(text.replace(/\s/g, '')).toContain('底本：「中谷宇吉郎集第一巻」岩波書店');
     expect(text).not.toMatch(/［＃|《/);

@@ -14,6 +14,7 @@ import { PT_PER_MM } from '../../layout/units.ts';
 import { drawCropMarks } from './crop-marks.ts';
 import { kdpMarkPlaces } from './kdp-margins.ts';
 import { reserveDocumentId, stampDocumentId } from './document-id.ts';
+import { nameFontsByWeight } from './font-names.ts';
 import { convertToGray, type GrayReport } from './gray/convert.ts';
 import { writeMetadata, type PdfMetadata } from './metadata.ts';
 import type { PressOptions } from './options.ts';
@@ -85,6 +86,7 @@ export async function composePdf(
     );
   }
   await replaceFrontPages(main, front, frontPositions);
+  nameFontsByWeight(main);
   for (const index of frontPositions) await pages.finish(main.getPage(index), index);
   shiftDestinations(main, pages.shifts);
   const finished = await finishDocument(main, options);

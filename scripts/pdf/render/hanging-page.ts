@@ -282,19 +282,25 @@ class Measure {
     const lines = this.linesOf(block);
     if (lines.length < 2) return undefined;
     const lineEnd = this.lineEndOf(block.element, rect);
+    const em = parseFloat(getComputedStyle(block.element).fontSize);
     for (let index = 0; index + 1 < lines.length; index++) {
       const free = lineEnd - lines[index]!.end;
       if (free < 0.5) continue;
       const start = this.firstUnitOf(block, lines[index + 1]!);
       if (start < block.from || start === 0) continue;
-      const found = this.pushedMark(block, start, free);
+      const found = this.pushedMark(block, start, free, em);
       if (found !== undefined) return { mark: found, lineStart: start };
     }
     return undefined;
   }
 
-  /** The mark near the start of a line (beginning at `start`) that would fit into the `free` space of the line before. */
-  private pushedMark(block: Block, start: number, free: number): number | undefined {
+  /**
+   * The mark near the start of a line (beginning at `start`) whose line was pushed: the characters
+   * before it fill the `free` space of the line before, so that the mark would start where that
+   * line ends. A mark that would start inside the line (the line holds a half-width pair of 約物,
+   * and more room than the characters take) is not hung: it would straddle the end of the line.
+   */
+  private pushedMark(block: Block, start: number, free: number, em: number): number | undefined {
     const window = block.text.slice(start + 1, start + 1 + MAX_PUSHED);
     const found = window.search(HANGING);
     if (found === -1) return undefined;
@@ -307,7 +313,7 @@ class Measure {
     // Layout rounds to 1/64 px per character: allow a pixel. A guess that is too kind only
     // costs an undo, when the mark does not end the line after all.
     const pushed = markBox.inlineStart - startBox.inlineStart;
-    return pushed > 0 && pushed <= free + 1 ? mark : undefined;
+    return pushed > 0 && pushed <= free + 1 && pushed >= free - Math.max(1, em / 4) ? mark : undefined;
   }
 
   /** Whether a mark now ends the line it was pushed from, and the paragraph grew no longer. */

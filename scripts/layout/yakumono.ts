@@ -1,0 +1,114 @@
+/**
+ * 約物の連続 (JLReq 3.1.4): where two full-width punctuation marks meet, the space between them
+ * is half an em, not the whole em their two halves of white add up to — 。「 、「 」「 ）（ take
+ * 1.5 em, as do 」。 」、 。」 「「. One mark of each such pair is put in a span that the
+ * stylesheets set half-width with the font's own alternate widths (`halt`, `vhal`): the opening
+ * mark of a closing + opening pair (so that, should the line break between them, the opening
+ * mark starts the next line flush with the head, as a line-start bracket is set), otherwise the
+ * first of two closing marks and the second of two opening ones.
+ *
+ * CSS `text-spacing-trim` asks the same of the browser, and Chromium does it for some pairs
+ * only: it decides from the font's glyph bounds whether 、。 are closing marks, and at 12 px in
+ * vertical text (9 pt) rounding makes them not; it never trims 」。 」、 。」; and it does not see
+ * a pair whose marks come from two font files (〕「 』「 】「 with the bundled fonts, which come
+ * cut by Unicode range). Marking the pairs in the text sets them alike at every size, in the
+ * PDF and in every reading system whose font has the alternate widths; one that lacks them sets
+ * the pair whole, as before. Chromium does not trim a mark set with `halt`/`vhal` again.
+ */
+import type { Element, ElementContent } from 'hast';
+
+/** Class of the span holding a mark set half-width (the stylesheets turn on `halt` / `vhal`). */
+const HALF_WIDTH_CLASS = 'yakumono-half';
+
+// JLReq's opening brackets (cl-01) and closing brackets (cl-02), full stops and commas (cl-06,
+// cl-07), and middle dots (cl-05), as full-width characters.
+const OPENING = '「『（〔［｛〈《【〘〖〝‘“';
+const CLOSING = '」』）〕］｝〉》】〙〗〟’”';
+const DOTS = '、。，．';
+const MIDDLE = '・：；';
+const isOpening = (char: string | undefined) => char !== undefined && OPENING.includes(char);
+const isClosing = (char: string | undefined) => char !== undefined && (CLOSING + DOTS).includes(char);
+const isMiddle = (char: string | undefined) => char !== undefined && MIDDLE.includes(char);
+
+// Text set apart from the lines of prose, or set as one unit: left as written.
+const SKIPPED = new Set(['code', 'pre', 'kbd', 'samp', 'rt', 'rp', 'script', 'style']);
+const WHOLE = new Set(['tcy', 'upright-1', 'nowrap', HALF_WIDTH_CLASS]);
+
+/**
+ * Which of the two marks `a` `b` (in this order) is set half-width: 0 the first, 1 the second,
+ * undefined when they are not a pair JLReq closes up. Quotation marks ‘’“” count as brackets
+ * only when the font sets them full-width, which Japanese fonts do not; they are left alone.
+ */
+export function halfOfPair(a: string | undefined, b: string | undefined): 0 | 1 | undefined {
+  if (a === undefined || b === undefined || '‘’“”'.includes(a) || '‘’“”'.includes(b)) return undefined;
+  if (isOpening(b) && (isClosing(a) || isOpening(a) || isMiddle(a))) return 1;
+  if (isClosing(a) && (isClosing(b) || isMiddle(b))) return 0;
+  return undefined;
+}
+
+/**
+ * The nodes with one mark of each adjacent pair of punctuation in a half-width span. The nodes
+ * given are left as they are (they are the book's parsed trees, which every output shares): an
+ * element is copied only when something inside it changes.
+ */
+export function withHalfWidthPairs(nodes: readonly ElementContent[]): ElementContent[] {
+  return transform(nodes) ?? [...nodes];
+}
+
+/** The nodes changed, or undefined when nothing in them is. */
+function transform(nodes: readonly ElementContent[]): ElementContent[] | undefined {
+  let changed = false;
+  const out: ElementContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      const pieces = split(node.value);
+      if (pieces) changed = true;
+      out.push(...(pieces ?? [node]));
+      continue;
+    }
+    const children = node.type === 'element' && !skipped(node) ? transform(node.children) : undefined;
+    if (children) {
+      changed = true;
+      out.push({ ...node, children } as Element);
+    } else out.push(node);
+  }
+  return changed ? out : undefined;
+}
+
+/** Text set apart from the lines of prose (code, readings) or set as one unit (縦中横). */
+function skipped(element: Element): boolean {
+  const classes = element.properties.className;
+  return SKIPPED.has(element.tagName) || (Array.isArray(classes) && classes.some((name) => WHOLE.has(String(name))));
+}
+
+/**
+ * A text as text and half-width spans, or undefined when it holds no pair. Pairs inside one text
+ * node only: a mark next to an element (a pair split by 傍点 or a link) is left whole.
+ */
+function split(value: string): ElementContent[] | undefined {
+  const chars = [...value];
+  const half = new Set<number>();
+  for (let index = 0; index + 1 < chars.length; index++) {
+    const which = halfOfPair(chars[index], chars[index + 1]);
+    if (which !== undefined) half.add(index + which);
+  }
+  if (half.size === 0) return undefined;
+  const pieces: ElementContent[] = [];
+  let text = '';
+  chars.forEach((char, index) => {
+    if (!half.has(index)) {
+      text += char;
+      return;
+    }
+    if (text) pieces.push({ type: 'text', value: text });
+    text = '';
+    pieces.push({
+      type: 'element',
+      tagName: 'span',
+      properties: { className: [HALF_WIDTH_CLASS] },
+      children: [{ type: 'text', value: char }],
+    });
+  });
+  if (text) pieces.push({ type: 'text', value: text });
+  return pieces;
+}
