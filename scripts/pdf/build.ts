@@ -28,7 +28,13 @@ import { startBrowserSession, type BrowserSession } from './render/browser.ts';
 import { resolveFonts, type ResolvedFonts } from './render/fonts.ts';
 import type { HangingReport } from './render/hanging-page.ts';
 import { mergeParts, removeProbeLinks } from './render/merge.ts';
-import { rewriteFirstPart, writeFrontMatter, writeParts, type WrittenParts } from './render/parts.ts';
+import {
+  rewriteFirstPart,
+  writeFrontMatter,
+  writeParts,
+  writePicturePages,
+  type WrittenParts,
+} from './render/parts.ts';
 import { BookRendering } from './render/rendering.ts';
 import { missingGlyphWarnings, pdfWarnings, preflightError } from './warnings.ts';
 
@@ -162,8 +168,9 @@ async function composeBook(
     // The front matter renders while the other pages are finished.
     const frontPdf = rendering.render(frontPath, 'front');
     frontPdf.catch(() => undefined);
+    const bleedPictures = await renderBleedPictures(setup, rendering, plan);
     try {
-      return await composePdf(mainDocument, frontPdf, composeOptions(setup, plan));
+      return await composePdf(mainDocument, frontPdf, { ...composeOptions(setup, plan), bleedPictures });
     } catch (error) {
       if (!(error instanceof BuildError) || error.ruleId !== 'pdf-front-matter' || pass >= 3) throw error;
       progress?.('the 目次 changed length with its page numbers: laying out its part again');
@@ -171,6 +178,21 @@ async function composeBook(
       rendered[0] = await rendering.render(written.paths[0]!, 'part');
     }
   }
+}
+
+/** The pictures to the paper's edges, rendered while the other pages are finished; none when the book has none. */
+async function renderBleedPictures(
+  setup: Setup,
+  rendering: BookRendering,
+  plan: PagePlan,
+): Promise<{ bytes: Promise<Uint8Array>; pages: Map<number, number> } | undefined> {
+  if (plan.bleedPages.size === 0) return undefined;
+  const input = { book: setup.book, geometry: setup.geometry, fonts: setup.fonts.fonts };
+  const path = await writePicturePages(input, rendering.workDir);
+  if (!path) return undefined;
+  const bytes = rendering.render(path, 'front');
+  bytes.catch(() => undefined);
+  return { bytes, pages: plan.bleedPages };
 }
 
 /** The final pages from where Chromium put things; KDP's rules on the page count. */
