@@ -21,6 +21,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { Place } from '../errors.ts';
 import type { ImageFacts } from '../manuscript/image-facts.ts';
 import type { ImageFile } from '../manuscript/images.ts';
 import { PICTURE_CLASS, PLACEMENT_CLASS, type PicturePlacement } from '../markdown/pictures/index.ts';
@@ -110,7 +111,7 @@ const classesOf = (element: Element): string[] =>
   Array.isArray(element.properties.className) ? element.properties.className.map(String) : [];
 
 /** Whether an element is a picture's figure, and its placement as written. */
-export function placementOf(element: Element): PicturePlacement | undefined {
+function placementOf(element: Element): PicturePlacement | undefined {
   if (element.tagName !== 'figure') return undefined;
   const classes = classesOf(element);
   if (!classes.includes(PICTURE_CLASS)) return undefined;
@@ -118,7 +119,7 @@ export function placementOf(element: Element): PicturePlacement | undefined {
 }
 
 /** The picture's image element and its caption's text. */
-export function pictureParts(figure: Element): { image?: Element; caption: string } {
+function pictureParts(figure: Element): { image?: Element; caption: string } {
   const image = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'img');
   const caption = figure.children.find(
     (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
@@ -211,7 +212,59 @@ export function picturePagesDocument(pictures: readonly EdgePicture[], g: PageGe
   };
 }
 
-/** A picture's printed size in millimetres, for messages. */
-export function millimetres(box: { width: number; height: number }): { width: number; height: number } {
-  return { width: box.width * MM_PER_PT, height: box.height * MM_PER_PT };
+/** A full-page picture whose file has fewer pixels than its printed size needs. */
+export interface SmallPicture {
+  /** The image's reference as written. */
+  src: string;
+  place: Place;
+  /** Its pixels, and the pixels its printed size needs at the resolution asked. */
+  pixels: { width: number; height: number };
+  needed: { width: number; height: number };
+  /** Its printed size in millimetres, and its resolution there. */
+  printed: { width: number; height: number };
+  ppi: number;
+}
+
+/**
+ * The pictures that take a page (full-page, to the edges, or a picture in the flow large enough to
+ * take its page) whose files have too few pixels for `ppi` at the size they print at: a small
+ * picture blown up to a page prints soft. Pictures in the flow print at their own size and
+ * resolution; the preflight reports those.
+ */
+export function smallPictures(
+  chapters: readonly { file: { path: string }; tree: Root }[],
+  g: PageGeometry,
+  images: ReadonlyMap<string, ImageFile>,
+  ppi: number,
+): SmallPicture[] {
+  const found: SmallPicture[] = [];
+  for (const chapter of chapters) {
+    visit(chapter.tree, 'element', (figure: Element) => {
+      const placement = placementOf(figure);
+      if (!placement) return;
+      const { image, caption } = pictureParts(figure);
+      const src = String(image?.properties.src ?? '');
+      const facts = images.get(src)?.facts;
+      if (!facts) return 'skip';
+      const box = pictureBox(facts, placement, caption, g);
+      if (box.placement === 'flow') return 'skip';
+      // A picture to the edges covers the sheet, cropped: the larger of the two scales.
+      const sheet = { width: g.sheet.width / MM_PER_PT, height: g.sheet.height / MM_PER_PT };
+      const cover = Math.max(sheet.width / facts.width, sheet.height / facts.height);
+      const printed = box.placement === 'bleed' ? { width: facts.width * cover, height: facts.height * cover } : box;
+      const actual = (facts.width / printed.width) * 72;
+      if (actual + 0.5 >= ppi) return 'skip';
+      const start = figure.position?.start;
+      found.push({
+        src,
+        place: { file: chapter.file.path, line: start?.line, column: start?.column },
+        pixels: { width: facts.width, height: facts.height },
+        needed: { width: Math.ceil((printed.width / 72) * ppi), height: Math.ceil((printed.height / 72) * ppi) },
+        printed: { width: printed.width * MM_PER_PT, height: printed.height * MM_PER_PT },
+        ppi: actual,
+      });
+      return 'skip';
+    });
+  }
+  return found;
 }

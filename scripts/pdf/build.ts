@@ -14,12 +14,13 @@ import { BUNDLED_FAMILIES, fontPackageDir } from '../fonts/fontsource.ts';
 import { resolveGeometry, type PageGeometry } from '../layout/geometry.ts';
 import { authorsOf } from '../layout/metadata-text.ts';
 import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.ts';
+import { smallPictures } from '../layout/pictures.ts';
 import { ANCHOR_PREFIX, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
 import { tocEntries } from '../layout/toc.ts';
 import { fullWidthPunctuation } from '../layout/upright.ts';
 import type { StageProgress } from '../progress.ts';
 import { inspectLayout, type LayoutFacts } from './inspect/layout-facts.ts';
-import { formatChecklist, preflightPdf } from './inspect/preflight/index.ts';
+import { formatChecklist, MIN_PPI, preflightPdf } from './inspect/preflight/index.ts';
 import { composePdf, type ComposedPdf } from './press/compose.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press/options.ts';
 import type { PageMark } from './press/page-marks.ts';
@@ -36,7 +37,7 @@ import {
   type WrittenParts,
 } from './render/parts.ts';
 import { BookRendering } from './render/rendering.ts';
-import { missingGlyphWarnings, pdfWarnings, preflightError } from './warnings.ts';
+import { missingGlyphWarnings, pdfWarnings, preflightError, smallPictureWarnings } from './warnings.ts';
 
 /** What a PDF build produced. */
 export interface PdfResult {
@@ -83,6 +84,8 @@ interface Setup {
   fonts: ResolvedFonts;
   press: PressOptions;
   missingGlyphs: MissingGlyph[];
+  /** Full-page pictures with too few pixels for the destination, worded. */
+  pictureWarnings: Warning[];
   options: PdfBuildOptions;
 }
 
@@ -92,7 +95,7 @@ interface Setup {
  */
 export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promise<PdfResult> {
   const setup = prepare(book, options);
-  options.beforeLayout?.(missingGlyphWarnings(setup.missingGlyphs));
+  options.beforeLayout?.([...missingGlyphWarnings(setup.missingGlyphs), ...setup.pictureWarnings]);
   const session = options.session ?? (await startBrowserSession());
   const rendering = await BookRendering.start(session, {
     signal: options.signal,
@@ -118,7 +121,14 @@ function prepare(book: Book, options: PdfBuildOptions): Setup {
   const missingGlyphs = findMissingGlyphs(book, fonts.stacks);
   const press = resolvePress(config.print, geometry.profile, manuscript.locate);
   checkKdpType(geometry, manuscript.locate);
-  return { book, geometry, fonts, press, missingGlyphs, options };
+  return { book, geometry, fonts, press, missingGlyphs, pictureWarnings: pictureWarnings(book, geometry), options };
+}
+
+/** Full-page pictures too small for print; none for the screen, which prints no picture larger than its file. */
+function pictureWarnings(book: Book, geometry: PageGeometry): Warning[] {
+  if (geometry.profile === 'screen') return [];
+  const ppi = geometry.profile === 'kdp' ? MIN_PPI.kdp : MIN_PPI.shopGray;
+  return smallPictureWarnings(smallPictures(book.chapters, geometry, book.assets.images, ppi), ppi);
 }
 
 /** The book's parts, written and rendered side by side. */
@@ -244,14 +254,16 @@ async function finish(setup: Setup, rendering: BookRendering, composed: Composed
     pdfx: press.pdfx,
     padTo: press.padTo > 1 ? press.padTo : undefined,
   });
-  const warnings = pdfWarnings({
-    metadataFile: setup.book.manuscript.metadataFile,
-    blocked: [...rendering.blocked],
-    missingGlyphs: setup.missingGlyphs,
-    missingInMarks: composed.missingGlyphs,
-    type3Fonts: composed.type3Fonts,
-    preflight,
-  });
+  const warnings = setup.pictureWarnings.concat(
+    pdfWarnings({
+      metadataFile: setup.book.manuscript.metadataFile,
+      blocked: [...rendering.blocked],
+      missingGlyphs: setup.missingGlyphs,
+      missingInMarks: composed.missingGlyphs,
+      type3Fonts: composed.type3Fonts,
+      preflight,
+    }),
+  );
   if (preflight.failed) throw preflightError(preflight);
   return {
     bytes: composed.bytes,

@@ -100,6 +100,17 @@ describe('pictures in the print book', () => {
     expect(stderr).not.toMatch(/error/);
   });
 
+  it('warns of the full-page pictures with too few pixels for print, at their lines, with the pixels needed', () => {
+    const warnings = stderr.split('\n').filter((line) => line.includes('prints a page at'));
+    // The :::full-page picture (300 × 150 pixels enlarged to the 版面) and the :::bleed one (1200 × 1800 over
+    // the sheet); not the portrait that took its page in the flow (1800 pixels on 342 pt: 379 ppi).
+    expect(warnings).toHaveLength(2);
+    const lineOf = (text: string) => chapter.split('\n').findIndex((line) => line.includes(text)) + 1;
+    expect(warnings[0]).toContain(`01.md:${lineOf('全面の絵')}:1: warning: picture "images/landscape.png"`);
+    expect(warnings[0]).toMatch(/350 ppi needs \d+ × \d+ pixels/);
+    expect(warnings[1]).toContain(`01.md:${lineOf('裁ち落としの絵')}:1: warning: picture "images/portrait.jpg"`);
+  });
+
   it('fills the page before a picture that does not fit it: no text page is left part-empty', () => {
     for (const index of pictured()) {
       const before = index - 1;

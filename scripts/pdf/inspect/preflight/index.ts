@@ -7,7 +7,7 @@ import { PDFX_1A_2001 } from '../destinations.ts';
 import { checkPdf, type CheckItem, type Expectations } from './checks.ts';
 import { readPdfFacts, type DocumentFacts } from './document.ts';
 
-export { pageList, type Expectations } from './checks.ts';
+export { MIN_PPI, pageList, type Expectations } from './checks.ts';
 
 /** The checklist of one PDF. */
 export interface PreflightReport {
