@@ -25,6 +25,7 @@ import { composePdf, type ComposedPdf } from './press/compose.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press/options.ts';
 import type { PageMark } from './press/page-marks.ts';
 import { planPages, type PagePlan } from './press/plan.ts';
+import { pressPlates } from './press/plates.ts';
 import { startBrowserSession, type BrowserSession } from './render/browser.ts';
 import { resolveFonts, type ResolvedFonts } from './render/fonts.ts';
 import type { HangingReport } from './render/hanging-page.ts';
@@ -34,6 +35,7 @@ import {
   writeFrontMatter,
   writeParts,
   writePicturePages,
+  writePlatePages,
   type WrittenParts,
 } from './render/parts.ts';
 import { BookRendering } from './render/rendering.ts';
@@ -53,6 +55,8 @@ export interface PdfResult {
   gray?: { ms: number; images: number };
   /** What the ぶら下げ pass did, summed over the parts; absent when `print.hanging` is off. */
   hanging?: HangingReport;
+  /** The 口絵 as a colour PDF of their own, when the book has `frontispiece`. */
+  plates?: { bytes: Uint8Array; pages: number };
 }
 
 /** Folders of the project's own assets the print document loads: fonts and templates. */
@@ -106,7 +110,8 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   });
   try {
     const composed = await composeBook(setup, rendering, await renderBook(setup, rendering));
-    return await finish(setup, rendering, composed);
+    const plates = await renderPlates(setup, rendering);
+    return { ...(await finish(setup, rendering, composed)), ...(plates ? { plates } : {}) };
   } finally {
     await rendering.close();
     if (!options.session) await session.close();
@@ -126,9 +131,18 @@ function prepare(book: Book, options: PdfBuildOptions): Setup {
 
 /** Full-page pictures too small for print; none for the screen, which prints no picture larger than its file. */
 function pictureWarnings(book: Book, geometry: PageGeometry): Warning[] {
-  if (geometry.profile === 'screen') return [];
+  const warnings: Warning[] = [];
+  if (geometry.profile === 'kdp' && book.assets.frontispiece.length > 0)
+    warnings.push({
+      message:
+        'KDP prints an interior all in colour or all in black and white, from one file: the 口絵 (frontispiece) are written as a PDF of their own, which KDP does not take',
+      hint: 'for KDP, put the plates at the start of the first chapter as :::bleed pictures and choose a colour interior (print.color: color), or leave them out',
+      ...book.manuscript.locate(['frontispiece']),
+      ruleId: 'pdf-frontispiece-kdp',
+    });
+  if (geometry.profile === 'screen') return warnings;
   const ppi = geometry.profile === 'kdp' ? MIN_PPI.kdp : MIN_PPI.shopGray;
-  return smallPictureWarnings(smallPictures(book.chapters, geometry, book.assets.images, ppi), ppi);
+  return warnings.concat(smallPictureWarnings(smallPictures(book.chapters, geometry, book.assets.images, ppi), ppi));
 }
 
 /** The book's parts, written and rendered side by side. */
@@ -203,6 +217,17 @@ async function renderBleedPictures(
   const bytes = rendering.render(path, 'front');
   bytes.catch(() => undefined);
   return { bytes, pages: plan.bleedPages };
+}
+
+/** The 口絵 as a colour PDF of their own; none when the book has no `frontispiece`. */
+async function renderPlates(setup: Setup, rendering: BookRendering): Promise<PdfResult['plates']> {
+  const input = { book: setup.book, geometry: setup.geometry, fonts: setup.fonts.fonts };
+  const path = await writePlatePages(input, rendering.workDir);
+  if (!path) return undefined;
+  setup.options.progress?.(`口絵: ${setup.book.assets.frontispiece.length} colour plate(s) as a PDF of their own`);
+  const rendered = await rendering.render(path, 'front');
+  const bytes = await pressPlates(rendered, setup.geometry, setup.press, setup.book.config.title);
+  return { bytes, pages: setup.book.assets.frontispiece.length };
 }
 
 /** The final pages from where Chromium put things; KDP's rules on the page count. */

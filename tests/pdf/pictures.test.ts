@@ -46,10 +46,12 @@ const chapter = [
 let pages: PageFacts[];
 let words: { width: number; height: number; words: PlacedText[] }[];
 let stderr: string;
+let plates: PageFacts[];
 
 beforeAll(async () => {
   const root = await makeManuscript({
-    'book.yaml': 'title: 挿絵の本\nauthor: 著者\n',
+    'book.yaml': 'title: 挿絵の本\nauthor: 著者\nfrontispiece: images/plate.jpg\n',
+    'images/plate.jpg': jpegImage(1300, 1850, (x, y) => [200, (x + y) % 256, 40], 350),
     '01.md': `${chapter}\n`,
     'images/portrait.jpg': jpegImage(1200, 1800, gradient),
     'images/landscape.png': png(300, 150, 3, (x, y) => gradient(x, y), 300),
@@ -62,6 +64,7 @@ beforeAll(async () => {
   const path = join(out, `${root.split('/').at(-1)}.pdf`);
   pages = (await readPdfFacts(await readFile(path), { paint: true })).pages;
   words = await pageWords(path);
+  plates = (await readPdfFacts(await readFile(path.replace(/\.pdf$/, '-frontispiece.pdf')), { paint: true })).pages;
 }, 120_000);
 
 /** A page's images as boxes from the top-left, as pdftotext gives glyphs. */
@@ -203,5 +206,39 @@ describe('pictures in the print book', () => {
       expect(Math.min(...glyphs.map((g) => g.yMin))).toBeGreaterThan(image!.yMax);
       expect(Math.max(...glyphs.map((g) => g.yMax - g.yMin))).toBeLessThan(FONT * 1.2);
     }
+  });
+});
+
+describe('口絵 (frontispiece)', () => {
+  it('come out as a colour PDF of their own, each plate over the bleed box, while the interior stays one colour', () => {
+    expect(plates).toHaveLength(1);
+    const [plate] = plates;
+    expect(plate!.colorSpaces.has('DeviceGray')).toBe(false);
+    expect([...plate!.colorSpaces].some((space) => /RGB/.test(space))).toBe(true);
+    expect(plate!.images).toHaveLength(1);
+    const [x1, y1, x2, y2] = plate!.images[0]!.box;
+    const bleed = plate!.bleed!;
+    expect(x1).toBeLessThanOrEqual(bleed[0] + 0.5);
+    expect(y1).toBeLessThanOrEqual(bleed[1] + 0.5);
+    expect(x2).toBeGreaterThanOrEqual(bleed[2] - 0.5);
+    expect(y2).toBeGreaterThanOrEqual(bleed[3] - 0.5);
+    // The same trim as the interior's pages.
+    const [t1, , t2] = plate!.trim!;
+    const [i1, , i2] = pages[0]!.trim!;
+    expect(t2 - t1).toBeCloseTo(i2 - i1, 1);
+    // The interior: one colour on every page.
+    for (const page of pages) expect([...page.colorSpaces].filter((space) => space !== 'DeviceGray')).toEqual([]);
+  });
+
+  it('stops the build at the line of book.yaml of a plate that is missing or not an image', async () => {
+    const root = await makeManuscript({
+      'book.yaml': 'title: 口絵\nfrontispiece:\n  - images/none.jpg\n  - notes.png\n',
+      '01.md': '本文。\n',
+      'notes.png': 'これは画像ではない',
+    });
+    const result = await shared.run('build-pdf', ['--manuscript', root, '--out-dir', join(root, 'out')]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/book\.yaml:3:\d+: error: image not found: images\/none\.jpg/);
+    expect(result.stderr).toMatch(/book\.yaml:4:\d+: error: "notes\.png" is not an image/);
   });
 });

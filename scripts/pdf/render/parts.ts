@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../../book.ts';
@@ -74,6 +75,16 @@ export async function writePicturePages(input: PartsInput, workDir: string): Pro
   const root = picturePagesDocument(pictures, geometry, book.config.lang);
   const path = join(workDir, 'pictures.html');
   await writeDocument(path, root, book);
+  return path;
+}
+
+/** Write the 口絵 (the book's `frontispiece`), one a page over the whole sheet; returns its path, or undefined when there are none. */
+export async function writePlatePages(input: PartsInput, workDir: string): Promise<string | undefined> {
+  const { book, geometry } = input;
+  const plates = book.assets.frontispiece.map((file) => ({ src: pathToFileURL(file.path).href, alt: '口絵' }));
+  if (plates.length === 0) return undefined;
+  const path = join(workDir, 'plates.html');
+  await writeFile(path, toHtml(picturePagesDocument(plates, geometry, book.config.lang)));
   return path;
 }
 
