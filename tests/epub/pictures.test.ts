@@ -142,7 +142,7 @@ window.ready = true;
 const gradient = (x: number, y: number): [number, number, number] => [(x * 7) % 256, (y * 5) % 256, 128];
 const text = '　吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。'.repeat(5);
 const paragraphs = (count: number) => Array.from({ length: count }, () => text).join('\n\n');
-const ALTS = ['縦長の絵', '横長の絵', '小さな絵', '全面の絵', '裁ち落としの絵'];
+const ALTS = ['口絵', '縦長の絵', '横長の絵', '小さな絵', '全面の絵', '裁ち落としの絵'];
 
 const SIZES = [
   ['portrait', 450, 800],
@@ -153,7 +153,8 @@ let epubPath: string;
 
 beforeAll(async () => {
   const root = await makeManuscript({
-    'book.yaml': 'title: 挿絵の本\nauthor: 著者\n',
+    'book.yaml': 'title: 挿絵の本\nauthor: 著者\nfrontispiece: images/plate.jpg\n',
+    'images/plate.jpg': jpegImage(1300, 1850, (x, y) => [200, (x + y) % 256, 40]),
     '01.md': [
       '# 第一章',
       paragraphs(2),
@@ -209,7 +210,7 @@ describe('pictures in the EPUB', () => {
       // A small picture's caption is on its screen; a picture as large as the screen pushes its
       // caption to the next (both engines force an image's size to the page's).
       expect(byAlt.get('小さな絵')?.captionWhole).toBe(true);
-      for (const alt of ['全面の絵', '裁ち落としの絵']) expect(byAlt.get(alt)?.alone, alt).toBe(true);
+      for (const alt of ['口絵', '全面の絵', '裁ち落としの絵']) expect(byAlt.get(alt)?.alone, alt).toBe(true);
     },
   );
 
