@@ -81,5 +81,9 @@ async function makePdf(context: BuildContext, book: Book, options: BuildOptions,
     },
     warnings: [...bookWarnings(book), ...result.warnings],
     checklist: result.checklist,
+    // The 口絵, a colour PDF of their own beside the interior: `<name>-frontispiece.pdf`.
+    besides: result.plates
+      ? [{ path: outputPath(book, options.outDir, 'pdf', '-frontispiece'), bytes: result.plates.bytes }]
+      : [],
   };
 }

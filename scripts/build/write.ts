@@ -28,6 +28,8 @@ export interface Made {
   warnings: Warning[];
   checklist?: string[];
   cuts?: OutputResult['cuts'];
+  /** Files written beside the output, after it (the 口絵 PDF beside the interior). */
+  besides?: { path: string; bytes: Uint8Array }[];
 }
 
 /** What the cache keeps of a written output, to report it again when it is reused. */
@@ -70,6 +72,7 @@ export async function writeOutput(
     context.signal.throwIfAborted();
     if (options.strict && made.warnings.length > 0) throw strictError(made.warnings);
     await writeFileAtomic(path, made.bytes, context.signal);
+    for (const beside of made.besides ?? []) await writeFileAtomic(beside.path, beside.bytes, context.signal);
     const pages = made.facts.kind === 'pdf' ? made.facts.pages : undefined;
     await rememberOutput<Remembered>(path, print, made.bytes, { facts: made.facts, warnings: made.warnings, pages });
     const file = { path, bytes: made.bytes.byteLength, pages, reused: false };

@@ -335,6 +335,11 @@ export const BookSchema = v.strictObject({
   printer: v.optional(text),
   /** Cover image in the manuscript folder (JPEG or PNG); a cover is generated when absent. */
   cover: v.optional(text),
+  /**
+   * 口絵: colour plates before the 扉, images in the manuscript folder (one or a list), each a page
+   * to the paper's edges. The PDF build writes them as a colour PDF of their own (docs/pictures.md).
+   */
+  frontispiece: v.optional(textList),
   /** Output file name without extension; the manuscript folder's (or file's) name when absent. */
   filename: v.optional(
     v.pipe(

@@ -35,7 +35,8 @@ export async function buildEpub(book: Book): Promise<EpubResult> {
   try {
     const cover = await coverImage(book, workDir);
     const layout = layoutEpub(book, cover.url);
-    let imageCount = 0;
+    // The 口絵 pages point at their files already.
+    let imageCount = book.assets.frontispiece.length;
     for (const page of layout.pages) {
       if (page.source) imageCount += pointImages(page.nodes, book.assets);
     }

@@ -1,7 +1,8 @@
 /**
- * The content documents of the EPUB, in reading order: 表紙, 扉, 目次, the chapters (cut at page
+ * The content documents of the EPUB, in reading order: 表紙, 口絵, 扉, 目次, the chapters (cut at page
  * breaks and at the size limit) and 奥付.
  */
+import { pathToFileURL } from 'node:url';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
@@ -84,6 +85,12 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
       htmlClass: 'hltr',
       properties: 'svg',
     },
+    // 口絵: colour plates before the 扉, a page each.
+    ...book.assets.frontispiece.map((file, index) =>
+      page(`p-kuchie-${index + 1}`, '口絵', 'p-image', 'frontmatter', [
+        h('figure.picture.picture-page', [h('img', { src: pathToFileURL(file.path).href, alt: '口絵' })]),
+      ]),
+    ),
     page('p-titlepage', config.title, 'p-titlepage', 'frontmatter', [titlePage(config)]),
   ];
   const tocIndex = pages.push(page('p-toc', config.tocTitle, 'p-toc', 'frontmatter', [])) - 1;

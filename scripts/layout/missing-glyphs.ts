@@ -23,7 +23,16 @@ export const MISSING_GLYPH_MARK = '〓';
 export const MISSING_GLYPH_CLASS = 'missing-glyph';
 
 /** Elements the print stylesheet sets in the Gothic face. */
-export const GOTHIC_TAGS: readonly string[] = [...HEADING_TAGS, 'strong', 'b', 'code', 'pre', 'kbd', 'samp'];
+export const GOTHIC_TAGS: readonly string[] = [
+  ...HEADING_TAGS,
+  'strong',
+  'b',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'figcaption',
+];
 
 /** Classes the print stylesheet sets in the Gothic face. */
 export const GOTHIC_CLASSES: readonly string[] = ['gfont', 'task', 'colophon-title', 'colophon-label'];

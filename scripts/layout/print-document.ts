@@ -32,6 +32,7 @@ import {
   replaceMissingGlyphs,
   type PrintStacks,
 } from './missing-glyphs.ts';
+import { layoutPictures } from './pictures.ts';
 import { splitLongParagraphs } from './split.ts';
 import { tocEntries } from './toc.ts';
 import { tocPage } from './toc-page.ts';
@@ -87,10 +88,13 @@ export function printParts(
 ): PrintPart[] {
   const anchor = (id: string) => h('div.page-anchor', { id: anchorId(id) });
   let rectoBreaks = 0;
+  const pictureCounts = { page: 0, bleed: 0 };
   const chapters = book.chapters.map((chapter) => {
     const content = structuredClone(chapter.tree.children) as ElementContent[];
     splitLongParagraphs(content, MAX_PARAGRAPH_CHARS);
     splitTallCode(content, geometry);
+    // Pictures: sized for print, full-page ones given anchors the press finds their pages by.
+    layoutPictures(content, geometry, book.assets.images, pictureCounts, anchor);
     const section = chapterSection(chapter, content, { before: [anchor(chapter.id)] });
     markOneLineEnding(section, geometry.charsPerLine);
     overhangRuby(section);
@@ -207,6 +211,7 @@ function documentRoot(book: Book, geometry: PageGeometry, fonts: PrintFonts, bod
       fontWeights(family).map((weight) => pathToFileURL(fontStylesheet(family, weight)).href),
     ),
     templateUrl('print/print.css'),
+    templateUrl('print/pictures.css'),
     templateUrl('common/notation.css'),
   ];
   const root: Root = {

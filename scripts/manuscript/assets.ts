@@ -33,6 +33,8 @@ export interface BookAssets {
   images: Map<string, ImageFile>;
   /** The `cover` image, when the metadata names one. */
   cover?: ImageFile;
+  /** The 口絵 (`frontispiece`), in order, those that resolved. */
+  frontispiece: ImageFile[];
   /** `print.bodyFont` and `print.headingFont`, when the metadata names them. */
   fonts: { body?: FontFile; heading?: FontFile };
 }
@@ -51,7 +53,7 @@ export interface ChapterImages {
 
 /** Resolve and check the images of `chapters`, the cover and the print fonts of a manuscript. */
 export async function resolveAssets(manuscript: Manuscript, chapters: readonly ChapterImages[]): Promise<AssetCheck> {
-  const assets: BookAssets = { images: new Map(), fonts: {} };
+  const assets: BookAssets = { images: new Map(), fonts: {}, frontispiece: [] };
   const problems: BuildError[] = [];
   const attempt = async <T>(check: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -74,6 +76,14 @@ export async function resolveAssets(manuscript: Manuscript, chapters: readonly C
   }
   const { cover, print } = manuscript.config;
   if (cover) assets.cover = await attempt(() => resolveImage(cover, manuscript.root, manuscript.locate(['cover'])));
+  const { frontispiece } = manuscript.config;
+  const plates = frontispiece === undefined ? [] : [frontispiece].flat();
+  for (const [index, plate] of plates.entries()) {
+    // A list's items are located one by one; a single name at the key.
+    const place = manuscript.locate(Array.isArray(frontispiece) ? ['frontispiece', index] : ['frontispiece']);
+    const resolved = await attempt(() => resolveImage(plate, manuscript.root, place));
+    if (resolved) assets.frontispiece.push(resolved);
+  }
   for (const [key, setting] of [
     ['body', print.bodyFont],
     ['heading', print.headingFont],

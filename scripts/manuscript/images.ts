@@ -3,9 +3,10 @@
  * refused, because a build never goes on the network, and a file is checked to be the image
  * its name says it is (a reading system trusts the declared type).
  */
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BuildError, type Place } from '../errors.ts';
+import { imageFacts, type ImageFacts } from './image-facts.ts';
 import { insideRoot } from './load.ts';
 import { nearestImage } from './nearest-image.ts';
 
@@ -13,6 +14,8 @@ import { nearestImage } from './nearest-image.ts';
 export interface ImageFile {
   path: string;
   mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml';
+  /** Its size in pixels and recorded resolution, when its header says (the print layout sizes pictures by them). */
+  facts?: ImageFacts;
 }
 
 const BY_EXTENSION: Record<string, ImageFile['mediaType']> = {
@@ -58,7 +61,8 @@ export async function resolveImage(reference: string, root: string, place: Place
       { ...place, hint: actual ? 'rename the file to match its format' : undefined, ruleId: 'image-invalid' },
     );
   }
-  return { path, mediaType: declared };
+  const facts = imageFacts(await readFile(path));
+  return facts ? { path, mediaType: declared, facts } : { path, mediaType: declared };
 }
 
 /** The error for an image that is not there, naming the nearest image file there is. */

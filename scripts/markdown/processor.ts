@@ -27,6 +27,7 @@ import { noteListToHast, noteReferenceToHast, noteToHast, remarkNotes } from './
 import { remarkReportFrontMatter } from './front-matter.ts';
 import { rehypeHeadings } from './headings.ts';
 import { pageBreakToHast, remarkPageBreaks } from './pagebreak/index.ts';
+import { pictureToHast, remarkPictures } from './pictures/index.ts';
 import {
   headingToHast,
   paragraphToHast,
@@ -80,6 +81,7 @@ export function hastOptions(options: MarkdownOptions): RemarkRehypeOptions {
       noteReference: noteReferenceToHast,
       pageBreak: pageBreakToHast,
       paragraph: paragraphToHast(options),
+      picture: pictureToHast,
       ruby: rubyToHast,
       taskMarker: taskMarkerToHast,
       tcy: tcyToHast,
@@ -162,6 +164,9 @@ function markdownReader(options: MarkdownOptions) {
       // 青空文庫 annotations (syntax and meaning), then the `:::` layout directives; both place
       // blocks and may make page breaks, which must be at the top level.
       .use(remarkAozora)
+      // Pictures: image paragraphs, and the `:::full-page` / `:::bleed` directives, which the
+      // layout directives after them would report as unknown.
+      .use(remarkPictures)
       .use(remarkLayoutDirectives)
       .use(remarkPageBreaks)
       .use(options.paragraphPerLine ? [remarkBlankLines] : [])
@@ -190,6 +195,7 @@ function aozoraTextReader(options: MarkdownOptions) {
     .use(remarkAozoraTextLayout)
     .use(remarkReportSyntaxProblems)
     .use(remarkAozora)
+    .use(remarkPictures)
     .use(remarkKunoji)
     .use(remarkPageBreaks, { rules: false })
     .use(remarkBlankLines)

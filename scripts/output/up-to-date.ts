@@ -19,14 +19,15 @@ const entryName = (outputPath: string) => `output-${digest(resolve(outputPath)).
 
 /**
  * The files a book is made from besides the pipeline: the metadata file, the chapters, and the
- * images, cover and fonts they name. Absolute paths, sorted.
+ * images, cover, 口絵 and fonts they name. Absolute paths, sorted.
  */
 export function bookInputFiles(book: Book): string[] {
   const files = new Set<string>([book.manuscript.metadataFile]);
   for (const chapter of book.chapters) files.add(resolve(chapter.file.path));
   // The files loadBook found and checked: an image's reference decoded, an installed font's file.
-  const { images, cover, fonts } = book.assets;
-  for (const file of [...images.values(), cover, fonts.body, fonts.heading]) if (file) files.add(file.path);
+  const { images, cover, fonts, frontispiece } = book.assets;
+  for (const file of [...images.values(), cover, fonts.body, fonts.heading, ...frontispiece])
+    if (file) files.add(file.path);
   return [...files].sort();
 }
 

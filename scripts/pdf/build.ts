@@ -14,24 +14,33 @@ import { BUNDLED_FAMILIES, fontPackageDir } from '../fonts/fontsource.ts';
 import { resolveGeometry, type PageGeometry } from '../layout/geometry.ts';
 import { authorsOf } from '../layout/metadata-text.ts';
 import { findMissingGlyphs, type MissingGlyph } from '../layout/missing-glyphs.ts';
+import { smallPictures } from '../layout/pictures.ts';
 import { ANCHOR_PREFIX, RECTO_BREAK_PREFIX } from '../layout/print-document.ts';
 import { tocEntries } from '../layout/toc.ts';
 import { fullWidthPunctuation } from '../layout/upright.ts';
 import type { StageProgress } from '../progress.ts';
 import { inspectLayout, type LayoutFacts } from './inspect/layout-facts.ts';
-import { formatChecklist, preflightPdf } from './inspect/preflight/index.ts';
+import { formatChecklist, MIN_PPI, preflightPdf } from './inspect/preflight/index.ts';
 import { composePdf, type ComposedPdf } from './press/compose.ts';
 import { kdpFinalGeometry, kdpGeometry } from './press/kdp-margins.ts';
 import { checkKdpPageCount, checkKdpType, resolvePress, type PressOptions } from './press/options.ts';
 import type { PageMark } from './press/page-marks.ts';
 import { planPages, type PagePlan } from './press/plan.ts';
+import { pressPlates } from './press/plates.ts';
 import { startBrowserSession, type BrowserSession } from './render/browser.ts';
 import { resolveFonts, type ResolvedFonts } from './render/fonts.ts';
 import type { HangingReport } from './render/hanging-page.ts';
 import { mergeParts, removeProbeLinks } from './render/merge.ts';
-import { rewriteFirstPart, writeFrontMatter, writeParts, type WrittenParts } from './render/parts.ts';
+import {
+  rewriteFirstPart,
+  writeFrontMatter,
+  writeParts,
+  writePicturePages,
+  writePlatePages,
+  type WrittenParts,
+} from './render/parts.ts';
 import { BookRendering } from './render/rendering.ts';
-import { missingGlyphWarnings, pdfWarnings, preflightError } from './warnings.ts';
+import { missingGlyphWarnings, pdfWarnings, preflightError, smallPictureWarnings } from './warnings.ts';
 
 /** What a PDF build produced. */
 export interface PdfResult {
@@ -47,6 +56,8 @@ export interface PdfResult {
   gray?: { ms: number; images: number };
   /** What the ぶら下げ pass did, summed over the parts; absent when `print.hanging` is off. */
   hanging?: HangingReport;
+  /** The 口絵 as a colour PDF of their own, when the book has `frontispiece`. */
+  plates?: { bytes: Uint8Array; pages: number };
 }
 
 /** Folders of the project's own assets the print document loads: fonts and templates. */
@@ -78,6 +89,8 @@ interface Setup {
   fonts: ResolvedFonts;
   press: PressOptions;
   missingGlyphs: MissingGlyph[];
+  /** Full-page pictures with too few pixels for the destination, worded. */
+  pictureWarnings: Warning[];
   options: PdfBuildOptions;
 }
 
@@ -87,7 +100,7 @@ interface Setup {
  */
 export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promise<PdfResult> {
   const setup = prepare(book, options);
-  options.beforeLayout?.(missingGlyphWarnings(setup.missingGlyphs));
+  options.beforeLayout?.([...missingGlyphWarnings(setup.missingGlyphs), ...setup.pictureWarnings]);
   const session = options.session ?? (await startBrowserSession());
   const rendering = await BookRendering.start(session, {
     signal: options.signal,
@@ -98,7 +111,8 @@ export async function buildPdf(book: Book, options: PdfBuildOptions = {}): Promi
   });
   try {
     const composed = await composeBook(setup, rendering, await renderBook(setup, rendering));
-    return await finish(setup, rendering, composed);
+    const plates = await renderPlates(setup, rendering);
+    return { ...(await finish(setup, rendering, composed)), ...(plates ? { plates } : {}) };
   } finally {
     await rendering.close();
     if (!options.session) await session.close();
@@ -118,7 +132,23 @@ function prepare(book: Book, options: PdfBuildOptions): Setup {
   const missingGlyphs = findMissingGlyphs(book, fonts.stacks);
   const press = resolvePress(config.print, geometry.profile, manuscript.locate);
   checkKdpType(geometry, manuscript.locate);
-  return { book, geometry, fonts, press, missingGlyphs, options };
+  return { book, geometry, fonts, press, missingGlyphs, pictureWarnings: pictureWarnings(book, geometry), options };
+}
+
+/** Full-page pictures too small for print; none for the screen, which prints no picture larger than its file. */
+function pictureWarnings(book: Book, geometry: PageGeometry): Warning[] {
+  const warnings: Warning[] = [];
+  if (geometry.profile === 'kdp' && book.assets.frontispiece.length > 0)
+    warnings.push({
+      message:
+        'KDP prints an interior all in colour or all in black and white, from one file: the 口絵 (frontispiece) are written as a PDF of their own, which KDP does not take',
+      hint: 'for KDP, put the plates at the start of the first chapter as :::bleed pictures and choose a colour interior (print.color: color), or leave them out',
+      ...book.manuscript.locate(['frontispiece']),
+      ruleId: 'pdf-frontispiece-kdp',
+    });
+  if (geometry.profile === 'screen') return warnings;
+  const ppi = geometry.profile === 'kdp' ? MIN_PPI.kdp : MIN_PPI.shopGray;
+  return warnings.concat(smallPictureWarnings(smallPictures(book.chapters, geometry, book.assets.images, ppi), ppi));
 }
 
 /** The book's parts, written and rendered side by side. */
@@ -168,8 +198,9 @@ async function composeBook(
     // The front matter renders while the other pages are finished.
     const frontPdf = rendering.render(frontPath, 'front');
     frontPdf.catch(() => undefined);
+    const bleedPictures = await renderBleedPictures(setup, rendering, plan);
     try {
-      return await composePdf(mainDocument, frontPdf, composeOptions(setup, plan));
+      return await composePdf(mainDocument, frontPdf, { ...composeOptions(setup, plan), bleedPictures });
     } catch (error) {
       if (!(error instanceof BuildError) || error.ruleId !== 'pdf-front-matter' || pass >= 3) throw error;
       progress?.('the 目次 changed length with its page numbers: laying out its part again');
@@ -189,6 +220,32 @@ function pagesAddUp(laidOut: number, plan: PagePlan, padTo: number): string {
   if (recto > 0) parts.push(`${recto} blank before a recto`);
   if (padding > 0) parts.push(`${padding} blank to a multiple of ${padTo}`);
   return `${plan.sequence.length} pages${parts.length > 1 ? ` = ${parts.join(' + ')}` : ''}`;
+}
+
+/** The pictures to the paper's edges, rendered while the other pages are finished; none when the book has none. */
+async function renderBleedPictures(
+  setup: Setup,
+  rendering: BookRendering,
+  plan: PagePlan,
+): Promise<{ bytes: Promise<Uint8Array>; pages: Map<number, number> } | undefined> {
+  if (plan.bleedPages.size === 0) return undefined;
+  const input = { book: setup.book, geometry: setup.geometry, fonts: setup.fonts.fonts };
+  const path = await writePicturePages(input, rendering.workDir);
+  if (!path) return undefined;
+  const bytes = rendering.render(path, 'front');
+  bytes.catch(() => undefined);
+  return { bytes, pages: plan.bleedPages };
+}
+
+/** The 口絵 as a colour PDF of their own; none when the book has no `frontispiece`. */
+async function renderPlates(setup: Setup, rendering: BookRendering): Promise<PdfResult['plates']> {
+  const input = { book: setup.book, geometry: setup.geometry, fonts: setup.fonts.fonts };
+  const path = await writePlatePages(input, rendering.workDir);
+  if (!path) return undefined;
+  setup.options.progress?.(`口絵: ${setup.book.assets.frontispiece.length} colour plate(s) as a PDF of their own`);
+  const rendered = await rendering.render(path, 'front');
+  const bytes = await pressPlates(rendered, setup.geometry, setup.press, setup.book.config.title);
+  return { bytes, pages: setup.book.assets.frontispiece.length };
 }
 
 /** The final pages from where Chromium put things; KDP's rules on the page count. */
@@ -244,15 +301,17 @@ async function finish(setup: Setup, rendering: BookRendering, composed: Composed
     // An interior, whatever its shape (a one-page book on KDP's 8.25 × 6 in trim is wider than tall).
     cover: false,
   });
-  const warnings = pdfWarnings({
-    metadataFile: setup.book.manuscript.metadataFile,
-    blocked: [...rendering.blocked],
-    missingGlyphs: setup.missingGlyphs,
-    missingInMarks: composed.missingGlyphs,
-    type3Fonts: composed.type3Fonts,
-    preflight,
-    bodyPt: setup.geometry.fontSize,
-  });
+  const warnings = setup.pictureWarnings.concat(
+    pdfWarnings({
+      metadataFile: setup.book.manuscript.metadataFile,
+      blocked: [...rendering.blocked],
+      missingGlyphs: setup.missingGlyphs,
+      missingInMarks: composed.missingGlyphs,
+      type3Fonts: composed.type3Fonts,
+      preflight,
+      bodyPt: setup.geometry.fontSize,
+    }),
+  );
   if (preflight.failed) throw preflightError(preflight);
   return {
     bytes: composed.bytes,

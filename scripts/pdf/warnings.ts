@@ -6,6 +6,7 @@
  */
 import { BuildError, type Warning } from '../errors.ts';
 import { missingGlyphMessage, type MissingGlyph } from '../layout/missing-glyphs.ts';
+import type { SmallPicture } from '../layout/pictures.ts';
 import type { PreflightReport } from './inspect/preflight/index.ts';
 
 /**
@@ -47,6 +48,19 @@ export function missingGlyphWarnings(missing: readonly MissingGlyph[]): Warning[
 /** What to do about a character no font has. */
 const MISSING_GLYPH_FIX =
   'reword, or name a font that has the character as print.bodyFont / print.headingFont (docs/fonts.md)';
+/** One warning for each full-page picture with too few pixels, at its place, with the pixels it needs. */
+export function smallPictureWarnings(pictures: readonly SmallPicture[], ppi: number): Warning[] {
+  const mm = (value: number) => value.toFixed(0);
+  return pictures.map((picture) => ({
+    message:
+      `picture "${picture.src}" prints a page at ${mm(picture.printed.width)} × ${mm(picture.printed.height)} mm, where its ` +
+      `${picture.pixels.width} × ${picture.pixels.height} pixels make ${Math.round(picture.ppi)} ppi; ${ppi} ppi needs ` +
+      `${picture.needed.width} × ${picture.needed.height} pixels (画素数が足りません)`,
+    hint: `use a file of at least ${picture.needed.width} × ${picture.needed.height} pixels, or set the picture in the text without :::full-page / :::bleed`,
+    ...picture.place,
+    ruleId: 'pdf-picture-resolution',
+  }));
+}
 
 /** What the build found, to be worded. */
 export interface PdfFindings {

@@ -168,10 +168,11 @@ describe('漢文 and 挿絵', () => {
     const { bodies } = built['juunika-no-yuki']!;
     const images = bodies.flatMap((body) => elements(body, 'img'));
     expect(images.map((image) => image.getAttribute('alt'))).toEqual(['第１図', '第２図']);
-    const captions = bodies
-      .flatMap((body) => elements(body, 'span'))
-      .filter((span) => span.getAttribute('class') === 'caption');
-    expect(captions.map((span) => span.textContent)).toEqual(['第１図', '第２図']);
+    // Each caption line (［＃「第１図」はキャプション］) after its キャプション付きの図 is the picture's caption.
+    const figures = bodies.flatMap((body) => elements(body, 'figure'));
+    expect(figures.map((figure) => figure.getAttribute('class'))).toEqual(['picture', 'picture']);
+    const captions = figures.flatMap((figure) => elements(figure, 'figcaption'));
+    expect(captions.map((caption) => caption.textContent)).toEqual(['第１図', '第２図']);
 
     const manuscript = join(projectRoot, 'tests/fixtures/aozora-texts/juunika-no-yuki/juunika-no-yuki.txt');
     const result = await shared.run('build-pdf', ['--manuscript', manuscript, '--out-dir', out]);

@@ -23,12 +23,16 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** A PNG of `width` × `height` pixels; `pixel(x, y)` gives its channels (1 gray, 3 RGB, 4 RGBA). */
+/**
+ * A PNG of `width` × `height` pixels; `pixel(x, y)` gives its channels (1 gray, 3 RGB, 4 RGBA).
+ * With `ppi`, it records that resolution (a pHYs chunk, in pixels per metre).
+ */
 export function png(
   width: number,
   height: number,
   channels: 1 | 3 | 4,
   pixel: (x: number, y: number) => number[],
+  ppi?: number,
 ): Buffer {
   const colorType = { 1: 0, 3: 2, 4: 6 }[channels];
   const rows = Buffer.alloc((width * channels + 1) * height);
@@ -42,18 +46,36 @@ export function png(
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
+    ...(ppi ? [chunk('pHYs', physChunk(ppi))] : []),
     chunk('IDAT', deflateSync(rows)),
     chunk('IEND', new Uint8Array()),
   ]);
 }
 
-/** An RGB JPEG of `width` × `height` pixels. */
+function physChunk(ppi: number): Buffer {
+  const data = Buffer.alloc(9);
+  const perMetre = Math.round(ppi / 0.0254);
+  data.writeUInt32BE(perMetre, 0);
+  data.writeUInt32BE(perMetre, 4);
+  data[8] = 1;
+  return data;
+}
+
+/** An RGB JPEG of `width` × `height` pixels; with `dpi`, its JFIF header records that resolution. */
 export function jpegImage(
   width: number,
   height: number,
   pixel: (x: number, y: number) => [number, number, number],
+  dpi?: number,
 ): Buffer {
   const data = Buffer.alloc(width * height * 4);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([...pixel(x, y), 255], (y * width + x) * 4);
-  return jpeg.encode({ width, height, data }, 90).data;
+  const bytes = Buffer.from(jpeg.encode({ width, height, data }, 90).data);
+  if (dpi) {
+    // jpeg-js writes a JFIF segment first (FF E0 at byte 2) with no unit: give it dots per inch.
+    bytes[13] = 1;
+    bytes.writeUInt16BE(dpi, 14);
+    bytes.writeUInt16BE(dpi, 16);
+  }
+  return bytes;
 }

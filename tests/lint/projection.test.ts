@@ -88,6 +88,19 @@ describe('the prose projection', () => {
     expectTraced(markdown, blocks);
   });
 
+  it('reads a picture’s caption as prose, traced to the title in the file, and not its alt text or file', async () => {
+    const markdown = [
+      '　前の段落。',
+      '',
+      '![少女の絵](images/少女.png "第一図　少女の後ろ姿")',
+      '',
+      '　後の段落。',
+    ].join('\n');
+    const { blocks } = await project(markdown);
+    expect(texts(blocks)).toEqual(['　前の段落。', '第一図　少女の後ろ姿', '　後の段落。']);
+    expectTraced(markdown, blocks);
+  });
+
   it('follows the book’s reading options: joined lines, one paragraph per line, placed lines', async () => {
     const joined = await project('一行目の\n二行目。\n');
     expect(texts(joined.blocks)).toEqual(['一行目の二行目。']);

@@ -42,6 +42,12 @@ function projectBlocks(nodes: readonly RootContent[], context: Context): Block[]
         }
         break;
       }
+      case 'picture': {
+        // A picture's caption is prose the reader sees; the image is not.
+        const inlines = projectInlines(node.children, context);
+        if (hasText(inlines)) blocks.push({ kind: 'Paragraph', inlines, placed: false });
+        break;
+      }
       case 'heading': {
         const inlines = projectInlines(node.children, context);
         if (inlines.length > 0) blocks.push({ kind: 'Header', depth: node.depth, inlines });

@@ -36,7 +36,7 @@ export type Command =
   | { kind: 'rangeEnd'; name: string; reading?: string }
   | { kind: 'inline'; style: TargetStyle & { kind: 'element' }; text: string }
   | { kind: 'lineBreak' }
-  | { kind: 'image'; src: string; alt: string }
+  | { kind: 'image'; src: string; alt: string; page: boolean }
   | { kind: 'editorial' }
   | { kind: 'bodyEnd' }
   | { kind: 'ignored'; reason: string }
@@ -177,7 +177,9 @@ function inline(name: string, text: string): Command {
 function image(description: string, src: string): Command {
   // `「説明」のキャプション付きの図`: the caption's text follows on the next line, as its own annotation.
   const alt = /^「(.*)」のキャプション付きの図$/.exec(description)?.[1] ?? (description || '挿絵');
-  return { kind: 'image', src, alt };
+  // A 挿絵 (illustration) takes a page of its own, as AozoraEpub3 and printed books set it; a 図
+  // or 写真 stays in the flow of the text.
+  return { kind: 'image', src, alt, page: description === '挿絵' };
 }
 
 function rangeStart(name: string): Command {

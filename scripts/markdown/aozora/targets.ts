@@ -76,6 +76,7 @@ function apply(parent: Parent, index: number, command: Command, file: VFile): nu
         url: command.src,
         alt: command.alt,
         position: node.position,
+        ...(command.page ? { data: { placement: 'page' } } : {}),
       } satisfies Image;
       return index;
     case 'editorial':

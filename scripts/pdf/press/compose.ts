@@ -6,7 +6,17 @@
  * marks are drawn, and bookmarks, metadata and reading direction are written; a one-colour book
  * is made gray, a PDF/X-1a gets its keys, and the file its identifier.
  */
-import { PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject, type PDFPage } from 'pdf-lib';
+import {
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  type PDFEmbeddedPage,
+  type PDFObject,
+  type PDFPage,
+} from 'pdf-lib';
 import { BuildError } from '../../errors.ts';
 import type { FontStack } from '../../fonts/stack.ts';
 import type { PageGeometry } from '../../layout/geometry.ts';
@@ -41,6 +51,11 @@ export interface ComposeOptions {
   press: PressOptions;
   /** Whether 、。 hang past the end of a line (ぶら下げ): the margin below a vertical 版面 keeps room for them. */
   hanging: boolean;
+  /**
+   * The pictures to the paper's edges (`:::bleed`), rendered one a page at the sheet's size, and
+   * the final page each goes on (by its place in that rendering).
+   */
+  bleedPictures?: { bytes: Promise<Uint8Array>; pages: ReadonlyMap<number, number> };
 }
 
 /** The finished PDF and facts about it. */
@@ -73,6 +88,7 @@ export async function composePdf(
   const total = main.getPageCount();
   const frontPositions = sequence.flatMap((source, index) => (source !== null && source < frontPages ? [index] : []));
   const pages = new PageFinisher(main, options);
+  if (options.bleedPictures) await pages.embedBleedPictures(options.bleedPictures);
   const isFront = new Set(frontPositions);
   for (const [index, page] of main.getPages().entries()) if (!isFront.has(index)) await pages.finish(page, index);
   const front = await PDFDocument.load(await frontBytes, { updateMetadata: false });
@@ -100,9 +116,10 @@ class PageFinisher {
   readonly fonts: MarkFonts;
   private readonly marks: Map<number, PageMark>;
   private readonly layout: MarkLayout;
+  private bleedPictures = new Map<number, PDFEmbeddedPage>();
 
   constructor(
-    main: PDFDocument,
+    private readonly main: PDFDocument,
     private readonly options: ComposeOptions,
   ) {
     const g = options.geometry;
@@ -120,6 +137,22 @@ class PageFinisher {
     };
   }
 
+  /** Embed the rendered pictures to the edges, for the pages they go on. */
+  async embedBleedPictures(pictures: NonNullable<ComposeOptions['bleedPictures']>): Promise<void> {
+    const source = await PDFDocument.load(await pictures.bytes, { updateMetadata: false });
+    const wanted = [...pictures.pages];
+    const embedded = await this.main.embedPages(wanted.map(([, picture]) => source.getPage(picture)));
+    for (const page of embedded) {
+      // pdf-lib writes an embedded page at save time, as a stream of its own kind: written now,
+      // as the raw stream every rendered form is, the one-colour conversion finds and converts it.
+      await page.embed();
+      const form = this.main.context.lookup(page.ref);
+      if (form instanceof PDFStream && !(form instanceof PDFRawStream))
+        this.main.context.assign(page.ref, PDFRawStream.of(form.dict, form.getContents()));
+    }
+    this.bleedPictures = new Map(wanted.map(([page], k) => [page, embedded[k]!]));
+  }
+
   /** Finish the page at `index` of the final sequence. */
   async finish(page: PDFPage, index: number): Promise<void> {
     const boxes = pageBoxes(this.options.geometry, index + 1, page.getHeight());
@@ -128,6 +161,16 @@ class PageFinisher {
     shiftContent(page, boxes.dx, boxes.dy);
     shiftAnnotations(page, boxes.dx, boxes.dy);
     this.shifts.set(page.ref.toString(), { dx: boxes.dx, dy: boxes.dy });
+    const picture = this.bleedPictures.get(index);
+    // The picture's page has the sheet's size: its trim lies on the page's trim, its bleed beyond.
+    const bleedPt = this.options.geometry.bleed * PT_PER_MM;
+    if (picture)
+      page.drawPage(picture, {
+        x: trim.x - bleedPt,
+        y: trim.y - bleedPt,
+        width: trim.width + 2 * bleedPt,
+        height: trim.height + 2 * bleedPt,
+      });
     const mark = this.marks.get(index);
     if (mark) await drawPageMarks(page, mark, trim, boxes.foreLeft, this.layout, this.fonts);
     page.setMediaBox(media.x, media.y, media.width, media.height);

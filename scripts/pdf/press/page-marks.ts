@@ -31,8 +31,8 @@ import type { Box } from './crop-marks.ts';
 import type { HiddenFolioStyle } from './options.ts';
 import { PT_PER_MM } from '../../layout/units.ts';
 
-/** What a page shows once the layout is known. */
-export type PageKind = 'blank' | 'opening' | 'body' | 'colophon';
+/** What a page shows once the layout is known; a `picture` page is a full-page 挿絵 (no folio or running head shows). */
+export type PageKind = 'blank' | 'opening' | 'body' | 'colophon' | 'picture';
 
 /** The marks of one page; text fields are absent where the page shows nothing. */
 export interface PageMark {

@@ -5,6 +5,7 @@
  */
 import { BuildError } from '../../errors.ts';
 import type { PrintOptions } from '../../config/schema.ts';
+import { PICTURE_PAGE_ID } from '../../layout/pictures.ts';
 import { anchorId, RECTO_BREAK_PREFIX } from '../../layout/print-document.ts';
 import type { TocEntry } from '../../layout/toc.ts';
 import { isRecto } from '../../layout/geometry.ts';
@@ -35,6 +36,8 @@ export interface PagePlan {
   marks: PageMark[];
   pageNumbers: Map<string, number>;
   outline: OutlineItem[];
+  /** Final pages of the pictures to the paper's edges, each with its place (0-based) among them. */
+  bleedPages: Map<number, number>;
 }
 
 /**
@@ -70,6 +73,7 @@ export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
   const finalIndex = new Map(sequence.flatMap((main, index) => (main === null ? [] : [[main, index] as const])));
   const frontPages = chapterStarts[0]!;
   const openings = new Set(chapterStarts);
+  const pictures = picturePages(facts, finalIndex);
 
   const pageNumbers = new Map<string, number>();
   const outlineOf = (list: readonly TocEntry[]): OutlineItem[] =>
@@ -94,9 +98,11 @@ export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
         ? 'blank'
         : main >= colophon
           ? 'colophon'
-          : openings.has(main)
-            ? 'opening'
-            : 'body';
+          : pictures.all.has(main)
+            ? 'picture'
+            : openings.has(main)
+              ? 'opening'
+              : 'body';
     const showFolio = kind === 'body' || kind === 'opening';
     const section = sections.filter((candidate) => candidate.page <= index).at(-1)?.title ?? input.title;
     const mode = print.runningHead;
@@ -119,5 +125,26 @@ export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
     });
   });
 
-  return { sequence, added, frontPages, marks, pageNumbers, outline };
+  return { sequence, added, frontPages, marks, pageNumbers, outline, bleedPages: pictures.bleed };
+}
+
+/**
+ * The pages full-page pictures took (their anchors, `picture-N` and `bleed-N`, say which), as
+ * pages of the main rendering; and the final page of each picture to the edges, by its number.
+ */
+function picturePages(
+  facts: LayoutFacts,
+  finalIndex: ReadonlyMap<number, number>,
+): { all: Set<number>; bleed: Map<number, number> } {
+  const all = new Set<number>();
+  const bleed = new Map<number, number>();
+  const bleedPrefix = anchorId(PICTURE_PAGE_ID.bleed);
+  for (const [id, main] of facts.destinations) {
+    if (id.startsWith(bleedPrefix)) {
+      const final = finalIndex.get(main);
+      if (final !== undefined) bleed.set(final, Number(id.slice(bleedPrefix.length)) - 1);
+      all.add(main);
+    } else if (id.startsWith(anchorId(PICTURE_PAGE_ID.page))) all.add(main);
+  }
+  return { all, bleed };
 }

@@ -7,11 +7,13 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../../book.ts';
 import type { PageGeometry } from '../../layout/geometry.ts';
 import { pointImages } from '../../layout/images.ts';
+import { bleedPictures, picturePagesDocument } from '../../layout/pictures.ts';
 import { frontMatterDocument, printParts, type PrintFonts, type PrintPart } from '../../layout/print-document.ts';
 
 /** What the parts are made from: the book, its page geometry and print fonts. */
@@ -59,6 +61,30 @@ export async function writeFrontMatter(
 ): Promise<string> {
   const path = join(workDir, 'front.html');
   await writeFile(path, toHtml(frontMatterDocument(input.book, input.geometry, input.fonts, pageNumbers)));
+  return path;
+}
+
+/**
+ * Write the pictures that print to the paper's edges, one a page at the sheet's size; returns
+ * its path, or undefined when the book has none.
+ */
+export async function writePicturePages(input: PartsInput, workDir: string): Promise<string | undefined> {
+  const { book, geometry } = input;
+  const pictures = bleedPictures(book.chapters.map((chapter) => chapter.tree));
+  if (pictures.length === 0) return undefined;
+  const root = picturePagesDocument(pictures, geometry, book.config.lang);
+  const path = join(workDir, 'pictures.html');
+  await writeDocument(path, root, book);
+  return path;
+}
+
+/** Write the 口絵 (the book's `frontispiece`), one a page over the whole sheet; returns its path, or undefined when there are none. */
+export async function writePlatePages(input: PartsInput, workDir: string): Promise<string | undefined> {
+  const { book, geometry } = input;
+  const plates = book.assets.frontispiece.map((file) => ({ src: pathToFileURL(file.path).href, alt: '口絵' }));
+  if (plates.length === 0) return undefined;
+  const path = join(workDir, 'plates.html');
+  await writeFile(path, toHtml(picturePagesDocument(plates, geometry, book.config.lang)));
   return path;
 }
 

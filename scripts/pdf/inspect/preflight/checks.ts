@@ -48,7 +48,8 @@ export interface CheckItem {
 /** Lines thinner than this may not print (a common print-shop limit, 0.25 pt ≈ 0.09 mm). */
 const HAIRLINE_PT = 0.25;
 /** Minimum effective resolutions, in pixels per inch. */
-const MIN_PPI = { kdp: 300, shopGray: 350, shopLineArt: 600 } as const;
+/** The least resolution of an image on the page, pixels per inch: KDP's, and a print shop's for gray and for line art. */
+export const MIN_PPI = { kdp: 300, shopGray: 350, shopLineArt: 600 } as const;
 /** KDP's limits on blank pages: in a row inside the book, and at its end. */
 const KDP_BLANKS = { inside: 2, end: 10 } as const;
 const KDP_BLEED_PT = 9;

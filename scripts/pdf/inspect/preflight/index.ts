@@ -8,7 +8,7 @@ import { checkPdf, type CheckItem, type Expectations } from './checks.ts';
 import { guessCoverProfile, isCoverSpread } from './cover.ts';
 import { readPdfFacts, type DocumentFacts } from './document.ts';
 
-export { pageList, type Expectations } from './checks.ts';
+export { MIN_PPI, pageList, type Expectations } from './checks.ts';
 
 /** The checklist of one PDF. */
 export interface PreflightReport {

@@ -32,6 +32,8 @@ interface DrawnImage {
   lineArt: boolean;
   /** Effective resolution on the page (the lower of the two axes), pixels per inch. */
   ppi: number;
+  /** Where it lies on the page: the box around its unit square as the CTM draws it. */
+  box: Rect;
 }
 
 /** What one page paints. */
@@ -302,7 +304,11 @@ class Walker {
     const across = Math.hypot(ctm[0], ctm[1]) / 72;
     const down = Math.hypot(ctm[2], ctm[3]) / 72;
     const ppi = Math.min(across > 0 ? width / across : Infinity, down > 0 ? height / down : Infinity);
-    this.facts.images.push({ width, height, lineArt: mask || numberOf(dict, 'BitsPerComponent') === 1, ppi });
+    const corners = [apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)];
+    const xs = corners.map(([x]) => x);
+    const ys = corners.map(([, y]) => y);
+    const box: Rect = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    this.facts.images.push({ width, height, lineArt: mask || numberOf(dict, 'BitsPerComponent') === 1, ppi, box });
   }
 
   private inlineImage(op: Operation, resources: PDFDict | undefined, state: GraphicsState): void {
