@@ -44,6 +44,7 @@ import { generateNovel } from './generate-novel.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { measureMono, type MonoCost } from './mono.ts';
 import { measureStartup, startupTable } from './startup.ts';
+import { sharedDir } from './shared.ts';
 import { writeVariant } from './variant.ts';
 
 const { values } = parseArgs({
@@ -269,7 +270,7 @@ if (books.has('novel')) {
     );
   }
 }
-const peerBook = join(root, '../shared/bench/large-peer.md');
+const peerBook = join(sharedDir(root), 'bench/large-peer.md');
 if (books.has('peer')) {
   if (existsSync(peerBook)) {
     const characters = [...readFileSync(peerBook, 'utf8')].length;
@@ -279,7 +280,7 @@ if (books.has('peer')) {
   }
 }
 for (const file of books.has('meian') ? ['meian.md', 'meian.sjis.txt'] : []) {
-  const path = join(root, '../shared/bench', file);
+  const path = join(sharedDir(root), 'bench', file);
   if (!existsSync(path)) {
     process.stderr.write(`skipping ${file}: ${path} is not in this checkout\n`);
     continue;
@@ -291,7 +292,7 @@ for (const file of books.has('meian') ? ['meian.md', 'meian.sjis.txt'] : []) {
 }
 
 // Proofreading on a real novel: unlike generated text, its sentences do not repeat.
-const corpus = join(root, '../shared/corpus/ginga-tetsudo-no-yoru.txt');
+const corpus = join(sharedDir(root), 'corpus/ginga-tetsudo-no-yoru.txt');
 const realLint: Row[] = [];
 if (existsSync(corpus)) {
   const novel = join(work, 'ginga');
@@ -381,7 +382,7 @@ if (built.length > 0) {
 }
 if (built.some((row) => row.label === 'large-peer.md')) {
   // The peers' figures were measured elsewhere; they are shown for scale, not as a same-run ratio.
-  const recorded = readFileSync(join(root, '../shared/bench/README.md'), 'utf8')
+  const recorded = readFileSync(join(sharedDir(root), 'bench/README.md'), 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('|'));
   console.log('\nThe peers on large-peer.md, as recorded in ../shared/bench/README.md:\n');
