@@ -9,9 +9,12 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
-import { EPub } from 'epub-gen-memory';
+import { EPub, type Content, type Options } from 'epub-gen-memory';
+import { normalizeHTML } from 'epub-gen-memory/dist/lib/util/html.js';
+import { validateAndNormalizeChapter, validateIsChapters } from 'epub-gen-memory/dist/lib/util/index.js';
 import { BuildError } from '../errors.ts';
 import { coverPageBody } from './cover-page.ts';
+import { packagerMarkup } from './packager-markup.ts';
 import type { EpubPage } from './pages.ts';
 import type { Readings } from './readings.ts';
 import { writeZip, type ZipEntry } from './zip.ts';
@@ -57,6 +60,21 @@ const ZIP_EPOCH = Date.UTC(1980, 0, 1);
  * first image. Here images are named after their bytes and every entry gets the build's time.
  */
 class ReproducibleEPub extends EPub {
+  /**
+   * The packager's constructor runs every page through its HTML parser and writer; here it gets
+   * no pages, and each is made as it would make it: without the parser where the markup is shown
+   * to come back unchanged (./packager-markup.ts), by the packager's own function elsewhere.
+   */
+  constructor(options: Options, content: Content) {
+    super(options, []);
+    validateIsChapters(content);
+    this.content = content.map((chapter, index) => {
+      const normal = validateAndNormalizeChapter(chapter, index);
+      normal.content = packagerMarkup(chapter.content) ?? normalizeHTML.call(this, index, chapter.content);
+      return normal;
+    });
+  }
+
   /** Rename every image to `img-<hash of its bytes>`, in the pages and in the package document. */
   async nameImagesByContent(): Promise<void> {
     const taken = new Set<string>();
@@ -172,7 +190,7 @@ export async function packageEpub(
       },
       // Extra keys reach the templates untouched.
       book: { ...metadata, htmlClass },
-    } as ConstructorParameters<typeof EPub>[0],
+    } as Options,
     pages.map(({ page, xhtml }) => ({
       id: page.id,
       title: page.title,
