@@ -13,6 +13,8 @@ export interface Measurement {
   ownRss: number;
   /** Peak total RSS of its descendant processes (Chromium), in bytes. */
   childRss: number;
+  /** Peak RSS of its largest descendant process (Chromium's renderer, as a rule), in bytes. */
+  largestChildRss: number;
   code: number | null;
   stderr: string;
 }
@@ -67,13 +69,16 @@ export function measure(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let ownRss = 0;
     let childRss = 0;
+    let largestChildRss = 0;
     const timer = setInterval(() => {
       if (child.pid === undefined) return;
       ownRss = Math.max(ownRss, rssOf(child.pid));
+      const sizes = descendants(child.pid).map(rssOf);
       childRss = Math.max(
         childRss,
-        descendants(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0),
+        sizes.reduce((sum, size) => sum + size, 0),
       );
+      largestChildRss = Math.max(largestChildRss, ...sizes);
     }, 25);
     child.on('error', (error) => {
       clearInterval(timer);
@@ -81,7 +86,7 @@ export function measure(
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, ownRss, childRss, code, stderr });
+      resolve({ ms: performance.now() - started, ownRss, childRss, largestChildRss, code, stderr });
     });
   });
 }

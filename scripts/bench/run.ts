@@ -110,6 +110,7 @@ async function repeat(
     ms: median(results.map((result) => result.ms)),
     ownRss: Math.max(...results.map((result) => result.ownRss)),
     childRss: Math.max(...results.map((result) => result.childRss)),
+    largestChildRss: Math.max(...results.map((result) => result.largestChildRss)),
     runs: results.map((result) => result.ms),
   };
 }
