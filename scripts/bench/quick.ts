@@ -68,18 +68,21 @@ export async function quickBook(
 const MB = 1024 * 1024;
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+/** A command's CPU time with its browser's, in seconds. */
+const cpu = (measurement: Measurement) => Number(((measurement.ownCpu + measurement.childCpu) / 1000).toFixed(2));
 
 /** One line of the table: the book's figures with one code's builds. */
 function tableLine(row: QuickRow, code: string, epub: Measurement, screen: Measurement): string {
   const ratio = row.pandoc ? (epub.ms / row.pandoc.ms).toFixed(2) : '-';
-  return `| ${row.label} | ${code} | ${seconds(epub.ms)} s | ${row.pandoc ? `${seconds(row.pandoc.ms)} s` : '-'} | ${ratio} | ${mb(epub.ownRss)} | ${seconds(screen.ms)} s | ${seconds(row.floor.ms)} s | ${(screen.ms / row.floor.ms).toFixed(2)} | ${mb(screen.ownRss)} / ${mb(screen.largestChildRss)} (${mb(screen.childRss)}) |`;
+  const cpuRatio = row.pandoc ? (epub.ownCpu / row.pandoc.ownCpu).toFixed(2) : '-';
+  return `| ${row.label} | ${code} | ${seconds(epub.ms)} s | ${row.pandoc ? `${seconds(row.pandoc.ms)} s` : '-'} | ${ratio} | ${seconds(epub.ownCpu)} s | ${row.pandoc ? `${seconds(row.pandoc.ownCpu)} s` : '-'} | ${cpuRatio} | ${mb(epub.ownRss)} | ${seconds(screen.ms)} s | ${seconds(row.floor.ms)} s | ${(screen.ms / row.floor.ms).toFixed(2)} | ${cpu(screen)} s | ${cpu(row.floor)} s | ${(cpu(screen) / cpu(row.floor)).toFixed(2)} | ${mb(screen.ownRss)} / ${mb(screen.largestChildRss)} (${mb(screen.childRss)}) |`;
 }
 
 /** The quick bench's table, in Markdown, with the targets of issue 24. */
 export function quickTable(rows: readonly QuickRow[]): string[] {
   const lines = [
-    '| book | code | EPUB | Pandoc | EPUB / Pandoc (≤ 2.0) | EPUB Node peak (< 600 MB) | PDF screen | floor | PDF / floor (≤ 1.3) | PDF peak: Node / largest browser process (< 1.5 GB) (all browser processes) |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| book | code | EPUB | Pandoc | EPUB / Pandoc (≤ 2.0) | EPUB CPU | Pandoc CPU | CPU ratio | EPUB Node peak (< 600 MB) | PDF screen | floor | PDF / floor (≤ 1.3) | PDF CPU (Node + browser) | floor CPU | CPU ratio | PDF peak: Node / largest browser process (< 1.5 GB) (all browser processes) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
     if (row.before) lines.push(tableLine(row, 'before', row.before.epub, row.before.screen));

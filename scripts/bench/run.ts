@@ -103,7 +103,7 @@ async function repeat(
     const result = await measure(command, [...args], { cwd: root, env });
     if (!okCodes.includes(result.code ?? -1)) throw new Error(`${label} failed:\n${result.stderr}`);
     results.push(result);
-    process.stderr.write(`  ${label} run ${run + 1}: ${seconds(result.ms)} s\n`);
+    process.stderr.write(`  ${label} run ${run + 1}: ${seconds(result.ms)} s (CPU ${seconds(result.ownCpu)} s)\n`);
   }
   return {
     ...results[0]!,
@@ -111,6 +111,8 @@ async function repeat(
     ownRss: Math.max(...results.map((result) => result.ownRss)),
     childRss: Math.max(...results.map((result) => result.childRss)),
     largestChildRss: Math.max(...results.map((result) => result.largestChildRss)),
+    ownCpu: median(results.map((result) => result.ownCpu)),
+    childCpu: median(results.map((result) => result.childCpu)),
     runs: results.map((result) => result.ms),
   };
 }
