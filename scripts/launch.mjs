@@ -38,6 +38,7 @@ const ENTRIES = [
   'bench/run',
   'bench/floor',
   'bench/mono',
+  'bench/same-output',
 ];
 /** Code a command starts in a worker thread: compiled beside the commands, found through the environment. */
 const WORKERS = { 'lint/worker': 'TATEGAKI_LINT_WORKER' };

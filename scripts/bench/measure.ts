@@ -13,6 +13,15 @@ export interface Measurement {
   ownRss: number;
   /** Peak total RSS of its descendant processes (Chromium), in bytes. */
   childRss: number;
+  /** Peak RSS of its largest descendant process (Chromium's renderer, as a rule), in bytes. */
+  largestChildRss: number;
+  /**
+   * CPU time (user + system) of the command's own process, in milliseconds, as last sampled
+   * (up to 25 ms short): steadier than wall time on a machine others use too.
+   */
+  ownCpu: number;
+  /** CPU time of its descendant processes (Chromium), summed as last sampled, in milliseconds. */
+  childCpu: number;
   code: number | null;
   stderr: string;
 }
@@ -21,6 +30,18 @@ const rssOf = (pid: number): number => {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+};
+
+/** User + system CPU time of a process so far, in milliseconds (0 once it is gone). */
+const cpuOf = (pid: number): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of the line, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
   }
@@ -67,13 +88,21 @@ export function measure(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let ownRss = 0;
     let childRss = 0;
+    let largestChildRss = 0;
+    let ownCpu = 0;
+    const childCpus = new Map<number, number>();
     const timer = setInterval(() => {
       if (child.pid === undefined) return;
       ownRss = Math.max(ownRss, rssOf(child.pid));
+      ownCpu = Math.max(ownCpu, cpuOf(child.pid));
+      const pids = descendants(child.pid);
+      for (const pid of pids) childCpus.set(pid, Math.max(childCpus.get(pid) ?? 0, cpuOf(pid)));
+      const sizes = pids.map(rssOf);
       childRss = Math.max(
         childRss,
-        descendants(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0),
+        sizes.reduce((sum, size) => sum + size, 0),
       );
+      largestChildRss = Math.max(largestChildRss, ...sizes);
     }, 25);
     child.on('error', (error) => {
       clearInterval(timer);
@@ -81,7 +110,8 @@ export function measure(
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, ownRss, childRss, code, stderr });
+      const childCpu = [...childCpus.values()].reduce((sum, cpu) => sum + cpu, 0);
+      resolve({ ms: performance.now() - started, ownRss, childRss, largestChildRss, ownCpu, childCpu, code, stderr });
     });
   });
 }

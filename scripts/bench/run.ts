@@ -20,8 +20,12 @@
  * (scripts/bench/startup.ts).
  *
  * Options: --runs N (default 3), --sizes 0.25,0.5,1, --characters N (web, full size, default
- * 600000), --novel-characters N (default 400000), --books web,novel,peer,meian, --lint-only (only the
- * proofreading rows, no builds), --startup-runs N (default 10), --startup-only (only the start-up).
+ * 600000), --novel-characters N (default 400000), --books meian,peer,web,novel (default: the real
+ * books, meian and peer; the generated ones give scaling curves), --lint-only (only the proofreading
+ * rows, no builds), --startup-runs N (default 10), --startup-only (only the start-up), --quick (only
+ * the headline on meian.md and large-peer.md: EPUB against Pandoc, PDF against the floor, peak
+ * memory; scripts/bench/quick.ts), --baseline DIR (with --quick: the same builds with the code in
+ * DIR too, before and after in one run).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -43,7 +47,9 @@ import { generateBook } from './generate-book.ts';
 import { generateNovel } from './generate-novel.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { measureMono, type MonoCost } from './mono.ts';
+import { quickBook, quickTable, type QuickRow } from './quick.ts';
 import { measureStartup, startupTable } from './startup.ts';
+import { sharedDir } from './shared.ts';
 import { writeVariant } from './variant.ts';
 
 const { values } = parseArgs({
@@ -52,10 +58,12 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '0.25,0.5,1' },
     characters: { type: 'string', default: '600000' },
     'novel-characters': { type: 'string', default: '400000' },
-    books: { type: 'string', default: 'web,novel,peer,meian' },
+    books: { type: 'string', default: 'meian,peer' },
     'lint-only': { type: 'boolean', default: false },
     'startup-runs': { type: 'string', default: '10' },
     'startup-only': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const lintOnly = values['lint-only'];
@@ -95,13 +103,16 @@ async function repeat(
     const result = await measure(command, [...args], { cwd: root, env });
     if (!okCodes.includes(result.code ?? -1)) throw new Error(`${label} failed:\n${result.stderr}`);
     results.push(result);
-    process.stderr.write(`  ${label} run ${run + 1}: ${seconds(result.ms)} s\n`);
+    process.stderr.write(`  ${label} run ${run + 1}: ${seconds(result.ms)} s (CPU ${seconds(result.ownCpu)} s)\n`);
   }
   return {
     ...results[0]!,
     ms: median(results.map((result) => result.ms)),
     ownRss: Math.max(...results.map((result) => result.ownRss)),
     childRss: Math.max(...results.map((result) => result.childRss)),
+    largestChildRss: Math.max(...results.map((result) => result.largestChildRss)),
+    ownCpu: median(results.map((result) => result.ownCpu)),
+    childCpu: median(results.map((result) => result.childCpu)),
     runs: results.map((result) => result.ms),
   };
 }
@@ -225,6 +236,51 @@ function lintRun(manuscript: string) {
   );
 }
 
+if (values.quick) {
+  const quick: QuickRow[] = [];
+  const baseline = values.baseline;
+  const tools = {
+    repeat,
+    baseline: baseline !== undefined,
+    node: (script: string, args: string[], before?: boolean) => {
+      const [command, all] = node(script, ...args);
+      return before && baseline
+        ? ([command, [join(baseline, 'scripts/launch.mjs'), ...all.slice(1)]] as const)
+        : ([command, all] as const);
+    },
+    pandoc: (out: string, inputs: string[]) =>
+      pandoc
+        ? (['pandoc', ['--quiet', '-o', out, '--metadata', 'title=bench', '--metadata', 'lang=ja', ...inputs]] as const)
+        : undefined,
+    keepHtml: async (manuscript: string, out: string) => {
+      const [command, args] = node('scripts/build-pdf.ts', '--force', '--manuscript', manuscript, '--out-dir', out);
+      const keep = await measure(command, [...args], { cwd: root, env: { TATEGAKI_KEEP_WORK: '1' } });
+      const kept = /intermediate files kept in (.+)/.exec(keep.stderr)?.[1];
+      if (!kept) throw new Error(`warm-up build failed:\n${keep.stderr}`);
+      return { html: join(kept, 'book.html'), done: () => rmSync(kept, { recursive: true, force: true }) };
+    },
+  };
+  for (const [label, file] of [
+    ['meian.md', 'bench/meian.md'],
+    ['large-peer.md', 'bench/large-peer.md'],
+  ] as const) {
+    const manuscript = join(sharedDir(root), file);
+    if (!existsSync(manuscript)) {
+      process.stderr.write(`skipping ${label}: ${manuscript} is not in this checkout\n`);
+      continue;
+    }
+    const characters = [...readFileSync(manuscript, 'utf8')].length;
+    const out = join(work, `quick-${label.replace(/\W+/g, '-')}`);
+    quick.push(await quickBook(tools, { label, manuscript, characters, pandocInputs: [manuscript], out }));
+  }
+  console.log(
+    `\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; ${pandoc ?? 'pandoc not installed'}. Medians of ${runs} runs, wall time of each whole command; peak RSS sampled every 25 ms (browser: all its processes together).\n`,
+  );
+  console.log(quickTable(quick).join('\n'));
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 // Start-up first, on a machine not yet busy with the builds.
 const startupRuns = Number(values['startup-runs']);
 process.stderr.write('start-up\n');
@@ -269,7 +325,7 @@ if (books.has('novel')) {
     );
   }
 }
-const peerBook = join(root, '../shared/bench/large-peer.md');
+const peerBook = join(sharedDir(root), 'bench/large-peer.md');
 if (books.has('peer')) {
   if (existsSync(peerBook)) {
     const characters = [...readFileSync(peerBook, 'utf8')].length;
@@ -279,7 +335,7 @@ if (books.has('peer')) {
   }
 }
 for (const file of books.has('meian') ? ['meian.md', 'meian.sjis.txt'] : []) {
-  const path = join(root, '../shared/bench', file);
+  const path = join(sharedDir(root), 'bench', file);
   if (!existsSync(path)) {
     process.stderr.write(`skipping ${file}: ${path} is not in this checkout\n`);
     continue;
@@ -291,7 +347,7 @@ for (const file of books.has('meian') ? ['meian.md', 'meian.sjis.txt'] : []) {
 }
 
 // Proofreading on a real novel: unlike generated text, its sentences do not repeat.
-const corpus = join(root, '../shared/corpus/ginga-tetsudo-no-yoru.txt');
+const corpus = join(sharedDir(root), 'corpus/ginga-tetsudo-no-yoru.txt');
 const realLint: Row[] = [];
 if (existsSync(corpus)) {
   const novel = join(work, 'ginga');
@@ -381,7 +437,7 @@ if (built.length > 0) {
 }
 if (built.some((row) => row.label === 'large-peer.md')) {
   // The peers' figures were measured elsewhere; they are shown for scale, not as a same-run ratio.
-  const recorded = readFileSync(join(root, '../shared/bench/README.md'), 'utf8')
+  const recorded = readFileSync(join(sharedDir(root), 'bench/README.md'), 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('|'));
   console.log('\nThe peers on large-peer.md, as recorded in ../shared/bench/README.md:\n');

@@ -4,7 +4,7 @@
  * sink and one browser session for every PDF go with it. A catalogue makes one context per book
  * and hands each the same browser.
  */
-import { openManuscript, parseBook, type Book, type BookSource } from '../book.ts';
+import { copyForOutput, openManuscript, parseBook, type Book, type BookSource } from '../book.ts';
 import type { BrowserSession } from '../pdf/render/browser.ts';
 import type { Progress } from '../progress.ts';
 
@@ -18,6 +18,11 @@ export interface BuildContext {
   source(): Promise<BookSource>;
   /** The book parsed and its files checked: parsed on the first call, the same after. */
   book(): Promise<Book>;
+  /**
+   * The book for an output that changes it in place (the EPUB): a copy of its own, unless the
+   * context was made for that one output, which may then change the book as parsed.
+   */
+  bookToChange(): Promise<Book>;
   /** The browser every PDF of the command lays out on: started on the first call unless already starting. */
   browser(): Promise<BrowserSession>;
 }
@@ -34,6 +39,11 @@ export interface ContextOptions {
   session?: BrowserSession;
   /** Start the browser now, so that Chromium comes up while Node reads and parses the book. */
   startBrowser?: boolean;
+  /**
+   * The command makes one output and nothing reads the book after it, so `bookToChange` needs no
+   * copy (copying a novel's trees costs a tenth of its EPUB build).
+   */
+  oneOutput?: boolean;
 }
 
 /** A context and the way to end it. */
@@ -60,12 +70,14 @@ export function createContext(options: ContextOptions): OwnedContext {
   };
   // A browser that fails to start is reported when a PDF first needs it, after the manuscript's own problems.
   if (options.startBrowser) browser().catch(() => undefined);
+  const readBook = () => (book ??= readSource().then((read) => parseBook(read, progress)));
   return {
     manuscript,
     signal,
     progress,
     source: readSource,
-    book: () => (book ??= readSource().then((read) => parseBook(read, progress))),
+    book: readBook,
+    bookToChange: async () => (options.oneOutput ? readBook() : copyForOutput(await readBook())),
     browser,
     async close() {
       const session = await own?.catch(() => undefined);

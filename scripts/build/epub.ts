@@ -1,5 +1,5 @@
 /** The EPUB output of a build: the book laid out as content documents and packaged. */
-import { bookWarnings, copyForOutput } from '../book.ts';
+import { bookWarnings } from '../book.ts';
 import type { ChapterCut } from '../epub/pages.ts';
 import type { BuildContext } from './context.ts';
 import type { BuildOptions, ChapterCuts, OutputResult } from './options.ts';
@@ -14,7 +14,7 @@ export async function epubOutput(context: BuildContext, options: BuildOptions): 
     // Each output's stack (packager, browser, PDF library) is loaded only when it is built.
     const { buildEpub } = await import('../epub/build.ts');
     // The EPUB changes its trees in place; the other outputs of this load read the book as parsed.
-    const own = copyForOutput(book);
+    const own = await context.bookToChange();
     const { bytes, documents, cuts, warnings } = await buildEpub(own);
     return {
       bytes,

@@ -37,6 +37,8 @@ async function runBuild(target: Target, flags: BuildFlags, run: CommandRun, opti
     // Chromium starts while the manuscript is read and parsed (and the EPUB built); a cover needs
     // it only for an interior it has to build, and asks for it then.
     startBrowser: target === 'pdf' || target === 'book',
+    // build:epub reads the book for its EPUB alone (the proofreading reads the source, not the book).
+    oneOutput: target === 'epub',
   });
   try {
     if (flags.lint) {
