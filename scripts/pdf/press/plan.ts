@@ -60,16 +60,7 @@ export function planPages(input: PlanInput, facts: LayoutFacts): PagePlan {
   if (print.chapterStart === 'recto') chapterStarts.forEach((start) => rectoStarts.add(start));
   for (const [id, index] of facts.destinations) if (id.startsWith(RECTO_BREAK_PREFIX)) rectoStarts.add(index);
 
-  const sequence: (number | null)[] = [];
-  for (let index = 0; index < facts.pageCount; index++) {
-    if (rectoStarts.has(index) && sequence.length % 2 === 1) sequence.push(null);
-    sequence.push(index);
-  }
-  const added = { recto: sequence.length - facts.pageCount, padding: 0 };
-  if (print.padTo) {
-    added.padding = (print.padTo - (sequence.length % print.padTo)) % print.padTo;
-    sequence.splice(sequence.indexOf(colophon), 0, ...Array<null>(added.padding).fill(null));
-  }
+  const { sequence, added } = pageSequence(facts.pageCount, rectoStarts, colophon, print.padTo);
   const finalIndex = new Map(sequence.flatMap((main, index) => (main === null ? [] : [[main, index] as const])));
   const frontPages = chapterStarts[0]!;
   const openings = new Set(chapterStarts);
@@ -147,4 +138,27 @@ function picturePages(
     } else if (id.startsWith(anchorId(PICTURE_PAGE_ID.page))) all.add(main);
   }
   return { all, bleed };
+}
+
+/**
+ * The final pages as pages of the main rendering, `null` for a blank one: a blank before each
+ * page that must open on a recto and falls on a verso, and the padding to `padTo` before the 奥付.
+ */
+function pageSequence(
+  pageCount: number,
+  rectoStarts: ReadonlySet<number>,
+  colophon: number,
+  padTo: number | undefined,
+): { sequence: (number | null)[]; added: { recto: number; padding: number } } {
+  const sequence: (number | null)[] = [];
+  for (let index = 0; index < pageCount; index++) {
+    if (rectoStarts.has(index) && sequence.length % 2 === 1) sequence.push(null);
+    sequence.push(index);
+  }
+  const added = { recto: sequence.length - pageCount, padding: 0 };
+  if (padTo) {
+    added.padding = (padTo - (sequence.length % padTo)) % padTo;
+    sequence.splice(sequence.indexOf(colophon), 0, ...Array<null>(added.padding).fill(null));
+  }
+  return { sequence, added };
 }
