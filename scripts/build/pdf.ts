@@ -81,9 +81,15 @@ async function makePdf(context: BuildContext, book: Book, options: BuildOptions,
     },
     warnings: [...bookWarnings(book), ...result.warnings],
     checklist: result.checklist,
-    // The 口絵, a colour PDF of their own beside the interior: `<name>-frontispiece.pdf`.
+    // The 口絵, a colour PDF of their own beside the interior and named after it
+    // (`<name>-print-shop-frontispiece.pdf`), so that two destinations' plates never overwrite each other.
     besides: result.plates
-      ? [{ path: outputPath(book, options.outDir, 'pdf', '-frontispiece'), bytes: result.plates.bytes }]
+      ? [
+          {
+            path: outputPath(book, options.outDir, 'pdf', `${pdfSuffix(profile)}-frontispiece`),
+            bytes: result.plates.bytes,
+          },
+        ]
       : [],
   };
 }

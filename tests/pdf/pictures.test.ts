@@ -61,7 +61,7 @@ beforeAll(async () => {
   const result = await shared.run('build-pdf', ['--manuscript', root, '--out-dir', out, '--profile', 'print-shop']);
   stderr = result.stderr;
   expect(result.code, result.stderr).toBe(0);
-  const path = join(out, `${root.split('/').at(-1)}.pdf`);
+  const path = join(out, `${root.split('/').at(-1)}-print-shop.pdf`);
   pages = (await readPdfFacts(await readFile(path), { paint: true })).pages;
   words = await pageWords(path);
   plates = (await readPdfFacts(await readFile(path.replace(/\.pdf$/, '-frontispiece.pdf')), { paint: true })).pages;
