@@ -36,6 +36,12 @@ const SAFETY = 0.5;
 const EM_TOP = 0.88;
 /** How far a glyph's box reaches past its em square in a vertical line, in ems (at either end). */
 const VERTICAL_OVERSHOOT = 0.25;
+/**
+ * How far ruby beside a vertical line reaches past the line's em square, in body ems: half an em
+ * of reading, and its glyphs' boxes past their own em squares (0.65 em measured on a 四六判 KDP
+ * book, readings set in their own faces as JLReq places them).
+ */
+const VERTICAL_RUBY_REACH = 0.7;
 
 /** Where a KDP page's folio and running head sit: baselines in points, from the trim's bottom and top. */
 export interface KdpMarkPlaces {
@@ -61,7 +67,7 @@ function overhang(g: PageGeometry, print: Pick<PrintOptions, 'hanging'>) {
   const hang = print.hanging ? em : 0;
   // Ruby and 傍点 sit on the right of a vertical line, above a horizontal one, half the size.
   return g.vertical
-    ? { top: VERTICAL_OVERSHOOT * em, bottom: VERTICAL_OVERSHOOT * em + hang, side: 0.5 * em }
+    ? { top: VERTICAL_OVERSHOOT * em, bottom: VERTICAL_OVERSHOOT * em + hang, side: VERTICAL_RUBY_REACH * em }
     : { top: (0.5 + (BOX.ascent - EM_TOP) * 0.5) * em, bottom: (BOX.descent - (1 - EM_TOP)) * em, side: hang };
 }
 
