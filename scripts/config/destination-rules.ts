@@ -99,7 +99,7 @@ export function kdpTrimHint(format: FormatSetting, inherited = false): string {
   const [w, h] = [...KDP_TRIMS].sort((a, b) => distance(kdpTrimMm(a), trim) - distance(kdpTrimMm(b), trim))[0]!;
   const size = `{ width: ${w}in, height: ${h}in }`;
   return inherited
-    ? `give the KDP edition a size of its own under print: "kdp: { format: ${size} }" (the other destinations keep print.format)`
+    ? `give the KDP edition a size of its own under print: "kdp: { format: ${size} }" (the other destinations keep print.format; a 青空文庫 .txt takes it from a book.yaml beside it)`
     : `use a size KDP prints, e.g. format: ${size}`;
 }
 

@@ -431,7 +431,7 @@ export const cases: BadInputCase[] = [
     code: 1,
     messages: [
       '{root}/book.yaml:3:11: error: the KDP edition: KDP does not print 文庫 (A6) 105 × 148 mm: a KDP paperback is 4–8.5 in wide',
-      `  hint: give the KDP edition a size of its own under print: "kdp: { format: { width: 5.06in, height: 7.81in } }" (the other destinations keep print.format)`,
+      `  hint: give the KDP edition a size of its own under print: "kdp: { format: { width: 5.06in, height: 7.81in } }" (the other destinations keep print.format; a 青空文庫 .txt takes it from a book.yaml beside it)`,
     ],
     absent: ['laying out', 'building PDF'],
   },
