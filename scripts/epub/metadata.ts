@@ -40,6 +40,10 @@ export function packageMetadata(
     modified: w3cTimestamp(buildTimestamp(config)),
     vertical,
     authors: authorsOf(config),
+    contributors: [
+      ...listOf(config.translator).map((name) => ({ name, role: 'trl' as const })),
+      ...listOf(config.editor).map((name) => ({ name, role: 'edt' as const })),
+    ],
     publisher: config.publisher,
     date: config.date,
     description: config.description,
@@ -94,4 +98,9 @@ function containsTag(nodes: readonly ElementContent[], tagName: string): boolean
   return nodes.some(
     (node) => node.type === 'element' && (node.tagName === tagName || containsTag(node.children, tagName)),
   );
+}
+
+/** A key that takes one name or a list, as a list. */
+function listOf(value: string | readonly string[] | undefined): string[] {
+  return value === undefined ? [] : [value].flat();
 }

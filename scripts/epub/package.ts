@@ -33,6 +33,8 @@ export interface PackageMetadata {
   /** Katakana readings for sorting (file-as). */
   readings: Readings;
   authors: string[];
+  /** Translators and editors, as MARC relator codes say them (`trl`, `edt`): stores list them beside the author. */
+  contributors: { name: string; role: 'trl' | 'edt' }[];
   publisher?: string;
   date?: string;
   description?: string;

@@ -11,6 +11,7 @@ const metadata: PackageMetadata = {
   modified: '2026-01-01T00:00:00Z',
   vertical: true,
   authors: [],
+  contributors: [],
   subjects: [],
   tocTitle: '目次',
   readings: { authors: [] },

@@ -6,7 +6,7 @@
  * page and the EPUB Accessibility claim; the 目次 sets the numeral chapters several to a line;
  * the 奥付 speaks of the e-book; a book without an identifier is told one to paste; EPUBCheck 0/0.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -117,5 +117,35 @@ describe('明暗 (an excerpt) as a store-ready EPUB', () => {
     const result = (await epubcheckAll([epubPath]))[0]!;
     expect(result.messages).toEqual([]);
     expect(result).toMatchObject({ fatals: 0, errors: 0, warnings: 0 });
+  });
+});
+
+describe('a translated book', () => {
+  it('lists its translators and editor as contributors with their MARC roles, and passes EPUBCheck', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'translated-'));
+    const file = join(root, 'prince.md');
+    await writeFile(
+      file,
+      '---\ntitle: 幸福な王子\nauthor: オスカー・ワイルド\ntranslator: [結城浩, 山田花子]\neditor: 青空太郎\nidentifier: urn:uuid:6f1c1f8e-4b0a-4c1e-9f57-0d3f5c1d2e3a\n---\n\n# 一\n\n　町の高い柱の上に、幸福な王子の像が立っていました。\n',
+    );
+    const result = await runInProcess('build-epub', ['--manuscript', file, '--out-dir', root]);
+    expect(result.code, result.stderr).toBe(0);
+    const path = join(root, 'prince.epub');
+    const opened = await openEpub(path);
+    const roles = elements(opened.opf, 'contributor').map((element) => [
+      element.textContent,
+      elements(opened.opf, 'meta').find(
+        (meta) =>
+          meta.getAttribute('refines') === `#${element.getAttribute('id')}` && meta.getAttribute('property') === 'role',
+      )?.textContent,
+    ]);
+    expect(roles).toEqual([
+      ['結城浩', 'trl'],
+      ['山田花子', 'trl'],
+      ['青空太郎', 'edt'],
+    ]);
+    expect(elements(opened.opf, 'creator').map((element) => element.textContent)).toEqual(['オスカー・ワイルド']);
+    const check = (await epubcheckAll([path]))[0]!;
+    expect(check.messages).toEqual([]);
   });
 });
