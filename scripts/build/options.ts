@@ -54,6 +54,8 @@ interface PdfFacts {
   profile: Profile;
   color: 'mono' | 'color';
   pdfx: boolean;
+  /** The 口絵 written beside the interior as a colour PDF of their own: its path and its number of plates. */
+  plates?: { path: string; count: number };
 }
 
 /** What the summary line says about a printed cover. */

@@ -69,6 +69,7 @@ async function makePdf(context: BuildContext, book: Book, options: BuildOptions,
     beforeLayout,
   });
   const { press } = result;
+  const platesPath = outputPath(book, options.outDir, 'pdf', `${pdfSuffix(profile)}-frontispiece`);
   return {
     bytes: result.bytes,
     facts: {
@@ -78,6 +79,7 @@ async function makePdf(context: BuildContext, book: Book, options: BuildOptions,
       profile,
       color: press.color,
       pdfx: press.pdfx,
+      ...(result.plates ? { plates: { path: platesPath, count: result.plates.pages } } : {}),
     },
     warnings: [...bookWarnings(book), ...result.warnings],
     checklist: result.checklist,
@@ -86,7 +88,7 @@ async function makePdf(context: BuildContext, book: Book, options: BuildOptions,
     besides: result.plates
       ? [
           {
-            path: outputPath(book, options.outDir, 'pdf', `${pdfSuffix(profile)}-frontispiece`),
+            path: platesPath,
             bytes: result.plates.bytes,
           },
         ]

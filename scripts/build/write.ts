@@ -3,6 +3,7 @@
  * and write it atomically — unless `--strict` makes its warnings fatal, in which case nothing is
  * written, like any failed build.
  */
+import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { bookWarnings, type Book } from '../book.ts';
 import { BuildError, type Warning } from '../errors.ts';
@@ -50,6 +51,8 @@ export interface Target {
 export async function upToDate(book: Book, target: Target): Promise<OutputResult | undefined> {
   const reused = await reusableOutput<Remembered>(target.path, await fingerprint(book, target.key));
   if (!reused) return undefined;
+  // The 口絵 PDF written beside the interior is part of the output: gone, the interior is made again.
+  if (reused.facts.kind === 'pdf' && reused.facts.plates && !existsSync(reused.facts.plates.path)) return undefined;
   const file = { path: target.path, bytes: reused.bytes, pages: reused.pages, reused: true };
   return { file, facts: reused.facts, warnings: reused.warnings };
 }

@@ -51,7 +51,10 @@ function describe(facts: OutputFacts): string {
       return `${facts.chapters} chapter(s), ${facts.documents} documents${facts.cuts > 0 ? `, ${facts.cuts} cut(s) for size` : ''}`;
     case 'pdf': {
       const kind = [facts.color === 'mono' ? 'one colour' : 'colour', ...(facts.pdfx ? ['PDF/X-1a'] : [])].join(', ');
-      return `${facts.pages} pages, ${facts.format}, profile ${facts.profile}, ${kind}`;
+      const plates = facts.plates
+        ? `; 口絵: ${facts.plates.count} colour plate(s) in ${displayFile(facts.plates.path)}`
+        : '';
+      return `${facts.pages} pages, ${facts.format}, profile ${facts.profile}, ${kind}${plates}`;
     }
     case 'cover': {
       const { media, trim, spine } = facts;

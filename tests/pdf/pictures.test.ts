@@ -6,7 +6,8 @@
  * pictures take whole line pitches, so the lines after them stay on the grid; captions are set
  * under their pictures; no picture overlaps a glyph.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfFacts, type PageFacts } from '../../scripts/pdf/inspect/preflight/document.ts';
@@ -47,6 +48,7 @@ let pages: PageFacts[];
 let words: { width: number; height: number; words: PlacedText[] }[];
 let stderr: string;
 let plates: PageFacts[];
+let rebuild: { args: string[]; platesPath: string; stdout: string };
 
 beforeAll(async () => {
   const root = await makeManuscript({
@@ -62,6 +64,11 @@ beforeAll(async () => {
   stderr = result.stderr;
   expect(result.code, result.stderr).toBe(0);
   const path = join(out, `${root.split('/').at(-1)}-print-shop.pdf`);
+  rebuild = {
+    args: ['--manuscript', root, '--out-dir', out, '--profile', 'print-shop'],
+    platesPath: path.replace(/\.pdf$/, '-frontispiece.pdf'),
+    stdout: result.stdout,
+  };
   pages = (await readPdfFacts(await readFile(path), { paint: true })).pages;
   words = await pageWords(path);
   plates = (await readPdfFacts(await readFile(path.replace(/\.pdf$/, '-frontispiece.pdf')), { paint: true })).pages;
@@ -228,6 +235,15 @@ describe('口絵 (frontispiece)', () => {
     expect(t2 - t1).toBeCloseTo(i2 - i1, 1);
     // The interior: one colour on every page.
     for (const page of pages) expect([...page.colorSpaces].filter((space) => space !== 'DeviceGray')).toEqual([]);
+  });
+
+  it('are named in the summary, and made again with the interior when their file is gone', async () => {
+    expect(rebuild.stdout).toContain(`口絵: 1 colour plate(s) in ${rebuild.platesPath}`);
+    await rm(rebuild.platesPath);
+    const again = await shared.run('build-pdf', rebuild.args);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).not.toContain('is up to date');
+    expect(existsSync(rebuild.platesPath)).toBe(true);
   });
 
   it('stops the build at the line of book.yaml of a plate that is missing or not an image', async () => {
