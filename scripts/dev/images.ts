@@ -6,7 +6,7 @@
  */
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../markdown/visit.ts';
 import { BuildError } from '../errors.ts';
 import { resolveImage } from '../manuscript/images.ts';
 import { problemOf, type Problem } from './problems.ts';

@@ -1,7 +1,7 @@
 /** Pointing the images of page trees at the files checked when the book loaded, for the EPUB packager and Chromium. */
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../markdown/visit.ts';
 import type { BookAssets } from '../manuscript/assets.ts';
 
 /** Replace every `img` src under `nodes` with the file URL of its checked image; returns the count. */

@@ -20,7 +20,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../markdown/visit.ts';
 import type { Place } from '../errors.ts';
 import type { ImageFacts } from '../manuscript/image-facts.ts';
 import type { ImageFile } from '../manuscript/images.ts';

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../markdown/visit.ts';
 import type { Book } from '../book.ts';
 import type { PrintOptions } from '../config/schema.ts';
 import {

@@ -10,7 +10,7 @@
  */
 import type { Element, Parents, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../markdown/visit.ts';
 
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;
 

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { promisify } from 'node:util';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../markdown/visit.ts';
 import type { VFile } from 'vfile';
 import { BuildError, type Place } from '../errors.ts';
 import { resolveImage, type ImageFile } from './images.ts';

@@ -4,7 +4,7 @@
  * asked for, and a neutral one (画像) stands in meanwhile.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 import type { VFile } from 'vfile';
 import { reportNotation } from './notation-rules.ts';
 

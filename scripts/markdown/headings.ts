@@ -4,9 +4,9 @@
  * Ids are generated from the chapter id and the heading's position (`ch-2-h3`), not from the
  * heading text: Japanese slugs are unreadable in URLs and change whenever the text is edited.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 import type { VFile } from 'vfile';
 import { ORIENTATION_CLASSES } from './raw-html/schema.ts';
 import type { HeadingEntry } from './types.ts';
@@ -84,7 +84,7 @@ function classesOf(node: Element): string[] {
 /** A copy of a heading without what a reader does not read in the line: ruby readings and note references. */
 function readable(node: Element): Element {
   const copy = structuredClone(node);
-  visit(copy, 'element', (child, index, parent) => {
+  visit(copy, 'element', (child: Element, index, parent: Parents | undefined) => {
     if (
       parent &&
       index !== undefined &&

@@ -5,7 +5,7 @@
  */
 import type { Element, Root } from 'hast';
 import type { ChapterTree } from './types.ts';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 import type { VFile } from 'vfile';
 import { reportNotation } from './notation-rules.ts';
 

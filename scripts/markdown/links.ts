@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Element } from 'hast';
-import { EXIT, visit } from 'unist-util-visit';
+import { EXIT, visit } from './visit.ts';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { reportNotation } from './notation-rules.ts';

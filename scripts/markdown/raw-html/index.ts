@@ -8,7 +8,7 @@ import type { Raw } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified, type Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.ts';
 import { VFile } from 'vfile';
 import { manuscriptSchema, ORIENTATION_CLASSES } from './schema.ts';
 import { reportNotation } from '../notation-rules.ts';

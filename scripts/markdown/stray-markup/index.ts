@@ -12,7 +12,7 @@
  */
 import type { Code, Html, Nodes, Parent, Root, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../visit.ts';
 import type { VFile } from 'vfile';
 import { reportNotation, type NotationRuleId } from '../notation-rules.ts';
 import { manuscriptSchema } from '../raw-html/schema.ts';
