@@ -39,6 +39,9 @@ import { rehypeAltText } from './alt-text.ts';
 import { remarkAutolinkLiterals } from './autolink/index.ts';
 import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
 import { remarkNotationEscapes } from './escapes/index.ts';
+import { putInReadingOrder } from './message-order.ts';
+import { readInPieces } from './read-in-pieces.ts';
+import { cutAtChapters } from './source-cuts.ts';
 import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
 import { rehypeNoBreak } from './no-break.ts';
 import { rehypeRawHtml } from './raw-html/index.ts';
@@ -95,8 +98,16 @@ export function hastOptions(options: MarkdownOptions): RemarkRehypeOptions {
   };
 }
 
+/** How a processor reads a one-file book; the defaults are what builds use. */
+export interface ReadingTuning {
+  /** Pieces of a one-file book smaller than this are joined to the next (tests set 0 to cut at every chapter). */
+  smallestPiece?: number;
+  /** Read every file whole (tests compare it with reading in pieces). */
+  whole?: boolean;
+}
+
 /** Build the Markdown processor for a book's reading options. */
-export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProcessor {
+export function createMarkdownProcessor(options: MarkdownOptions, tuning: ReadingTuning = {}): MarkdownProcessor {
   // The chain is in two halves: reading the whole file (syntax and the notations), then, for
   // each chapter cut from it, numbering notes and making HTML with the chapter's own ids.
   const reader = markdownReader(options);
@@ -105,16 +116,28 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
   // The Markdown stages of the writer (notes, task boxes) on their own, for proofreading.
   const markdownOnly = unified().use(remarkNotes).use(remarkTaskMarkers).freeze();
 
-  const read = async (file: VFile) => {
+  // A one-file book is read in chapter-sized pieces when that gives the same tree
+  // (source-cuts.ts); its reading stages' messages are put in reading order either way, so that
+  // they come out alike however the file was read.
+  const read = async (file: VFile, level?: ChapterLevel) => {
     const chain = file.data.aozoraText ? aozoraReader : reader;
-    return (await chain.run(chain.parse(file), file)) as MdastRoot;
+    const readWhole = async (own: VFile) => (await chain.run(chain.parse(own), own)) as MdastRoot;
+    const before = file.messages.length;
+    const pieces =
+      level === undefined || tuning.whole || file.data.aozoraText || options.paragraphPerLine
+        ? []
+        : cutAtChapters(String(file.value), level, tuning.smallestPiece);
+    const tree =
+      (pieces.length > 1 ? await readInPieces(readWhole, file, pieces) : undefined) ?? (await readWhole(file));
+    putInReadingOrder(file.messages, before);
+    return tree;
   };
   return {
     async toHast(file) {
       return (await writer.run(await read(file), file)) as HastRoot;
     },
     async toChapters(file, level, idOf) {
-      const pieces = splitIntoChapters(await read(file), level);
+      const pieces = splitIntoChapters(await read(file, level), level);
       const chapters: ChapterTree[] = [];
       for (const [index, piece] of pieces.entries()) {
         const id = idOf(index);

@@ -99,3 +99,50 @@ const block: fc.Arbitrary<Piece> = fc.oneof(
 
 /** A whole chapter: blocks separated by blank lines. */
 export const chapter: fc.Arbitrary<Piece> = fc.array(block, { minLength: 1, maxLength: 10 }).map(join('\n\n'));
+
+/** What makes a file be read whole (scripts/markdown/source-cuts.ts): left out of `cuttableBook`'s blocks. */
+const READ_WHOLE = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|［＃|^ {0,3}:{3}/im;
+
+/** Blocks that put lines looking like chapter headings where a cut must not be made. */
+const trap: fc.Arbitrary<Piece> = fc.oneof(
+  word.map((w) => plain(`\`\`\`\n${w}\n\n# ${w}\n\`\`\``, w)),
+  word.map((w) => plain(`~~~~\n\n# ${w}\n~~~\n\n## ${w}\n~~~~`, w)),
+  word.map((w) => plain(`> ${w}\n# ${w}\n${w}`, w)),
+  word.map((w) => plain(`- ${w}\n\n  # ${w}\n\n    # ${w}`, w)),
+  word.map((w) => plain(`${w}\n===\n\n${w}\n---`, w)),
+  word.map((w) => plain(`    # ${w}\n\n    ${w}`, w)),
+  word.map((w) => plain(`#${w}\n\n#\t${w}\n\n#`, w)),
+);
+
+/**
+ * A one-file book that may be cut at its chapters: a front matter block (sometimes with a line
+ * that looks like a heading), then chapters, each under a `#`, `##` or `###` heading, of blocks
+ * that reach across no heading, mixed with lines that look like headings where none may be cut.
+ */
+export const cuttableBook: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('', '---\ntitle: 本\n\n# 注釈\n---\n\n'),
+    fc.array(
+      fc.tuple(
+        fc.integer({ min: 1, max: 3 }),
+        singleLine.filter((piece) => !READ_WHOLE.test(piece.md)),
+        fc.array(
+          fc.oneof(
+            { weight: 4, arbitrary: block.filter((piece) => !READ_WHOLE.test(piece.md)) },
+            { weight: 1, arbitrary: trap },
+          ),
+          { maxLength: 6 },
+        ),
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
+  )
+  .map(([front, chapters]) =>
+    chapters
+      .map(([depth, title, blocks]) =>
+        [`${'#'.repeat(depth)} ${title.md}`, ...blocks.map((piece) => piece.md)].join('\n\n'),
+      )
+      .join('\n\n')
+      .replace(/^/, front),
+  )
+  .filter((md) => !READ_WHOLE.test(md));

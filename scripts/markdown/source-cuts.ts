@@ -1,0 +1,72 @@
+/**
+ * Where a one-file book may be cut into pieces before it is parsed, so that each piece is read on
+ * its own: micromark's work on a document grows faster than its length (every lazy line moves the
+ * whole document's events once more), and a whole novel parsed at once also keeps its whole event
+ * list alive. Reading chapter-sized pieces is what makes a 2 MB manuscript cheap.
+ *
+ * A cut is made only where reading the piece alone must give what reading the whole file gives:
+ * before a chapter heading written `#` at the start of a line, after a blank line, outside front
+ * matter and fenced code. Everything that can reach across such a line is refused for the whole
+ * file, which is then read at once as before: definitions (`[x]: …`, `[^1]: …`, visible from
+ * the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), `:::` blocks,
+ * 青空文庫 annotations (blocks and ranges that pair up across lines), and a byte-order mark.
+ * The reader checks each piece after parsing too (markdown/pieces.ts).
+ */
+import type { ChapterLevel } from './chapters.ts';
+
+/** Text that may reach across a chapter heading: the file is read whole when it holds any. */
+const REACHES_ACROSS = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|［＃|^ {0,3}:{3}|^\uFEFF/im;
+/** A fence line: up to three spaces, then three backticks or tildes or more, then the rest. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A line with nothing a reader sees. */
+const BLANK = /^[ \t]*$/;
+/** Pieces smaller than this are joined to the next: each piece has a cost of its own. */
+const SMALLEST_PIECE = 16 * 1024;
+
+/** A piece of the source and where it starts in the whole file. */
+export interface SourcePiece {
+  text: string;
+  /** Lines before the piece. */
+  lines: number;
+  /** UTF-16 code units before the piece, as unist offsets count. */
+  offset: number;
+}
+
+/** The file cut before chapter headings where that is safe; one piece when it is not. */
+export function cutAtChapters(text: string, level: ChapterLevel, smallest = SMALLEST_PIECE): SourcePiece[] {
+  const whole = [{ text, lines: 0, offset: 0 }];
+  if (level === 'none' || REACHES_ACROSS.test(text)) return whole;
+  const heading = new RegExp(`^#{1,${level}}(?:[ \\t]|$)`);
+  const pieces: SourcePiece[] = [];
+  let start = { lines: 0, offset: 0 };
+  let fence: { mark: string; size: number } | undefined;
+  let previousBlank = false;
+  let frontMatter = text.startsWith('---\n') || text.startsWith('---\r');
+  let line = 0;
+  for (const match of text.matchAll(/([^\r\n]*)(\r\n|\r|\n|$)/g)) {
+    if (match[0] === '' && match.index === text.length) break;
+    const content = match[1]!;
+    const offset = match.index;
+    if (frontMatter) {
+      if (line > 0 && content === '---') frontMatter = false;
+    } else if (fence) {
+      const close = FENCE.exec(content);
+      if (close && close[1]![0] === fence.mark && close[1]!.length >= fence.size && BLANK.test(close[2]!))
+        fence = undefined;
+    } else if (previousBlank && heading.test(content) && offset - start.offset >= smallest) {
+      pieces.push({ text: text.slice(start.offset, offset), ...start });
+      start = { lines: line, offset };
+    } else {
+      const open = FENCE.exec(content);
+      // A backtick fence's info string holds no backtick; with one, the line is text.
+      if (open && !(open[1]![0] === '`' && open[2]!.includes('`')))
+        fence = { mark: open[1]![0]!, size: open[1]!.length };
+    }
+    previousBlank = BLANK.test(content);
+    line++;
+  }
+  // Front matter never closed: what it is depends on the whole file.
+  if (frontMatter || pieces.length === 0) return whole;
+  pieces.push({ text: text.slice(start.offset), ...start });
+  return pieces;
+}

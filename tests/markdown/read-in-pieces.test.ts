@@ -1,0 +1,89 @@
+/**
+ * Reading a one-file book in pieces (scripts/markdown/source-cuts.ts, read-in-pieces.ts) must
+ * give what reading it whole gives: on random books with traps (headings inside fences, lists,
+ * quotes, front matter), every chapter's tree with every position, its headings and every message
+ * alike. And the cuts themselves: made at chapter headings after a blank line, and never where a
+ * construct could reach across.
+ */
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { MarkdownSchema } from '../../scripts/config/schema.ts';
+import type { ChapterLevel } from '../../scripts/markdown/chapters.ts';
+import { createMarkdownProcessor } from '../../scripts/markdown/processor.ts';
+import { cutAtChapters } from '../../scripts/markdown/source-cuts.ts';
+import { cuttableBook } from '../property/generate.ts';
+
+const seed = Number(process.env.FC_SEED ?? 20261206);
+const numRuns = Math.ceil(Number(process.env.FC_RUNS ?? 2000) / 8);
+
+const options = v.parse(MarkdownSchema, {});
+const inPieces = createMarkdownProcessor(options, { smallestPiece: 0 });
+const whole = createMarkdownProcessor(options, { whole: true });
+
+async function read(processor: ReturnType<typeof createMarkdownProcessor>, markdown: string, level: ChapterLevel) {
+  const file = new VFile({ value: markdown, path: 'book.md', data: { frontMatterIsMetadata: true } });
+  const chapters = await processor.toChapters(file, level, (index) => `ch-${index + 1}`);
+  const messages = file.messages.map(({ reason, line, column, place, ruleId, fatal, note }) => ({
+    reason,
+    line,
+    column,
+    place,
+    ruleId,
+    fatal,
+    note,
+  }));
+  return { chapters, messages };
+}
+
+describe('a one-file book read in pieces', () => {
+  it(`gives the trees, headings and messages reading it whole gives (${numRuns} books)`, async () => {
+    let cut = 0;
+    await fc.assert(
+      fc.asyncProperty(cuttableBook, fc.constantFrom<ChapterLevel>(1, 2, 3), async (markdown, level) => {
+        if (cutAtChapters(markdown, level, 0).length > 1) cut++;
+        expect(await read(inPieces, markdown, level)).toEqual(await read(whole, markdown, level));
+      }),
+      { seed, numRuns },
+    );
+    // The property says nothing unless most of the books were in fact cut.
+    expect(cut).toBeGreaterThan(numRuns / 2);
+  });
+
+  it('is cut before chapter headings that follow a blank line, outside front matter and fences', () => {
+    const book = [
+      '---\ntitle: 本\n\n# 注釈\n---',
+      '# 一\n\n本文。\n# 続きの見出し',
+      '```\n\n# 囲みの中\n```',
+      '## 二\n\n本文。',
+      '### 三は切らない',
+      '#タグ',
+      '# 四\r\n\r\n本文。\r\n',
+    ].join('\n\n');
+    const pieces = cutAtChapters(book, 2, 0);
+    expect(pieces.map((piece) => piece.text.split(/\r?\n/)[0])).toEqual(['---', '# 一', '## 二', '# 四']);
+    for (const piece of pieces) expect(book.slice(piece.offset, piece.offset + piece.text.length)).toBe(piece.text);
+    for (const piece of pieces) expect(piece.lines).toBe(book.slice(0, piece.offset).split('\n').length - 1);
+    expect(pieces.map((piece) => piece.text).join('')).toBe(book);
+  });
+
+  it.each([
+    ['a link definition', '[a]: https://example.com/'],
+    ['a footnote definition', '[^1]: 注'],
+    ['an HTML comment', '<!-- 注 -->'],
+    ['a <pre> block', '<pre>\n\n# 中\n</pre>'],
+    ['a ::: block', ':::indent-2\n\n# 中\n:::'],
+    ['a 青空文庫 annotation', '［＃ここから２字下げ］'],
+    ['a byte-order mark', '\uFEFF'],
+  ])('is read whole when it holds %s', (_, text) => {
+    expect(cutAtChapters(`# 一\n\n本文。\n\n${text}\n\n# 二\n\n本文。\n\n# 三\n\n本文。`, 1, 0)).toHaveLength(1);
+  });
+
+  it('is read whole when its front matter never closes, and joins pieces smaller than asked', () => {
+    expect(cutAtChapters('---\ntitle: 本\n\n# 一\n\n本文。\n\n# 二\n', 1, 0)).toHaveLength(1);
+    const chapters = Array.from({ length: 10 }, (_, index) => `# ${index}\n\n${'あ'.repeat(100)}`).join('\n\n');
+    expect(cutAtChapters(chapters, 1, 0)).toHaveLength(10);
+    expect(cutAtChapters(chapters, 1, 250)).toHaveLength(4);
+  });
+});
