@@ -14,8 +14,8 @@
  * Plain JavaScript on purpose: it is what runs before anything is compiled.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { setInterval, clearInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,19 +49,19 @@ const WORKERS = { 'lint/worker': 'TATEGAKI_LINT_WORKER' };
  */
 const PAGE_SCRIPTS = { 'pdf/render/hanging-page': 'TATEGAKI_HANGING_PAGE' };
 
-/** A hash of every source file the bundles are made from, and of the compiler's settings. */
-async function sourceHash() {
-  const files = (await readdir(join(root, 'scripts'), { recursive: true, withFileTypes: true }))
+/**
+ * A hash of every source file the bundles are made from, and of the compiler's settings. Read
+ * synchronously on purpose: nothing else runs yet, and one awaited read per file cost 150 ms of
+ * every command's start (measured: 155–200 ms against 8–17 ms for the same hash).
+ */
+function sourceHash() {
+  const files = readdirSync(join(root, 'scripts'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   const hash = createHash('sha256');
   for (const file of [...files, join(root, 'package-lock.json'), fileURLToPath(import.meta.url)])
-    hash
-      .update(relative(root, file))
-      .update('\0')
-      .update(await readFile(file))
-      .update('\0');
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -122,7 +122,7 @@ const moduleOf = (entry, hash) => join(compiledDir(hash), `${entry.replace(/\//g
 
 /** The compiled module of `entry` and the sources' hash, compiling first if the sources changed. */
 async function compiledEntry(entry) {
-  const hash = await sourceHash();
+  const hash = sourceHash();
   const path = moduleOf(entry, hash);
   if (!existsSync(path)) await compile(hash);
   return { path, hash };
