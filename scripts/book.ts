@@ -7,8 +7,10 @@ import type { BookConfig } from './config/schema.ts';
 import { BuildError, BuildErrors, type Warning } from './errors.ts';
 import { resolveAssets, type BookAssets } from './manuscript/assets.ts';
 import { loadManuscript, type Manuscript } from './manuscript/load.ts';
+import { HELPED_SIZE, ReadHelper } from './manuscript/read-pool.ts';
 import type { ChapterLevel } from './markdown/chapters.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from './markdown/processor.ts';
+import type { PieceHelper } from './markdown/read-in-pieces.ts';
 import type { HeadingEntry } from './markdown/types.ts';
 import { resolveChapterLinks } from './markdown/links.ts';
 import { silent, type Progress } from './progress.ts';
@@ -75,13 +77,18 @@ export async function parseBook(
   const { manuscript, processor } = source;
   const chapters: Chapter[] = [];
   const errors: BuildError[] = [];
-  for (const [index, file] of manuscript.chapterFiles.entries()) {
-    const parsed = await parseChapterFile(processor, file, chapters.length, manuscript.config.chapterLevel);
-    if (options.notationProblems) options.notationProblems.push(...parsed.errors);
-    else errors.push(...parsed.errors);
-    // Kept either way: the images of a chapter with a notation error are checked all the same.
-    chapters.push(...parsed.chapters);
-    progress({ kind: 'parsing', step: { done: index + 1, total: manuscript.chapterFiles.length } });
+  const helper = readingHelper(manuscript);
+  try {
+    for (const [index, file] of manuscript.chapterFiles.entries()) {
+      const parsed = await parseChapterFile(processor, file, chapters.length, manuscript.config.chapterLevel, helper);
+      if (options.notationProblems) options.notationProblems.push(...parsed.errors);
+      else errors.push(...parsed.errors);
+      // Kept either way: the images of a chapter with a notation error are checked all the same.
+      chapters.push(...parsed.chapters);
+      progress({ kind: 'parsing', step: { done: index + 1, total: manuscript.chapterFiles.length } });
+    }
+  } finally {
+    await helper?.close();
   }
   resolveChapterLinks(chapters);
   const { assets, problems } = await resolveAssets(manuscript, chapters);
@@ -93,6 +100,17 @@ export async function parseBook(
     throw stop;
   }
   return { manuscript, processor, config: manuscript.config, chapters, assets };
+}
+
+/**
+ * A second reading thread for a manuscript with a long Markdown file (a one-file novel), started
+ * before the first file is cut so that it has its parser loaded when the pieces are ready.
+ */
+function readingHelper(manuscript: Manuscript): ReadHelper | undefined {
+  const long = manuscript.chapterFiles.some(
+    (file) => !file.data.aozoraText && String(file.value).length >= HELPED_SIZE,
+  );
+  return long && !manuscript.config.markdown.paragraphPerLine ? new ReadHelper(manuscript.config.markdown) : undefined;
 }
 
 /** Read a manuscript, parse every chapter and check every file it uses. */
@@ -148,8 +166,9 @@ async function parseChapterFile(
   file: VFile,
   first: number,
   level: ChapterLevel,
+  helper?: PieceHelper,
 ): Promise<{ chapters: Chapter[]; errors: BuildError[] }> {
-  const trees = await processor.toChapters(file, level, (index) => `ch-${first + index + 1}`);
+  const trees = await processor.toChapters(file, level, (index) => `ch-${first + index + 1}`, helper);
   const chapters = trees.map(({ id, tree, headings }) => {
     const top = Math.min(...headings.map((heading) => heading.depth));
     // A heading with no text (`#` alone, or only a note) names nothing.

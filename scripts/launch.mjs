@@ -41,7 +41,7 @@ const ENTRIES = [
   'bench/same-output',
 ];
 /** Code a command starts in a worker thread: compiled beside the commands, found through the environment. */
-const WORKERS = { 'lint/worker': 'TATEGAKI_LINT_WORKER' };
+const WORKERS = { 'lint/worker': 'TATEGAKI_LINT_WORKER', 'manuscript/read-worker': 'TATEGAKI_READ_WORKER' };
 /**
  * Code a command runs in a page (the ぶら下げ pass): bundled for the browser as one script that
  * defines `pageScript`, as scripts/pdf/render/page-script.ts bundles it from the sources, and

@@ -7,12 +7,15 @@ import { outputPath, writeOutput } from './write.ts';
 
 /** Build the EPUB of the context's book, or find it up to date. */
 export async function epubOutput(context: BuildContext, options: BuildOptions): Promise<OutputResult> {
+  // Each output's stack (packager, browser, PDF library) is loaded only when it is built; the
+  // packager's is asked for before the book is parsed, so that its files are read meanwhile.
+  const packager = import('../epub/build.ts');
+  packager.catch(() => undefined);
   const book = await context.book();
   const path = outputPath(book, options.outDir, 'epub');
   return writeOutput(context, book, options, { path, key: 'epub' }, async () => {
     context.progress({ kind: 'building', output: 'epub', chapters: book.chapters.length });
-    // Each output's stack (packager, browser, PDF library) is loaded only when it is built.
-    const { buildEpub } = await import('../epub/build.ts');
+    const { buildEpub } = await packager;
     // The EPUB changes its trees in place; the other outputs of this load read the book as parsed.
     const own = await context.bookToChange();
     const { bytes, documents, cuts, warnings } = await buildEpub(own);

@@ -40,7 +40,7 @@ import { remarkAutolinkLiterals } from './autolink/index.ts';
 import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
 import { remarkNotationEscapes } from './escapes/index.ts';
 import { putInReadingOrder } from './message-order.ts';
-import { readInPieces } from './read-in-pieces.ts';
+import { readInPieces, type PieceHelper } from './read-in-pieces.ts';
 import { cutAtChapters } from './source-cuts.ts';
 import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
 import { rehypeNoBreak } from './no-break.ts';
@@ -61,7 +61,17 @@ export interface MarkdownProcessor {
    * Parse a file and cut it into chapters at headings of `level` or shallower; `idOf(n)` names
    * the n-th (from 0). Warnings are added to `file.messages`, with places in the whole file.
    */
-  toChapters(file: VFile, level: ChapterLevel, idOf: (index: number) => string): Promise<ChapterTree[]>;
+  toChapters(
+    file: VFile,
+    level: ChapterLevel,
+    idOf: (index: number) => string,
+    helper?: PieceHelper,
+  ): Promise<ChapterTree[]>;
+  /**
+   * Parse a file and run the reading stages only (syntax and notations), whole: what a helper
+   * thread runs on each piece it is given (`toChapters`'s `helper`).
+   */
+  readSource(file: VFile): Promise<MdastRoot>;
   /** Parse a chapter and run the Markdown stages only: the text as a reader sees it, before HTML (for proofreading). */
   toMdast(file: VFile): Promise<MdastRoot>;
 }
@@ -119,16 +129,18 @@ export function createMarkdownProcessor(options: MarkdownOptions, tuning: Readin
   // A one-file book is read in chapter-sized pieces when that gives the same tree
   // (source-cuts.ts); its reading stages' messages are put in reading order either way, so that
   // they come out alike however the file was read.
-  const read = async (file: VFile, level?: ChapterLevel) => {
+  const readWhole = async (file: VFile) => {
     const chain = file.data.aozoraText ? aozoraReader : reader;
-    const readWhole = async (own: VFile) => (await chain.run(chain.parse(own), own)) as MdastRoot;
+    return (await chain.run(chain.parse(file), file)) as MdastRoot;
+  };
+  const read = async (file: VFile, level?: ChapterLevel, helper?: PieceHelper) => {
     const before = file.messages.length;
     const pieces =
       level === undefined || tuning.whole || file.data.aozoraText || options.paragraphPerLine
         ? []
         : cutAtChapters(String(file.value), level, tuning.smallestPiece);
     const tree =
-      (pieces.length > 1 ? await readInPieces(readWhole, file, pieces) : undefined) ?? (await readWhole(file));
+      (pieces.length > 1 ? await readInPieces(readWhole, file, pieces, helper) : undefined) ?? (await readWhole(file));
     putInReadingOrder(file.messages, before);
     return tree;
   };
@@ -136,8 +148,9 @@ export function createMarkdownProcessor(options: MarkdownOptions, tuning: Readin
     async toHast(file) {
       return (await writer.run(await read(file), file)) as HastRoot;
     },
-    async toChapters(file, level, idOf) {
-      const pieces = splitIntoChapters(await read(file, level), level);
+    readSource: readWhole,
+    async toChapters(file, level, idOf, helper) {
+      const pieces = splitIntoChapters(await read(file, level, helper), level);
       const chapters: ChapterTree[] = [];
       for (const [index, piece] of pieces.entries()) {
         const id = idOf(index);

@@ -3,14 +3,36 @@
  * tree reading it whole gives: every node and message moved to its place in the whole file, the
  * root's children in order. Each piece is parsed with a file of its own holding only its text,
  * so that the stages that look at the source by offset see the piece they parsed.
+ *
+ * A helper (a worker thread: manuscript/read-pool.ts) may read pieces at the same time: it takes
+ * them from the end of the file while this thread takes them from the start, until they meet, so
+ * that neither waits for the other whatever the pieces cost.
  */
 import type { Root } from 'mdast';
-import type { Point, Position } from 'unist';
-import { VFile } from 'vfile';
+import type { Data, Point, Position } from 'unist';
+import { VFile, type Data as FileData } from 'vfile';
 import type { SourcePiece } from './source-cuts.ts';
 
 /** Read a file's source as a tree (parse, then the reading stages), with its messages. */
 export type ReadSource = (file: VFile) => Promise<Root>;
+
+/** One piece read: its tree and messages, moved to their places in the whole file. */
+export interface PieceRead {
+  tree: Root;
+  messages: VFile['messages'];
+}
+
+/** What a helper is given to read a piece, as `readPiece` takes it. */
+export interface PieceTask {
+  path: string;
+  data: FileData;
+  piece: SourcePiece;
+}
+
+/** Something that reads pieces elsewhere; undefined: the piece did not start with its heading. */
+export interface PieceHelper {
+  read(task: PieceTask): Promise<PieceRead | undefined>;
+}
 
 /**
  * The file's tree, read in `pieces`; their messages go to `file`. Undefined when a piece did not
@@ -21,28 +43,51 @@ export async function readInPieces(
   read: ReadSource,
   file: VFile,
   pieces: readonly SourcePiece[],
+  helper?: PieceHelper,
 ): Promise<Root | undefined> {
-  const trees: Root[] = [];
-  const messages: VFile['messages'] = [];
-  for (const piece of pieces) {
-    const own = new VFile({ path: file.path, value: piece.text, data: { ...file.data } });
-    const tree = await read(own);
-    const first = tree.children[0];
-    if (piece.offset > 0 && (first?.type !== 'heading' || first.position?.start.offset !== 0)) return undefined;
-    const moved = new WeakSet<Point>();
-    moveTree(tree, piece, moved);
-    for (const message of own.messages) moveMessage(message, piece, moved);
-    trees.push(tree);
-    messages.push(...own.messages);
+  const results: (PieceRead | undefined)[] = [];
+  const task = (index: number): PieceTask => ({ path: file.path, data: { ...file.data }, piece: pieces[index]! });
+  let front = 0;
+  let back = pieces.length;
+  const helping = async () => {
+    while (helper && back > front) {
+      const index = --back;
+      // A helper that fails leaves its piece to this thread.
+      results[index] = await helper.read(task(index)).catch(() => readPiece(read, task(index)));
+    }
+  };
+  // Two pieces asked for at a time: the helper starts on the next while its answer to the last
+  // waits for this thread to take it in.
+  const helped = Promise.all([helping(), helping()]);
+  while (front < back) {
+    const index = front++;
+    results[index] = await readPiece(read, task(index));
+    // Let the helper's answers in (they arrive as events, which awaiting a promise does not let through).
+    if (helper) await new Promise((resolve) => setImmediate(resolve));
   }
-  file.messages.push(...messages);
-  const data = Object.assign({}, ...trees.map((tree) => tree.data ?? {}));
+  await helped;
+  if (results.some((result) => result === undefined)) return undefined;
+  const done = results as PieceRead[];
+  for (const { messages } of done) file.messages.push(...messages);
+  const data: Data = Object.assign({}, ...done.map(({ tree }) => tree.data ?? {}));
   return {
     type: 'root',
-    children: trees.flatMap((tree) => tree.children),
+    children: done.flatMap(({ tree }) => tree.children),
     ...(Object.keys(data).length > 0 ? { data } : {}),
-    position: { start: trees[0]!.position!.start, end: trees.at(-1)!.position!.end },
+    position: { start: done[0]!.tree.position!.start, end: done.at(-1)!.tree.position!.end },
   };
+}
+
+/** Read one piece and move what it found to the whole file; undefined when it does not start with its heading. */
+export async function readPiece(read: ReadSource, { path, data, piece }: PieceTask): Promise<PieceRead | undefined> {
+  const own = new VFile({ path, value: piece.text, data });
+  const tree = await read(own);
+  const first = tree.children[0];
+  if (piece.offset > 0 && (first?.type !== 'heading' || first.position?.start.offset !== 0)) return undefined;
+  const moved = new WeakSet<Point>();
+  moveTree(tree, piece, moved);
+  for (const message of own.messages) moveMessage(message, piece, moved);
+  return { tree, messages: own.messages };
 }
 
 /** Move every position in a piece's tree to the whole file (each point once: nodes may share one). */

@@ -3,6 +3,7 @@
  * system's temporary folder when that is not writable. Losing it only costs time.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -53,20 +54,41 @@ export function digest(...parts: (string | Uint8Array)[]): string {
 
 let toolHash: Promise<string> | undefined;
 
-/** A hash of the pipeline itself (code, templates, locked dependencies): a new version invalidates caches. */
+/**
+ * A hash of the pipeline itself (code, templates, locked dependencies): a new version invalidates
+ * caches. The files are read synchronously, once per process: one awaited read per file left the
+ * build waiting 150 ms for some 400 small files (measured on a novel's EPUB build).
+ */
 export function pipelineVersion(): Promise<string> {
-  toolHash ??= (async () => {
+  toolHash ??= Promise.resolve().then(() => {
     const files = [
-      ...(await listFiles(join(projectRoot, 'scripts'))),
-      ...(await listFiles(join(projectRoot, 'templates'))),
+      ...listFilesNow(join(projectRoot, 'scripts')),
+      ...listFilesNow(join(projectRoot, 'templates')),
       join(projectRoot, 'package-lock.json'),
     ].sort();
     const hash = createHash('sha256');
-    for (const file of files)
-      hash.update(relative(projectRoot, file)).update(await readFile(file).catch(() => Buffer.alloc(0)));
+    for (const file of files) hash.update(relative(projectRoot, file)).update(readIfThere(file));
     return hash.digest('hex');
-  })();
+  });
   return toolHash;
+}
+
+function listFilesNow(root: string): string[] {
+  try {
+    return readdirSync(root, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+function readIfThere(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 /** Every file under a folder, recursively. */

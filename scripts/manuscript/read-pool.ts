@@ -1,0 +1,87 @@
+/**
+ * A second thread that reads a one-file book's pieces while the main thread reads others
+ * (markdown/read-in-pieces.ts): micromark and the reading stages are most of a novel's EPUB
+ * build, and they run on one core. Started only for a long file, early, so that it has loaded
+ * the parser by the time the main thread has cut the file.
+ */
+import { Worker } from 'node:worker_threads';
+import { VFileMessage } from 'vfile-message';
+import type { MarkdownOptions } from '../config/schema.ts';
+import type { PieceHelper, PieceRead, PieceTask } from '../markdown/read-in-pieces.ts';
+import type { PlainMessage, ReadRequest, ReadResponse } from './read-worker.ts';
+
+const WORKER_URL = new URL('./read-worker.ts', import.meta.url).href;
+// The commands run compiled JavaScript (scripts/launch.mjs), which names the worker's bundle in
+// TATEGAKI_READ_WORKER; run from the TypeScript sources (the tests), the worker registers tsx's
+// loader in its own thread first, as Node 20 does not pass the parent's loader on to workers.
+const COMPILED = process.env.TATEGAKI_READ_WORKER;
+const BOOTSTRAP = COMPILED
+  ? `import(${JSON.stringify(COMPILED)})`
+  : `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+
+/** Files shorter than this are read on the main thread alone: starting a thread costs more than it saves. */
+export const HELPED_SIZE = 256 * 1024;
+
+interface Pending {
+  path: string;
+  resolve(read: PieceRead | undefined): void;
+  reject(error: Error): void;
+}
+
+/** A message as the file that found it would have made it. */
+function toMessage(plain: PlainMessage, path: string): VFileMessage {
+  const message = new VFileMessage(plain.reason, { place: plain.place, ruleId: plain.ruleId, source: plain.source });
+  message.file = path;
+  message.fatal = plain.fatal;
+  if (plain.note !== undefined) message.note = plain.note;
+  if (plain.url !== undefined) message.url = plain.url;
+  return message;
+}
+
+/** A reading thread; `close` it when the book is read. */
+export class ReadHelper implements PieceHelper {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private failure: Error | undefined;
+
+  constructor(options: MarkdownOptions) {
+    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { options } });
+    this.worker.on('message', (response: ReadResponse) => {
+      const pending = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      if (!pending) return;
+      if ('error' in response) pending.reject(new Error(response.error));
+      else
+        pending.resolve(
+          response.read && {
+            tree: response.read.tree,
+            messages: response.read.messages.map((plain) => toMessage(plain, pending.path)),
+          },
+        );
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`the reading thread stopped (exit code ${code})`)));
+  }
+
+  read(task: PieceTask): Promise<PieceRead | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { path: task.path, resolve, reject });
+      this.worker.postMessage({ id, task } satisfies ReadRequest);
+    });
+  }
+
+  /** Stop the thread; pieces it had not read are read by the main thread. */
+  async close(): Promise<void> {
+    this.fail(new Error('the reading thread was stopped'));
+    await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}
