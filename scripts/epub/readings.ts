@@ -73,7 +73,7 @@ export function bookReadings(
     warnings.push({
       message: `no reading for sorting: ${missing.join(', ')}; library apps and stores sort a book without one by the code order of its kanji`,
       ...locate(['title']),
-      hint: `write the readings in kana in the metadata, e.g. ${missing[0]}: めいあん (hiragana is fine: the EPUB gets katakana, as the 電書協 guide asks)`,
+      hint: `write ${missing.join(' and ')} in kana in the metadata, as a book called 明暗 has titleReading: めいあん (hiragana is fine: the EPUB gets katakana, as the 電書協 guide asks)`,
       ruleId: 'reading-missing',
     });
   }

@@ -89,6 +89,8 @@ describe('bookReadings', () => {
     expect(warnings.map((w) => [w.ruleId, w.message.split(';')[0]])).toEqual([
       ['reading-missing', 'no reading for sorting: authorReading, publisherReading'],
     ]);
+    // The hint names what is missing, and its kana is plainly another book's example.
+    expect(warnings[0]!.hint).toMatch(/^write authorReading and publisherReading in kana .*明暗.*めいあん/);
   });
 
   it('says nothing of readings for a book in another language, and flags kanji in a reading', () => {
