@@ -2,6 +2,7 @@
  * The book as both outputs see it: metadata plus every chapter parsed once into a hast tree.
  */
 import type { Root as HastRoot } from 'hast';
+import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import type { BookConfig } from './config/schema.ts';
 import { BuildError, BuildErrors, type Warning } from './errors.ts';
@@ -11,6 +12,7 @@ import { HELPED_SIZE, ReadHelper } from './manuscript/read-pool.ts';
 import type { ChapterLevel } from './markdown/chapters.ts';
 import { createMarkdownProcessor, type MarkdownProcessor } from './markdown/processor.ts';
 import type { PieceHelper } from './markdown/read-in-pieces.ts';
+import { cutAtChapters } from './markdown/source-cuts.ts';
 import type { HeadingEntry } from './markdown/types.ts';
 import { resolveChapterLinks } from './markdown/links.ts';
 import { silent, type Progress } from './progress.ts';
@@ -103,14 +105,18 @@ export async function parseBook(
 }
 
 /**
- * A second reading thread for a manuscript with a long Markdown file (a one-file novel), started
- * before the first file is cut so that it has its parser loaded when the pieces are ready.
+ * A second reading thread for a manuscript with a long Markdown file that will be read in pieces
+ * (a one-file novel), started before the first file is cut so that it has its parser loaded when
+ * the pieces are ready; none on a machine with one core, where it could only take turns.
  */
 function readingHelper(manuscript: Manuscript): ReadHelper | undefined {
-  const long = manuscript.chapterFiles.some(
-    (file) => !file.data.aozoraText && String(file.value).length >= HELPED_SIZE,
-  );
-  return long && !manuscript.config.markdown.paragraphPerLine ? new ReadHelper(manuscript.config.markdown) : undefined;
+  const { chapterLevel, markdown } = manuscript.config;
+  if (markdown.paragraphPerLine || availableParallelism() < 2) return undefined;
+  const long = manuscript.chapterFiles.some((file) => {
+    const text = String(file.value);
+    return !file.data.aozoraText && text.length >= HELPED_SIZE && cutAtChapters(text, chapterLevel).length > 1;
+  });
+  return long ? new ReadHelper(markdown) : undefined;
 }
 
 /** Read a manuscript, parse every chapter and check every file it uses. */
