@@ -11,6 +11,7 @@
 import type { Root } from 'mdast';
 import type { Data, Point, Position } from 'unist';
 import { VFile, type Data as FileData } from 'vfile';
+import type { NotationRuleId } from './notation-rules.ts';
 import type { SourcePiece } from './source-cuts.ts';
 
 /** Read a file's source as a tree (parse, then the reading stages), with its messages. */
@@ -27,7 +28,20 @@ export interface PieceTask {
   path: string;
   data: FileData;
   piece: SourcePiece;
+  /** Whether it is the file's last piece, where a block left open runs to the end of the file either way. */
+  last: boolean;
 }
+
+/**
+ * What a piece reports when a block opened in it runs on to its end: read whole, the block would
+ * have gone on into the next piece (or been closed there), so the pieces cannot stand for the file.
+ */
+const RUNS_ON = new Set<string>([
+  'aozora-block-unclosed',
+  'directive-unclosed',
+  'code-unclosed',
+  'html-comment-unclosed',
+] satisfies NotationRuleId[]);
 
 /** Something that reads pieces elsewhere; undefined: the piece did not start with its heading. */
 export interface PieceHelper {
@@ -46,7 +60,12 @@ export async function readInPieces(
   helper?: PieceHelper,
 ): Promise<Root | undefined> {
   const results: (PieceRead | undefined)[] = [];
-  const task = (index: number): PieceTask => ({ path: file.path, data: { ...file.data }, piece: pieces[index]! });
+  const task = (index: number): PieceTask => ({
+    path: file.path,
+    data: { ...file.data },
+    piece: pieces[index]!,
+    last: index === pieces.length - 1,
+  });
   let front = 0;
   let back = pieces.length;
   const helping = async () => {
@@ -78,12 +97,20 @@ export async function readInPieces(
   };
 }
 
-/** Read one piece and move what it found to the whole file; undefined when it does not start with its heading. */
-export async function readPiece(read: ReadSource, { path, data, piece }: PieceTask): Promise<PieceRead | undefined> {
+/**
+ * Read one piece and move what it found to the whole file; undefined when it does not start with
+ * its heading, or leaves a block open before the next piece.
+ */
+export async function readPiece(
+  read: ReadSource,
+  { path, data, piece, last }: PieceTask,
+): Promise<PieceRead | undefined> {
   const own = new VFile({ path, value: piece.text, data });
   const tree = await read(own);
   const first = tree.children[0];
   if (piece.offset > 0 && (first?.type !== 'heading' || first.position?.start.offset !== 0)) return undefined;
+  if (!last && own.messages.some((message) => message.ruleId !== undefined && RUNS_ON.has(message.ruleId)))
+    return undefined;
   const moved = new WeakSet<Point>();
   moveTree(tree, piece, moved);
   for (const message of own.messages) moveMessage(message, piece, moved);

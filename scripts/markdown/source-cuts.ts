@@ -6,16 +6,16 @@
  *
  * A cut is made only where reading the piece alone must give what reading the whole file gives:
  * before a chapter heading written `#` at the start of a line, after a blank line, outside front
- * matter and fenced code. Everything that can reach across such a line is refused for the whole
- * file, which is then read at once as before: definitions (`[x]: …`, `[^1]: …`, visible from
- * the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), `:::` blocks,
- * 青空文庫 annotations (blocks and ranges that pair up across lines), and a byte-order mark.
- * The reader checks each piece after parsing too (markdown/pieces.ts).
+ * matter and fenced code. What can reach across such a line and cannot be seen from the lines
+ * alone makes the whole file be read at once, as before: definitions (`[x]: …`, `[^1]: …`, visible
+ * from the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), and a
+ * byte-order mark. A `:::` block or a 青空文庫 `［＃ここから…］` block left open at a cut is found
+ * after reading: the piece reports it unclosed, and the file is then read whole (read-in-pieces.ts).
  */
 import type { ChapterLevel } from './chapters.ts';
 
 /** Text that may reach across a chapter heading: the file is read whole when it holds any. */
-const REACHES_ACROSS = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|［＃|^ {0,3}:{3}|^\uFEFF/im;
+const REACHES_ACROSS = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|^\uFEFF/im;
 /** A fence line: up to three spaces, then three backticks or tildes or more, then the rest. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** A line with nothing a reader sees. */

@@ -73,8 +73,6 @@ describe('a one-file book read in pieces', () => {
     ['a footnote definition', '[^1]: 注'],
     ['an HTML comment', '<!-- 注 -->'],
     ['a <pre> block', '<pre>\n\n# 中\n</pre>'],
-    ['a ::: block', ':::indent-2\n\n# 中\n:::'],
-    ['a 青空文庫 annotation', '［＃ここから２字下げ］'],
     ['a byte-order mark', '\uFEFF'],
   ])('is read whole when it holds %s', (_, text) => {
     expect(cutAtChapters(`# 一\n\n本文。\n\n${text}\n\n# 二\n\n本文。\n\n# 三\n\n本文。`, 1, 0)).toHaveLength(1);

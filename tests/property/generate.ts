@@ -101,7 +101,7 @@ const block: fc.Arbitrary<Piece> = fc.oneof(
 export const chapter: fc.Arbitrary<Piece> = fc.array(block, { minLength: 1, maxLength: 10 }).map(join('\n\n'));
 
 /** What makes a file be read whole (scripts/markdown/source-cuts.ts): left out of `cuttableBook`'s blocks. */
-const READ_WHOLE = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|［＃|^ {0,3}:{3}/im;
+const READ_WHOLE = /\]:|<[!?]|<(?:script|pre|style|textarea)\b/i;
 
 /** Blocks that put lines looking like chapter headings where a cut must not be made. */
 const trap: fc.Arbitrary<Piece> = fc.oneof(
@@ -112,6 +112,14 @@ const trap: fc.Arbitrary<Piece> = fc.oneof(
   word.map((w) => plain(`${w}\n===\n\n${w}\n---`, w)),
   word.map((w) => plain(`    # ${w}\n\n    ${w}`, w)),
   word.map((w) => plain(`#${w}\n\n#\t${w}\n\n#`, w)),
+  // Blocks that hold a chapter heading, close later, or never close: the cut before the heading
+  // leaves them open, and the file must then be read whole.
+  word.map((w) => plain(`［＃ここから2字下げ］\n\n# ${w}\n\n${w}\n\n［＃ここで字下げ終わり］`, w)),
+  word.map((w) => plain(`:::indent-2\n\n# ${w}\n\n${w}\n\n:::`, w)),
+  word.map((w) => plain(`［＃ここから地付き］\n\n${w}`, w)),
+  word.map((w) => plain(`［＃ここから2字下げ］\n\n${w}\n\n［＃ここで地付き終わり］`, w)),
+  word.map((w) => plain(`:::indent-2\n\n${w}`, w)),
+  fc.constant(plain('［＃改ページ］')),
 );
 
 /**
