@@ -8,10 +8,10 @@ import type { BookConfig } from './config/schema.ts';
 import { BuildError, BuildErrors, type Warning } from './errors.ts';
 import { resolveAssets, type BookAssets } from './manuscript/assets.ts';
 import { loadManuscript, type Manuscript } from './manuscript/load.ts';
-import { HELPED_SIZE, ReadHelper } from './manuscript/read-pool.ts';
+import { HELPED_SIZE, ReadHelper, readFromTheBack } from './manuscript/read-pool.ts';
 import type { ChapterLevel } from './markdown/chapters.ts';
-import { createMarkdownProcessor, type MarkdownProcessor } from './markdown/processor.ts';
-import type { PieceHelper } from './markdown/read-in-pieces.ts';
+import { createMarkdownProcessor, type ChapterReading, type MarkdownProcessor } from './markdown/processor.ts';
+import type { PieceRead } from './markdown/read-in-pieces.ts';
 import { cutAtChapters } from './markdown/source-cuts.ts';
 import type { HeadingEntry } from './markdown/types.ts';
 import { resolveChapterLinks } from './markdown/links.ts';
@@ -53,6 +53,8 @@ export interface LoadOptions {
    * than stopping; without it, every problem is thrown together as a `BuildErrors`.
    */
   assetProblems?: BuildError[];
+  /** Whether a second thread may read (scripts/manuscript/read-pool.ts); tests turn it off to compare. */
+  readingThread?: boolean;
   /**
    * Where to put the chapters' notation errors (a ruby left open, …) rather than stopping; the
    * chapters are kept as parsed (the preview shows them, and the errors beside them).
@@ -79,15 +81,22 @@ export async function parseBook(
   const { manuscript, processor } = source;
   const chapters: Chapter[] = [];
   const errors: BuildError[] = [];
-  const helper = readingHelper(manuscript);
+  const helper = options.readingThread === false ? undefined : readingHelper(manuscript);
+  const { chapterFiles, config } = manuscript;
+  let reached = 0;
+  const preRead = helper
+    ? readFromTheBack(chapterFiles, helper, readWholeElsewhere(config), () => reached)
+    : new Map<number, Promise<PieceRead | undefined>>();
   try {
-    for (const [index, file] of manuscript.chapterFiles.entries()) {
-      const parsed = await parseChapterFile(processor, file, chapters.length, manuscript.config.chapterLevel, helper);
+    for (const [index, file] of chapterFiles.entries()) {
+      reached = index;
+      const reading = { helper, preRead: preRead.get(index) };
+      const parsed = await parseChapterFile(processor, file, chapters.length, config.chapterLevel, reading);
       if (options.notationProblems) options.notationProblems.push(...parsed.errors);
       else errors.push(...parsed.errors);
       // Kept either way: the images of a chapter with a notation error are checked all the same.
       chapters.push(...parsed.chapters);
-      progress({ kind: 'parsing', step: { done: index + 1, total: manuscript.chapterFiles.length } });
+      progress({ kind: 'parsing', step: { done: index + 1, total: chapterFiles.length } });
     }
   } finally {
     await helper?.close();
@@ -105,18 +114,32 @@ export async function parseBook(
 }
 
 /**
- * A second reading thread for a manuscript with a long Markdown file that will be read in pieces
- * (a one-file novel), started before the first file is cut so that it has its parser loaded when
- * the pieces are ready; none on a machine with one core, where it could only take turns.
+ * A second reading thread, for a manuscript with much Markdown to read: a long file that will be
+ * read in pieces (a one-file novel), or many files, which it reads whole from the last while the
+ * main thread parses from the first. Started before the first file is read, so that it has its
+ * parser loaded when there is work; none on a machine with one core, where it could only take turns.
  */
 function readingHelper(manuscript: Manuscript): ReadHelper | undefined {
-  const { chapterLevel, markdown } = manuscript.config;
-  if (markdown.paragraphPerLine || availableParallelism() < 2) return undefined;
-  const long = manuscript.chapterFiles.some((file) => {
-    const text = String(file.value);
-    return !file.data.aozoraText && text.length >= HELPED_SIZE && cutAtChapters(text, chapterLevel).length > 1;
-  });
-  return long ? new ReadHelper(markdown) : undefined;
+  const { chapterFiles, config } = manuscript;
+  if (availableParallelism() < 2) return undefined;
+  const markdown = chapterFiles.filter((file) => !file.data.aozoraText);
+  const size = markdown.reduce((sum, file) => sum + String(file.value).length, 0);
+  const cut = !config.markdown.paragraphPerLine && markdown.some((file) => willBeCut(file, config.chapterLevel));
+  const many = markdown.filter(readWholeElsewhere(config)).length >= 2;
+  return size >= HELPED_SIZE && (cut || many) ? new ReadHelper(config.markdown) : undefined;
+}
+
+/** Whether a file is long and will be read in pieces (source-cuts.ts). */
+function willBeCut(file: VFile, level: ChapterLevel): boolean {
+  const text = String(file.value);
+  return text.length >= HELPED_SIZE && cutAtChapters(text, level).length > 1;
+}
+
+/** Which files the reading thread may read whole: Markdown that will not be cut (a 青空文庫 text stays here). */
+function readWholeElsewhere(config: BookConfig) {
+  return (file: VFile) =>
+    !file.data.aozoraText &&
+    (config.markdown.paragraphPerLine || cutAtChapters(String(file.value), config.chapterLevel).length <= 1);
 }
 
 /** Read a manuscript, parse every chapter and check every file it uses. */
@@ -172,9 +195,9 @@ async function parseChapterFile(
   file: VFile,
   first: number,
   level: ChapterLevel,
-  helper?: PieceHelper,
+  reading?: ChapterReading,
 ): Promise<{ chapters: Chapter[]; errors: BuildError[] }> {
-  const trees = await processor.toChapters(file, level, (index) => `ch-${first + index + 1}`, helper);
+  const trees = await processor.toChapters(file, level, (index) => `ch-${first + index + 1}`, reading);
   const chapters = trees.map(({ id, tree, headings }) => {
     const top = Math.min(...headings.map((heading) => heading.depth));
     // A heading with no text (`#` alone, or only a note) names nothing.

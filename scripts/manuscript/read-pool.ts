@@ -5,6 +5,7 @@
  * the parser by the time the main thread has cut the file.
  */
 import { Worker } from 'node:worker_threads';
+import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { MarkdownOptions } from '../config/schema.ts';
 import type { PieceHelper, PieceRead, PieceTask } from '../markdown/read-in-pieces.ts';
@@ -84,4 +85,43 @@ export class ReadHelper implements PieceHelper {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }
+}
+
+/** What the reading thread may read whole for the main thread: a Markdown file that will not be cut. */
+export type ReadAhead = (file: VFile) => boolean;
+
+/**
+ * Files read whole by the thread, from the last towards the first, while the main thread parses
+ * from the first: the reading of each file claimed, by its index. `reached()` is the index of the
+ * file the main thread is on; no file at or before it is claimed, so each file is read once.
+ * Two files are asked for at a time, so that the thread never waits for the next.
+ */
+export function readFromTheBack(
+  files: readonly VFile[],
+  helper: PieceHelper,
+  mayRead: ReadAhead,
+  reached: () => number,
+): Map<number, Promise<PieceRead | undefined>> {
+  const claimed = new Map<number, Promise<PieceRead | undefined>>();
+  let back = files.length;
+  const next = (): void => {
+    while (back - 1 > reached()) {
+      const index = --back;
+      const file = files[index]!;
+      if (!mayRead(file)) continue;
+      const text = String(file.value);
+      const reading = helper.read({
+        path: file.path,
+        data: { ...file.data },
+        piece: { text, lines: 0, offset: 0 },
+        last: true,
+      });
+      claimed.set(index, reading);
+      reading.then(next, next);
+      return;
+    }
+  };
+  next();
+  next();
+  return claimed;
 }

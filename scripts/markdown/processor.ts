@@ -40,7 +40,7 @@ import { remarkAutolinkLiterals } from './autolink/index.ts';
 import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
 import { remarkNotationEscapes } from './escapes/index.ts';
 import { putInReadingOrder } from './message-order.ts';
-import { readInPieces, type PieceHelper } from './read-in-pieces.ts';
+import { readInPieces, type PieceHelper, type PieceRead } from './read-in-pieces.ts';
 import { cutAtChapters } from './source-cuts.ts';
 import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
 import { rehypeNoBreak } from './no-break.ts';
@@ -65,7 +65,7 @@ export interface MarkdownProcessor {
     file: VFile,
     level: ChapterLevel,
     idOf: (index: number) => string,
-    helper?: PieceHelper,
+    reading?: ChapterReading,
   ): Promise<ChapterTree[]>;
   /**
    * Parse a file and run the reading stages only (syntax and notations), whole: what a helper
@@ -108,6 +108,14 @@ export function hastOptions(options: MarkdownOptions): RemarkRehypeOptions {
   };
 }
 
+/** Help with reading a file, from another thread (manuscript/read-pool.ts). */
+export interface ChapterReading {
+  /** Reads pieces of a long file while this thread reads others. */
+  helper?: PieceHelper;
+  /** The file already read, whole, elsewhere (undefined when that failed: it is then read here). */
+  preRead?: Promise<PieceRead | undefined>;
+}
+
 /** How a processor reads a one-file book; the defaults are what builds use. */
 export interface ReadingTuning {
   /** Pieces of a one-file book smaller than this are joined to the next (tests set 0 to cut at every chapter). */
@@ -133,14 +141,18 @@ export function createMarkdownProcessor(options: MarkdownOptions, tuning: Readin
     const chain = file.data.aozoraText ? aozoraReader : reader;
     return (await chain.run(chain.parse(file), file)) as MdastRoot;
   };
-  const read = async (file: VFile, level?: ChapterLevel, helper?: PieceHelper) => {
+  const read = async (file: VFile, level?: ChapterLevel, reading: ChapterReading = {}) => {
     const before = file.messages.length;
+    const done = await reading.preRead?.catch(() => undefined);
+    if (done) file.messages.push(...done.messages);
     const pieces =
-      level === undefined || tuning.whole || file.data.aozoraText || options.paragraphPerLine
+      done || level === undefined || tuning.whole || file.data.aozoraText || options.paragraphPerLine
         ? []
         : cutAtChapters(String(file.value), level, tuning.smallestPiece);
     const tree =
-      (pieces.length > 1 ? await readInPieces(readWhole, file, pieces, helper) : undefined) ?? (await readWhole(file));
+      done?.tree ??
+      (pieces.length > 1 ? await readInPieces(readWhole, file, pieces, reading.helper) : undefined) ??
+      (await readWhole(file));
     putInReadingOrder(file.messages, before);
     return tree;
   };
@@ -149,8 +161,8 @@ export function createMarkdownProcessor(options: MarkdownOptions, tuning: Readin
       return (await writer.run(await read(file), file)) as HastRoot;
     },
     readSource: readWhole,
-    async toChapters(file, level, idOf, helper) {
-      const pieces = splitIntoChapters(await read(file, level, helper), level);
+    async toChapters(file, level, idOf, reading) {
+      const pieces = splitIntoChapters(await read(file, level, reading), level);
       const chapters: ChapterTree[] = [];
       for (const [index, piece] of pieces.entries()) {
         const id = idOf(index);
