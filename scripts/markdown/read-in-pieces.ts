@@ -42,8 +42,10 @@ const RUNS_ON = new Set<string>([
   'code-unclosed',
   'html-comment-unclosed',
 ] satisfies NotationRuleId[]);
+/** What a piece reports when it refers to something another piece may define (a note). */
+const DEFINED_ELSEWHERE = new Set<string>(['footnote-undefined'] satisfies NotationRuleId[]);
 
-/** Something that reads pieces elsewhere; undefined: the piece did not start with its heading. */
+/** Something that reads pieces elsewhere; undefined: the piece cannot stand for its part of the file. */
 export interface PieceHelper {
   read(task: PieceTask): Promise<PieceRead | undefined>;
 }
@@ -99,7 +101,7 @@ export async function readInPieces(
 
 /**
  * Read one piece and move what it found to the whole file; undefined when it does not start with
- * its heading, or leaves a block open before the next piece.
+ * its heading, leaves a block open before the next piece, or refers to a note it does not define.
  */
 export async function readPiece(
   read: ReadSource,
@@ -109,8 +111,9 @@ export async function readPiece(
   const tree = await read(own);
   const first = tree.children[0];
   if (piece.offset > 0 && (first?.type !== 'heading' || first.position?.start.offset !== 0)) return undefined;
-  if (!last && own.messages.some((message) => message.ruleId !== undefined && RUNS_ON.has(message.ruleId)))
-    return undefined;
+  const reports = (rules: Set<string>) =>
+    own.messages.some((message) => message.ruleId !== undefined && rules.has(message.ruleId));
+  if ((!last && reports(RUNS_ON)) || reports(DEFINED_ELSEWHERE)) return undefined;
   const moved = new WeakSet<Point>();
   moveTree(tree, piece, moved);
   for (const message of own.messages) moveMessage(message, piece, moved);

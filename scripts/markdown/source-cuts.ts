@@ -7,8 +7,8 @@
  * A cut is made only where reading the piece alone must give what reading the whole file gives:
  * before a chapter heading written `#` at the start of a line, after a blank line, outside front
  * matter and fenced code. What can reach across such a line and cannot be seen from the lines
- * alone makes the whole file be read at once, as before: definitions (`[x]: …`, `[^1]: …`, visible
- * from the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), and a
+ * alone makes the whole file be read at once, as before: link reference definitions (`[x]: …`,
+ * visible from the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), and a
  * byte-order mark. A `:::` block or a 青空文庫 `［＃ここから…］` block left open at a cut is found
  * after reading: the piece reports it unclosed, and the file is then read whole (read-in-pieces.ts).
  */
@@ -16,6 +16,12 @@ import type { ChapterLevel } from './chapters.ts';
 
 /** Text that may reach across a chapter heading: the file is read whole when it holds any. */
 const REACHES_ACROSS = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|^\uFEFF/im;
+/**
+ * A footnote definition's label (`[^1]:`): notes may be defined in one chapter and referred to in
+ * another, but a piece that refers to a note defined elsewhere reports it undefined, and the file is
+ * then read whole (read-in-pieces.ts); link reference definitions give no such sign.
+ */
+const FOOTNOTE_LABEL = /\[\^[^\]\n]+\]:/g;
 /** A fence line: up to three spaces, then three backticks or tildes or more, then the rest. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** A line with nothing a reader sees. */
@@ -35,7 +41,7 @@ export interface SourcePiece {
 /** The file cut before chapter headings where that is safe; one piece when it is not. */
 export function cutAtChapters(text: string, level: ChapterLevel, smallest = SMALLEST_PIECE): SourcePiece[] {
   const whole = [{ text, lines: 0, offset: 0 }];
-  if (level === 'none' || REACHES_ACROSS.test(text)) return whole;
+  if (level === 'none' || REACHES_ACROSS.test(text.replace(FOOTNOTE_LABEL, ''))) return whole;
   const heading = new RegExp(`^#{1,${level}}(?:[ \\t]|$)`);
   const pieces: SourcePiece[] = [];
   let start = { lines: 0, offset: 0 };

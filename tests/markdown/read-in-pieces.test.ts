@@ -70,12 +70,16 @@ describe('a one-file book read in pieces', () => {
 
   it.each([
     ['a link definition', '[a]: https://example.com/'],
-    ['a footnote definition', '[^1]: 注'],
     ['an HTML comment', '<!-- 注 -->'],
     ['a <pre> block', '<pre>\n\n# 中\n</pre>'],
     ['a byte-order mark', '\uFEFF'],
   ])('is read whole when it holds %s', (_, text) => {
     expect(cutAtChapters(`# 一\n\n本文。\n\n${text}\n\n# 二\n\n本文。\n\n# 三\n\n本文。`, 1, 0)).toHaveLength(1);
+  });
+
+  it('is cut with footnote definitions in it (a note defined in another piece is found after reading)', () => {
+    expect(cutAtChapters('# 一\n\n本文[^1]\n\n[^1]: 注\n\n# 二\n\n本文。', 1, 0)).toHaveLength(2);
+    expect(cutAtChapters('# 一\n\n本文[^1] [a]\n\n[^1]: 注 [a]: /b\n\n# 二\n\n本文。', 1, 0)).toHaveLength(1);
   });
 
   it('is read whole when its front matter never closes, and joins pieces smaller than asked', () => {

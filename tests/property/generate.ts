@@ -101,7 +101,7 @@ const block: fc.Arbitrary<Piece> = fc.oneof(
 export const chapter: fc.Arbitrary<Piece> = fc.array(block, { minLength: 1, maxLength: 10 }).map(join('\n\n'));
 
 /** What makes a file be read whole (scripts/markdown/source-cuts.ts): left out of `cuttableBook`'s blocks. */
-const READ_WHOLE = /\]:|<[!?]|<(?:script|pre|style|textarea)\b/i;
+const READ_WHOLE = /\[(?!\^)[^\]\n]*\]:|<[!?]|<(?:script|pre|style|textarea)\b/i;
 
 /** Blocks that put lines looking like chapter headings where a cut must not be made. */
 const trap: fc.Arbitrary<Piece> = fc.oneof(
@@ -120,6 +120,9 @@ const trap: fc.Arbitrary<Piece> = fc.oneof(
   word.map((w) => plain(`［＃ここから2字下げ］\n\n${w}\n\n［＃ここで地付き終わり］`, w)),
   word.map((w) => plain(`:::indent-2\n\n${w}`, w)),
   fc.constant(plain('［＃改ページ］')),
+  // A note referred to in one chapter and defined in another (or in none).
+  word.map((w) => plain(`遠くの注を見る${w}[^遠]`, w)),
+  word.map((w) => plain(`[^遠]: 遠くの注${w}`, w)),
 );
 
 /**
