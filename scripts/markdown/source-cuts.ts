@@ -21,7 +21,9 @@ const REACHES_ACROSS = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|^\uFEFF/im;
  * another, but a piece that refers to a note defined elsewhere reports it undefined, and the file is
  * then read whole (read-in-pieces.ts); link reference definitions give no such sign.
  */
-const FOOTNOTE_LABEL = /\[\^[^\]\n]+\]:/g;
+const FOOTNOTE_LABEL = /\[\^([^\]\n]+)\]:/g;
+/** A note referred to (`[^1]` not followed by `:`). */
+const FOOTNOTE_CALL = /\[\^([^\]\n]+)\](?!:)/g;
 /** A fence line: up to three spaces, then three backticks or tildes or more, then the rest. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** A line with nothing a reader sees. */
@@ -74,5 +76,26 @@ export function cutAtChapters(text: string, level: ChapterLevel, smallest = SMAL
   // Front matter never closed: what it is depends on the whole file.
   if (frontMatter || pieces.length === 0) return whole;
   pieces.push({ text: text.slice(start.offset), ...start });
-  return pieces;
+  return notesCrossPieces(pieces) ? whole : pieces;
+}
+
+/**
+ * Whether a piece seems to refer to a note it does not define (another piece does, or none): the
+ * file is then read whole at once rather than in pieces first (the check after reading would find
+ * it, but only once every piece had been read for nothing). Labels are compared as micromark
+ * does, case and runs of white space aside.
+ */
+function notesCrossPieces(pieces: readonly SourcePiece[]): boolean {
+  const label = (raw: string) =>
+    raw
+      .replace(/[\t\n\r ]+/g, ' ')
+      .trim()
+      .toLowerCase()
+      .toUpperCase();
+  return pieces.some((piece) => {
+    const calls = [...piece.text.matchAll(FOOTNOTE_CALL)];
+    if (calls.length === 0) return false;
+    const defined = new Set([...piece.text.matchAll(FOOTNOTE_LABEL)].map((match) => label(match[1]!)));
+    return calls.some((match) => !defined.has(label(match[1]!)));
+  });
 }
