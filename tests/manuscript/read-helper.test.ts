@@ -17,6 +17,7 @@ import { bookWarnings, loadBook } from '../../scripts/book.ts';
 import { MarkdownSchema } from '../../scripts/config/schema.ts';
 import { ReadHelper, readFromTheBack } from '../../scripts/manuscript/read-pool.ts';
 import { createMarkdownProcessor } from '../../scripts/markdown/processor.ts';
+import { cutAtChapters } from '../../scripts/markdown/source-cuts.ts';
 import type { PieceHelper, PieceTask } from '../../scripts/markdown/read-in-pieces.ts';
 import { cuttableBook } from '../property/generate.ts';
 
@@ -28,7 +29,9 @@ afterAll(() => helper.close());
 
 /** Random chapters, with stray marks that are reported, until the book is well over the size that gets a thread. */
 const book = fc
-  .sample(cuttableBook, { seed: 20261206, numRuns: 400 })
+  .sample(cuttableBook, { seed: 20261206, numRuns: 500 })
+  // A note referred to in one chapter and defined in another makes the file be read whole (source-cuts.ts).
+  .filter((chapter) => !chapter.includes('[^遠]'))
   .map((chapter) => `# 章\n\n${chapter}\n\n本文に閉じない｜ルビ《るび\n\n**閉じない強調`)
   .join('\n\n');
 
@@ -70,6 +73,7 @@ function counting(inner: PieceHelper | undefined) {
 describe('a long one-file book read with a second thread', () => {
   it('gives what reading it whole on one thread gives, and the thread read part of it', async () => {
     expect(book.length).toBeGreaterThan(256 * 1024);
+    expect(cutAtChapters(book, 1, 4096).length).toBeGreaterThan(10);
     const expected = await read();
     expect(expected.messages.length).toBeGreaterThan(100);
     const thread = counting(helper);
