@@ -68,6 +68,32 @@ function sourceHash() {
 const compiledDir = (hash) => join(cacheDir, `js-${hash}`);
 const pageScriptName = (entry) => `${entry.replace(/\//g, '-')}.js`;
 
+/**
+ * npm packages compiled into the bundles rather than loaded from node_modules at run time: the
+ * syntax-tree family (unified, micromark, the mdast, hast and unist utilities, vfile and their
+ * small helpers), pure ES modules that read no file of their own. Loaded one by one, their three
+ * hundred modules cost 0.16 s of resolving and reading at every build (measured on meian.md's EPUB,
+ * interleaved: 2.52 → 2.36 s). Every other package (native code, fonts and data read from its own
+ * folder, CommonJS, textlint with its own older copies of these) stays in node_modules.
+ */
+const BUNDLED =
+  /^(?:unified|bail|trough|devlop|zwitch|extend|is-plain-obj|vfile.*|unist-.*|micromark.*|mdast-util-.*|hast-util-.*|hastscript|remark-.*|rehype-.*|decode-named-character-reference|character-entities.*|character-reference-invalid|property-information|space-separated-tokens|comma-separated-tokens|html-void-elements|html-url-attributes|web-namespaces|ccount|longest-streak|markdown-table|stringify-entities|trim-lines|escape-string-regexp|parse5|entities)$/;
+
+/** An esbuild plugin: bare imports of packages whose name `bundled` matches are compiled in; the rest stay imports. */
+function bundleOnly(bundled) {
+  return {
+    name: 'bundle-only',
+    setup(build) {
+      build.onResolve({ filter: /^[^./#]/ }, (args) => {
+        if (args.path.startsWith('node:')) return { external: true };
+        const parts = args.path.split('/');
+        const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        return bundled.test(name) ? undefined : { external: true };
+      });
+    },
+  };
+}
+
 /** Compile every entry into the hash's folder (atomically: concurrent runs may do it at once) and remove old folders. */
 async function compile(hash) {
   const { build } = await import('esbuild');
@@ -85,7 +111,7 @@ async function compile(hash) {
     bundle: true,
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    packages: 'external',
+    plugins: [bundleOnly(BUNDLED)],
     platform: 'node',
     format: 'esm',
     target: 'node20',
