@@ -12,7 +12,7 @@ import { HELPED_SIZE, ReadHelper, readFromTheBack } from './manuscript/read-pool
 import type { ChapterLevel } from './markdown/chapters.ts';
 import { createMarkdownProcessor, type ChapterReading, type MarkdownProcessor } from './markdown/processor.ts';
 import type { PieceRead } from './markdown/read-in-pieces.ts';
-import { cutAtChapters } from './markdown/source-cuts.ts';
+import { cutAtHeadings } from './markdown/source-cuts.ts';
 import type { HeadingEntry } from './markdown/types.ts';
 import { resolveChapterLinks } from './markdown/links.ts';
 import { silent, type Progress } from './progress.ts';
@@ -124,22 +124,21 @@ function readingHelper(manuscript: Manuscript): ReadHelper | undefined {
   if (availableParallelism() < 2) return undefined;
   const markdown = chapterFiles.filter((file) => !file.data.aozoraText);
   const size = markdown.reduce((sum, file) => sum + String(file.value).length, 0);
-  const cut = !config.markdown.paragraphPerLine && markdown.some((file) => willBeCut(file, config.chapterLevel));
+  const cut = !config.markdown.paragraphPerLine && markdown.some(willBeCut);
   const many = markdown.filter(readWholeElsewhere(config)).length >= 2;
   return size >= HELPED_SIZE && (cut || many) ? new ReadHelper(config.markdown) : undefined;
 }
 
 /** Whether a file is long and will be read in pieces (source-cuts.ts). */
-function willBeCut(file: VFile, level: ChapterLevel): boolean {
+function willBeCut(file: VFile): boolean {
   const text = String(file.value);
-  return text.length >= HELPED_SIZE && cutAtChapters(text, level).length > 1;
+  return text.length >= HELPED_SIZE && cutAtHeadings(text).length > 1;
 }
 
 /** Which files the reading thread may read whole: Markdown that will not be cut (a 青空文庫 text stays here). */
 function readWholeElsewhere(config: BookConfig) {
   return (file: VFile) =>
-    !file.data.aozoraText &&
-    (config.markdown.paragraphPerLine || cutAtChapters(String(file.value), config.chapterLevel).length <= 1);
+    !file.data.aozoraText && (config.markdown.paragraphPerLine || cutAtHeadings(String(file.value)).length <= 1);
 }
 
 /** Read a manuscript, parse every chapter and check every file it uses. */

@@ -41,7 +41,7 @@ import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
 import { remarkNotationEscapes } from './escapes/index.ts';
 import { putInReadingOrder } from './message-order.ts';
 import { readInPieces, type PieceHelper, type PieceRead } from './read-in-pieces.ts';
-import { cutAtChapters } from './source-cuts.ts';
+import { cutAtHeadings } from './source-cuts.ts';
 import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
 import { rehypeNoBreak } from './no-break.ts';
 import { rehypeRawHtml } from './raw-html/index.ts';
@@ -141,14 +141,14 @@ export function createMarkdownProcessor(options: MarkdownOptions, tuning: Readin
     const chain = file.data.aozoraText ? aozoraReader : reader;
     return (await chain.run(chain.parse(file), file)) as MdastRoot;
   };
-  const read = async (file: VFile, level?: ChapterLevel, reading: ChapterReading = {}) => {
+  const read = async (file: VFile, reading: ChapterReading = {}) => {
     const before = file.messages.length;
     const done = await reading.preRead?.catch(() => undefined);
     if (done) file.messages.push(...done.messages);
     const pieces =
-      done || level === undefined || tuning.whole || file.data.aozoraText || options.paragraphPerLine
+      done || tuning.whole || file.data.aozoraText || options.paragraphPerLine
         ? []
-        : cutAtChapters(String(file.value), level, tuning.smallestPiece);
+        : cutAtHeadings(String(file.value), tuning.smallestPiece);
     const tree =
       done?.tree ??
       (pieces.length > 1 ? await readInPieces(readWhole, file, pieces, reading.helper) : undefined) ??
@@ -162,7 +162,7 @@ export function createMarkdownProcessor(options: MarkdownOptions, tuning: Readin
     },
     readSource: readWhole,
     async toChapters(file, level, idOf, reading) {
-      const pieces = splitIntoChapters(await read(file, level, reading), level);
+      const pieces = splitIntoChapters(await read(file, reading), level);
       const chapters: ChapterTree[] = [];
       for (const [index, piece] of pieces.entries()) {
         const id = idOf(index);

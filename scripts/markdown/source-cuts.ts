@@ -5,14 +5,13 @@
  * list alive. Reading chapter-sized pieces is what makes a 2 MB manuscript cheap.
  *
  * A cut is made only where reading the piece alone must give what reading the whole file gives:
- * before a chapter heading written `#` at the start of a line, after a blank line, outside front
+ * before a heading written `#` at the start of a line, after a blank line, outside front
  * matter and fenced code. What can reach across such a line and cannot be seen from the lines
  * alone makes the whole file be read at once, as before: link reference definitions (`[x]: …`,
  * visible from the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), and a
  * byte-order mark. A `:::` block or a 青空文庫 `［＃ここから…］` block left open at a cut is found
  * after reading: the piece reports it unclosed, and the file is then read whole (read-in-pieces.ts).
  */
-import type { ChapterLevel } from './chapters.ts';
 
 /** Text that may reach across a chapter heading: the file is read whole when it holds any. */
 const REACHES_ACROSS = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|^\uFEFF/im;
@@ -26,6 +25,8 @@ const FOOTNOTE_LABEL = /\[\^([^\]\n]+)\]:/g;
 const FOOTNOTE_CALL = /\[\^([^\]\n]+)\](?!:)/g;
 /** A fence line: up to three spaces, then three backticks or tildes or more, then the rest. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** An ATX heading's line, at the start of the line (where no container can hold it). */
+const HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** A line with nothing a reader sees. */
 const BLANK = /^[ \t]*$/;
 /** Pieces smaller than this are joined to the next: each piece has a cost of its own. */
@@ -40,11 +41,14 @@ export interface SourcePiece {
   offset: number;
 }
 
-/** The file cut before chapter headings where that is safe; one piece when it is not. */
-export function cutAtChapters(text: string, level: ChapterLevel, smallest = SMALLEST_PIECE): SourcePiece[] {
+/**
+ * The file cut before headings where that is safe; one piece when it is not. Any `#` heading will
+ * do, whatever the book's chapter level: the pieces are joined again before the file is cut into
+ * chapters, so a cut only has to be where reading can stop and start again.
+ */
+export function cutAtHeadings(text: string, smallest = SMALLEST_PIECE): SourcePiece[] {
   const whole = [{ text, lines: 0, offset: 0 }];
-  if (level === 'none' || REACHES_ACROSS.test(text.replace(FOOTNOTE_LABEL, ''))) return whole;
-  const heading = new RegExp(`^#{1,${level}}(?:[ \\t]|$)`);
+  if (REACHES_ACROSS.test(text.replace(FOOTNOTE_LABEL, ''))) return whole;
   const pieces: SourcePiece[] = [];
   let start = { lines: 0, offset: 0 };
   let fence: { mark: string; size: number } | undefined;
@@ -61,7 +65,7 @@ export function cutAtChapters(text: string, level: ChapterLevel, smallest = SMAL
       const close = FENCE.exec(content);
       if (close && close[1]![0] === fence.mark && close[1]!.length >= fence.size && BLANK.test(close[2]!))
         fence = undefined;
-    } else if (previousBlank && heading.test(content) && offset - start.offset >= smallest) {
+    } else if (previousBlank && HEADING.test(content) && offset - start.offset >= smallest) {
       pieces.push({ text: text.slice(start.offset, offset), ...start });
       start = { lines: line, offset };
     } else {

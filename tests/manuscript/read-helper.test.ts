@@ -17,7 +17,7 @@ import { bookWarnings, loadBook } from '../../scripts/book.ts';
 import { MarkdownSchema } from '../../scripts/config/schema.ts';
 import { ReadHelper, readFromTheBack } from '../../scripts/manuscript/read-pool.ts';
 import { createMarkdownProcessor } from '../../scripts/markdown/processor.ts';
-import { cutAtChapters } from '../../scripts/markdown/source-cuts.ts';
+import { cutAtHeadings } from '../../scripts/markdown/source-cuts.ts';
 import type { PieceHelper, PieceTask } from '../../scripts/markdown/read-in-pieces.ts';
 import { cuttableBook } from '../property/generate.ts';
 
@@ -73,7 +73,7 @@ function counting(inner: PieceHelper | undefined) {
 describe('a long one-file book read with a second thread', () => {
   it('gives what reading it whole on one thread gives, and the thread read part of it', async () => {
     expect(book.length).toBeGreaterThan(256 * 1024);
-    expect(cutAtChapters(book, 1, 4096).length).toBeGreaterThan(10);
+    expect(cutAtHeadings(book, 4096).length).toBeGreaterThan(10);
     const expected = await read();
     expect(expected.messages.length).toBeGreaterThan(100);
     const thread = counting(helper);

@@ -13,7 +13,7 @@ import { MarkdownSchema } from '../../scripts/config/schema.ts';
 import type { ChapterLevel } from '../../scripts/markdown/chapters.ts';
 import { createMarkdownProcessor } from '../../scripts/markdown/processor.ts';
 import { readInPieces } from '../../scripts/markdown/read-in-pieces.ts';
-import { cutAtChapters } from '../../scripts/markdown/source-cuts.ts';
+import { cutAtHeadings } from '../../scripts/markdown/source-cuts.ts';
 import { cuttableBook } from '../property/generate.ts';
 
 const seed = Number(process.env.FC_SEED ?? 20261206);
@@ -43,7 +43,7 @@ describe('a one-file book read in pieces', () => {
     let cut = 0;
     await fc.assert(
       fc.asyncProperty(cuttableBook, fc.constantFrom<ChapterLevel>(1, 2, 3), async (markdown, level) => {
-        if (cutAtChapters(markdown, level, 0).length > 1) cut++;
+        if (cutAtHeadings(markdown, 0).length > 1) cut++;
         expect(await read(inPieces, markdown, level)).toEqual(await read(whole, markdown, level));
       }),
       { seed, numRuns },
@@ -52,18 +52,18 @@ describe('a one-file book read in pieces', () => {
     expect(cut).toBeGreaterThan(numRuns / 2);
   });
 
-  it('is cut before chapter headings that follow a blank line, outside front matter and fences', () => {
+  it('is cut before headings that follow a blank line, outside front matter and fences', () => {
     const book = [
       '---\ntitle: 本\n\n# 注釈\n---',
       '# 一\n\n本文。\n# 続きの見出し',
       '```\n\n# 囲みの中\n```',
       '## 二\n\n本文。',
-      '### 三は切らない',
+      '### 三',
       '#タグ',
       '# 四\r\n\r\n本文。\r\n',
     ].join('\n\n');
-    const pieces = cutAtChapters(book, 2, 0);
-    expect(pieces.map((piece) => piece.text.split(/\r?\n/)[0])).toEqual(['---', '# 一', '## 二', '# 四']);
+    const pieces = cutAtHeadings(book, 0);
+    expect(pieces.map((piece) => piece.text.split(/\r?\n/)[0])).toEqual(['---', '# 一', '## 二', '### 三', '# 四']);
     for (const piece of pieces) expect(book.slice(piece.offset, piece.offset + piece.text.length)).toBe(piece.text);
     for (const piece of pieces) expect(piece.lines).toBe(book.slice(0, piece.offset).split('\n').length - 1);
     expect(pieces.map((piece) => piece.text).join('')).toBe(book);
@@ -75,13 +75,13 @@ describe('a one-file book read in pieces', () => {
     ['a <pre> block', '<pre>\n\n# 中\n</pre>'],
     ['a byte-order mark', '\uFEFF'],
   ])('is read whole when it holds %s', (_, text) => {
-    expect(cutAtChapters(`# 一\n\n本文。\n\n${text}\n\n# 二\n\n本文。\n\n# 三\n\n本文。`, 1, 0)).toHaveLength(1);
+    expect(cutAtHeadings(`# 一\n\n本文。\n\n${text}\n\n# 二\n\n本文。\n\n# 三\n\n本文。`, 0)).toHaveLength(1);
   });
 
   it('is cut with footnote definitions in it, unless a piece refers to a note it does not define', () => {
-    expect(cutAtChapters('# 一\n\n本文[^1]\n\n[^1]: 注\n\n# 二\n\n本文[^A]\n\n[^a]: 注', 1, 0)).toHaveLength(2);
-    expect(cutAtChapters('# 一\n\n本文[^1]\n\n# 二\n\n[^1]: 注', 1, 0)).toHaveLength(1);
-    expect(cutAtChapters('# 一\n\n本文[^1] [a]\n\n[^1]: 注 [a]: /b\n\n# 二\n\n本文。', 1, 0)).toHaveLength(1);
+    expect(cutAtHeadings('# 一\n\n本文[^1]\n\n[^1]: 注\n\n# 二\n\n本文[^A]\n\n[^a]: 注', 0)).toHaveLength(2);
+    expect(cutAtHeadings('# 一\n\n本文[^1]\n\n# 二\n\n[^1]: 注', 0)).toHaveLength(1);
+    expect(cutAtHeadings('# 一\n\n本文[^1] [a]\n\n[^1]: 注 [a]: /b\n\n# 二\n\n本文。', 0)).toHaveLength(1);
   });
 
   it('gives up on pieces that cannot stand for the file, found only by reading them', async () => {
@@ -105,9 +105,9 @@ describe('a one-file book read in pieces', () => {
   });
 
   it('is read whole when its front matter never closes, and joins pieces smaller than asked', () => {
-    expect(cutAtChapters('---\ntitle: 本\n\n# 一\n\n本文。\n\n# 二\n', 1, 0)).toHaveLength(1);
+    expect(cutAtHeadings('---\ntitle: 本\n\n# 一\n\n本文。\n\n# 二\n', 0)).toHaveLength(1);
     const chapters = Array.from({ length: 10 }, (_, index) => `# ${index}\n\n${'あ'.repeat(100)}`).join('\n\n');
-    expect(cutAtChapters(chapters, 1, 0)).toHaveLength(10);
-    expect(cutAtChapters(chapters, 1, 250)).toHaveLength(4);
+    expect(cutAtHeadings(chapters, 0)).toHaveLength(10);
+    expect(cutAtHeadings(chapters, 250)).toHaveLength(4);
   });
 });
