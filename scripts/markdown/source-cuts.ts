@@ -9,8 +9,10 @@
  * matter and fenced code. What can reach across such a line and cannot be seen from the lines
  * alone makes the whole file be read at once, as before: link reference definitions (`[x]: …`,
  * visible from the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), and a
- * byte-order mark. A `:::` block or a 青空文庫 `［＃ここから…］` block left open at a cut is found
- * after reading: the piece reports it unclosed, and the file is then read whole (read-in-pieces.ts).
+ * byte-order mark; and a note referred to in a piece that does not define it. A `:::` block or a
+ * 青空文庫 `［＃ここから…］` block left open at a cut is found after reading: the piece reports it
+ * unclosed, and the file is then read whole (read-in-pieces.ts), as it is when a piece reports a
+ * note undefined that this scan did not see.
  */
 
 /** Text that may reach across a chapter heading: the file is read whole when it holds any. */
