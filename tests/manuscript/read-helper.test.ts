@@ -12,6 +12,7 @@ import { VFile } from 'vfile';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { plainMessages } from '../helpers/messages.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bookWarnings, loadBook } from '../../scripts/book.ts';
 import { MarkdownSchema } from '../../scripts/config/schema.ts';
@@ -44,18 +45,7 @@ async function read(helperToUse?: PieceHelper) {
     (index) => `ch-${index + 1}`,
     helperToUse ? { helper: helperToUse } : undefined,
   );
-  const messages = file.messages.map(({ reason, line, column, place, ruleId, fatal, note, source, file: path }) => ({
-    reason,
-    line,
-    column,
-    place,
-    ruleId,
-    fatal,
-    note,
-    source,
-    path,
-  }));
-  return { chapters, messages };
+  return { chapters, messages: plainMessages(file) };
 }
 
 /** A helper that counts what it was asked, passing it on (or failing every time). */

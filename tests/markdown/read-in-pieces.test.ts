@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { VFile } from 'vfile';
+import { plainMessages } from '../helpers/messages.ts';
 import { describe, expect, it } from 'vitest';
 import { MarkdownSchema } from '../../scripts/config/schema.ts';
 import type { ChapterLevel } from '../../scripts/markdown/chapters.ts';
@@ -26,16 +27,7 @@ const whole = createMarkdownProcessor(options, { whole: true });
 async function read(processor: ReturnType<typeof createMarkdownProcessor>, markdown: string, level: ChapterLevel) {
   const file = new VFile({ value: markdown, path: 'book.md', data: { frontMatterIsMetadata: true } });
   const chapters = await processor.toChapters(file, level, (index) => `ch-${index + 1}`);
-  const messages = file.messages.map(({ reason, line, column, place, ruleId, fatal, note }) => ({
-    reason,
-    line,
-    column,
-    place,
-    ruleId,
-    fatal,
-    note,
-  }));
-  return { chapters, messages };
+  return { chapters, messages: plainMessages(file) };
 }
 
 describe('a one-file book read in pieces', () => {
