@@ -34,6 +34,7 @@ export function boutenSyntax(): Extension {
 }
 
 function tokenizeBouten(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const { constructs } = this.parser;
   let empty = false;
   return start;
 
@@ -56,7 +57,7 @@ function tokenizeBouten(this: TokenizeContext, effects: Effects, ok: State, nok:
       empty = true;
       return close(code);
     }
-    return factoryContent(effects, close, nok, 'boutenText', {
+    return factoryContent(constructs, effects, close, nok, 'boutenText', {
       isEnd: (c) => c === CLOSE_ANGLE,
       nesting: [OPEN_ANGLE, CLOSE_ANGLE],
     })(code);

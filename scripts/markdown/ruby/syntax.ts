@@ -73,6 +73,7 @@ export function rubySyntax(notation: 'all' | 'aozora' = 'all'): Extension {
 
 /** `{base|reading|reading…}`. Empty parts are tokenised and flagged, so they can be reported. */
 function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const { constructs } = this.parser;
   let bars = 0;
   let empty: 'base' | 'reading' | undefined;
   return start;
@@ -90,7 +91,7 @@ function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: 
       empty ??= bars === 0 ? 'base' : 'reading';
       return delimiter(code);
     }
-    return factoryContent(effects, delimiter, nok, bars === 0 ? 'rubyBase' : 'rubyText', {
+    return factoryContent(constructs, effects, delimiter, nok, bars === 0 ? 'rubyBase' : 'rubyText', {
       isEnd: (c) => isBar(c) || c === codes.rightCurlyBrace,
       isForbidden: (c) => c === codes.leftCurlyBrace,
       content: bars === 0 ? 'text' : 'string',
@@ -114,6 +115,7 @@ function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: 
 
 /** `｜base《reading》` and `|base《reading》`. */
 function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const { constructs } = this.parser;
   let empty = false;
   return start;
 
@@ -122,7 +124,7 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
     effects.enter('rubyMarker');
     effects.consume(code);
     effects.exit('rubyMarker');
-    return factoryContent(effects, open, nok, 'rubyBase', {
+    return factoryContent(constructs, effects, open, nok, 'rubyBase', {
       isEnd: (c) => c === OPEN_ANGLE,
       isForbidden: (c) => isBar(c) || c === CLOSE_ANGLE,
     });
@@ -140,7 +142,7 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
       empty = true;
       return close(code);
     }
-    return factoryContent(effects, close, nok, 'rubyText', {
+    return factoryContent(constructs, effects, close, nok, 'rubyText', {
       isEnd: (c) => c === CLOSE_ANGLE,
       isForbidden: (c) => c === OPEN_ANGLE,
       content: 'string',
@@ -179,6 +181,7 @@ function tokenizeBarEscape(this: TokenizeContext, effects: Effects, ok: State, n
 
 /** `《reading》` after some text; whether the text ends in kanji is decided when the tree is built. */
 function tokenizeImplicit(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const { constructs } = this.parser;
   return start;
 
   function start(code: Code): State | undefined {
@@ -192,7 +195,7 @@ function tokenizeImplicit(this: TokenizeContext, effects: Effects, ok: State, no
   function reading(code: Code): State | undefined {
     // `《《` is 傍点 (or, unclosed, plain text); `《》` is two brackets.
     if (code === OPEN_ANGLE || code === CLOSE_ANGLE) return nok(code);
-    return factoryContent(effects, close, nok, 'rubyText', {
+    return factoryContent(constructs, effects, close, nok, 'rubyText', {
       isEnd: (c) => c === CLOSE_ANGLE,
       isForbidden: (c) => c === OPEN_ANGLE,
       content: 'string',

@@ -6,7 +6,7 @@
  */
 import { markdownLineEnding } from 'micromark-util-character';
 import { codes, constants, types } from 'micromark-util-symbol';
-import type { Code, Effects, State, TokenType } from 'micromark-util-types';
+import type { Code, Effects, State, Token, TokenizeContext, TokenType } from 'micromark-util-types';
 import { isEscapable } from '../escapes/index.ts';
 
 /** What ends and what breaks the content. */
@@ -24,16 +24,30 @@ export interface ContentRules {
 /**
  * Tokenise content of `type` up to the end code, which is left for the caller. The content
  * must not be empty (the caller checks the first code); a line ending or the end of the
- * document before the end code fails.
+ * document before the end code fails. `constructs` are the tokenizer's (`this.parser.constructs`).
  */
-export function factoryContent(effects: Effects, ok: State, nok: State, type: TokenType, rules: ContentRules): State {
+export function factoryContent(
+  constructs: TokenizeContext['parser']['constructs'],
+  effects: Effects,
+  ok: State,
+  nok: State,
+  type: TokenType,
+  rules: ContentRules,
+): State {
   let depth = 0;
   const chunk = rules.content === 'string' ? types.chunkString : types.chunkText;
+  const inner = rules.content === 'string' ? constructs.string : constructs.text;
+  // Content in which nothing could start a construct is one run of characters, as its nested
+  // tokenizer would find: it is given as that `data` token at once. A nested tokenizer (and one
+  // more pass over the document's events to run it) per ruby was most of a novel's parsing:
+  // 明暗's 8,766 rubies cost 0.7 s of its 1.0 s (measured).
+  let plain = !('null' in inner);
+  let content: Token | undefined;
   return start;
 
   function start(code: Code): State | undefined {
     effects.enter(type);
-    effects.enter(
+    content = effects.enter(
       chunk,
       rules.content === 'string'
         ? { contentType: constants.contentTypeString }
@@ -46,11 +60,14 @@ export function factoryContent(effects: Effects, ok: State, nok: State, type: To
     if (code === codes.eof || markdownLineEnding(code) || rules.isForbidden?.(code)) return nok(code);
     if (depth === 0 && rules.isEnd(code)) {
       effects.exit(chunk);
+      if (plain) asData(content!);
       effects.exit(type);
       return ok(code);
     }
     if (rules.nesting && code === rules.nesting[0]) depth++;
     else if (rules.nesting && code === rules.nesting[1] && depth > 0) depth--;
+    // Only characters outside ASCII (no space, no ASCII mark or letter) that no construct starts with.
+    if (plain && (code < 0x80 || code in inner)) plain = false;
     effects.consume(code);
     return code === codes.backslash ? escaped : inside;
   }
@@ -63,4 +80,11 @@ export function factoryContent(effects: Effects, ok: State, nok: State, type: To
     }
     return inside(code);
   }
+}
+
+/** Make a content chunk the one `data` token its nested tokenizer would have made of it. */
+function asData(token: Token): void {
+  token.type = types.data;
+  delete token.contentType;
+  delete token._contentTypeTextTrailing;
 }

@@ -1,0 +1,129 @@
+/**
+ * The inside of a ruby or a 傍点 (scripts/markdown/text/factory-content.ts) is given as one `data`
+ * token when nothing in it could start a construct, instead of being tokenised again as nested
+ * content: a shortcut for speed, which must give the tree the nested tokenizer gives. Checked on
+ * random lines of notation marks, Markdown marks, escapes, references and Japanese text, against
+ * the same chain with the shortcut turned off (a construct that never matches, tried anywhere,
+ * makes every character one that might start a construct).
+ */
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import type { Construct, Extension } from 'micromark-util-types';
+import { unified, type Processor } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { remarkAozora } from '../../scripts/markdown/aozora/index.ts';
+import { remarkBouten } from '../../scripts/markdown/bouten/index.ts';
+import { remarkNotationEscapes } from '../../scripts/markdown/escapes/index.ts';
+import { remarkRuby } from '../../scripts/markdown/ruby/index.ts';
+import { remarkTcy } from '../../scripts/markdown/tcy/index.ts';
+import { visit } from '../../scripts/markdown/visit.ts';
+
+const seed = Number(process.env.FC_SEED ?? 20261206);
+const numRuns = Number(process.env.FC_RUNS ?? 2000);
+
+const never: Construct = { name: 'never', tokenize: (_effects, _ok, nok) => nok };
+const noShortcut: Extension = { text: { null: [never] }, string: { null: [never] } };
+
+function remarkNoShortcut(this: Processor) {
+  (this.data().micromarkExtensions ??= []).push(noShortcut);
+}
+
+/** The Markdown reader's syntax (processor.ts), with or without the shortcut. */
+const reader = (shortcut: boolean, notation: 'all' | 'aozora') =>
+  (notation === 'all'
+    ? unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkCjkFriendly)
+        .use(remarkNotationEscapes)
+        .use(remarkBouten)
+        .use(remarkRuby)
+        .use(remarkTcy)
+        .use(remarkAozora)
+    : unified().use(remarkParse).use(remarkRuby, 'aozora').use(remarkAozora)
+  ).use(shortcut ? [] : [remarkNoShortcut]);
+
+const PARTS = [
+  '漢字',
+  '東京',
+  'かんじ',
+  'カナ',
+  '｜',
+  '|',
+  '{',
+  '}',
+  '《',
+  '》',
+  '\\',
+  '&amp;',
+  '&#x6F22;',
+  '&',
+  '*',
+  '**',
+  '_',
+  ' ',
+  '　',
+  '\t',
+  'a',
+  'www.',
+  '1',
+  '12',
+  '２',
+  '［＃「漢」に傍点］',
+  '［＃',
+  '］',
+  '※［＃「木＋吉」、第3水準1-85-69］',
+  '`',
+  '<b>',
+  '\n',
+  '!',
+  '[',
+  '](x)',
+  '~',
+  '^',
+];
+/** Whole notations, some with marks, escapes or references inside. */
+const SHAPES = [
+  '｜漢字《かんじ》',
+  '漢字《かんじ》',
+  '{漢字|かん|じ}',
+  '{漢字｜かんじ}',
+  '《《傍点》》',
+  '|a《エー》',
+  '｜漢*字*《かん》',
+  '｜東京《とう&amp;きょう》',
+  '漢字《か\\》ん》',
+  '｜１２《じゅうに》',
+  '《《傍｜点《てん》》》',
+  '{**強**|つよ}',
+];
+const line = fc
+  .array(
+    fc.oneof({ arbitrary: fc.constantFrom(...PARTS), weight: 2 }, { arbitrary: fc.constantFrom(...SHAPES), weight: 1 }),
+    { maxLength: 24 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('the inside of a ruby or a 傍点 read at once', () => {
+  for (const notation of ['all', 'aozora'] as const) {
+    it(`gives the tree nested tokenizing gives (${notation === 'all' ? 'Markdown' : '青空文庫 text'}, ${numRuns} lines)`, () => {
+      const [fast, nested] = [reader(true, notation), reader(false, notation)];
+      let rubies = 0;
+      fc.assert(
+        fc.property(line, (markdown) => {
+          const tree = fast.parse(markdown) as Root;
+          visit(tree, (node) => {
+            if (node.type === 'ruby' || node.type === 'bouten') rubies++;
+          });
+          expect(tree).toEqual(nested.parse(markdown));
+        }),
+        { seed, numRuns },
+      );
+      // The property says nothing unless the lines hold many notations.
+      expect(rubies).toBeGreaterThan(numRuns / 2);
+    });
+  }
+});
