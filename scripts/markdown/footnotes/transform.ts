@@ -14,6 +14,8 @@ export function remarkNotes() {
     const prefix = file.data.chapterId ?? 'ch';
     const definitions = new Map<string, FootnoteDefinition>();
     collectDefinitions(tree, definitions, file);
+    // Without a definition nothing is numbered: most chapters have none, and the walk below visits every node.
+    if (definitions.size === 0) return;
     const notes = new Map<string, Note>();
 
     const number = (parent: Parent) => {
@@ -62,13 +64,23 @@ export function remarkNotes() {
   };
 }
 
-/** Take every footnote definition out of the tree. */
+/** Blocks whose children are inline: no definition is inside (it is a block). */
+const INLINE_PARENTS = new Set(['paragraph', 'heading', 'table']);
+
+/**
+ * Take every footnote definition out of the tree, in reading order (the first of a label wins);
+ * a parent's children are copied only when it holds one.
+ */
 function collectDefinitions(parent: Parent, definitions: Map<string, FootnoteDefinition>, file: VFile): void {
-  parent.children = parent.children.filter((child) => {
+  const children = parent.children;
+  let kept: Parent['children'] | undefined;
+  for (const [index, child] of children.entries()) {
     if (child.type !== 'footnoteDefinition') {
-      if ('children' in child) collectDefinitions(child, definitions, file);
-      return true;
+      if ('children' in child && !INLINE_PARENTS.has(child.type)) collectDefinitions(child, definitions, file);
+      kept?.push(child);
+      continue;
     }
+    kept ??= children.slice(0, index);
     if (definitions.has(child.identifier)) {
       reportNotation(
         file,
@@ -79,6 +91,6 @@ function collectDefinitions(parent: Parent, definitions: Map<string, FootnoteDef
     } else {
       definitions.set(child.identifier, child);
     }
-    return false;
-  }) as Parent['children'];
+  }
+  if (kept) parent.children = kept;
 }
