@@ -12,6 +12,7 @@
  * is still reported), and link reference definitions are visible from every chapter.
  */
 import type { Definition, FootnoteDefinition, Nodes, Parent, Root, RootContent } from 'mdast';
+import { INLINE_PARENTS } from './inline-parents.ts';
 
 /** Which headings start a chapter: those of this depth or shallower; `none` never cuts. */
 export type ChapterLevel = number | 'none';
@@ -49,8 +50,6 @@ function hasContent(nodes: readonly RootContent[]): boolean {
       !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)),
   );
 }
-
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
 
 type AnyDefinition = FootnoteDefinition | Definition;
 
@@ -116,7 +115,7 @@ function takeDefinitions(root: Root): Written[] {
         return false;
       }
       // Definitions are blocks: no need to look inside paragraphs, headings or tables.
-      if ('children' in child && !PHRASING_PARENTS.has(child.type)) walk(child as Parent);
+      if ('children' in child && !INLINE_PARENTS.has(child.type)) walk(child as Parent);
       return true;
     }) as Parent['children'];
   };

@@ -6,6 +6,7 @@
 import type { FootnoteDefinition, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Note, NoteList, NoteReference } from './types.ts';
+import { INLINE_PARENTS } from '../inline-parents.ts';
 import { reportNotation } from '../notation-rules.ts';
 
 /** Remark plugin: footnote references and definitions to numbered notes at the end of the chapter. */
@@ -63,9 +64,6 @@ export function remarkNotes() {
     if (notes.size > 0) tree.children.push({ type: 'noteList', children: [...notes.values()] } satisfies NoteList);
   };
 }
-
-/** Blocks whose children are inline: no definition is inside (it is a block). */
-const INLINE_PARENTS = new Set(['paragraph', 'heading', 'table']);
 
 /**
  * Take every footnote definition out of the tree, in reading order (the first of a label wins);

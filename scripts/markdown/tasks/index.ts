@@ -6,6 +6,7 @@
 import type { Element } from 'hast';
 import type { ListItem, Node, Parent, Root } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
+import { INLINE_PARENTS } from '../inline-parents.ts';
 
 /** The box of a task list item, as a character. */
 export interface TaskMarker extends Node {
@@ -29,10 +30,11 @@ export function remarkTaskMarkers() {
   };
 }
 
+/** Every list item, wherever blocks are (inline content holds none). */
 function walk(parent: Parent): void {
   for (const child of parent.children) {
     if (child.type === 'listItem' && typeof child.checked === 'boolean') mark(child);
-    if ('children' in child) walk(child);
+    if ('children' in child && !INLINE_PARENTS.has(child.type)) walk(child);
   }
 }
 
