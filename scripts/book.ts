@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import type { BookConfig } from './config/schema.ts';
 import { BuildError, BuildErrors, type Warning } from './errors.ts';
-import { resolveAssets, type BookAssets } from './manuscript/assets.ts';
+import { imageReferences, resolveAssets, type BookAssets } from './manuscript/assets.ts';
 import { loadManuscript, type Manuscript } from './manuscript/load.ts';
 import { HELPED_SIZE, ReadHelper, readFromTheBack } from './manuscript/read-pool.ts';
 import type { ChapterLevel } from './markdown/chapters.ts';
@@ -102,7 +102,7 @@ export async function parseBook(
     await helper?.close();
   }
   resolveChapterLinks(chapters);
-  const { assets, problems } = await resolveAssets(manuscript, chapters);
+  const { assets, problems } = await resolveAssets(manuscript, imageReferences(chapters));
   if (options.assetProblems) options.assetProblems.push(...problems);
   else errors.push(...problems);
   if (errors.length > 0) {

@@ -37,7 +37,7 @@ export interface ContextOptions {
    * starts its own when first asked for, and closes it in `close`.
    */
   session?: BrowserSession;
-  /** Start the browser now, so that Chromium comes up while Node reads and parses the book. */
+  /** Start the browser when the book starts to be parsed, so that Chromium comes up while Node parses it. */
   startBrowser?: boolean;
   /**
    * The command makes one output and nothing reads the book after it, so `bookToChange` needs no
@@ -68,9 +68,14 @@ export function createContext(options: ContextOptions): OwnedContext {
     own ??= import('../pdf/render/browser.ts').then(({ startBrowserSession }) => startBrowserSession());
     return own;
   };
-  // A browser that fails to start is reported when a PDF first needs it, after the manuscript's own problems.
-  if (options.startBrowser) browser().catch(() => undefined);
-  const readBook = () => (book ??= readSource().then((read) => parseBook(read, progress)));
+  const readBook = () =>
+    (book ??= readSource().then((read) => {
+      // Chromium starts as the book is parsed, not before: an output found up to date without
+      // parsing needs no browser. One that fails to start is reported when a PDF first needs it,
+      // after the manuscript's own problems.
+      if (options.startBrowser) browser().catch(() => undefined);
+      return parseBook(read, progress);
+    }));
   return {
     manuscript,
     signal,

@@ -17,7 +17,7 @@ import { BuildError, BuildErrors } from '../errors.ts';
 import type { BuildOptions } from './options.ts';
 
 /** The destinations a build makes PDFs for: the command line's, else the metadata's `print.profile`. */
-export function profilesOf(book: Book, options: Pick<BuildOptions, 'profiles'>): Profile[] {
+export function profilesOf(book: Pick<Book, 'config'>, options: Pick<BuildOptions, 'profiles'>): Profile[] {
   return options.profiles && options.profiles.length > 0 ? [...options.profiles] : [book.config.print.profile];
 }
 
@@ -27,7 +27,7 @@ export function coverProfile(profile: Profile): Exclude<Profile, 'screen'> {
 }
 
 /** The book as one destination builds it: its settings, and places that point at the line each came from. */
-export function destinationBook(book: Book, profile: Profile): Book {
+export function destinationBook<B extends Pick<Book, 'config' | 'manuscript'>>(book: B, profile: Profile): B {
   const config = configFor(book.config, profile);
   const locate = locateFor(book.config, profile, book.manuscript.locate);
   return { ...book, config, manuscript: { ...book.manuscript, config, locate } };
@@ -47,7 +47,7 @@ export function coverSuffix(profile: Exclude<Profile, 'screen'>): string {
  * Check what each destination takes from the shared settings (a 文庫 trim for KDP, say) before
  * anything is laid out: every problem of every destination, each at its line, in one error.
  */
-export function checkDestinations(book: Book, profiles: readonly Profile[]): void {
+export function checkDestinations(book: Pick<Book, 'config' | 'manuscript'>, profiles: readonly Profile[]): void {
   const errors = profiles.flatMap((profile) => {
     const locate = locateFor(book.config, profile, book.manuscript.locate);
     return inheritedProblems(book.config, profile).map(

@@ -3,10 +3,17 @@ import { bookWarnings } from '../book.ts';
 import type { ChapterCut } from '../epub/pages.ts';
 import type { BuildContext } from './context.ts';
 import type { BuildOptions, ChapterCuts, OutputResult } from './options.ts';
-import { outputPath, writeOutput } from './write.ts';
+import { outputPath, upToDateBeforeParsing, writeOutput } from './write.ts';
 
 /** Build the EPUB of the context's book, or find it up to date. */
 export async function epubOutput(context: BuildContext, options: BuildOptions): Promise<OutputResult> {
+  if (!options.force) {
+    const reused = await upToDateBeforeParsing(await context.source(), (book) => ({
+      path: outputPath(book, options.outDir, 'epub'),
+      key: 'epub',
+    }));
+    if (reused) return reused;
+  }
   // Each output's stack (packager, browser, PDF library) is loaded only when it is built; the
   // packager's is asked for before the book is parsed, so that its files are read meanwhile.
   const packager = import('../epub/build.ts');

@@ -5,7 +5,7 @@ import { BuildError, type Warning } from '../errors.ts';
 import type { BuildContext } from './context.ts';
 import { checkDestinations, destinationBook, pdfSuffix, profilesOf } from './destinations.ts';
 import type { BuildOptions, OutputResult } from './options.ts';
-import { outputPath, strictError, writeOutput, type Made } from './write.ts';
+import { outputPath, strictError, upToDateBeforeParsing, writeOutput, type Made, type NamedBook } from './write.ts';
 
 /** What a destination's PDF's up-to-date check is keyed by. */
 export function pdfKey(profile: Profile): string {
@@ -13,7 +13,7 @@ export function pdfKey(profile: Profile): string {
 }
 
 /** Where a destination's PDF is written: `<name>.pdf` for the screen, `<name>-<profile>.pdf` for a press. */
-export function pdfPath(book: Book, outDir: string, profile: Profile): string {
+export function pdfPath(book: NamedBook, outDir: string, profile: Profile): string {
   return outputPath(book, outDir, 'pdf', pdfSuffix(profile));
 }
 
@@ -22,11 +22,40 @@ export function pdfPath(book: Book, outDir: string, profile: Profile): string {
  * parsed book; every destination's settings are checked before the first is laid out.
  */
 export async function pdfOutputs(context: BuildContext, options: BuildOptions): Promise<OutputResult[]> {
+  const reused = options.force ? undefined : await pdfsBeforeParsing(context, options);
+  if (reused) return reused;
   const book = await context.book();
   const profiles = profilesOf(book, options);
   withBookWarnings(book, () => checkDestinations(book, profiles));
   const results: OutputResult[] = [];
   for (const profile of profiles) results.push(await pdfOutput(context, options, profile));
+  return results;
+}
+
+/**
+ * Every destination's PDF as the last build left it, if each is up to date (write.ts:
+ * `upToDateBeforeParsing`); undefined when one is not, or a destination's settings have a problem
+ * (the build then parses the book and reports it).
+ */
+async function pdfsBeforeParsing(context: BuildContext, options: BuildOptions): Promise<OutputResult[] | undefined> {
+  const source = await context.source();
+  const { manuscript } = source;
+  const profiles = profilesOf(manuscript, options);
+  try {
+    checkDestinations({ manuscript, config: manuscript.config }, profiles);
+  } catch {
+    return undefined;
+  }
+  const results: OutputResult[] = [];
+  for (const profile of profiles) {
+    const found = await upToDateBeforeParsing(
+      source,
+      (book) => ({ path: pdfPath(book, options.outDir, profile), key: pdfKey(profile) }),
+      (book) => destinationBook(book, profile),
+    );
+    if (!found) return undefined;
+    results.push(found);
+  }
   return results;
 }
 

@@ -5,15 +5,19 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { bookWarnings, type Book } from '../book.ts';
+import { bookWarnings, type Book, type BookSource } from '../book.ts';
 import { BuildError, type Warning } from '../errors.ts';
-import { fingerprint, rememberOutput, reusableOutput } from '../output/up-to-date.ts';
+import { resolveAssets } from '../manuscript/assets.ts';
+import { fingerprint, rememberedAbout, rememberOutput, reusableOutput, type BookInputs } from '../output/up-to-date.ts';
 import { writeFileAtomic } from '../output/write-atomic.ts';
 import type { BuildContext } from './context.ts';
 import type { BuildOptions, OutputFacts, OutputResult } from './options.ts';
 
+/** A manuscript read, with its metadata: enough to name its outputs. */
+export type NamedBook = Pick<Book, 'manuscript' | 'config'>;
+
 /** Where a book's output goes: `<out-dir>/<filename><suffix>.<ext>`. */
-export function outputPath(book: Book, outDir: string, extension: string, suffix = ''): string {
+export function outputPath(book: NamedBook, outDir: string, extension: string, suffix = ''): string {
   const file = book.manuscript.metadataFile;
   // A folder's name is used whole (`book-1.5` stays so); a file loses its extension.
   const name =
@@ -38,6 +42,8 @@ interface Remembered {
   facts: OutputFacts;
   warnings: Warning[];
   pages?: number;
+  /** The image references the chapters made, as written: what to resolve to check the output before parsing. */
+  images?: string[];
 }
 
 /** Which file an output is, and what its up-to-date check is keyed by. */
@@ -48,13 +54,35 @@ export interface Target {
 }
 
 /** The output at `target` as the last build left it, if nothing it depends on changed since. */
-export async function upToDate(book: Book, target: Target): Promise<OutputResult | undefined> {
+export async function upToDate(book: BookInputs, target: Target): Promise<OutputResult | undefined> {
   const reused = await reusableOutput<Remembered>(target.path, await fingerprint(book, target.key));
   if (!reused) return undefined;
   // The 口絵 PDF written beside the interior is part of the output: gone, the interior is made again.
   if (reused.facts.kind === 'pdf' && reused.facts.plates && !existsSync(reused.facts.plates.path)) return undefined;
   const file = { path: target.path, bytes: reused.bytes, pages: reused.pages, reused: true };
   return { file, facts: reused.facts, warnings: reused.warnings };
+}
+
+/**
+ * The output at `target` as the last build left it, checked without parsing the book (a novel
+ * takes seconds to parse, its check a fraction of one): the chapters' text and the metadata decide
+ * what parsing finds, so if they are as the last build read them, the images its chapters named
+ * then are the ones they name now, and are resolved and hashed as a parse would. The fingerprint
+ * is the one `writeOutput` compares; undefined (parse, then check as before) when the last build
+ * kept no list of images, or one of them no longer resolves.
+ */
+export async function upToDateBeforeParsing(
+  source: BookSource,
+  target: (book: NamedBook) => Target,
+  destination: (book: NamedBook) => NamedBook = (book) => book,
+): Promise<OutputResult | undefined> {
+  const { manuscript } = source;
+  const book = destination({ manuscript, config: manuscript.config });
+  const about = await rememberedAbout<Remembered>(target(book).path);
+  if (!about?.images) return undefined;
+  const references = about.images.map((reference) => ({ reference, place: { file: manuscript.metadataFile } }));
+  const { assets, problems } = await resolveAssets(manuscript, references);
+  return problems.length > 0 ? undefined : upToDate({ ...book, assets }, target(book));
 }
 
 /** Reuse the output at `target` if nothing changed since it was written, else make and write it. */
@@ -77,7 +105,12 @@ export async function writeOutput(
     await writeFileAtomic(path, made.bytes, context.signal);
     for (const beside of made.besides ?? []) await writeFileAtomic(beside.path, beside.bytes, context.signal);
     const pages = made.facts.kind === 'pdf' ? made.facts.pages : undefined;
-    await rememberOutput<Remembered>(path, print, made.bytes, { facts: made.facts, warnings: made.warnings, pages });
+    await rememberOutput<Remembered>(path, print, made.bytes, {
+      facts: made.facts,
+      warnings: made.warnings,
+      pages,
+      images: [...book.assets.images.keys()],
+    });
     const file = { path, bytes: made.bytes.byteLength, pages, reused: false };
     return { file, facts: made.facts, warnings: made.warnings, checklist: made.checklist, cuts: made.cuts };
   } catch (error) {

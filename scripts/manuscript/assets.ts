@@ -51,8 +51,27 @@ export interface ChapterImages {
   tree: Root;
 }
 
-/** Resolve and check the images of `chapters`, the cover and the print fonts of a manuscript. */
-export async function resolveAssets(manuscript: Manuscript, chapters: readonly ChapterImages[]): Promise<AssetCheck> {
+/** An image as a chapter refers to it: the reference as written, and where. */
+export interface ImageReference {
+  reference: string;
+  place: Place;
+}
+
+/** Every image reference of `chapters`, in reading order, each place of it. */
+export function imageReferences(chapters: readonly ChapterImages[]): ImageReference[] {
+  return chapters.flatMap(({ file, tree }) =>
+    imagesOf(tree).map((image) => ({
+      reference: String(image.properties.src ?? ''),
+      place: { file: file.path, line: image.position?.start.line, column: image.position?.start.column },
+    })),
+  );
+}
+
+/**
+ * Resolve and check the images the chapters refer to (`imageReferences`), the cover and the print
+ * fonts of a manuscript.
+ */
+export async function resolveAssets(manuscript: Manuscript, images: readonly ImageReference[]): Promise<AssetCheck> {
   const assets: BookAssets = { images: new Map(), fonts: {}, frontispiece: [] };
   const problems: BuildError[] = [];
   const attempt = async <T>(check: () => Promise<T>): Promise<T | undefined> => {
@@ -64,15 +83,11 @@ export async function resolveAssets(manuscript: Manuscript, chapters: readonly C
       return undefined;
     }
   };
-  for (const { file, tree } of chapters) {
-    for (const image of imagesOf(tree)) {
-      const reference = String(image.properties.src ?? '');
-      const place = { file: file.path, line: image.position?.start.line, column: image.position?.start.column };
-      // Each place of a bad reference is reported; a good one is read once.
-      if (assets.images.has(reference)) continue;
-      const resolved = await attempt(() => resolveImage(reference, manuscript.root, place));
-      if (resolved) assets.images.set(reference, resolved);
-    }
+  for (const { reference, place } of images) {
+    // Each place of a bad reference is reported; a good one is read once.
+    if (assets.images.has(reference)) continue;
+    const resolved = await attempt(() => resolveImage(reference, manuscript.root, place));
+    if (resolved) assets.images.set(reference, resolved);
   }
   const { cover, print } = manuscript.config;
   if (cover) assets.cover = await attempt(() => resolveImage(cover, manuscript.root, manuscript.locate(['cover'])));

@@ -18,12 +18,19 @@ interface Entry<About> {
 const entryName = (outputPath: string) => `output-${digest(resolve(outputPath)).slice(0, 32)}.json`;
 
 /**
- * The files a book is made from besides the pipeline: the metadata file, the chapters, and the
- * images, cover, 口絵 and fonts they name. Absolute paths, sorted.
+ * What an output's fingerprint is made of: the manuscript as read, its metadata, and the files
+ * its chapters and metadata name. A book parsed is one; so is a manuscript read but not parsed,
+ * with the images its last build named (`writeOutput` checks that before parsing).
  */
-export function bookInputFiles(book: Book): string[] {
+export type BookInputs = Pick<Book, 'manuscript' | 'config' | 'assets'>;
+
+/**
+ * The files a book is made from besides the pipeline: the metadata file, the chapter files, and
+ * the images, cover, 口絵 and fonts they name. Absolute paths, sorted.
+ */
+export function bookInputFiles(book: BookInputs): string[] {
   const files = new Set<string>([book.manuscript.metadataFile]);
-  for (const chapter of book.chapters) files.add(resolve(chapter.file.path));
+  for (const file of book.manuscript.chapterFiles) files.add(resolve(file.path));
   // The files loadBook found and checked: an image's reference decoded, an installed font's file.
   const { images, cover, fonts, frontispiece } = book.assets;
   for (const file of [...images.values(), cover, fonts.body, fonts.heading, ...frontispiece])
@@ -32,10 +39,10 @@ export function bookInputFiles(book: Book): string[] {
 }
 
 /** Each book's inputs hashed once, however many outputs a command makes of it. */
-const inputDigests = new WeakMap<Book, Promise<string>>();
+const inputDigests = new WeakMap<BookInputs, Promise<string>>();
 
 /** A hash of the book's files: the chapters as read (normalised text), the other inputs as bytes. */
-function inputDigest(book: Book): Promise<string> {
+function inputDigest(book: BookInputs): Promise<string> {
   let hashed = inputDigests.get(book);
   if (!hashed) {
     hashed = (async () => {
@@ -56,7 +63,7 @@ function inputDigest(book: Book): Promise<string> {
 }
 
 /** A hash of everything the output of `book` for `target` depends on. */
-export async function fingerprint(book: Book, target: string): Promise<string> {
+export async function fingerprint(book: BookInputs, target: string): Promise<string> {
   return digest(
     await pipelineVersion(),
     target,
@@ -84,6 +91,16 @@ export async function reusableOutput<About>(
     if (entry.fingerprint !== print) return undefined;
     const output = await readFile(outputPath).catch(() => undefined);
     return output && digest(output) === entry.output ? { ...entry.about, bytes: output.byteLength } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the last build of `outputPath` said about it, whatever it was made from (undefined: none is known). */
+export async function rememberedAbout<About>(outputPath: string): Promise<About | undefined> {
+  const raw = await readCache(entryName(outputPath));
+  try {
+    return raw && (JSON.parse(raw.toString('utf8')) as Entry<About>).about;
   } catch {
     return undefined;
   }
