@@ -21,14 +21,20 @@ import type { Element, ElementContent } from 'hast';
 const HALF_WIDTH_CLASS = 'yakumono-half';
 
 // JLReq's opening brackets (cl-01) and closing brackets (cl-02), full stops and commas (cl-06,
-// cl-07), and middle dots (cl-05), as full-width characters.
+// cl-07), and middle dots (cl-05), as full-width characters (each one UTF-16 unit).
 const OPENING = '「『（〔［｛〈《【〘〖〝‘“';
 const CLOSING = '」』）〕］｝〉》】〙〗〟’”';
 const DOTS = '、。，．';
 const MIDDLE = '・：；';
-const isOpening = (char: string | undefined) => char !== undefined && OPENING.includes(char);
-const isClosing = (char: string | undefined) => char !== undefined && (CLOSING + DOTS).includes(char);
-const isMiddle = (char: string | undefined) => char !== undefined && MIDDLE.includes(char);
+const OPENING_SET = new Set(OPENING);
+const CLOSING_SET = new Set(CLOSING + DOTS);
+const MIDDLE_SET = new Set(MIDDLE);
+const QUOTES = new Set('‘’“”');
+const isOpening = (char: string | undefined) => char !== undefined && OPENING_SET.has(char);
+const isClosing = (char: string | undefined) => char !== undefined && CLOSING_SET.has(char);
+const isMiddle = (char: string | undefined) => char !== undefined && MIDDLE_SET.has(char);
+/** Two marks side by side: a text without them holds no pair (most of a novel's text nodes). */
+const TWO_MARKS = new RegExp(`[${OPENING}${CLOSING}${DOTS}${MIDDLE}]{2}`);
 
 // Text set apart from the lines of prose, or set as one unit: left as written.
 const SKIPPED = new Set(['code', 'pre', 'kbd', 'samp', 'rt', 'rp', 'script', 'style']);
@@ -40,7 +46,7 @@ const WHOLE = new Set(['tcy', 'upright-1', 'nowrap', HALF_WIDTH_CLASS]);
  * only when the font sets them full-width, which Japanese fonts do not; they are left alone.
  */
 export function halfOfPair(a: string | undefined, b: string | undefined): 0 | 1 | undefined {
-  if (a === undefined || b === undefined || '‘’“”'.includes(a) || '‘’“”'.includes(b)) return undefined;
+  if (a === undefined || b === undefined || QUOTES.has(a) || QUOTES.has(b)) return undefined;
   if (isOpening(b) && (isClosing(a) || isOpening(a) || isMiddle(a))) return 1;
   if (isClosing(a) && (isClosing(b) || isMiddle(b))) return 0;
   return undefined;
@@ -86,29 +92,25 @@ function skipped(element: Element): boolean {
  * node only: a mark next to an element (a pair split by 傍点 or a link) is left whole.
  */
 function split(value: string): ElementContent[] | undefined {
-  const chars = [...value];
-  const half = new Set<number>();
-  for (let index = 0; index + 1 < chars.length; index++) {
-    const which = halfOfPair(chars[index], chars[index + 1]);
-    if (which !== undefined) half.add(index + which);
-  }
-  if (half.size === 0) return undefined;
+  if (!TWO_MARKS.test(value)) return undefined;
+  // By UTF-16 unit: every mark is one, and half of a surrogate pair is never a mark.
   const pieces: ElementContent[] = [];
-  let text = '';
-  chars.forEach((char, index) => {
-    if (!half.has(index)) {
-      text += char;
-      return;
-    }
-    if (text) pieces.push({ type: 'text', value: text });
-    text = '';
+  let from = 0;
+  for (let index = 0; index + 1 < value.length; index++) {
+    const which = halfOfPair(value[index], value[index + 1]);
+    if (which === undefined) continue;
+    // Each mark at most once: one is halved as the second of a pair only if it opens, as the first only if it closes.
+    const at = index + which;
+    if (at > from) pieces.push({ type: 'text', value: value.slice(from, at) });
     pieces.push({
       type: 'element',
       tagName: 'span',
       properties: { className: [HALF_WIDTH_CLASS] },
-      children: [{ type: 'text', value: char }],
+      children: [{ type: 'text', value: value[at]! }],
     });
-  });
-  if (text) pieces.push({ type: 'text', value: text });
+    from = at + 1;
+  }
+  if (pieces.length === 0) return undefined;
+  if (from < value.length) pieces.push({ type: 'text', value: value.slice(from) });
   return pieces;
 }

@@ -2,8 +2,36 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { halfOfPair, withHalfWidthPairs } from '../../scripts/layout/yakumono.ts';
+
+const seed = Number(process.env.FC_SEED ?? 20261206);
+const numRuns = Number(process.env.FC_RUNS ?? 2000);
+
+/** The plain way: every character of the text, every adjacent pair, the marks of the pairs in spans. */
+function referenceSplit(value: string): ElementContent[] {
+  const chars = [...value];
+  const half = new Set<number>();
+  for (let index = 0; index + 1 < chars.length; index++) {
+    const which = halfOfPair(chars[index], chars[index + 1]);
+    if (which !== undefined) half.add(index + which);
+  }
+  if (half.size === 0) return [{ type: 'text', value }];
+  const pieces: ElementContent[] = [];
+  let text = '';
+  chars.forEach((char, index) => {
+    if (!half.has(index)) {
+      text += char;
+      return;
+    }
+    if (text) pieces.push({ type: 'text', value: text });
+    text = '';
+    pieces.push(h('span', { className: ['yakumono-half'] }, char));
+  });
+  if (text) pieces.push({ type: 'text', value: text });
+  return pieces;
+}
 
 const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });
 
@@ -48,5 +76,17 @@ describe('withHalfWidthPairs', () => {
     const result = withHalfWidthPairs(nodes);
     expect(result).toEqual(nodes);
     expect((result[0] as Element).children).toBe((nodes[0] as Element).children);
+  });
+
+  it(`marks the pairs the plain way finds, in any text (${numRuns} texts)`, () => {
+    const text = fc
+      .array(fc.constantFrom(...'「」『』（）。、・：“”‘’〝〟あ漢a ', '\u{20B9F}', '\uD800'), { maxLength: 16 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(withHalfWidthPairs([{ type: 'text', value }])).toEqual(referenceSplit(value));
+      }),
+      { seed, numRuns },
+    );
   });
 });
