@@ -19,6 +19,16 @@ export function xhtmlBytesAtMost(nodes: readonly Nodes[]): number {
   return bytes;
 }
 
+/** Whether `nodes` serialised as XHTML surely take at most `limit` bytes (it stops adding at the limit). */
+export function xhtmlFits(nodes: readonly Nodes[], limit: number): boolean {
+  let bytes = 0;
+  for (const node of nodes) {
+    bytes += nodeBytesAtMost(node);
+    if (bytes > limit) return false;
+  }
+  return true;
+}
+
 function nodeBytesAtMost(node: Nodes): number {
   switch (node.type) {
     case 'text':
@@ -33,7 +43,8 @@ function nodeBytesAtMost(node: Nodes): number {
     case 'element': {
       // `<tag …>` and `</tag>` (or `<tag … />`): the tag twice and five marks.
       let bytes = node.tagName.length * 2 + 5;
-      for (const [key, value] of Object.entries(node.properties)) bytes += attributeBytesAtMost(key, value);
+      const { properties } = node;
+      for (const key in properties) bytes += attributeBytesAtMost(key, properties[key]);
       return bytes + xhtmlBytesAtMost(node.children) + (node.content ? nodeBytesAtMost(node.content) : 0);
     }
     default:
@@ -46,8 +57,9 @@ function nodeBytesAtMost(node: Nodes): number {
  * (`ariaLabelledBy` → `aria-labelledby`, `dataFoo` → `data-foo`); a list is joined with `, ` at most.
  */
 function attributeBytesAtMost(key: string, value: unknown): number {
-  const items = Array.isArray(value) ? value : [value];
-  let bytes = key.length * 2 + ' =""'.length;
-  for (const item of items) bytes += String(item).length * UNIT + ', '.length;
-  return bytes;
+  const bytes = key.length * 2 + ' =""'.length;
+  if (!Array.isArray(value)) return bytes + String(value).length * UNIT + ', '.length;
+  let list = bytes;
+  for (const item of value) list += String(item).length * UNIT + ', '.length;
+  return list;
 }

@@ -11,7 +11,7 @@
 import type { Element, ElementContent, RootContent } from 'hast';
 import type { Position } from 'unist';
 import { toString } from 'hast-util-to-string';
-import { xhtmlBytesAtMost } from './size-bound.ts';
+import { xhtmlFits } from './size-bound.ts';
 import { toXhtml } from './xhtml.ts';
 import { HEADING_TAGS } from '../markdown/raw-html/schema.ts';
 
@@ -75,7 +75,7 @@ function splitPolitely(
   onCut: (cut: SizeCut) => void,
 ): ElementContent[][] {
   // Nodes that fit in one document whatever their markup are one document, as measuring them would find.
-  if (xhtmlBytesAtMost(nodes) <= maxBytes) return [[...nodes]];
+  if (xhtmlFits(nodes, maxBytes)) return [[...nodes]];
   const sizes = nodes.map(size);
   const parts: ElementContent[][] = [];
   let start = 0;

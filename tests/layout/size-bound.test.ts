@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { ElementContent } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { xhtmlBytesAtMost } from '../../scripts/layout/size-bound.ts';
+import { xhtmlBytesAtMost, xhtmlFits } from '../../scripts/layout/size-bound.ts';
 import { toXhtml } from '../../scripts/layout/xhtml.ts';
 
 const seed = Number(process.env.FC_SEED ?? 20261206);
@@ -63,6 +63,17 @@ describe('the bound on serialised size', () => {
     fc.assert(
       fc.property(fragment, (nodes) => {
         expect(xhtmlBytesAtMost(nodes)).toBeGreaterThanOrEqual(Buffer.byteLength(toXhtml(nodes), 'utf8'));
+      }),
+      { seed, numRuns },
+    );
+  });
+
+  it(`says a fragment fits only if its XHTML does, and fits in its bound (${numRuns} fragments)`, () => {
+    fc.assert(
+      fc.property(fragment, fc.nat(3000), (nodes, limit) => {
+        const real = Buffer.byteLength(toXhtml(nodes), 'utf8');
+        if (xhtmlFits(nodes, limit)) expect(real).toBeLessThanOrEqual(limit);
+        expect(xhtmlFits(nodes, xhtmlBytesAtMost(nodes))).toBe(true);
       }),
       { seed, numRuns },
     );
