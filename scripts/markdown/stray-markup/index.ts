@@ -47,12 +47,17 @@ export function remarkStrayMarkup() {
   };
 }
 
+/** The characters a stray mark or an escape starts with. */
+const MARKS = /[\\*_[\]<:]/;
+
 /** The stray marks in a text node's source; emphasis is not looked for in a link's text (an address may hold `__`). */
 function strayInText(node: Text, source: string, inLink: boolean): Stray[] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return [];
   const text = source.slice(start, end);
+  // Most of a novel's text holds none of the marks below.
+  if (!MARKS.test(text)) return [];
   const found: Stray[] = [];
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
@@ -72,6 +77,8 @@ function strayInText(node: Text, source: string, inLink: boolean): Stray[] {
       index += run.length - 1;
       continue;
     }
+    // Every stray mark starts with one of these (a note's `[^`, a link's `](`, a tag's `<`, a directive's `:`).
+    if (char !== '[' && char !== ']' && char !== '<' && char !== ':') continue;
     const stray = strayAt(text, index, start, source);
     if (!stray) continue;
     found.push({ offset: start + stray.at, ruleId: stray.ruleId, reason: stray.reason });
