@@ -82,9 +82,13 @@ export function factoryContent(
   }
 }
 
-/** Make a content chunk the one `data` token its nested tokenizer would have made of it. */
+/**
+ * Make a content chunk the one `data` token its nested tokenizer would have made of it. The fields
+ * are emptied, not deleted (micromark reads them as flags): a deleted field would leave the token
+ * a slow object for every stage after.
+ */
 function asData(token: Token): void {
   token.type = types.data;
-  delete token.contentType;
-  delete token._contentTypeTextTrailing;
+  token.contentType = undefined;
+  token._contentTypeTextTrailing = undefined;
 }
