@@ -114,14 +114,14 @@ export async function readPiece(
   const reports = (rules: Set<string>) =>
     own.messages.some((message) => message.ruleId !== undefined && rules.has(message.ruleId));
   if ((!last && reports(RUNS_ON)) || reports(DEFINED_ELSEWHERE)) return undefined;
-  const moved = new WeakSet<Point>();
+  const moved = new Set<Point>();
   moveTree(tree, piece, moved);
   for (const message of own.messages) moveMessage(message, piece, moved);
   return { tree, messages: own.messages };
 }
 
 /** Move every position in a piece's tree to the whole file (each point once: nodes may share one). */
-function moveTree(tree: Root, piece: SourcePiece, moved: WeakSet<Point>): void {
+function moveTree(tree: Root, piece: SourcePiece, moved: Set<Point>): void {
   const stack: unknown[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop() as { position?: Position; children?: unknown[] };
@@ -130,12 +130,12 @@ function moveTree(tree: Root, piece: SourcePiece, moved: WeakSet<Point>): void {
   }
 }
 
-function movePosition(position: Position, piece: SourcePiece, moved: WeakSet<Point>): void {
+function movePosition(position: Position, piece: SourcePiece, moved: Set<Point>): void {
   movePoint(position.start, piece, moved);
   movePoint(position.end, piece, moved);
 }
 
-function movePoint(point: Point, piece: SourcePiece, moved: WeakSet<Point>): void {
+function movePoint(point: Point, piece: SourcePiece, moved: Set<Point>): void {
   if (moved.has(point)) return;
   moved.add(point);
   point.line += piece.lines;
@@ -143,7 +143,7 @@ function movePoint(point: Point, piece: SourcePiece, moved: WeakSet<Point>): voi
 }
 
 /** Move a message's place (a point or a span) and the line it reports. */
-function moveMessage(message: VFile['messages'][number], piece: SourcePiece, moved: WeakSet<Point>): void {
+function moveMessage(message: VFile['messages'][number], piece: SourcePiece, moved: Set<Point>): void {
   const place = message.place;
   if (place && 'start' in place) movePosition(place, piece, moved);
   else if (place) movePoint(place, piece, moved);
