@@ -31,8 +31,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** A line with nothing a reader sees. */
 const BLANK = /^[ \t]*$/;
-/** Pieces smaller than this are joined to the next: each piece has a cost of its own. */
-const SMALLEST_PIECE = 16 * 1024;
+/**
+ * Pieces smaller than this are joined to the next: each piece has a cost of its own. Small pieces
+ * also let two threads end together (the one that finishes first waits for the other's last
+ * piece): 4 K characters against 16 K, 明暗 −7 % and large-peer.md −5 % (interleaved, medians).
+ */
+const SMALLEST_PIECE = 4 * 1024;
 
 /** A piece of the source and where it starts in the whole file. */
 export interface SourcePiece {
