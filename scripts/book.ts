@@ -141,6 +141,21 @@ function readWholeElsewhere(config: BookConfig) {
     !file.data.aozoraText && (config.markdown.paragraphPerLine || cutAtHeadings(String(file.value)).length <= 1);
 }
 
+/**
+ * The files a book uses, found for a manuscript not parsed, from the image references its chapters
+ * made when it last was (as written); undefined when one of them, or the cover, 口絵 or a font,
+ * does not resolve. What an up-to-date check before parsing hashes (build/write.ts).
+ */
+export async function assetsOfReferences(
+  source: BookSource,
+  images: readonly string[],
+): Promise<BookAssets | undefined> {
+  const { manuscript } = source;
+  const references = images.map((reference) => ({ reference, place: { file: manuscript.metadataFile } }));
+  const { assets, problems } = await resolveAssets(manuscript, references);
+  return problems.length > 0 ? undefined : assets;
+}
+
 /** Read a manuscript, parse every chapter and check every file it uses. */
 export async function loadBook(path: string, progress: Progress = silent, options: LoadOptions = {}): Promise<Book> {
   return parseBook(await openManuscript(path), progress, options);

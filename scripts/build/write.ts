@@ -5,9 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { bookWarnings, type Book, type BookSource } from '../book.ts';
+import { assetsOfReferences, bookWarnings, type Book, type BookSource } from '../book.ts';
 import { BuildError, type Warning } from '../errors.ts';
-import { resolveAssets } from '../manuscript/assets.ts';
 import { fingerprint, rememberedAbout, rememberOutput, reusableOutput, type BookInputs } from '../output/up-to-date.ts';
 import { writeFileAtomic } from '../output/write-atomic.ts';
 import type { BuildContext } from './context.ts';
@@ -80,9 +79,8 @@ export async function upToDateBeforeParsing(
   const book = destination({ manuscript, config: manuscript.config });
   const about = await rememberedAbout<Remembered>(target(book).path);
   if (!about?.images) return undefined;
-  const references = about.images.map((reference) => ({ reference, place: { file: manuscript.metadataFile } }));
-  const { assets, problems } = await resolveAssets(manuscript, references);
-  return problems.length > 0 ? undefined : upToDate({ ...book, assets }, target(book));
+  const assets = await assetsOfReferences(source, about.images);
+  return assets && upToDate({ ...book, assets }, target(book));
 }
 
 /** Reuse the output at `target` if nothing changed since it was written, else make and write it. */
