@@ -8,11 +8,11 @@
  * them from the end of the file while this thread takes them from the start, until they meet, so
  * that neither waits for the other whatever the pieces cost.
  */
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { Data, Point, Position } from 'unist';
 import { VFile, type Data as FileData } from 'vfile';
 import type { NotationRuleId } from './notation-rules.ts';
-import type { SourcePiece } from './source-cuts.ts';
+import { noteLabel, type SourcePiece } from './source-cuts.ts';
 
 /** Read a file's source as a tree (parse, then the reading stages), with its messages. */
 export type ReadSource = (file: VFile) => Promise<Root>;
@@ -89,6 +89,7 @@ export async function readInPieces(
   await helped;
   if (results.some((result) => result === undefined)) return undefined;
   const done = results as PieceRead[];
+  if (!notesDefined(pieces, done)) return undefined;
   for (const { messages } of done) file.messages.push(...messages);
   const data: Data = Object.assign({}, ...done.map(({ tree }) => tree.data ?? {}));
   return {
@@ -107,8 +108,12 @@ export async function readPiece(
   read: ReadSource,
   { path, data, piece, last }: PieceTask,
 ): Promise<PieceRead | undefined> {
-  const own = new VFile({ path, value: piece.text, data });
+  const notes = piece.notes ?? [];
+  // The notes other pieces define, defined after the piece's own text for its references to be read as such.
+  const stubs = notes.map((label) => `[^${label}]: 注`).join('\n\n');
+  const own = new VFile({ path, value: notes.length > 0 ? `${piece.text}\n\n${stubs}\n` : piece.text, data });
   const tree = await read(own);
+  if (notes.length > 0 && !takeOutStubs(tree, piece.text, notes.length, own.messages)) return undefined;
   const first = tree.children[0];
   if (piece.offset > 0 && (first?.type !== 'heading' || first.position?.start.offset !== 0)) return undefined;
   const reports = (rules: Set<string>) =>
@@ -118,6 +123,48 @@ export async function readPiece(
   moveTree(tree, piece, moved);
   for (const message of own.messages) moveMessage(message, piece, moved);
   return { tree, messages: own.messages };
+}
+
+/**
+ * Take the notes defined for a piece (`readPiece`) out of its tree again, and end the tree where
+ * the piece's text ends; false when they were not read as the definitions they were meant to be
+ * (a block left open swallowed them) or something was reported about them.
+ */
+function takeOutStubs(tree: Root, text: string, count: number, messages: VFile['messages']): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (messages.some((message) => (message.line ?? 0) > lines.length)) return false;
+  let taken = 0;
+  let reaches = false;
+  const walk = (node: Nodes) => {
+    if (!('children' in node)) return;
+    const kept = node.children.filter((child) => {
+      const stub = child.type === 'footnoteDefinition' && (child.position?.start.offset ?? -1) >= text.length;
+      if (stub) taken++;
+      // A block left open at the end of the file would end after the piece's text.
+      else if ((child.position?.end.offset ?? 0) > text.length) reaches = true;
+      return !stub;
+    });
+    if (kept.length !== node.children.length) node.children = kept as typeof node.children;
+    for (const child of kept) walk(child);
+  };
+  walk(tree);
+  tree.position!.end = { line: lines.length, column: lines.at(-1)!.length + 1, offset: text.length };
+  return taken === count && !reaches;
+}
+
+/**
+ * Whether every note given to a piece to read it (`notes`) is defined at the top of one of the
+ * pieces as read: the scan for definitions (source-cuts.ts) sees text, so a `[^1]:` in code would
+ * have given a piece a note the file does not define; and one defined inside a block (a `:::`
+ * block) is read only after the text before it, which then does not see it.
+ */
+function notesDefined(pieces: readonly SourcePiece[], done: readonly PieceRead[]): boolean {
+  const wanted = new Set(pieces.flatMap((piece) => piece.notes ?? []).map(noteLabel));
+  if (wanted.size === 0) return true;
+  for (const { tree } of done)
+    for (const node of tree.children)
+      if (node.type === 'footnoteDefinition') wanted.delete(noteLabel(node.label ?? node.identifier));
+  return wanted.size === 0;
 }
 
 /** Move every position in a piece's tree to the whole file (each point once: nodes may share one). */

@@ -9,18 +9,20 @@
  * matter and fenced code. What can reach across such a line and cannot be seen from the lines
  * alone makes the whole file be read at once, as before: link reference definitions (`[x]: …`,
  * visible from the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), and a
- * byte-order mark; and a note referred to in a piece that does not define it. A `:::` block or a
- * 青空文庫 `［＃ここから…］` block left open at a cut is found after reading: the piece reports it
- * unclosed, and the file is then read whole (read-in-pieces.ts), as it is when a piece reports a
- * note undefined that this scan did not see.
+ * byte-order mark; and a note referred to that no piece defines. A note referred to in one piece
+ * and defined in another is given to the piece that refers to it (`notes`: read-in-pieces.ts
+ * defines it at the piece's end while reading it, then takes the definition out again). A `:::`
+ * block or a 青空文庫 `［＃ここから…］` block left open at a cut is found after reading: the piece
+ * reports it unclosed, and the file is then read whole (read-in-pieces.ts), as it is when a piece
+ * reports a note undefined that this scan did not see.
  */
 
 /** Text that may reach across a chapter heading: the file is read whole when it holds any. */
 const REACHES_ACROSS = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|^\uFEFF/im;
 /**
  * A footnote definition's label (`[^1]:`): notes may be defined in one chapter and referred to in
- * another, but a piece that refers to a note defined elsewhere reports it undefined, and the file is
- * then read whole (read-in-pieces.ts); link reference definitions give no such sign.
+ * another (the piece that refers to one is given it: `notes`); link reference definitions give no
+ * such sign, and make the file be read whole.
  */
 const FOOTNOTE_LABEL = /\[\^([^\]\n]+)\]:/g;
 /** A note referred to (`[^1]` not followed by `:`). */
@@ -45,6 +47,11 @@ export interface SourcePiece {
   lines: number;
   /** UTF-16 code units before the piece, as unist offsets count. */
   offset: number;
+  /**
+   * Labels of the notes the piece refers to and another piece defines, as written in the piece:
+   * micromark reads `[^1]` as a reference only in a document that defines it.
+   */
+  notes?: string[];
 }
 
 /**
@@ -86,26 +93,39 @@ export function cutAtHeadings(text: string, smallest = SMALLEST_PIECE): SourcePi
   // Front matter never closed: what it is depends on the whole file.
   if (frontMatter || pieces.length === 0) return whole;
   pieces.push({ text: text.slice(start.offset), ...start });
-  return notesCrossPieces(pieces) ? whole : pieces;
+  return withNotesFromOtherPieces(pieces) ?? whole;
+}
+
+/** A note's label as micromark compares them: case and runs of white space aside. */
+export function noteLabel(raw: string): string {
+  return raw
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
 }
 
 /**
- * Whether a piece seems to refer to a note it does not define (another piece does, or none): the
- * file is then read whole at once rather than in pieces first (the check after reading would find
- * it, but only once every piece had been read for nothing). Labels are compared as micromark
- * does, case and runs of white space aside.
+ * The pieces, each with the notes it refers to that another piece defines; undefined when a
+ * piece seems to refer to a note no piece defines (the file is then read whole at once, which
+ * reports it: the check after reading would find it, but only once every piece had been read for
+ * nothing).
  */
-function notesCrossPieces(pieces: readonly SourcePiece[]): boolean {
-  const label = (raw: string) =>
-    raw
-      .replace(/[\t\n\r ]+/g, ' ')
-      .trim()
-      .toLowerCase()
-      .toUpperCase();
-  return pieces.some((piece) => {
-    const calls = [...piece.text.matchAll(FOOTNOTE_CALL)];
-    if (calls.length === 0) return false;
-    const defined = new Set([...piece.text.matchAll(FOOTNOTE_LABEL)].map((match) => label(match[1]!)));
-    return calls.some((match) => !defined.has(label(match[1]!)));
-  });
+function withNotesFromOtherPieces(pieces: readonly SourcePiece[]): SourcePiece[] | undefined {
+  const definedIn = pieces.map(
+    (piece) => new Set([...piece.text.matchAll(FOOTNOTE_LABEL)].map((m) => noteLabel(m[1]!))),
+  );
+  const defined = new Set(definedIn.flatMap((labels) => [...labels]));
+  const given: SourcePiece[] = [];
+  for (const [index, piece] of pieces.entries()) {
+    const notes = new Map<string, string>();
+    for (const match of piece.text.matchAll(FOOTNOTE_CALL)) {
+      const label = noteLabel(match[1]!);
+      if (definedIn[index]!.has(label)) continue;
+      if (!defined.has(label)) return undefined;
+      if (!notes.has(label)) notes.set(label, match[1]!);
+    }
+    given.push(notes.size > 0 ? { ...piece, notes: [...notes.values()] } : piece);
+  }
+  return given;
 }

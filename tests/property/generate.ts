@@ -128,7 +128,8 @@ const trap: fc.Arbitrary<Piece> = fc.oneof(
 /**
  * A one-file book that may be cut at its chapters: a front matter block (sometimes with a line
  * that looks like a heading), then chapters, each under a `#`, `##` or `###` heading, of blocks
- * that reach across no heading, mixed with lines that look like headings where none may be cut.
+ * that reach across no heading, mixed with lines that look like headings where none may be cut,
+ * and notes referred to in one chapter and defined in another (or the same).
  */
 export const cuttableBook: fc.Arbitrary<string> = fc
   .tuple(
@@ -147,13 +148,17 @@ export const cuttableBook: fc.Arbitrary<string> = fc
       ),
       { minLength: 1, maxLength: 6 },
     ),
+    fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
   )
-  .map(([front, chapters]) =>
-    chapters
-      .map(([depth, title, blocks]) =>
-        [`${'#'.repeat(depth)} ${title.md}`, ...blocks.map((piece) => piece.md)].join('\n\n'),
-      )
+  .map(([front, chapters, notes]) => {
+    const blocks = chapters.map(([, , chapterBlocks]) => chapterBlocks.map((piece) => piece.md));
+    notes.forEach(([from, to], index) => {
+      blocks[from % blocks.length]!.push(`章を跨ぐ注[^跨${index}]を見る。`);
+      blocks[to % blocks.length]!.push(`[^跨${index}]: 別の章の注`);
+    });
+    return chapters
+      .map(([depth, title], index) => [`${'#'.repeat(depth)} ${title.md}`, ...blocks[index]!].join('\n\n'))
       .join('\n\n')
-      .replace(/^/, front),
-  )
+      .replace(/^/, front);
+  })
   .filter((md) => !READ_WHOLE.test(md));
