@@ -89,7 +89,7 @@ export async function readInPieces(
   await helped;
   if (results.some((result) => result === undefined)) return undefined;
   const done = results as PieceRead[];
-  if (!notesDefined(pieces, done)) return undefined;
+  if (!definedAtTop(pieces, done)) return undefined;
   for (const { messages } of done) file.messages.push(...messages);
   const data: Data = Object.assign({}, ...done.map(({ tree }) => tree.data ?? {}));
   return {
@@ -108,12 +108,19 @@ export async function readPiece(
   read: ReadSource,
   { path, data, piece, last }: PieceTask,
 ): Promise<PieceRead | undefined> {
-  const notes = piece.notes ?? [];
-  // The notes other pieces define, defined after the piece's own text for its references to be read as such.
-  const stubs = notes.map((label) => `[^${label}]: 注`).join('\n\n');
-  const own = new VFile({ path, value: notes.length > 0 ? `${piece.text}\n\n${stubs}\n` : piece.text, data });
+  // The notes and links other pieces define, defined after the piece's own text for its
+  // references to be read as such.
+  const stubs = [
+    ...(piece.notes ?? []).map((label) => `[^${label}]: 注`),
+    ...(piece.links ?? []).map((label) => `[${label}]: #`),
+  ];
+  const own = new VFile({
+    path,
+    value: stubs.length > 0 ? `${piece.text}\n\n${stubs.join('\n\n')}\n` : piece.text,
+    data,
+  });
   const tree = await read(own);
-  if (notes.length > 0 && !takeOutStubs(tree, piece.text, notes.length, own.messages)) return undefined;
+  if (stubs.length > 0 && !takeOutStubs(tree, piece.text, stubs.length, own.messages)) return undefined;
   const first = tree.children[0];
   if (piece.offset > 0 && (first?.type !== 'heading' || first.position?.start.offset !== 0)) return undefined;
   const reports = (rules: Set<string>) =>
@@ -138,7 +145,9 @@ function takeOutStubs(tree: Root, text: string, count: number, messages: VFile['
   const walk = (node: Nodes) => {
     if (!('children' in node)) return;
     const kept = node.children.filter((child) => {
-      const stub = child.type === 'footnoteDefinition' && (child.position?.start.offset ?? -1) >= text.length;
+      const stub =
+        (child.type === 'footnoteDefinition' || child.type === 'definition') &&
+        (child.position?.start.offset ?? -1) >= text.length;
       if (stub) taken++;
       // A block left open at the end of the file would end after the piece's text.
       else if ((child.position?.end.offset ?? 0) > text.length) reaches = true;
@@ -153,18 +162,21 @@ function takeOutStubs(tree: Root, text: string, count: number, messages: VFile['
 }
 
 /**
- * Whether every note given to a piece to read it (`notes`) is defined at the top of one of the
- * pieces as read: the scan for definitions (source-cuts.ts) sees text, so a `[^1]:` in code would
- * have given a piece a note the file does not define; and one defined inside a block (a `:::`
- * block) is read only after the text before it, which then does not see it.
+ * Whether every note and link given to a piece to read it (`notes`, `links`) is defined at the
+ * top of one of the pieces as read: the scan for definitions (source-cuts.ts) sees text, so a
+ * `[^1]:` in code would have given a piece a note the file does not define; and one defined
+ * inside a block (a `:::` block) is read only after the text before it, which then does not see it.
  */
-function notesDefined(pieces: readonly SourcePiece[], done: readonly PieceRead[]): boolean {
-  const wanted = new Set(pieces.flatMap((piece) => piece.notes ?? []).map(noteLabel));
-  if (wanted.size === 0) return true;
+function definedAtTop(pieces: readonly SourcePiece[], done: readonly PieceRead[]): boolean {
+  const notes = new Set(pieces.flatMap((piece) => piece.notes ?? []).map(noteLabel));
+  const links = new Set(pieces.flatMap((piece) => piece.links ?? []).map(noteLabel));
+  if (notes.size === 0 && links.size === 0) return true;
   for (const { tree } of done)
-    for (const node of tree.children)
-      if (node.type === 'footnoteDefinition') wanted.delete(noteLabel(node.label ?? node.identifier));
-  return wanted.size === 0;
+    for (const node of tree.children) {
+      if (node.type === 'footnoteDefinition') notes.delete(noteLabel(node.label ?? node.identifier));
+      if (node.type === 'definition') links.delete(noteLabel(node.label ?? node.identifier));
+    }
+  return notes.size === 0 && links.size === 0;
 }
 
 /** Move every position in a piece's tree to the whole file (each point once: nodes may share one). */

@@ -7,18 +7,21 @@
  * A cut is made only where reading the piece alone must give what reading the whole file gives:
  * before a heading written `#` at the start of a line, after a blank line, outside front
  * matter and fenced code. What can reach across such a line and cannot be seen from the lines
- * alone makes the whole file be read at once, as before: link reference definitions (`[x]: …`,
- * visible from the whole file), HTML that spans blank lines (comments, `<pre>`, `<script>`…), and a
- * byte-order mark; and a note referred to that no piece defines. A note referred to in one piece
- * and defined in another is given to the piece that refers to it (`notes`: read-in-pieces.ts
- * defines it at the piece's end while reading it, then takes the definition out again). A `:::`
+ * alone makes the whole file be read at once, as before: HTML that spans blank lines (comments,
+ * `<pre>`, `<script>`…), a byte-order mark, a note referred to that no piece defines, and a `]:`
+ * anywhere but in a definition at the start of a line. A note referred to in one piece and
+ * defined in another is given to the piece that refers to it, and every link reference definition
+ * to every piece (`notes`, `links`: read-in-pieces.ts defines them at the piece's end while
+ * reading it, then takes the definitions out again). A `:::`
  * block or a 青空文庫 `［＃ここから…］` block left open at a cut is found after reading: the piece
  * reports it unclosed, and the file is then read whole (read-in-pieces.ts), as it is when a piece
  * reports a note undefined that this scan did not see.
  */
 
 /** Text that may reach across a chapter heading: the file is read whole when it holds any. */
-const REACHES_ACROSS = /\]:|<[!?]|<(?:script|pre|style|textarea)\b|^\uFEFF/im;
+const REACHES_ACROSS = /<[!?]|<(?:script|pre|style|textarea)\b|^\uFEFF/im;
+/** A link reference definition's label, at the start of a line (`[x]: …`; not a note's `[^1]:`). */
+const LINK_LABEL = /^ {0,3}\[(?!\^)((?:[^\]\\\n]|\\.)+)\]:/gm;
 /**
  * A footnote definition's label (`[^1]:`): notes may be defined in one chapter and referred to in
  * another (the piece that refers to one is given it: `notes`); link reference definitions give no
@@ -52,6 +55,8 @@ export interface SourcePiece {
    * micromark reads `[^1]` as a reference only in a document that defines it.
    */
   notes?: string[];
+  /** Labels of the file's link reference definitions, as written: `[x]` is a link only where `x` is defined. */
+  links?: string[];
 }
 
 /**
@@ -61,7 +66,7 @@ export interface SourcePiece {
  */
 export function cutAtHeadings(text: string, smallest = SMALLEST_PIECE): SourcePiece[] {
   const whole = [{ text, lines: 0, offset: 0 }];
-  if (REACHES_ACROSS.test(text.replace(FOOTNOTE_LABEL, ''))) return whole;
+  if (REACHES_ACROSS.test(text) || !definitionsOnly(text)) return whole;
   const pieces: SourcePiece[] = [];
   let start = { lines: 0, offset: 0 };
   let fence: { mark: string; size: number } | undefined;
@@ -93,7 +98,33 @@ export function cutAtHeadings(text: string, smallest = SMALLEST_PIECE): SourcePi
   // Front matter never closed: what it is depends on the whole file.
   if (frontMatter || pieces.length === 0) return whole;
   pieces.push({ text: text.slice(start.offset), ...start });
-  return withNotesFromOtherPieces(pieces) ?? whole;
+  const noted = withNotesFromOtherPieces(pieces);
+  return noted ? withLinksFromOtherPieces(noted) : whole;
+}
+
+/**
+ * Whether every `]:` of the file ends a note's label or a link definition's at the start of a
+ * line: one in a quotation or a list (`> [x]: …`) would be a definition this scan does not see,
+ * and a reference to it would be read as text in another piece without a sign.
+ */
+function definitionsOnly(text: string): boolean {
+  const marks = text.match(/\]:/g)?.length ?? 0;
+  if (marks === 0) return true;
+  return marks === (text.match(FOOTNOTE_LABEL)?.length ?? 0) + (text.match(LINK_LABEL)?.length ?? 0);
+}
+
+/**
+ * The pieces, each given the label of every link definition of the file, its own too: a line this
+ * scan takes for a definition may be none (a paragraph's next line), and a reference to its label
+ * must then be read as the definition elsewhere in the file makes it (a definition read twice
+ * keeps its first, the piece's own).
+ */
+function withLinksFromOtherPieces(pieces: readonly SourcePiece[]): SourcePiece[] {
+  const labels = new Map<string, string>();
+  for (const piece of pieces)
+    for (const match of piece.text.matchAll(LINK_LABEL))
+      if (!labels.has(noteLabel(match[1]!))) labels.set(noteLabel(match[1]!), match[1]!);
+  return labels.size === 0 ? [...pieces] : pieces.map((piece) => ({ ...piece, links: [...labels.values()] }));
 }
 
 /** A note's label as micromark compares them: case and runs of white space aside. */

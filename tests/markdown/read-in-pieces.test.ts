@@ -34,19 +34,22 @@ describe('a one-file book read in pieces', () => {
   it(`gives the trees, headings and messages reading it whole gives (${numRuns} books)`, async () => {
     let cut = 0;
     let noted = 0;
+    let linked = 0;
     await fc.assert(
       fc.asyncProperty(cuttableBook, fc.constantFrom<ChapterLevel>(1, 2, 3), async (markdown, level) => {
         const pieces = cutAtHeadings(markdown, 0);
         if (pieces.length > 1) cut++;
         if (pieces.some((piece) => piece.notes)) noted++;
+        if (pieces.length > 1 && pieces.some((piece) => piece.links)) linked++;
         expect(await read(inPieces, markdown, level)).toEqual(await read(whole, markdown, level));
       }),
       { seed, numRuns },
     );
     // The property says nothing unless most of the books were in fact cut…
     expect(cut).toBeGreaterThan(numRuns / 2);
-    // …and unless many pieces were read with notes defined elsewhere.
+    // …and unless many pieces were read with notes and links defined elsewhere.
     expect(noted).toBeGreaterThan(numRuns / 5);
+    expect(linked).toBeGreaterThan(numRuns / 5);
   });
 
   it('is cut before headings that follow a blank line, outside front matter and fences', () => {
@@ -67,12 +70,23 @@ describe('a one-file book read in pieces', () => {
   });
 
   it.each([
-    ['a link definition', '[a]: https://example.com/'],
+    ['a link definition in a quotation', '> [a]: https://example.com/'],
+    ['a `]:` in text', '本文[a]: のあと'],
     ['an HTML comment', '<!-- 注 -->'],
     ['a <pre> block', '<pre>\n\n# 中\n</pre>'],
     ['a byte-order mark', '\uFEFF'],
   ])('is read whole when it holds %s', (_, text) => {
     expect(cutAtHeadings(`# 一\n\n本文。\n\n${text}\n\n# 二\n\n本文。\n\n# 三\n\n本文。`, 0)).toHaveLength(1);
+  });
+
+  it('gives every piece the labels of the link definitions at the start of a line, its own too', () => {
+    const links = (text: string) => cutAtHeadings(text, 0).map((piece) => piece.links);
+    expect(links('# 一\n\n[先][x]\n\n# 二\n\n[X]: /a\n\n[y]: /b\n\n# 三\n\n本文。')).toEqual([
+      ['X', 'y'],
+      ['X', 'y'],
+      ['X', 'y'],
+    ]);
+    expect(links('# 一\n\n本文。\n\n# 二\n\n本文。')).toEqual([undefined, undefined]);
   });
 
   it('gives a piece the notes other pieces define, and is read whole when a note is defined nowhere', () => {
@@ -92,11 +106,14 @@ describe('a one-file book read in pieces', () => {
     for (const book of [
       '# 一\n\n本文[^1]。\n\n# 二\n\n本文。\n\n[^1]: 注\n',
       '# 一\n\n[^1]: 注\n\n# 二\n\n本文[^1]。',
+      '# 一\n\n[先][x]と[x]。\n\n# 二\n\n[x]: https://example.com/',
+      // "Defined" on a paragraph's next line (text), and for real in the next piece.
+      '# 一\n\n本文。\n[x]: https://example.com/\n\n[先][x]\n\n# 二\n\n[x]: https://example.com/b',
     ]) {
       const file = new VFile({ value: book, path: 'book.md' });
       const tree = await readInPieces(whole.readSource, file, cutAtHeadings(book, 0));
       expect(tree).toEqual(await whole.readSource(new VFile({ value: book, path: 'book.md' })));
-      expect(JSON.stringify(tree)).toContain('"footnoteReference"');
+      expect(JSON.stringify(tree)).toMatch(/"(footnoteReference|linkReference)"/);
       expect(file.messages).toEqual([]);
     }
   });
@@ -105,6 +122,9 @@ describe('a one-file book read in pieces', () => {
     const books = [
       // `[^1]:` only in code: the scan saw a definition, reading finds none.
       '# 一\n\n本文[^1]。\n\n# 二\n\n```\n[^1]: 注\n```\n',
+      // A link "defined" only on a paragraph's next line, which makes it text, or in code.
+      '# 一\n\n[先][x]と[x]。\n\n# 二\n\n本文。\n[x]: https://example.com/',
+      '# 一\n\n[先][x]\n\n# 二\n\n```\n[x]: https://example.com/\n```',
       // Defined inside a block, which is read after the text before it: reading whole, `[^1]` stays text.
       '# 一\n\n本文[^1]。\n\n# 二\n\n:::indent-2\n\n本文。\n\n[^1]: 注',
       // The last piece leaves a block open, which runs over the definitions given to it.
@@ -114,7 +134,7 @@ describe('a one-file book read in pieces', () => {
     ];
     for (const book of books) {
       const pieces = cutAtHeadings(book, 0);
-      expect(pieces.some((piece) => piece.notes)).toBe(true);
+      expect(pieces.some((piece) => piece.notes ?? piece.links)).toBe(true);
       expect(await readInPieces(whole.readSource, new VFile({ value: book, path: 'book.md' }), pieces)).toBeUndefined();
       expect(await read(inPieces, book, 1)).toEqual(await read(whole, book, 1));
     }

@@ -101,7 +101,7 @@ const block: fc.Arbitrary<Piece> = fc.oneof(
 export const chapter: fc.Arbitrary<Piece> = fc.array(block, { minLength: 1, maxLength: 10 }).map(join('\n\n'));
 
 /** What makes a file be read whole (scripts/markdown/source-cuts.ts): left out of `cuttableBook`'s blocks. */
-const READ_WHOLE = /\[(?!\^)[^\]\n]*\]:|<[!?]|<(?:script|pre|style|textarea)\b/i;
+const READ_WHOLE = /<[!?]|<(?:script|pre|style|textarea)\b/i;
 
 /** Blocks that put lines looking like chapter headings where a cut must not be made. */
 const trap: fc.Arbitrary<Piece> = fc.oneof(
@@ -129,7 +129,8 @@ const trap: fc.Arbitrary<Piece> = fc.oneof(
  * A one-file book that may be cut at its chapters: a front matter block (sometimes with a line
  * that looks like a heading), then chapters, each under a `#`, `##` or `###` heading, of blocks
  * that reach across no heading, mixed with lines that look like headings where none may be cut,
- * and notes referred to in one chapter and defined in another (or the same).
+ * and notes and links referred to in one chapter and defined in another (or the same, or in a
+ * quotation, where a cut cannot see them).
  */
 export const cuttableBook: fc.Arbitrary<string> = fc
   .tuple(
@@ -149,12 +150,19 @@ export const cuttableBook: fc.Arbitrary<string> = fc
       { minLength: 1, maxLength: 6 },
     ),
     fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('', '', '', '> ', '本文。\n')), { maxLength: 3 }),
   )
-  .map(([front, chapters, notes]) => {
+  .map(([front, chapters, notes, links]) => {
     const blocks = chapters.map(([, , chapterBlocks]) => chapterBlocks.map((piece) => piece.md));
     notes.forEach(([from, to], index) => {
       blocks[from % blocks.length]!.push(`章を跨ぐ注[^跨${index}]を見る。`);
       blocks[to % blocks.length]!.push(`[^跨${index}]: 別の章の注`);
+    });
+    // A link defined in another chapter, by a full and a short reference; the definition
+    // sometimes in a quotation or after a paragraph's line (where it is no definition).
+    links.forEach(([from, to, before], index) => {
+      blocks[from % blocks.length]!.push(`[別の章へ][先${index}]と[先${index}]。`);
+      blocks[to % blocks.length]!.push(`${before}[先${index}]: https://example.com/${index}`);
     });
     return chapters
       .map(([depth, title], index) => [`${'#'.repeat(depth)} ${title.md}`, ...blocks[index]!].join('\n\n'))
