@@ -11,6 +11,7 @@ import { loadManuscript, type Manuscript } from './manuscript/load.ts';
 import { HELPED_SIZE, ReadHelper, readFromTheBack } from './manuscript/read-pool.ts';
 import type { ChapterLevel } from './markdown/chapters.ts';
 import { createMarkdownProcessor, type ChapterReading, type MarkdownProcessor } from './markdown/processor.ts';
+import type { PieceMemory } from './markdown/piece-memory.ts';
 import type { PieceRead } from './markdown/read-in-pieces.ts';
 import { cutAtHeadings } from './markdown/source-cuts.ts';
 import type { HeadingEntry } from './markdown/types.ts';
@@ -55,6 +56,8 @@ export interface LoadOptions {
   assetProblems?: BuildError[];
   /** Whether a second thread may read (scripts/manuscript/read-pool.ts); tests turn it off to compare. */
   readingThread?: boolean;
+  /** Pieces kept from the last load (the preview's): a long file's unchanged pieces are recalled, not read. */
+  pieceMemory?: PieceMemory;
   /**
    * Where to put the chapters' notation errors (a ruby left open, …) rather than stopping; the
    * chapters are kept as parsed (the preview shows them, and the errors beside them).
@@ -90,7 +93,7 @@ export async function parseBook(
   try {
     for (const [index, file] of chapterFiles.entries()) {
       reached = index;
-      const reading = { helper, preRead: preRead.get(index) };
+      const reading = { helper, preRead: preRead.get(index), memory: options.pieceMemory };
       const parsed = await parseChapterFile(processor, file, chapters.length, config.chapterLevel, reading);
       if (options.notationProblems) options.notationProblems.push(...parsed.errors);
       else errors.push(...parsed.errors);
@@ -197,8 +200,9 @@ export async function parseChapters(
   file: VFile,
   first: number,
   level: ChapterLevel,
+  memory?: PieceMemory,
 ): Promise<Chapter[]> {
-  const { chapters, errors } = await parseChapterFile(processor, file, first, level);
+  const { chapters, errors } = await parseChapterFile(processor, file, first, level, { memory });
   if (errors.length > 0) throw new BuildErrors(errors);
   return chapters;
 }

@@ -15,6 +15,7 @@ import type { BuildError } from '../errors.ts';
 import { listChapterFiles, readChapterFile } from '../manuscript/load.ts';
 import { sourceFile } from '../manuscript/read-text.ts';
 import { resolveChapterLinks } from '../markdown/links.ts';
+import { PieceMemory } from '../markdown/piece-memory.ts';
 import { readChapterAgain } from '../manuscript/aozora-text.ts';
 import { silent } from '../progress.ts';
 import { collectImages, pointImages, type ImageCheck, type PreviewImage } from './images.ts';
@@ -71,6 +72,11 @@ export class PreviewBook {
   /** Problems of the files book.yaml names (the cover, the print fonts), found when the book loaded. */
   private metadataProblems: Problem[] = [];
   private imageVersion = 0;
+  /**
+   * A long file's pieces as last read: a save reads again only the pieces it changed (a one-file
+   * book's every save loads the book again, its file being its metadata too).
+   */
+  private readonly pieces = new PieceMemory();
 
   /** `manuscriptPath` as given on the command line; `root` is the folder it makes the book from. */
   constructor(
@@ -87,7 +93,14 @@ export class PreviewBook {
       const assetProblems: BuildError[] = [];
       // A first load with notation errors still shows the book, the errors beside it.
       const notationProblems: BuildError[] = [];
-      const book = await loadBook(this.manuscriptPath, silent, { assetProblems, notationProblems });
+      const book = await loadBook(this.manuscriptPath, silent, {
+        assetProblems,
+        notationProblems,
+        pieceMemory: this.pieces,
+        // A second reading thread pays on the first load; on a save, most pieces are recalled and
+        // starting it would cost more than the few pieces it could read.
+        readingThread: this.book === undefined,
+      });
       for (const problem of notationProblems) {
         const path = problem.file ?? this.manuscriptPath;
         this.chapterErrors.set(path, [...(this.chapterErrors.get(path) ?? []), problemOf(problem)]);
@@ -248,7 +261,7 @@ export class PreviewBook {
       const file = old ? await readChapterAgain(path, old.file) : await readChapterFile(path);
       if (old?.file.data.frontMatterIsMetadata) file.data.frontMatterIsMetadata = true;
       onRead?.(file);
-      const chapters = await parseChapters(book.processor, file, first, book.config.chapterLevel);
+      const chapters = await parseChapters(book.processor, file, first, book.config.chapterLevel, this.pieces);
       this.chapterErrors.delete(path);
       return { file, chapters, read: true, parsed: true };
     } catch (error) {
@@ -264,7 +277,7 @@ export class PreviewBook {
     const copy = sourceFile(file.path, file.data.decodedText ?? String(file.value));
     copy.data.frontMatterIsMetadata = file.data.frontMatterIsMetadata;
     copy.data.aozoraText = structuredClone(file.data.aozoraText);
-    const chapters = await parseChapters(book.processor, copy, first, book.config.chapterLevel);
+    const chapters = await parseChapters(book.processor, copy, first, book.config.chapterLevel, this.pieces);
     return { file: copy, chapters, read: false, parsed: true };
   }
 

@@ -40,6 +40,7 @@ import { remarkAutolinkLiterals } from './autolink/index.ts';
 import { splitIntoChapters, type ChapterLevel } from './chapters.ts';
 import { remarkNotationEscapes } from './escapes/index.ts';
 import { putInReadingOrder } from './message-order.ts';
+import type { PieceMemory } from './piece-memory.ts';
 import { readInPieces, type PieceHelper, type PieceRead } from './read-in-pieces.ts';
 import { cutAtHeadings } from './source-cuts.ts';
 import { linkAcrossChapters, rehypeChapterIds } from './ids.ts';
@@ -114,6 +115,8 @@ export interface ChapterReading {
   helper?: PieceHelper;
   /** The file already read, whole, elsewhere (undefined when that failed: it is then read here). */
   preRead?: Promise<PieceRead | undefined>;
+  /** Pieces kept from the last reading of the file (the preview's), recalled where unchanged. */
+  memory?: PieceMemory;
 }
 
 /** How a processor reads a one-file book; the defaults are what builds use. */
@@ -129,6 +132,8 @@ export function createMarkdownProcessor(options: MarkdownOptions, tuning: Readin
   // The chain is in two halves: reading the whole file (syntax and the notations), then, for
   // each chapter cut from it, numbering notes and making HTML with the chapter's own ids.
   const reader = markdownReader(options);
+  // What a piece kept in a memory was read with: another book's options read it otherwise.
+  const readerKey = JSON.stringify(options);
   const aozoraReader = aozoraTextReader(options);
   const writer = htmlWriter(options);
   // The Markdown stages of the writer (notes, task boxes) on their own, for proofreading.
@@ -151,7 +156,9 @@ export function createMarkdownProcessor(options: MarkdownOptions, tuning: Readin
         : cutAtHeadings(String(file.value), tuning.smallestPiece);
     const tree =
       done?.tree ??
-      (pieces.length > 1 ? await readInPieces(readWhole, file, pieces, reading.helper) : undefined) ??
+      (pieces.length > 1
+        ? await readInPieces(readWhole, file, pieces, reading.helper, reading.memory?.forReader(readerKey))
+        : undefined) ??
       (await readWhole(file));
     putInReadingOrder(file.messages, before);
     return tree;

@@ -50,6 +50,16 @@ export interface PieceHelper {
   read(task: PieceTask): Promise<PieceRead | undefined>;
 }
 
+/** Pieces read before (piece-memory.ts): a piece read again is taken from there, moved to its place. */
+export interface PieceRecall {
+  /** The piece as read before, as a new copy at the task's place; undefined if it was not. */
+  recall(task: PieceTask): PieceRead | undefined;
+  /** Keep a piece just read (a copy: the stages after reading change it). */
+  keep(task: PieceTask, read: PieceRead): void;
+  /** The file's reading is over: what it neither recalled nor kept is forgotten. */
+  done(): void;
+}
+
 /**
  * The file's tree, read in `pieces`; their messages go to `file`. Undefined when a piece did not
  * start with the heading it was cut at (a construct the cut could not see went on across it):
@@ -60,6 +70,7 @@ export async function readInPieces(
   file: VFile,
   pieces: readonly SourcePiece[],
   helper?: PieceHelper,
+  memory?: PieceRecall,
 ): Promise<Root | undefined> {
   const results: (PieceRead | undefined)[] = [];
   const task = (index: number): PieceTask => ({
@@ -68,13 +79,20 @@ export async function readInPieces(
     piece: pieces[index]!,
     last: index === pieces.length - 1,
   });
+  // Pieces unchanged since the last reading are recalled, not read; the others are read and kept.
+  if (memory) for (const [index] of pieces.entries()) results[index] = memory.recall(task(index));
+  const kept = (index: number, result: PieceRead | undefined) => {
+    if (result) memory?.keep(task(index), result);
+    return result;
+  };
   let front = 0;
   let back = pieces.length;
   const helping = async () => {
     while (helper && back > front) {
       const index = --back;
+      if (results[index]) continue;
       // A helper that fails leaves its piece to this thread.
-      results[index] = await helper.read(task(index)).catch(() => readPiece(read, task(index)));
+      results[index] = kept(index, await helper.read(task(index)).catch(() => readPiece(read, task(index))));
     }
   };
   // Two pieces asked for at a time: the helper starts on the next while its answer to the last
@@ -82,11 +100,13 @@ export async function readInPieces(
   const helped = Promise.all([helping(), helping()]);
   while (front < back) {
     const index = front++;
-    results[index] = await readPiece(read, task(index));
+    if (results[index]) continue;
+    results[index] = kept(index, await readPiece(read, task(index)));
     // Let the helper's answers in (they arrive as events, which awaiting a promise does not let through).
     if (helper) await new Promise((resolve) => setImmediate(resolve));
   }
   await helped;
+  memory?.done();
   if (results.some((result) => result === undefined)) return undefined;
   const done = results as PieceRead[];
   if (!definedAtTop(pieces, done)) return undefined;
@@ -177,6 +197,14 @@ function definedAtTop(pieces: readonly SourcePiece[], done: readonly PieceRead[]
       if (node.type === 'definition') links.delete(noteLabel(node.label ?? node.identifier));
     }
   return notes.size === 0 && links.size === 0;
+}
+
+/** Move a piece as read by `by` (a piece recalled from an earlier reading, where the file was otherwise). */
+export function movePieceRead(read: PieceRead, by: Pick<SourcePiece, 'offset' | 'lines'>): void {
+  const piece = { text: '', ...by };
+  const moved = new Set<Point>();
+  moveTree(read.tree, piece, moved);
+  for (const message of read.messages) moveMessage(message, piece, moved);
 }
 
 /** Move every position in a piece's tree to the whole file (each point once: nodes may share one). */
