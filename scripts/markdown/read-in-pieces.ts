@@ -121,8 +121,9 @@ export async function readInPieces(
 }
 
 /**
- * Read one piece and move what it found to the whole file; undefined when it does not start with
- * its heading, leaves a block open before the next piece, or refers to a note it does not define.
+ * Read one piece (with the notes and links other pieces define: `SourcePiece`) and move what it
+ * found to the whole file; undefined when it does not start with its heading, leaves a block open
+ * before the next piece, or refers to a note it does not define.
  */
 export async function readPiece(
   read: ReadSource,
@@ -153,9 +154,9 @@ export async function readPiece(
 }
 
 /**
- * Take the notes defined for a piece (`readPiece`) out of its tree again, and end the tree where
- * the piece's text ends; false when they were not read as the definitions they were meant to be
- * (a block left open swallowed them) or something was reported about them.
+ * Take the notes and links defined for a piece (`readPiece`) out of its tree again, and end the
+ * tree where the piece's text ends; false when they were not read as the definitions they were
+ * meant to be, a block left open ran over them, or something was reported about them.
  */
 function takeOutStubs(tree: Root, text: string, count: number, messages: VFile['messages']): boolean {
   const lines = text.split(/\r\n|\r|\n/);
