@@ -12,10 +12,10 @@
  * anywhere but in a definition at the start of a line. A note referred to in one piece and
  * defined in another is given to the piece that refers to it, and every link reference definition
  * to every piece (`notes`, `links`: read-in-pieces.ts defines them at the piece's end while
- * reading it, then takes the definitions out again). A `:::`
- * block or a 青空文庫 `［＃ここから…］` block left open at a cut is found after reading: the piece
- * reports it unclosed, and the file is then read whole (read-in-pieces.ts), as it is when a piece
- * reports a note undefined that this scan did not see.
+ * reading it, then takes the definitions out again). A `:::` block or a 青空文庫 `［＃ここから…］`
+ * block left open at a cut is found after reading: the piece reports it unclosed, and the file is
+ * then read whole (read-in-pieces.ts), as it is when a piece reports a note undefined that this
+ * scan did not see.
  */
 
 /** Text that may reach across a chapter heading: the file is read whole when it holds any. */
@@ -24,8 +24,8 @@ const REACHES_ACROSS = /<[!?]|<(?:script|pre|style|textarea)\b|^\uFEFF/im;
 const LINK_LABEL = /^ {0,3}\[(?!\^)((?:[^\]\\\n]|\\.)+)\]:/gm;
 /**
  * A footnote definition's label (`[^1]:`): notes may be defined in one chapter and referred to in
- * another (the piece that refers to one is given it: `notes`); link reference definitions give no
- * such sign, and make the file be read whole.
+ * another (the piece that refers to one is given it: `notes`). A reference to a link gives no such
+ * sign (`[x]` is text until `x` is defined), so every piece is given every link label (`links`).
  */
 const FOOTNOTE_LABEL = /\[\^([^\]\n]+)\]:/g;
 /** A note referred to (`[^1]` not followed by `:`). */
