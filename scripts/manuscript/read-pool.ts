@@ -6,10 +6,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
 import type { MarkdownOptions } from '../config/schema.ts';
 import type { PieceHelper, PieceRead, PieceTask } from '../markdown/read-in-pieces.ts';
-import type { PlainMessage, ReadRequest, ReadResponse } from './read-worker.ts';
+import { fromPlainMessage } from '../markdown/plain-message.ts';
+import type { ReadRequest, ReadResponse } from './read-worker.ts';
 
 const WORKER_URL = new URL('./read-worker.ts', import.meta.url).href;
 // The commands run compiled JavaScript (scripts/launch.mjs), which names the worker's bundle in
@@ -27,16 +27,6 @@ interface Pending {
   path: string;
   resolve(read: PieceRead | undefined): void;
   reject(error: Error): void;
-}
-
-/** A message as the file that found it would have made it. */
-function toMessage(plain: PlainMessage, path: string): VFileMessage {
-  const message = new VFileMessage(plain.reason, { place: plain.place, ruleId: plain.ruleId, source: plain.source });
-  message.file = path;
-  message.fatal = plain.fatal;
-  if (plain.note !== undefined) message.note = plain.note;
-  if (plain.url !== undefined) message.url = plain.url;
-  return message;
 }
 
 /** A reading thread; `close` it when the book is read. */
@@ -57,7 +47,7 @@ export class ReadHelper implements PieceHelper {
         pending.resolve(
           response.read && {
             tree: response.read.tree,
-            messages: response.read.messages.map((plain) => toMessage(plain, pending.path)),
+            messages: response.read.messages.map((plain) => fromPlainMessage(plain, pending.path)),
           },
         );
     });

@@ -5,9 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import type { Point, Position } from 'unist';
-import type { VFileMessage } from 'vfile-message';
 import type { MarkdownOptions } from '../config/schema.ts';
+import { toPlainMessage, type PlainMessage } from '../markdown/plain-message.ts';
 import { createMarkdownProcessor } from '../markdown/processor.ts';
 import { readPiece, type PieceTask } from '../markdown/read-in-pieces.ts';
 
@@ -17,16 +16,6 @@ export interface ReadRequest {
   task: PieceTask;
 }
 
-/** A message as it crosses threads: the fields the build reads, without the file or the stack. */
-export interface PlainMessage {
-  reason: string;
-  place: Point | Position | undefined;
-  ruleId: string | undefined;
-  source: string | undefined;
-  fatal: boolean | null | undefined;
-  note: string | undefined;
-  url: string | undefined;
-}
 
 /** What a worker answers: the piece read (undefined: it did not start with its heading), or why it failed. */
 export type ReadResponse =
@@ -38,11 +27,7 @@ const processor = createMarkdownProcessor((workerData as { options: MarkdownOpti
 parentPort!.on('message', (request: ReadRequest) => {
   readPiece(processor.readSource, request.task).then(
     (read) => {
-      const plain = (message: VFileMessage): PlainMessage => {
-        const { reason, place, ruleId, source, fatal, note, url } = message;
-        return { reason, place, ruleId, source, fatal, note, url };
-      };
-      const answer = read && { tree: read.tree, messages: read.messages.map(plain) };
+      const answer = read && { tree: read.tree, messages: read.messages.map(toPlainMessage) };
       parentPort!.postMessage({ id: request.id, read: answer } satisfies ReadResponse);
     },
     (error: unknown) =>

@@ -8,27 +8,15 @@
  * file's path and data and the reading options: a change in any but the place reads it again.
  */
 import type { Root } from 'mdast';
-import type { Point, Position } from 'unist';
-import { VFileMessage } from 'vfile-message';
+import { fromPlainMessage, toPlainMessage, type PlainMessage } from './plain-message.ts';
 import { movePieceRead, type PieceRead, type PieceRecall, type PieceTask } from './read-in-pieces.ts';
 
 /** A piece as it was read: its tree and messages at the place it was then. */
 interface Kept {
   tree: Root;
-  messages: KeptMessage[];
+  messages: PlainMessage[];
   offset: number;
   lines: number;
-}
-
-/** The fields of a message the build reads, as it was made. */
-interface KeptMessage {
-  reason: string;
-  place: Point | Position | undefined;
-  ruleId: string | undefined;
-  source: string | undefined;
-  fatal: boolean | null | undefined;
-  note: string | undefined;
-  url: string | undefined;
 }
 
 /** The pieces of each file as last read, and what they were read with. */
@@ -85,15 +73,7 @@ function keyOf({ piece, last }: PieceTask): string {
 function copyOf(read: PieceRead): Omit<Kept, 'offset' | 'lines'> {
   return {
     tree: structuredClone(read.tree),
-    messages: read.messages.map(({ reason, place, ruleId, source, fatal, note, url }) => ({
-      reason,
-      place: structuredClone(place),
-      ruleId,
-      source,
-      fatal,
-      note,
-      url,
-    })),
+    messages: read.messages.map(toPlainMessage),
   };
 }
 
@@ -101,18 +81,7 @@ function copyOf(read: PieceRead): Omit<Kept, 'offset' | 'lines'> {
 function placed(kept: Kept, { path, piece }: PieceTask): PieceRead {
   const read: PieceRead = {
     tree: structuredClone(kept.tree),
-    messages: kept.messages.map((plain) => {
-      const message = new VFileMessage(plain.reason, {
-        place: structuredClone(plain.place),
-        ruleId: plain.ruleId,
-        source: plain.source,
-      });
-      message.file = path;
-      message.fatal = plain.fatal;
-      if (plain.note !== undefined) message.note = plain.note;
-      if (plain.url !== undefined) message.url = plain.url;
-      return message;
-    }),
+    messages: kept.messages.map((plain) => fromPlainMessage(plain, path)),
   };
   movePieceRead(read, { offset: piece.offset - kept.offset, lines: piece.lines - kept.lines });
   return read;
