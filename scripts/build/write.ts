@@ -77,10 +77,11 @@ export async function upToDateBeforeParsing(
 ): Promise<OutputResult | undefined> {
   const { manuscript } = source;
   const book = destination({ manuscript, config: manuscript.config });
-  const about = await rememberedAbout<Remembered>(target(book).path);
+  const where = target(book);
+  const about = await rememberedAbout<Remembered>(where.path);
   if (!about?.images) return undefined;
   const assets = await assetsOfReferences(source, about.images);
-  return assets && upToDate({ ...book, assets }, target(book));
+  return assets && upToDate({ ...book, assets }, where);
 }
 
 /** Reuse the output at `target` if nothing changed since it was written, else make and write it. */

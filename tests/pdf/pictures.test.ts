@@ -239,6 +239,12 @@ describe('口絵 (frontispiece)', () => {
 
   it('are named in the summary, and made again with the interior when their file is gone', async () => {
     expect(rebuild.stdout).toContain(`口絵: 1 colour plate(s) in ${rebuild.platesPath}`);
+    // Nothing changed: found up to date without parsing the book (no progress past reading it).
+    const unchanged = await shared.run('build-pdf', rebuild.args);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(unchanged.stdout).toContain('is up to date');
+    expect(unchanged.stderr).toContain('reading ');
+    expect(unchanged.stderr).not.toContain('parsing chapters');
     await rm(rebuild.platesPath);
     const again = await shared.run('build-pdf', rebuild.args);
     expect(again.code, again.stderr).toBe(0);
