@@ -54,7 +54,11 @@ export interface LoadOptions {
    * than stopping; without it, every problem is thrown together as a `BuildErrors`.
    */
   assetProblems?: BuildError[];
-  /** Whether a second thread may read (scripts/manuscript/read-pool.ts); tests turn it off to compare. */
+  /**
+   * Whether a second thread reads (scripts/manuscript/read-pool.ts) when there is enough Markdown:
+   * by default only with `THREAD_CORES` cores or more; true on any machine with two (tests, to
+   * compare with false).
+   */
   readingThread?: boolean;
   /** Pieces kept from the last load (the preview's): a long file's unchanged pieces are recalled, not read. */
   pieceMemory?: PieceMemory;
@@ -84,7 +88,7 @@ export async function parseBook(
   const { manuscript, processor } = source;
   const chapters: Chapter[] = [];
   const errors: BuildError[] = [];
-  const helper = options.readingThread === false ? undefined : readingHelper(manuscript);
+  const helper = readingHelper(manuscript, options.readingThread);
   const { chapterFiles, config } = manuscript;
   let reached = 0;
   const preRead = helper
@@ -117,14 +121,31 @@ export async function parseBook(
 }
 
 /**
+ * The cores a machine needs for a reading thread to pay. A build on one thread already keeps a
+ * second core busy with V8's own helpers (concurrent marking and compiling: 明暗's EPUB used 2.4 s
+ * of CPU in 1.7 s), and two threads that allocate as the parser does slow each other down (two
+ * builds at once take 1.5× as long each). Measured on two cores, interleaved: 明暗 1.68 s without
+ * the thread against 1.88 s with it, large-peer.md 2.28 against 2.48 s, 30 chapter files 1.52
+ * against 1.53 s. With a third core the thread has one of its own.
+ */
+const THREAD_CORES = 3;
+
+/** Whether a reading thread may start (`LoadOptions.readingThread`), on a machine with `cores`. */
+export function readingThreadWanted(asked: boolean | undefined, cores = availableParallelism()): boolean {
+  if (asked === false || cores < 2) return false;
+  return asked === true || cores >= THREAD_CORES;
+}
+
+/**
  * A second reading thread, for a manuscript with much Markdown to read: a long file that will be
  * read in pieces (a one-file novel), or many files, which it reads whole from the last while the
  * main thread parses from the first. Started before the first file is read, so that it has its
- * parser loaded when there is work; none on a machine with one core, where it could only take turns.
+ * parser loaded when there is work; none on a machine with too few cores (`THREAD_CORES`) unless
+ * asked for, and never on one core, where it could only take turns.
  */
-function readingHelper(manuscript: Manuscript): ReadHelper | undefined {
+function readingHelper(manuscript: Manuscript, asked: boolean | undefined): ReadHelper | undefined {
   const { chapterFiles, config } = manuscript;
-  if (availableParallelism() < 2) return undefined;
+  if (!readingThreadWanted(asked)) return undefined;
   const markdown = chapterFiles.filter((file) => !file.data.aozoraText);
   const size = markdown.reduce((sum, file) => sum + String(file.value).length, 0);
   const cut = !config.markdown.paragraphPerLine && markdown.some(willBeCut);

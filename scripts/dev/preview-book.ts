@@ -97,9 +97,9 @@ export class PreviewBook {
         assetProblems,
         notationProblems,
         pieceMemory: this.pieces,
-        // A second reading thread pays on the first load; on a save, most pieces are recalled and
-        // starting it would cost more than the few pieces it could read.
-        readingThread: this.book === undefined,
+        // A second reading thread may pay on the first load (with the cores for it); on a save,
+        // most pieces are recalled and starting it would cost more than the few pieces it could read.
+        readingThread: this.book === undefined ? undefined : false,
       });
       for (const problem of notationProblems) {
         const path = problem.file ?? this.manuscriptPath;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainMessages } from '../helpers/messages.ts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bookWarnings, loadBook } from '../../scripts/book.ts';
+import { bookWarnings, loadBook, readingThreadWanted } from '../../scripts/book.ts';
 import { MarkdownSchema } from '../../scripts/config/schema.ts';
 import { ReadHelper, readFromTheBack } from '../../scripts/manuscript/read-pool.ts';
 import { createMarkdownProcessor } from '../../scripts/markdown/processor.ts';
@@ -126,5 +126,16 @@ describe('a folder of many chapter files read with a second thread', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(asked).toEqual(['7.md', '5.md', '4.md']);
     expect([...claimed.keys()]).toEqual([7, 5, 4]);
+  });
+});
+
+describe('when a second reading thread starts', () => {
+  it('starts by default only with a core of its own, when asked on two cores, and never on one', () => {
+    expect(readingThreadWanted(undefined, 2)).toBe(false);
+    expect(readingThreadWanted(undefined, 3)).toBe(true);
+    expect(readingThreadWanted(undefined, 8)).toBe(true);
+    expect(readingThreadWanted(true, 2)).toBe(true);
+    expect(readingThreadWanted(true, 1)).toBe(false);
+    expect(readingThreadWanted(false, 8)).toBe(false);
   });
 });
