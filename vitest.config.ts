@@ -1,9 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import { SlowestFirst } from './tests/helpers/slowest-first.ts';
 import { integration } from './tests/test-files.ts';
+import { OUR_VISIT, OUR_VISIT_FOR } from './scripts/visit-alias.mjs';
 
 export default defineConfig({
+  // The packages that get our tree walk in the bundles (scripts/visit-alias.mjs) get it here too:
+  // they are compiled by vitest rather than loaded by Node, so that their imports resolve here.
+  plugins: [
+    {
+      name: 'our-visit',
+      enforce: 'pre',
+      resolveId: (source, importer) =>
+        source === 'unist-util-visit' && importer && OUR_VISIT_FOR.test(importer) ? OUR_VISIT : undefined,
+    },
+  ],
   test: {
+    server: { deps: { inline: [OUR_VISIT_FOR] } },
     // EPUBCheck and Chromium are slow to start; integration tests get room.
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -19,6 +19,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { setInterval, clearInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { OUR_VISIT, OUR_VISIT_FOR } from './visit-alias.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const cacheDir = join(root, '.cache');
@@ -60,7 +61,8 @@ function sourceHash() {
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   const hash = createHash('sha256');
-  for (const file of [...files, join(root, 'package-lock.json'), fileURLToPath(import.meta.url)])
+  const launcher = [import.meta.url, new URL('./visit-alias.mjs', import.meta.url)].map((url) => fileURLToPath(url));
+  for (const file of [...files, join(root, 'package-lock.json'), ...launcher])
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
@@ -94,6 +96,18 @@ function bundleOnly(bundled) {
   };
 }
 
+/** An esbuild plugin: `unist-util-visit` imported by an `OUR_VISIT_FOR` package is our walk (scripts/visit-alias.mjs). */
+function ourVisit() {
+  return {
+    name: 'our-visit',
+    setup(build) {
+      build.onResolve({ filter: /^unist-util-visit$/ }, (args) =>
+        OUR_VISIT_FOR.test(args.importer) ? { path: OUR_VISIT } : undefined,
+      );
+    },
+  };
+}
+
 /** Compile every entry into the hash's folder (atomically: concurrent runs may do it at once) and remove old folders. */
 async function compile(hash) {
   const { build } = await import('esbuild');
@@ -111,7 +125,7 @@ async function compile(hash) {
     bundle: true,
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    plugins: [bundleOnly(BUNDLED)],
+    plugins: [ourVisit(), bundleOnly(BUNDLED)],
     platform: 'node',
     format: 'esm',
     target: 'node20',
