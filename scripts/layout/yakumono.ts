@@ -61,24 +61,26 @@ export function withHalfWidthPairs(nodes: readonly ElementContent[]): ElementCon
   return transform(nodes) ?? [...nodes];
 }
 
-/** The nodes changed, or undefined when nothing in them is. */
+/**
+ * The nodes changed, or undefined when nothing in them is. The list is copied only from the first
+ * change on: most elements of a book have no pair to set, and a list for each was most of the pass.
+ */
 function transform(nodes: readonly ElementContent[]): ElementContent[] | undefined {
-  let changed = false;
-  const out: ElementContent[] = [];
-  for (const node of nodes) {
-    if (node.type === 'text') {
-      const pieces = split(node.value);
-      if (pieces) changed = true;
-      out.push(...(pieces ?? [node]));
-      continue;
+  let out: ElementContent[] | undefined;
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    let replaced: ElementContent[] | undefined;
+    if (node.type === 'text') replaced = split(node.value);
+    else if (node.type === 'element' && !skipped(node)) {
+      const children = transform(node.children);
+      if (children) replaced = [{ ...node, children } as Element];
     }
-    const children = node.type === 'element' && !skipped(node) ? transform(node.children) : undefined;
-    if (children) {
-      changed = true;
-      out.push({ ...node, children } as Element);
-    } else out.push(node);
+    if (replaced) {
+      out ??= nodes.slice(0, index);
+      out.push(...replaced);
+    } else out?.push(node);
   }
-  return changed ? out : undefined;
+  return out;
 }
 
 /** Text set apart from the lines of prose (code, readings) or set as one unit (縦中横). */
