@@ -3,7 +3,7 @@
  * breaks and at the size limit) and 奥付.
  */
 import { pathToFileURL } from 'node:url';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import type { Book, Chapter } from '../book.ts';
@@ -109,7 +109,9 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
   pages.push(...chapterPages);
   pages.push(page('p-colophon', '奥付', 'p-colophon', 'backmatter', [colophonPage(config, 'ebook')]));
 
-  const fileOf = idIndex(pages);
+  // One walk of every document finds its ids and its in-book links; the 目次 is walked again once made.
+  const found = pages.map((page) => idsAndLinks(page.nodes));
+  const fileOf = idIndex(pages, found);
   // A heading that opens its document is reached by the document's name: Kobo's iOS and e-ink
   // readers show a link to a later `file#id` whose target has nine characters or more as a
   // pop-up note instead of going there (its EPUB guidelines, Footnotes/Endnotes).
@@ -118,7 +120,8 @@ export function layoutEpub(book: Book, coverSrc: string): EpubLayout {
     opening.has(entry.id) ? (fileOf.get(entry.id) ?? '') : `${fileOf.get(entry.id) ?? ''}#${entry.id}`;
   const entries = tocEntries(book.chapters, config.tocDepth);
   pages[tocIndex]!.nodes = [tocPage(config, entries, { href: hrefOf, compactNumerals: true })];
-  rewriteCrossDocumentLinks(pages, idIndex(pages));
+  found[tocIndex] = idsAndLinks(pages[tocIndex]!.nodes);
+  rewriteCrossDocumentLinks(pages, found, idIndex(pages, found));
 
   const firstText = chapterPages[0]?.filename ?? 'p-colophon.xhtml';
   const navEntries: TocEntry[] = [
@@ -163,46 +166,58 @@ function openingIds(pages: readonly EpubPage[]): Set<string> {
   return ids;
 }
 
-/** Which document each element id ended up in. */
-function idIndex(pages: readonly EpubPage[]): Map<string, string> {
-  const index = new Map<string, string>();
-  const walk = (nodes: readonly ElementContent[], filename: string) => {
-    for (const node of nodes) {
+/** What a document holds that links within the book depend on: its element ids, and its `#…` links. */
+interface IdsAndLinks {
+  ids: string[];
+  links: Element[];
+}
+
+function idsAndLinks(nodes: readonly ElementContent[]): IdsAndLinks {
+  const found: IdsAndLinks = { ids: [], links: [] };
+  const walk = (children: readonly ElementContent[]) => {
+    for (const node of children) {
       if (node.type !== 'element') continue;
-      if (typeof node.properties.id === 'string') index.set(node.properties.id, filename);
-      walk(node.children, filename);
+      const { id, href } = node.properties;
+      if (typeof id === 'string') found.ids.push(id);
+      if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) found.links.push(node);
+      walk(node.children);
     }
   };
-  for (const { nodes, filename } of pages) walk(nodes, filename);
+  walk(nodes);
+  return found;
+}
+
+/** Which document each element id ended up in (a later document's wins). */
+function idIndex(pages: readonly EpubPage[], found: readonly IdsAndLinks[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const [at, { filename }] of pages.entries()) for (const id of found[at]!.ids) index.set(id, filename);
   return index;
 }
 
 /** A `#id` link whose target is now in another document gets that document's name. */
-function rewriteCrossDocumentLinks(pages: readonly EpubPage[], fileOf: Map<string, string>): void {
-  const walk = (nodes: readonly ElementContent[], filename: string, source?: VFile) => {
-    for (const node of nodes) {
-      if (node.type !== 'element') continue;
-      const href = node.properties.href;
-      if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) {
-        const target = decodeURIComponent(href.slice(1));
-        const file = fileOf.get(target);
-        if (file === undefined) {
-          // A dangling fragment is an EPUBCheck error; the link text stays, the link goes.
-          const message = source?.message(`link to "${href}" points at nothing in the book; kept as plain text`, {
-            place: node.position,
-            ruleId: 'broken-link',
-            source: 'epub',
-          });
-          if (message)
-            message.note =
-              'link to an id that is in the book (a heading, or an element with id="…"), or remove the link';
-          delete node.properties.href;
-        } else if (file !== filename) {
-          node.properties.href = `${file}${href}`;
-        }
+function rewriteCrossDocumentLinks(
+  pages: readonly EpubPage[],
+  found: readonly IdsAndLinks[],
+  fileOf: Map<string, string>,
+): void {
+  for (const [at, { filename, source }] of pages.entries()) {
+    for (const node of found[at]!.links) {
+      const href = node.properties.href as string;
+      const target = decodeURIComponent(href.slice(1));
+      const file = fileOf.get(target);
+      if (file === undefined) {
+        // A dangling fragment is an EPUBCheck error; the link text stays, the link goes.
+        const message = source?.message(`link to "${href}" points at nothing in the book; kept as plain text`, {
+          place: node.position,
+          ruleId: 'broken-link',
+          source: 'epub',
+        });
+        if (message)
+          message.note = 'link to an id that is in the book (a heading, or an element with id="…"), or remove the link';
+        delete node.properties.href;
+      } else if (file !== filename) {
+        node.properties.href = `${file}${href}`;
       }
-      walk(node.children, filename, source);
     }
-  };
-  for (const { nodes, filename, source } of pages) walk(nodes, filename, source);
+  }
 }
