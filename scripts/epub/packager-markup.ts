@@ -62,18 +62,33 @@ const ATTRIBUTE = / ([^\s"'<>/=]+)="/g;
 function keepsTag(name: string, attributes: string, closed: boolean, parent: string | undefined): boolean {
   if (SPECIAL.has(name) || closed !== VOID.has(name)) return false;
   if (parent !== undefined && IMPLIES_CLOSE.get(name)?.includes(parent)) return false;
-  for (const [, attribute] of attributes.matchAll(ATTRIBUTE)) if (!ALLOWED.has(attribute!)) return false;
+  if (attributes === '') return true;
+  ATTRIBUTE.lastIndex = 0;
+  for (let found = ATTRIBUTE.exec(attributes); found; found = ATTRIBUTE.exec(attributes))
+    if (!ALLOWED.has(found[1]!)) return false;
   return true;
 }
 
-/** Whether the packager's parser reads the markup as the tree it was written from. */
+/**
+ * Whether the packager's parser reads the markup as the tree it was written from. It reads every
+ * page of the book, so the text between tags is looked at in place: the next `>` and `"` at or
+ * after a point are kept, and found again only once passed.
+ */
 function readsBack(xhtml: string): boolean {
   const open: string[] = [];
+  const after = (mark: string, from: number) => {
+    const found = xhtml.indexOf(mark, from);
+    return found === -1 ? Infinity : found;
+  };
+  let gt = after('>', 0);
+  let quote = after('"', 0);
   let at = 0;
   while (at < xhtml.length) {
     const next = xhtml.indexOf('<', at);
-    const text = xhtml.slice(at, next === -1 ? xhtml.length : next);
-    if (text.includes('>') || text.includes('"')) return false;
+    if (gt < at) gt = after('>', at);
+    if (quote < at) quote = after('"', at);
+    // Text (from `at` to the next tag) with a `>` or a `"` in it.
+    if (Math.min(gt, quote) < (next === -1 ? xhtml.length : next)) return false;
     if (next === -1) break;
     TAG.lastIndex = next;
     const tag = TAG.exec(xhtml);
