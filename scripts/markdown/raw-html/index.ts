@@ -5,7 +5,6 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import type { Raw } from 'mdast-util-to-hast';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified, type Processor } from 'unified';
 import { visit } from '../visit.ts';
@@ -25,7 +24,11 @@ const stripped = new Set(schema.strip);
  * whose raw HTML is whole. Everything else in the tree was made by our own handlers.
  */
 export function rehypeRawHtml(this: Processor) {
-  const parse = unified().use(rehypeRaw).freeze();
+  // The HTML parser (parse5, a fifth of the Markdown stage's code) is loaded for the first chapter
+  // that holds raw HTML, not for every build: most books hold none.
+  const load = () => import('rehype-raw').then(({ default: rehypeRaw }) => unified().use(rehypeRaw).freeze());
+  let parser: ReturnType<typeof load> | undefined;
+  const htmlParser = () => (parser ??= load());
   const check = unified()
     .use(rehypeReportUnsafeHtml)
     .use(rehypeSanitize, schema)
@@ -38,6 +41,8 @@ export function rehypeRawHtml(this: Processor) {
   const noFile = new VFile();
   return async (tree: Root, file: VFile): Promise<Root> => {
     const groups = rawGroups(tree.children);
+    if (groups.length === 0) return tree;
+    const parse = await htmlParser();
     // From the last, so that earlier indexes stay valid while groups are replaced.
     for (const [start, end] of groups.reverse()) {
       const part: Root = { type: 'root', children: tree.children.slice(start, end) };
