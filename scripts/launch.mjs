@@ -79,7 +79,7 @@ const pageScriptName = (entry) => `${entry.replace(/\//g, '-')}.js`;
  * folder, CommonJS, textlint with its own older copies of these) stays in node_modules.
  */
 const BUNDLED =
-  /^(?:unified|bail|trough|devlop|zwitch|extend|is-plain-obj|vfile.*|unist-.*|micromark.*|mdast-util-.*|hast-util-.*|hastscript|remark-.*|rehype-.*|decode-named-character-reference|character-entities.*|character-reference-invalid|property-information|space-separated-tokens|comma-separated-tokens|html-void-elements|html-url-attributes|web-namespaces|ccount|longest-streak|markdown-table|stringify-entities|trim-lines|escape-string-regexp|parse5|entities)$/;
+  /^(?:unified|bail|trough|devlop|zwitch|extend|is-plain-obj|vfile.*|unist-.*|micromark.*|mdast-util-.*|hast-util-.*|hastscript|remark-.*|rehype-.*|decode-named-character-reference|character-entities.*|character-reference-invalid|property-information|space-separated-tokens|comma-separated-tokens|html-void-elements|html-url-attributes|web-namespaces|ccount|longest-streak|markdown-table|stringify-entities|trim-lines|escape-string-regexp|parse5|entities|parse-entities|is-(?:alphabetical|alphanumerical|decimal|hexadecimal)|fault|format)$/;
 
 /** An esbuild plugin: bare imports of packages whose name `bundled` matches are compiled in; the rest stay imports. */
 function bundleOnly(bundled) {
