@@ -31,7 +31,6 @@ declare module 'micromark-util-types' {
   interface TokenTypeMap {
     ruby: 'ruby';
     rubyImplicit: 'rubyImplicit';
-    rubyMarker: 'rubyMarker';
     rubyBase: 'rubyBase';
     rubyText: 'rubyText';
     rubyUnclosed: 'rubyUnclosed';
@@ -80,9 +79,7 @@ function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: 
 
   function start(code: Code): State | undefined {
     effects.enter('ruby');
-    effects.enter('rubyMarker');
     effects.consume(code);
-    effects.exit('rubyMarker');
     return segment;
   }
 
@@ -100,9 +97,7 @@ function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: 
 
   function delimiter(code: Code): State | undefined {
     if (code === codes.rightCurlyBrace && bars === 0) return nok(code);
-    effects.enter('rubyMarker');
     effects.consume(code);
-    effects.exit('rubyMarker');
     if (isBar(code)) {
       bars++;
       return segment;
@@ -121,9 +116,7 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
 
   function start(code: Code): State | undefined {
     effects.enter('ruby');
-    effects.enter('rubyMarker');
     effects.consume(code);
-    effects.exit('rubyMarker');
     return factoryContent(constructs, effects, open, nok, 'rubyBase', {
       isEnd: (c) => c === OPEN_ANGLE,
       isForbidden: (c) => isBar(c) || c === CLOSE_ANGLE,
@@ -131,9 +124,7 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
   }
 
   function open(code: Code): State | undefined {
-    effects.enter('rubyMarker');
     effects.consume(code);
-    effects.exit('rubyMarker');
     return reading;
   }
 
@@ -150,9 +141,7 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
   }
 
   function close(code: Code): State | undefined {
-    effects.enter('rubyMarker');
     effects.consume(code);
-    effects.exit('rubyMarker');
     const token = effects.exit('ruby');
     if (empty) token._rubyEmpty = 'reading';
     return ok;
@@ -186,9 +175,7 @@ function tokenizeImplicit(this: TokenizeContext, effects: Effects, ok: State, no
 
   function start(code: Code): State | undefined {
     effects.enter('rubyImplicit');
-    effects.enter('rubyMarker');
     effects.consume(code);
-    effects.exit('rubyMarker');
     return reading;
   }
 
@@ -203,9 +190,7 @@ function tokenizeImplicit(this: TokenizeContext, effects: Effects, ok: State, no
   }
 
   function close(code: Code): State | undefined {
-    effects.enter('rubyMarker');
     effects.consume(code);
-    effects.exit('rubyMarker');
     effects.exit('rubyImplicit');
     return ok;
   }
