@@ -9,11 +9,16 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
-import { EPub, type Content, type Options } from 'epub-gen-memory';
-import { normalizeHTML } from 'epub-gen-memory/dist/lib/util/html.js';
-import { validateAndNormalizeChapter, validateIsChapters } from 'epub-gen-memory/dist/lib/util/index.js';
 import { BuildError } from '../errors.ts';
 import { coverPageBody } from './cover-page.ts';
+import {
+  EPub,
+  normalizeHTML,
+  validateAndNormalizeChapter,
+  validateIsChapters,
+  type Content,
+  type Options,
+} from './packager.ts';
 import { packagerMarkup } from './packager-markup.ts';
 import type { EpubPage } from './pages.ts';
 import type { Readings } from './readings.ts';

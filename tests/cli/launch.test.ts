@@ -31,6 +31,19 @@ describe('node scripts/launch.mjs, as the npm scripts run it', () => {
     expect(await readdir(join(root, 'out'))).toEqual(['book.epub']);
   });
 
+  it('build-epub loads the packager without node-fetch and ow (scripts/epub/packager.ts)', async () => {
+    const root = await makeManuscript({ 'book.yaml': 'title: 本\nfilename: book\n', 'a.md': '# 章\n\n本文。\n' });
+    const printLoaded = join(projectRoot, 'tests/helpers/print-loaded.cjs');
+    const result = await runBuild('epub', ['--manuscript', root, '--out-dir', join(root, 'out')], {
+      env: { NODE_OPTIONS: `--require ${printLoaded}` },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const loaded = result.stderr.split('\nloaded modules:\n')[1]?.split('\n') ?? [];
+    // The packager itself was loaded, from node_modules; the two it loads for what a build never does were not.
+    expect(loaded.some((path) => path.includes('/node_modules/epub-gen-memory/dist/lib/index.js'))).toBe(true);
+    expect(loaded.filter((path) => /\/node_modules\/(?:node-fetch|ow)\//.test(path))).toEqual([]);
+  });
+
   it('lint exits 2 with its usage on a wrong command line', async () => {
     const result = await runCommand('lint', ['--format', 'xml']);
     expect(result.code).toBe(2);
