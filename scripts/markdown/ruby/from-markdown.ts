@@ -3,6 +3,7 @@
  * `rubySyntax`, and finds the base of `漢字《かんじ》` in the text before it.
  */
 import type { Parent, PhrasingContent, Text } from 'mdast';
+import type { Point } from 'unist';
 import type { CompileContext, Extension, Handle } from 'mdast-util-from-markdown';
 import type { Token } from 'micromark-util-types';
 import { recordSyntaxProblem } from '../syntax-problems.ts';
@@ -31,7 +32,9 @@ export function rubyFromMarkdown(base: ImplicitBase = 'kanji'): Extension {
   return {
     enter: {
       ruby: enterRuby,
+      rubyPlain: enterRuby,
       rubyImplicit: enterRuby,
+      rubyImplicitPlain: enterRuby,
       rubyBase(token) {
         this.enter({ type: 'rubyBase', children: [] }, token);
       },
@@ -44,7 +47,15 @@ export function rubyFromMarkdown(base: ImplicitBase = 'kanji'): Extension {
     },
     exit: {
       ruby: exitRuby,
+      rubyPlain(token) {
+        addPlainParts(this, token, 'bar');
+        this.exit(token);
+      },
       rubyImplicit: exitImplicit,
+      rubyImplicitPlain(token) {
+        addPlainParts(this, token, 'implicit');
+        exitImplicit.call(this, token);
+      },
       rubyBase: exitNode,
       rubyText: exitNode,
       rubyUnclosed(token) {
@@ -77,6 +88,39 @@ const enterRuby: Handle = function (token) {
 const exitNode: Handle = function (token) {
   this.exit(token);
 };
+
+/**
+ * The base and the reading of a plain ruby (one token: syntax.ts `tokenizePlainBar`,
+ * `tokenizePlainImplicit`), as the full form's tokens would have made them: a `rubyBase` (for
+ * `｜base《reading》`) and a `rubyText`, each holding one text node, with the places of the
+ * characters between the marks. Their characters are all plain, so the first `《` is the one
+ * after the base.
+ */
+function addPlainParts(context: CompileContext, token: Token, form: 'bar' | 'implicit'): void {
+  const node = context.stack.at(-1) as Ruby;
+  const source = context.sliceSerialize(token);
+  const open = form === 'bar' ? source.indexOf('《') : 0;
+  const start = pointOf(token.start);
+  if (form === 'bar') node.children.push(plainPart('rubyBase', source, 1, open, start));
+  node.children.push(plainPart('rubyText', source, open + 1, source.length - 1, start));
+}
+
+/** A part of a plain ruby, from `from` to `to` in its source, which starts at `start`. */
+function plainPart(
+  type: 'rubyBase' | 'rubyText',
+  source: string,
+  from: number,
+  to: number,
+  start: Point,
+): Ruby['children'][number] {
+  const text: Text = {
+    type: 'text',
+    value: source.slice(from, to),
+    position: { start: shiftPoint(start, from), end: shiftPoint(start, to) },
+  };
+  const position = { start: shiftPoint(start, from), end: shiftPoint(start, to) };
+  return { type, children: [text], position } as Ruby['children'][number];
+}
 
 /** A ruby with an empty base or reading stays as the text the author wrote, with a warning. */
 const exitRuby: Handle = function (token) {

@@ -30,7 +30,10 @@ export const CLOSE_ANGLE = 0x300b;
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
     ruby: 'ruby';
+    rubyPlain: 'rubyPlain';
     rubyImplicit: 'rubyImplicit';
+    rubyImplicitPlain: 'rubyImplicitPlain';
+    rubyMarker: 'rubyMarker';
     rubyBase: 'rubyBase';
     rubyText: 'rubyText';
     rubyUnclosed: 'rubyUnclosed';
@@ -46,7 +49,9 @@ declare module 'micromark-util-types' {
 const isBar = (code: Code) => code === codes.verticalBar || code === FULLWIDTH_BAR;
 
 const curly: Construct = { name: 'rubyCurly', tokenize: tokenizeCurly };
+const plainBar: Construct = { name: 'rubyPlainBar', tokenize: tokenizePlainBar };
 const bar: Construct = { name: 'rubyBar', tokenize: tokenizeBar };
+const plainImplicit: Construct = { name: 'rubyPlainImplicit', tokenize: tokenizePlainImplicit };
 const barEscape: Construct = { name: 'rubyBarEscape', tokenize: tokenizeBarEscape };
 const implicit: Construct = { name: 'rubyImplicit', tokenize: tokenizeImplicit };
 const unclosed: Construct = { name: 'rubyUnclosed', tokenize: tokenizeUnclosed };
@@ -58,14 +63,19 @@ const unclosedShape: Construct = { tokenize: tokenizeUnclosedShape, partial: tru
  */
 export function rubySyntax(notation: 'all' | 'aozora' = 'all'): Extension {
   if (notation === 'aozora')
-    return { text: { [FULLWIDTH_BAR]: [barEscape, bar, unclosed], [OPEN_ANGLE]: [implicit, unclosed] } };
+    return {
+      text: {
+        [FULLWIDTH_BAR]: [barEscape, plainBar, bar, unclosed],
+        [OPEN_ANGLE]: [plainImplicit, implicit, unclosed],
+      },
+    };
   return {
     text: {
       [codes.leftCurlyBrace]: [curly, unclosed],
-      [codes.verticalBar]: [barEscape, bar, unclosed],
-      [FULLWIDTH_BAR]: [barEscape, bar, unclosed],
+      [codes.verticalBar]: [barEscape, plainBar, bar, unclosed],
+      [FULLWIDTH_BAR]: [barEscape, plainBar, bar, unclosed],
       // 傍点 (`《《`) is tried first: its extension is registered before this one.
-      [OPEN_ANGLE]: [implicit, unclosed],
+      [OPEN_ANGLE]: [plainImplicit, implicit, unclosed],
     },
   };
 }
@@ -79,7 +89,9 @@ function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: 
 
   function start(code: Code): State | undefined {
     effects.enter('ruby');
+    effects.enter('rubyMarker');
     effects.consume(code);
+    effects.exit('rubyMarker');
     return segment;
   }
 
@@ -97,7 +109,9 @@ function tokenizeCurly(this: TokenizeContext, effects: Effects, ok: State, nok: 
 
   function delimiter(code: Code): State | undefined {
     if (code === codes.rightCurlyBrace && bars === 0) return nok(code);
+    effects.enter('rubyMarker');
     effects.consume(code);
+    effects.exit('rubyMarker');
     if (isBar(code)) {
       bars++;
       return segment;
@@ -116,7 +130,9 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
 
   function start(code: Code): State | undefined {
     effects.enter('ruby');
+    effects.enter('rubyMarker');
     effects.consume(code);
+    effects.exit('rubyMarker');
     return factoryContent(constructs, effects, open, nok, 'rubyBase', {
       isEnd: (c) => c === OPEN_ANGLE,
       isForbidden: (c) => isBar(c) || c === CLOSE_ANGLE,
@@ -124,7 +140,9 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
   }
 
   function open(code: Code): State | undefined {
+    effects.enter('rubyMarker');
     effects.consume(code);
+    effects.exit('rubyMarker');
     return reading;
   }
 
@@ -141,10 +159,89 @@ function tokenizeBar(this: TokenizeContext, effects: Effects, ok: State, nok: St
   }
 
   function close(code: Code): State | undefined {
+    effects.enter('rubyMarker');
     effects.consume(code);
+    effects.exit('rubyMarker');
     const token = effects.exit('ruby');
     if (empty) token._rubyEmpty = 'reading';
     return ok;
+  }
+}
+
+/**
+ * Whether a code of a ruby's base (`text`) or reading (`string`) is plain: a character outside
+ * ASCII that starts no construct of that content, so that the nested tokenizer would read a run
+ * of such characters as one `data` token (text/factory-content.ts takes the same shortcut).
+ */
+function plainIn(constructs: TokenizeContext['parser']['constructs']['text'], code: Code): boolean {
+  return code !== codes.eof && code >= 0x80 && !(code in constructs) && !('null' in constructs);
+}
+
+/**
+ * `｜base《reading》` whose base and reading are plain (`plainIn`), the usual ruby: one `rubyPlain`
+ * token, from which the tree is built with the parts the full form gives (from-markdown.ts). The
+ * full form makes tokens of the marks, the base, the reading and their text: ten events for every
+ * ruby, which were most of what reading 明暗 (8,766 rubies) cost beyond CommonMark. Anything else
+ * fails here, and the full form (`tokenizeBar`) reads it.
+ */
+function tokenizePlainBar(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const { text, string } = this.parser.constructs;
+  let base = 0;
+  let reading = 0;
+  return start;
+
+  function start(code: Code): State | undefined {
+    effects.enter('rubyPlain');
+    effects.consume(code);
+    return inBase;
+  }
+
+  function inBase(code: Code): State | undefined {
+    if (code === OPEN_ANGLE && base > 0) {
+      effects.consume(code);
+      return inReading;
+    }
+    if (!plainIn(text, code) || isBar(code) || code === CLOSE_ANGLE) return nok(code);
+    base++;
+    effects.consume(code);
+    return inBase;
+  }
+
+  function inReading(code: Code): State | undefined {
+    if (code === CLOSE_ANGLE && reading > 0) {
+      effects.consume(code);
+      effects.exit('rubyPlain');
+      return ok;
+    }
+    if (!plainIn(string, code) || code === OPEN_ANGLE || code === CLOSE_ANGLE) return nok(code);
+    reading++;
+    effects.consume(code);
+    return inReading;
+  }
+}
+
+/** `《reading》` with a plain reading (`plainIn`), as one `rubyImplicitPlain` token; else `tokenizeImplicit` reads it. */
+function tokenizePlainImplicit(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const { string } = this.parser.constructs;
+  let reading = 0;
+  return start;
+
+  function start(code: Code): State | undefined {
+    effects.enter('rubyImplicitPlain');
+    effects.consume(code);
+    return inReading;
+  }
+
+  function inReading(code: Code): State | undefined {
+    if (code === CLOSE_ANGLE && reading > 0) {
+      effects.consume(code);
+      effects.exit('rubyImplicitPlain');
+      return ok;
+    }
+    if (!plainIn(string, code) || code === OPEN_ANGLE || code === CLOSE_ANGLE) return nok(code);
+    reading++;
+    effects.consume(code);
+    return inReading;
   }
 }
 
@@ -175,7 +272,9 @@ function tokenizeImplicit(this: TokenizeContext, effects: Effects, ok: State, no
 
   function start(code: Code): State | undefined {
     effects.enter('rubyImplicit');
+    effects.enter('rubyMarker');
     effects.consume(code);
+    effects.exit('rubyMarker');
     return reading;
   }
 
@@ -190,7 +289,9 @@ function tokenizeImplicit(this: TokenizeContext, effects: Effects, ok: State, no
   }
 
   function close(code: Code): State | undefined {
+    effects.enter('rubyMarker');
     effects.consume(code);
+    effects.exit('rubyMarker');
     effects.exit('rubyImplicit');
     return ok;
   }
