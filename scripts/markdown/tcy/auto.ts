@@ -23,6 +23,9 @@ export interface AutoTcyOptions {
 const JOINERS = new Set([...".,:;/\\-_+#@&'’ "]);
 const SKIPPED = new Set<Nodes['type']>(['inlineCode', 'code', 'html', 'tcy', 'aozoraAnnotation', 'yaml']);
 
+/** A character a run set upright is made of (`uprightRanges`). */
+const CANDIDATE = /[0-9!?]/;
+
 /** Text a 青空文庫 横組み sets sideways: its digits read across with the rest of it. */
 const isSideways = (node: Nodes) => node.type === 'aozoraStyled' && node.className.includes('sideways');
 
@@ -39,7 +42,10 @@ function walk(parent: Parent, options: AutoTcyOptions, file: VFile): void {
   let changed = false;
   for (const [index, child] of parent.children.entries()) {
     if (child.type === 'text') {
-      const ranges = uprightRanges(child.value, charsBefore(parent, index), charsAfter(parent, index), options);
+      // Most text holds no digit and no `!?`: only text that does has the characters around it read.
+      const ranges = CANDIDATE.test(child.value)
+        ? uprightRanges(child.value, charsBefore(parent, index), charsAfter(parent, index), options)
+        : [];
       if (ranges.length > 0) {
         const points = pointsOf(child, file);
         children.push(
