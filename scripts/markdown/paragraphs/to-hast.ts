@@ -12,7 +12,7 @@ import type { Heading, Paragraph } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import { isPlaced, layoutClasses } from '../block-layout/index.ts';
 import { isOpeningBracket } from '../text/characters.ts';
-import { visibleText } from '../text/visible.ts';
+import { firstVisibleChar } from '../text/visible.ts';
 
 /** What decides a paragraph's indent. */
 export interface ParagraphOptions {
@@ -46,7 +46,7 @@ function paragraphClasses(node: Paragraph, options: ParagraphOptions): string[] 
   if (isPlaced(layout))
     return layout.wrap === undefined ? ['no-indent', ...layoutClasses(layout)] : layoutClasses(layout);
   if (node.data?.blankLine) return [];
-  const first = [...visibleText(node)][0];
+  const first = firstVisibleChar(node);
   if (first === '\u3000') return ['no-indent'];
   if (isOpeningBracket(first)) return options.bracketIndent === 'flush' ? ['no-indent'] : [];
   return options.paragraphPerLine || node.data?.perLine ? ['no-indent'] : [];

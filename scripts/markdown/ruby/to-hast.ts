@@ -11,7 +11,8 @@ export function rubyToHast(state: State, node: Ruby): Element {
     base?.type === 'rubyBase' && base.children.length === 1 && base.children[0]!.type === 'text'
       ? base.children[0].value
       : undefined;
-  const chars = baseText === undefined ? [] : [...baseText];
+  // The base's characters are counted only for a ruby with several readings (most have one).
+  const chars = baseText === undefined || rubyTexts.length < 2 ? [] : [...baseText];
   let children: ElementContent[];
   if (rubyTexts.length > 1 && chars.length === rubyTexts.length) {
     // 熟語ルビ / モノルビ: one reading per base character, so each sits beside its own character.

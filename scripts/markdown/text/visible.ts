@@ -20,6 +20,27 @@ export function visibleText(node: Nodes): string {
   }
 }
 
+/** The first character (code point) a reader sees in a node, without making its whole visible text. */
+export function firstVisibleChar(node: Nodes): string | undefined {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'tcy':
+      return node.value === '' ? undefined : String.fromCodePoint(node.value.codePointAt(0)!);
+    case 'break':
+      return '\n';
+    case 'ruby':
+      return node.children[0]?.type === 'rubyBase' ? firstVisibleChar(node.children[0]) : undefined;
+    default:
+      if ('children' in node)
+        for (const child of node.children) {
+          const first = firstVisibleChar(child);
+          if (first !== undefined) return first;
+        }
+      return undefined;
+  }
+}
+
 /** Up to `count` characters a reader sees just before `parent.children[index]`, in the same parent. */
 export function charsBefore(parent: Parent, index: number, count = 2): string[] {
   const chars: string[] = [];
