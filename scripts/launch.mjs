@@ -129,7 +129,9 @@ async function compile(hash) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    sourcemap: 'inline',
+    // Source maps beside the modules, not inside them: inline, they were half of every module's bytes,
+    // which Node reads and decodes at every start (the parser's modules: 92 → 79 ms to load).
+    sourcemap: 'linked',
     logLevel: 'error',
   });
   await build({
