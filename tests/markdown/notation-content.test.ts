@@ -51,6 +51,8 @@ const PARTS = [
   '東京',
   'かんじ',
   'カナ',
+  // Outside the BMP: two UTF-16 units, which a place counts as two columns.
+  '𠮷',
   '｜',
   '|',
   '{',
@@ -99,6 +101,8 @@ const SHAPES = [
   '｜１２《じゅうに》',
   '《《傍｜点《てん》》》',
   '{**強**|つよ}',
+  '｜𠮷野《よしの》',
+  '𩸽《ほっけ》',
 ];
 const line = fc
   .array(
