@@ -5,7 +5,7 @@
  * its own destination pads), from such a PDF that is up to date, or else from its destination's
  * interior built now from the same load of the book.
  */
-import { bookWarnings, type Book } from '../book.ts';
+import { bookWarnings, type Book, type BookSource } from '../book.ts';
 import { configFor } from '../config/destination-config.ts';
 import { PROFILES, type BookConfig, type Profile } from '../config/schema.ts';
 import { buildTimestamp } from '../config/timestamp.ts';
@@ -15,7 +15,7 @@ import type { BuildContext } from './context.ts';
 import { checkDestinations, coverProfile, coverSuffix, destinationBook, profilesOf } from './destinations.ts';
 import type { BuildOptions, OutputResult } from './options.ts';
 import { pdfKey, pdfOutput, pdfPath, withBookWarnings } from './pdf.ts';
-import { outputPath, upToDate, writeOutput } from './write.ts';
+import { outputPath, upToDate, upToDateBeforeParsing, writeOutput } from './write.ts';
 
 /** A print destination, which has a cover. */
 type PrintProfile = Exclude<Profile, 'screen'>;
@@ -29,7 +29,11 @@ export interface CoverRequest {
 }
 
 /** The print destinations whose covers are asked for. */
-export function coverProfiles(book: Book, options: BuildOptions, request: CoverRequest = {}): PrintProfile[] {
+export function coverProfiles(
+  book: Pick<Book, 'config'>,
+  options: BuildOptions,
+  request: CoverRequest = {},
+): PrintProfile[] {
   const profiles = [...new Set(profilesOf(book, options).map(coverProfile))];
   return request.ifConfigured ? profiles.filter((profile) => configFor(book.config, profile).print.cover) : profiles;
 }
@@ -57,6 +61,8 @@ export async function coverOutputs(
   options: BuildOptions,
   request: CoverRequest = {},
 ): Promise<OutputResult[]> {
+  const reused = options.force ? undefined : await coversBeforeParsing(context, options, request);
+  if (reused) return reused;
   const book = await context.book();
   const profiles = coverProfiles(book, options, request);
   await checkCovers(book, profiles);
@@ -68,6 +74,83 @@ export async function coverOutputs(
     results.push(...made);
   }
   return results;
+}
+
+/**
+ * Every asked cover as the last build left it, if each is up to date, found without parsing the
+ * book (write.ts `upToDateBeforeParsing`): its page count from `--pages`, from an interior this
+ * command made or found, or from an interior of its destination (or one laid out the same way)
+ * found up to date the same way. Undefined when one is not, or its page count is not known so; the
+ * build then parses the book and goes on as before. A `npm run build` with nothing changed parses
+ * nothing.
+ */
+export async function coversBeforeParsing(
+  context: BuildContext,
+  options: BuildOptions,
+  request: CoverRequest = {},
+): Promise<OutputResult[] | undefined> {
+  const source = await context.source();
+  const named = { manuscript: source.manuscript, config: source.manuscript.config };
+  const results: OutputResult[] = [];
+  for (const profile of coverProfiles(named, options, request)) {
+    const configs = { shared: named.config, destination: destinationBook(named, profile).config };
+    const pages =
+      options.pages ??
+      pagesOf(request.interiors ?? [], configs, profile) ??
+      (await pagesBeforeParsing(source, options, configs, profile));
+    if (pages === undefined) return undefined;
+    const found = await upToDateBeforeParsing(
+      source,
+      (view) => ({
+        path: outputPath(view, options.outDir, 'pdf', coverSuffix(profile)),
+        key: `cover:${profile}:${pages}`,
+      }),
+      (view) => destinationBook(view, profile),
+    );
+    if (!found) return undefined;
+    results.push(found);
+  }
+  return results;
+}
+
+/**
+ * A destination's page count from its interior on disk, or from the interior of a destination laid
+ * out the same way (padded as it pads), when that is up to date, found without parsing the book.
+ */
+async function pagesBeforeParsing(
+  source: BookSource,
+  options: BuildOptions,
+  configs: { shared: BookConfig; destination: BookConfig },
+  profile: PrintProfile,
+): Promise<number | undefined> {
+  const alike = PROFILES.filter((other) => other !== profile && sameLayout(configs.shared, other, profile));
+  for (const from of [profile, ...alike]) {
+    const found = await upToDateBeforeParsing(
+      source,
+      (view) => ({ path: pdfPath(view, options.outDir, from), key: pdfKey(from) }),
+      (view) => destinationBook(view, from),
+    );
+    if (found?.file.pages !== undefined) return padded(found.file.pages, configs.destination, profile);
+  }
+  return undefined;
+}
+
+/**
+ * A destination's page count from the PDFs this command made or found: its own, or, padded as it
+ * pads (by its `destination` settings), that of a destination laid out the same way (by the `shared` ones).
+ */
+function pagesOf(
+  interiors: readonly OutputResult[],
+  { shared, destination }: { shared: BookConfig; destination: BookConfig },
+  profile: PrintProfile,
+): number | undefined {
+  const pdfs = interiors.flatMap((result) =>
+    result.facts.kind === 'pdf' ? [{ result, from: result.facts.profile }] : [],
+  );
+  const own = pdfs.find((pdf) => pdf.from === profile);
+  if (own) return own.result.file.pages;
+  const made = pdfs.find((pdf) => sameLayout(shared, pdf.from, profile));
+  return made ? padded(made.result.file.pages!, destination, profile) : undefined;
 }
 
 /** One destination's cover, after the interior built for its page count when there was none. */
@@ -117,14 +200,9 @@ async function interiorPages(
   interiors: readonly OutputResult[],
 ): Promise<{ pages: number; interior?: OutputResult }> {
   if (options.pages !== undefined) return { pages: options.pages };
-  const pdfs = interiors.flatMap((result) =>
-    result.facts.kind === 'pdf' ? [{ result, from: result.facts.profile }] : [],
-  );
-  const own = pdfs.find((pdf) => pdf.from === profile);
-  if (own) return { pages: own.result.file.pages! };
+  const made = pagesOf(interiors, { shared: shared.config, destination: book.config }, profile);
+  if (made !== undefined) return { pages: made };
   const alike = (from: Profile) => sameLayout(shared.config, from, profile);
-  const made = pdfs.find((pdf) => alike(pdf.from));
-  if (made) return { pages: padded(made.result.file.pages!, book.config, profile) };
   // A PDF written earlier, of this destination or of one laid out the same way, if it is up to date.
   for (const from of [profile, ...PROFILES.filter((other) => other !== profile && alike(other))]) {
     const view = from === profile ? book : destinationBook(shared, from);

@@ -8,10 +8,7 @@ import { outputPath, upToDateBeforeParsing, writeOutput } from './write.ts';
 /** Build the EPUB of the context's book, or find it up to date. */
 export async function epubOutput(context: BuildContext, options: BuildOptions): Promise<OutputResult> {
   if (!options.force) {
-    const reused = await upToDateBeforeParsing(await context.source(), (book) => ({
-      path: outputPath(book, options.outDir, 'epub'),
-      key: 'epub',
-    }));
+    const reused = await epubBeforeParsing(context, options);
     if (reused) return reused;
   }
   // Each output's stack (packager, browser, PDF library) is loaded only when it is built; the
@@ -33,6 +30,17 @@ export async function epubOutput(context: BuildContext, options: BuildOptions): 
       cuts: cutsByChapter(cuts),
     };
   });
+}
+
+/** The EPUB as the last build left it, if it is up to date, found without parsing the book (write.ts). */
+export async function epubBeforeParsing(
+  context: BuildContext,
+  options: BuildOptions,
+): Promise<OutputResult | undefined> {
+  return upToDateBeforeParsing(await context.source(), (book) => ({
+    path: outputPath(book, options.outDir, 'epub'),
+    key: 'epub',
+  }));
 }
 
 /** The cuts the 256 KB limit forced, gathered by chapter, in reading order. */

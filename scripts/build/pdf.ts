@@ -37,7 +37,10 @@ export async function pdfOutputs(context: BuildContext, options: BuildOptions): 
  * `upToDateBeforeParsing`); undefined when one is not, or a destination's settings have a problem
  * (the build then parses the book and reports it).
  */
-async function pdfsBeforeParsing(context: BuildContext, options: BuildOptions): Promise<OutputResult[] | undefined> {
+export async function pdfsBeforeParsing(
+  context: BuildContext,
+  options: BuildOptions,
+): Promise<OutputResult[] | undefined> {
   const source = await context.source();
   const { manuscript } = source;
   const profiles = profilesOf(manuscript, options);

@@ -3,11 +3,11 @@
  * cover. `npm run build` runs it for one manuscript and the catalogue for each of its books.
  */
 import type { BuildContext } from './context.ts';
-import { checkCovers, coverOutputs, coverProfiles } from './cover.ts';
+import { checkCovers, coverOutputs, coverProfiles, coversBeforeParsing } from './cover.ts';
 import { checkDestinations, profilesOf } from './destinations.ts';
-import { epubOutput } from './epub.ts';
+import { epubBeforeParsing, epubOutput } from './epub.ts';
 import type { BuildOptions, OutputResult } from './options.ts';
-import { pdfOutput, withBookWarnings } from './pdf.ts';
+import { pdfOutput, pdfsBeforeParsing, withBookWarnings } from './pdf.ts';
 
 /**
  * Build every output of the context's book in turn; the first failure ends the book. `onResult`
@@ -24,6 +24,8 @@ export async function buildWholeBook(
     onResult(result);
     return result;
   };
+  const reused = options.force ? undefined : await upToDateBeforeParsing(context, options);
+  if (reused) return reused.map(done);
   // Every destination's settings, and every cover's, are checked before anything is made.
   const book = await context.book();
   const profiles = profilesOf(book, options);
@@ -36,4 +38,19 @@ export async function buildWholeBook(
   // Each cover's spine takes its page count from its destination's PDF just made.
   for (const result of await coverOutputs(context, options, { ifConfigured: true, interiors: pdfs })) done(result);
   return results;
+}
+
+/**
+ * Every output of the book as the last build left it, when each is up to date, found without
+ * parsing the book: the EPUB, each destination's PDF and each cover the metadata asks for. Undefined
+ * as soon as one is not (the book is then parsed, and each output checked again as it comes).
+ */
+async function upToDateBeforeParsing(
+  context: BuildContext,
+  options: BuildOptions,
+): Promise<OutputResult[] | undefined> {
+  const epub = await epubBeforeParsing(context, options);
+  const pdfs = epub && (await pdfsBeforeParsing(context, options));
+  const covers = pdfs && (await coversBeforeParsing(context, options, { ifConfigured: true, interiors: pdfs }));
+  return covers && [epub, ...pdfs, ...covers];
 }

@@ -75,6 +75,8 @@ describe('build:cover', () => {
     const second = await shared.run('build-cover', args);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/-cover\.pdf is up to date/);
+    // Found so from the interior's record, without parsing the book.
+    expect(second.stderr).not.toContain('parsing chapters');
     expect((await stat(interior)).mtimeMs).toBe(built);
 
     // Another paper changes the cover only: the interior is still up to date and stays as it is.
@@ -85,6 +87,30 @@ describe('build:cover', () => {
     expect(third.stdout.match(/^wrote /gm)).toHaveLength(1);
     expect(third.stdout).toContain(`spine ${((even / 2) * 0.14).toFixed(2)} mm`);
     expect((await stat(interior)).mtimeMs).toBe(built);
+  });
+
+  it('npm run build with nothing changed parses nothing: the EPUB, the PDF and the cover are found up to date', async () => {
+    const root = await makeManuscript({
+      'book.yaml': 'title: 頁数\nprint:\n  profile: print-shop\n  cover:\n    paper: 上質90kg\n',
+      '01.md': `# 一\n\n${'吾輩は猫である。名前はまだ無い。'.repeat(120)}\n`,
+    });
+    const args = ['--manuscript', root, '--out-dir', join(root, 'out')];
+    const first = await shared.run('build-all', args);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout.match(/^wrote /gm)).toHaveLength(3);
+
+    const unchanged = await shared.run('build-all', args);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(unchanged.stdout.match(/ is up to date: nothing changed/g)).toHaveLength(3);
+    expect(unchanged.stdout).toMatch(/-cover\.pdf is up to date/);
+    expect(unchanged.stderr).not.toContain('parsing chapters');
+
+    // A chapter changed: the book is parsed again and every output made again.
+    await writeFile(join(root, '01.md'), `# 一\n\n${'吾輩は猫である。'.repeat(150)}\n`);
+    const changed = await shared.run('build-all', args);
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stderr).toContain('parsing chapters');
+    expect(changed.stdout.match(/^wrote /gm)).toHaveLength(3);
   });
 
   it('reads the page count from an up-to-date interior of another profile and leaves it as it is', async () => {
