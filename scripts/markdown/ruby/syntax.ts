@@ -187,7 +187,6 @@ function plainIn(constructs: TokenizeContext['parser']['constructs']['text'], co
 function tokenizePlainBar(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const { text, string } = this.parser.constructs;
   let base = 0;
-  let reading = 0;
   return start;
 
   function start(code: Code): State | undefined {
@@ -199,46 +198,45 @@ function tokenizePlainBar(this: TokenizeContext, effects: Effects, ok: State, no
   function inBase(code: Code): State | undefined {
     if (code === OPEN_ANGLE && base > 0) {
       effects.consume(code);
-      return inReading;
+      return plainReading(string, effects, 'rubyPlain', ok, nok);
     }
     if (!plainIn(text, code) || isBar(code) || code === CLOSE_ANGLE) return nok(code);
     base++;
     effects.consume(code);
     return inBase;
   }
-
-  function inReading(code: Code): State | undefined {
-    if (code === CLOSE_ANGLE && reading > 0) {
-      effects.consume(code);
-      effects.exit('rubyPlain');
-      return ok;
-    }
-    if (!plainIn(string, code) || code === OPEN_ANGLE || code === CLOSE_ANGLE) return nok(code);
-    reading++;
-    effects.consume(code);
-    return inReading;
-  }
 }
 
 /** `《reading》` with a plain reading (`plainIn`), as one `rubyImplicitPlain` token; else `tokenizeImplicit` reads it. */
 function tokenizePlainImplicit(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const { string } = this.parser.constructs;
-  let reading = 0;
   return start;
 
   function start(code: Code): State | undefined {
     effects.enter('rubyImplicitPlain');
     effects.consume(code);
-    return inReading;
+    return plainReading(string, effects, 'rubyImplicitPlain', ok, nok);
   }
+}
+
+/** A plain ruby's reading after its `《`, then its `》`, which ends the token `type` the ruby is. */
+function plainReading(
+  constructs: TokenizeContext['parser']['constructs']['string'],
+  effects: Effects,
+  type: 'rubyPlain' | 'rubyImplicitPlain',
+  ok: State,
+  nok: State,
+): State {
+  let reading = 0;
+  return inReading;
 
   function inReading(code: Code): State | undefined {
     if (code === CLOSE_ANGLE && reading > 0) {
       effects.consume(code);
-      effects.exit('rubyImplicitPlain');
+      effects.exit(type);
       return ok;
     }
-    if (!plainIn(string, code) || code === OPEN_ANGLE || code === CLOSE_ANGLE) return nok(code);
+    if (!plainIn(constructs, code) || code === OPEN_ANGLE || code === CLOSE_ANGLE) return nok(code);
     reading++;
     effects.consume(code);
     return inReading;
