@@ -19,6 +19,7 @@ import { remarkBouten } from '../../scripts/markdown/bouten/index.ts';
 import { remarkNotationEscapes } from '../../scripts/markdown/escapes/index.ts';
 import { remarkRuby } from '../../scripts/markdown/ruby/index.ts';
 import { remarkTcy } from '../../scripts/markdown/tcy/index.ts';
+import { rememberLooks } from '../../scripts/markdown/text/line-looks.ts';
 import { visit } from '../../scripts/markdown/visit.ts';
 
 const seed = Number(process.env.FC_SEED ?? 20261206);
@@ -128,6 +129,33 @@ describe('the inside of a ruby or a 傍点 read at once', () => {
       );
       // The property says nothing unless the lines hold many notations.
       expect(rubies).toBeGreaterThan(numRuns / 2);
+    });
+  }
+});
+
+describe('a look to the end of a line, kept for the marks after it (text/line-looks.ts)', () => {
+  for (const notation of ['all', 'aozora'] as const) {
+    it(`gives the tree looking again from every mark gives (${notation === 'all' ? 'Markdown' : '青空文庫 text'}, ${numRuns} lines)`, () => {
+      const parse = reader(true, notation);
+      let unclosed = 0;
+      fc.assert(
+        fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+          // Several lines in one paragraph, and the marks of each line again in a table cell.
+          const markdown = `${lines.join('\n')}\n\n| ${lines[0]!.replaceAll('|', '\\|')} | 《《開 |\n| - | - |\n`;
+          rememberLooks(false);
+          const fresh = parse.parse(markdown) as Root;
+          rememberLooks(true);
+          const kept = parse.parse(markdown) as Root;
+          visit(kept, (node) => {
+            if (node.type === 'text' && 'value' in node && /[《｜{]/.test(String(node.value))) unclosed++;
+          });
+          expect(kept).toEqual(fresh);
+        }),
+        { seed, numRuns },
+      );
+      rememberLooks(true);
+      // The property says nothing unless many marks were left open.
+      expect(unclosed).toBeGreaterThan(numRuns / 2);
     });
   }
 });

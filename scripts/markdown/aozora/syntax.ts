@@ -6,6 +6,7 @@
 import { markdownLineEnding } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { BRACKET_LOOK, looksOf, type LineLook } from '../text/line-looks.ts';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -32,7 +33,9 @@ export function aozoraSyntax(): Extension {
 }
 
 function tokenizeAnnotation(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const looks = looksOf(this);
   let depth = 0;
+  let look: Omit<LineLook, 'to' | 'closed'>;
   return start;
 
   function start(code: Code): State | undefined {
@@ -50,19 +53,31 @@ function tokenizeAnnotation(this: TokenizeContext, effects: Effects, ok: State, 
   }
 
   function valueStart(code: Code): State | undefined {
+    // A look from an earlier bracket of the line passed no `］` after here: this one cannot close
+    // (text/line-looks.ts; a line of many open brackets was quadratic).
+    const { line, offset } = looks.here();
+    const kept = looks.recall(BRACKET_LOOK, line, offset);
+    if (kept && kept.lastSeparator < offset) return nok(code);
+    look = { line, from: offset, lastSeparator: -1 };
     if (code === CLOSE) return close(code);
     effects.enter('aozoraAnnotationValue');
     return value(code);
   }
 
   function value(code: Code): State | undefined {
-    if (code === codes.eof || markdownLineEnding(code)) return nok(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      looks.keep(BRACKET_LOOK, { ...look, to: looks.here().offset, closed: false });
+      return nok(code);
+    }
     if (code === CLOSE && depth === 0) {
       effects.exit('aozoraAnnotationValue');
       return close(code);
     }
     if (code === OPEN) depth++;
-    if (code === CLOSE) depth--;
+    if (code === CLOSE) {
+      depth--;
+      look.lastSeparator = looks.here().offset;
+    }
     effects.consume(code);
     return value;
   }

@@ -9,6 +9,7 @@ import type { Code, Construct, Effects, Extension, State, TokenizeContext } from
 import { CLOSE_ANGLE, OPEN_ANGLE } from '../ruby/syntax.ts';
 import { isEscapable } from '../escapes/index.ts';
 import { factoryContent } from '../text/factory-content.ts';
+import { looksOf, type LineLook } from '../text/line-looks.ts';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -25,6 +26,8 @@ declare module 'micromark-util-types' {
 }
 
 const bouten: Construct = { name: 'bouten', tokenize: tokenizeBouten };
+/** The looks for a `》》` kept per line (text/line-looks.ts). */
+const LOOK = 'bouten';
 const unclosed: Construct = { name: 'boutenUnclosed', tokenize: tokenizeUnclosed };
 const unclosedShape: Construct = { tokenize: tokenizeUnclosedShape, partial: true };
 
@@ -34,6 +37,7 @@ export function boutenSyntax(): Extension {
 }
 
 function tokenizeBouten(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const looks = looksOf(this);
   const { constructs } = this.parser;
   let empty = false;
   return start;
@@ -53,6 +57,10 @@ function tokenizeBouten(this: TokenizeContext, effects: Effects, ok: State, nok:
   }
 
   function content(code: Code): State | undefined {
+    // A look from an earlier `《《` of the line found no `》》` from here to its end: this one cannot
+    // close, and reading on to the end to find so again made a line of many marks quadratic.
+    const { line, offset } = looks.here();
+    if (looks.recall(LOOK, line, offset)?.closed === false) return nok(code);
     if (code === CLOSE_ANGLE) {
       empty = true;
       return close(code);
@@ -92,7 +100,9 @@ function tokenizeUnclosed(this: TokenizeContext, effects: Effects, ok: State, no
 }
 
 function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const looks = looksOf(this);
   let previous: Code = codes.eof;
+  let look: Pick<LineLook, 'line' | 'from'>;
   return start;
 
   function start(code: Code): State | undefined {
@@ -104,15 +114,33 @@ function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: Stat
   function second(code: Code): State | undefined {
     if (code !== OPEN_ANGLE) return nok(code);
     effects.consume(code);
-    return inside;
+    return begin;
+  }
+
+  /** A look an earlier `《《` of the line made from before here answers for this one (text/line-looks.ts). */
+  function begin(code: Code): State | undefined {
+    const { line, offset } = looks.here();
+    const kept = looks.recall(LOOK, line, offset);
+    if (kept?.closed) return nok(code);
+    if (kept) {
+      effects.exit('boutenLookahead');
+      return ok(code);
+    }
+    look = { line, from: offset };
+    return inside(code);
   }
 
   function inside(code: Code): State | undefined {
     if (code === codes.eof || markdownLineEnding(code)) {
+      looks.keep(LOOK, { ...look, to: looks.here().offset, closed: false, lastSeparator: -1 });
       effects.exit('boutenLookahead');
       return ok(code);
     }
-    if (code === CLOSE_ANGLE && previous === CLOSE_ANGLE) return nok(code);
+    if (code === CLOSE_ANGLE && previous === CLOSE_ANGLE) {
+      // Kept at the pair's first `》`: a look from after it would not see the pair.
+      looks.keep(LOOK, { ...look, to: looks.here().offset - 1, closed: true, lastSeparator: -1 });
+      return nok(code);
+    }
     previous = code;
     effects.consume(code);
     return code === codes.backslash ? escaped : inside;

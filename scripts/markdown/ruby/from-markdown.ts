@@ -187,31 +187,56 @@ function opensImplicitRuby(context: CompileContext, base: ImplicitBase): boolean
 
 /** The run of characters of one kind (青空文庫's rule) that ends a text node; a 外字 is a kanji. */
 function sameKindRunAtEnd(node: Text): string {
-  const substituted = new Set((node.data?.substitutions ?? []).map((substitution) => substitution.at));
-  const chars = [...node.value];
-  const kindAt = (index: number, offset: number) =>
-    substituted.has(offset - chars[index]!.length) ? 'kanji' : aozoraCharType(chars[index]!);
-  let index = chars.length;
-  let offset = node.value.length;
+  const { value } = node;
+  const substituted = substitutedAt(node);
+  const kindOf = ({ char, start }: CharAt) => (substituted.has(start) ? 'kanji' : aozoraCharType(char));
+  let last = charBefore(value, value.length);
   // Half-width text may end in a stop or a bracket that belongs to it (`Mr.《ミスター》`).
-  if (index > 1 && /^[.;"?!)]$/.test(chars[index - 1]!) && aozoraCharType(chars[index - 2]!) === 'hankaku')
-    offset -= chars[--index]!.length;
-  const kind = index > 0 ? kindAt(index - 1, offset) : undefined;
-  if (!kind) return '';
-  while (index > 0 && kindAt(index - 1, offset) === kind) offset -= chars[--index]!.length;
-  return chars.slice(index).join('');
+  const previous = last && charBefore(value, last.start);
+  if (last && previous && /^[.;"?!)]$/.test(last.char) && aozoraCharType(previous.char) === 'hankaku') last = previous;
+  const kind = last && kindOf(last);
+  if (!last || !kind) return '';
+  let start = last.start;
+  for (let char = charBefore(value, start); char && kindOf(char) === kind; char = charBefore(value, char.start))
+    start = char.start;
+  // The stop the run ends in, if any, is the run's.
+  return value.slice(start);
 }
 
 /** The run of kanji that ends a text node; a 外字 counts as one, as 青空文庫 counts it. */
 function kanjiRunAtEnd(node: Text): string {
-  const substituted = new Set((node.data?.substitutions ?? []).map((substitution) => substitution.at));
-  const chars = [...node.value];
-  let index = chars.length;
-  let offset = node.value.length;
-  while (index > 0 && (isKanji(chars[index - 1]!) || substituted.has(offset - chars[index - 1]!.length))) {
-    offset -= chars[--index]!.length;
+  const { value } = node;
+  const substituted = substitutedAt(node);
+  let start = value.length;
+  for (let char = charBefore(value, start); char; char = charBefore(value, char.start)) {
+    if (!isKanji(char.char) && !substituted.has(char.start)) break;
+    start = char.start;
   }
-  return chars.slice(index).join('');
+  return value.slice(start);
+}
+
+/** A character (a code point) of a text and where it starts. */
+interface CharAt {
+  char: string;
+  start: number;
+}
+
+/**
+ * The character that ends just before `end`. The runs above are read from the end, a character at
+ * a time: a text can be a whole paragraph, and reading it whole for every `《` in it made a line of
+ * many of them quadratic.
+ */
+function charBefore(value: string, end: number): CharAt | undefined {
+  if (end <= 0) return undefined;
+  const low = value.charCodeAt(end - 1);
+  const high = end >= 2 ? value.charCodeAt(end - 2) : 0;
+  const start = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? end - 2 : end - 1;
+  return { char: value.slice(start, end), start };
+}
+
+/** Where a text's 外字 start (their notation was replaced by one character). */
+function substitutedAt(node: Text): Set<number> {
+  return new Set((node.data?.substitutions ?? []).map((substitution) => substitution.at));
 }
 
 /** Replace the node just added to the current parent. */

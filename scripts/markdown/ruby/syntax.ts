@@ -19,6 +19,7 @@ import type { Code, Construct, Effects, Extension, State, TokenizeContext } from
 import { markdownLineEnding } from 'micromark-util-character';
 import { isEscapable } from '../escapes/index.ts';
 import { factoryContent } from '../text/factory-content.ts';
+import { looksOf, type LineLook } from '../text/line-looks.ts';
 
 /** `｜` FULLWIDTH VERTICAL LINE. */
 const FULLWIDTH_BAR = 0xff5c;
@@ -313,28 +314,46 @@ function tokenizeUnclosed(this: TokenizeContext, effects: Effects, ok: State, no
  * opens nothing.
  */
 function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const looks = looksOf(this);
   let separator: number | undefined;
   let closing: number;
   let seenSeparator = false;
   let previous: Code = codes.eof;
+  let kind: string;
+  let look: Omit<LineLook, 'to' | 'closed'>;
   return start;
 
   function start(code: Code): State | undefined {
     if (code === codes.leftCurlyBrace) [separator, closing] = [codes.verticalBar, codes.rightCurlyBrace];
     else if (code === OPEN_ANGLE) [separator, closing, seenSeparator] = [undefined, CLOSE_ANGLE, true];
     else [separator, closing] = [OPEN_ANGLE, CLOSE_ANGLE];
+    kind = `ruby${String.fromCharCode(code === codes.verticalBar ? FULLWIDTH_BAR : code!)}`;
     effects.enter('rubyLookahead');
     effects.consume(code);
-    return code === OPEN_ANGLE ? notBouten : inside;
+    return code === OPEN_ANGLE ? notBouten : begin;
   }
 
   /** `《《` is 傍点's to read, closed or not. */
   function notBouten(code: Code): State | undefined {
-    return code === OPEN_ANGLE ? nok(code) : inside(code);
+    return code === OPEN_ANGLE ? nok(code) : begin(code);
+  }
+
+  /** A look an earlier mark of the line made from before here answers for this one (text/line-looks.ts). */
+  function begin(code: Code): State | undefined {
+    const { line, offset } = looks.here();
+    const kept = looks.recall(kind, line, offset);
+    if (kept) {
+      if (kept.closed || (separator !== undefined && kept.lastSeparator < offset)) return nok(code);
+      effects.exit('rubyLookahead');
+      return ok(code);
+    }
+    look = { line, from: offset, lastSeparator: -1 };
+    return inside(code);
   }
 
   function inside(code: Code): State | undefined {
     if (code === codes.eof || markdownLineEnding(code)) {
+      looks.keep(kind, { ...look, to: looks.here().offset, closed: false });
       effects.exit('rubyLookahead');
       return seenSeparator ? ok(code) : nok(code);
     }
@@ -342,10 +361,15 @@ function tokenizeUnclosedShape(this: TokenizeContext, effects: Effects, ok: Stat
       effects.consume(code);
       return afterBackslash;
     }
-    if (code === closing) return nok(code);
+    if (code === closing) {
+      looks.keep(kind, { ...look, to: looks.here().offset, closed: true });
+      return nok(code);
+    }
     const literal = code === OPEN_ANGLE && isBar(previous);
-    if ((code === separator && !literal) || (separator === codes.verticalBar && code === FULLWIDTH_BAR))
+    if ((code === separator && !literal) || (separator === codes.verticalBar && code === FULLWIDTH_BAR)) {
       seenSeparator = true;
+      look.lastSeparator = looks.here().offset;
+    }
     previous = code;
     effects.consume(code);
     return inside;

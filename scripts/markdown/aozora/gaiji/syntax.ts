@@ -6,6 +6,7 @@
 import { markdownLineEnding } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { BRACKET_LOOK, looksOf, type LineLook } from '../../text/line-looks.ts';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -30,7 +31,9 @@ export function gaijiSyntax(): Extension {
 }
 
 function tokenizeGaiji(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const looks = looksOf(this);
   let depth = 0;
+  let look: Omit<LineLook, 'to' | 'closed'>;
   return start;
 
   function start(code: Code): State | undefined {
@@ -48,18 +51,33 @@ function tokenizeGaiji(this: TokenizeContext, effects: Effects, ok: State, nok: 
   function hash(code: Code): State | undefined {
     if (code !== HASH) return nok(code);
     effects.consume(code);
-    return value;
+    return begin;
+  }
+
+  /** A look from an earlier bracket of the line passed no `］` after here: this one cannot close (text/line-looks.ts). */
+  function begin(code: Code): State | undefined {
+    const { line, offset } = looks.here();
+    const kept = looks.recall(BRACKET_LOOK, line, offset);
+    if (kept && kept.lastSeparator < offset) return nok(code);
+    look = { line, from: offset, lastSeparator: -1 };
+    return value(code);
   }
 
   function value(code: Code): State | undefined {
-    if (code === codes.eof || markdownLineEnding(code)) return nok(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      looks.keep(BRACKET_LOOK, { ...look, to: looks.here().offset, closed: false });
+      return nok(code);
+    }
     if (code === CLOSE && depth === 0) {
       effects.consume(code);
       effects.exit('aozoraGaiji');
       return ok;
     }
     if (code === OPEN) depth++;
-    if (code === CLOSE) depth--;
+    if (code === CLOSE) {
+      depth--;
+      look.lastSeparator = looks.here().offset;
+    }
     effects.consume(code);
     return value;
   }
