@@ -512,6 +512,23 @@ export const largeCases: BadInputCase[] = [
     messages: [],
   },
   {
+    // Each open mark looked to the end of its line for its closing mark (a 30,000-mark line: minutes);
+    // a look now answers for the marks after it (scripts/markdown/text/line-looks.ts). `《` after kana
+    // is a bracket the author may leave open: no error on the first line.
+    name: 'lines of 30,000 open notation marks each',
+    files: {
+      'book.yaml': yaml,
+      'a.md': `# 章\n\n${'《あいう'.repeat(30_000)}\n\n${'※［＃'.repeat(30_000)}\n\n${'《《あ'.repeat(30_000)}\n`,
+    },
+    code: 1,
+    messages: [
+      '{root}/a.md:5:2: error: 青空文庫 annotation is not closed: `［＃` without `］` on the same line',
+      '{root}/a.md:5:89999: error: 青空文庫 annotation is not closed: `［＃` without `］` on the same line',
+      '{root}/a.md:7:1: error: 傍点 is not closed: `《《` without `》》` on the same line',
+    ],
+    absent: ['a.md:3:'],
+  },
+  {
     name: 'a 100-level nested list',
     target: 'pdf',
     files: {
