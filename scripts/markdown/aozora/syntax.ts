@@ -6,7 +6,7 @@
 import { markdownLineEnding } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
-import { BRACKET_LOOK, looksOf, type LineLook } from '../text/line-looks.ts';
+import { bracketLook } from '../text/line-looks.ts';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -33,9 +33,8 @@ export function aozoraSyntax(): Extension {
 }
 
 function tokenizeAnnotation(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const looks = looksOf(this);
+  const bracket = bracketLook(this);
   let depth = 0;
-  let look: Omit<LineLook, 'to' | 'closed'>;
   return start;
 
   function start(code: Code): State | undefined {
@@ -55,10 +54,7 @@ function tokenizeAnnotation(this: TokenizeContext, effects: Effects, ok: State, 
   function valueStart(code: Code): State | undefined {
     // A look from an earlier bracket of the line passed no `］` after here: this one cannot close
     // (text/line-looks.ts; a line of many open brackets was quadratic).
-    const { line, offset } = looks.here();
-    const kept = looks.recall(BRACKET_LOOK, line, offset);
-    if (kept && kept.lastSeparator < offset) return nok(code);
-    look = { line, from: offset, lastSeparator: -1 };
+    if (bracket.cannotClose()) return nok(code);
     if (code === CLOSE) return close(code);
     effects.enter('aozoraAnnotationValue');
     return value(code);
@@ -66,7 +62,7 @@ function tokenizeAnnotation(this: TokenizeContext, effects: Effects, ok: State, 
 
   function value(code: Code): State | undefined {
     if (code === codes.eof || markdownLineEnding(code)) {
-      looks.keep(BRACKET_LOOK, { ...look, to: looks.here().offset, closed: false });
+      bracket.ended();
       return nok(code);
     }
     if (code === CLOSE && depth === 0) {
@@ -76,7 +72,7 @@ function tokenizeAnnotation(this: TokenizeContext, effects: Effects, ok: State, 
     if (code === OPEN) depth++;
     if (code === CLOSE) {
       depth--;
-      look.lastSeparator = looks.here().offset;
+      bracket.passedClose();
     }
     effects.consume(code);
     return value;

@@ -17,7 +17,7 @@ import type { TokenizeContext } from 'micromark-util-types';
  * `lastSeparator` is the last `］` it passed at any depth: with none after a point, nothing from
  * that point on closes.
  */
-export const BRACKET_LOOK = 'bracket';
+const BRACKET_LOOK = 'bracket';
 
 /** One look ahead, by offsets in the file. */
 export interface LineLook {
@@ -63,5 +63,32 @@ export function looksOf(context: TokenizeContext) {
     recall: (kind: string, line: number, from: number) => recallLook(context, kind, line, from),
     /** Keep a look that went to its end. */
     keep: (kind: string, look: LineLook) => keepLook(context, kind, look),
+  };
+}
+
+/**
+ * The look of a 青空文庫 bracket's value for its `］` (`BRACKET_LOOK`), for a tokenizer that reads one:
+ * `cannotClose` where the value starts, `passedClose` at each `］` inside it, `ended` at the line's end.
+ */
+export function bracketLook(context: TokenizeContext) {
+  const looks = looksOf(context);
+  let look: Omit<LineLook, 'to' | 'closed'> = { line: 0, from: 0, lastSeparator: -1 };
+  return {
+    /** Whether an earlier look passed no `］` from here to the line's end; else a look starts here. */
+    cannotClose(): boolean {
+      const { line, offset } = looks.here();
+      const kept = looks.recall(BRACKET_LOOK, line, offset);
+      if (kept && kept.lastSeparator < offset) return true;
+      look = { line, from: offset, lastSeparator: -1 };
+      return false;
+    },
+    /** A `］` inside the value (closing a bracket within it). */
+    passedClose(): void {
+      look.lastSeparator = looks.here().offset;
+    },
+    /** The line ended before the value closed: keep the look. */
+    ended(): void {
+      looks.keep(BRACKET_LOOK, { ...look, to: looks.here().offset, closed: false });
+    },
   };
 }

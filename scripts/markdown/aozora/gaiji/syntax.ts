@@ -6,7 +6,7 @@
 import { markdownLineEnding } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
-import { BRACKET_LOOK, looksOf, type LineLook } from '../../text/line-looks.ts';
+import { bracketLook } from '../../text/line-looks.ts';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -31,9 +31,8 @@ export function gaijiSyntax(): Extension {
 }
 
 function tokenizeGaiji(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const looks = looksOf(this);
+  const bracket = bracketLook(this);
   let depth = 0;
-  let look: Omit<LineLook, 'to' | 'closed'>;
   return start;
 
   function start(code: Code): State | undefined {
@@ -56,16 +55,12 @@ function tokenizeGaiji(this: TokenizeContext, effects: Effects, ok: State, nok: 
 
   /** A look from an earlier bracket of the line passed no `］` after here: this one cannot close (text/line-looks.ts). */
   function begin(code: Code): State | undefined {
-    const { line, offset } = looks.here();
-    const kept = looks.recall(BRACKET_LOOK, line, offset);
-    if (kept && kept.lastSeparator < offset) return nok(code);
-    look = { line, from: offset, lastSeparator: -1 };
-    return value(code);
+    return bracket.cannotClose() ? nok(code) : value(code);
   }
 
   function value(code: Code): State | undefined {
     if (code === codes.eof || markdownLineEnding(code)) {
-      looks.keep(BRACKET_LOOK, { ...look, to: looks.here().offset, closed: false });
+      bracket.ended();
       return nok(code);
     }
     if (code === CLOSE && depth === 0) {
@@ -76,7 +71,7 @@ function tokenizeGaiji(this: TokenizeContext, effects: Effects, ok: State, nok: 
     if (code === OPEN) depth++;
     if (code === CLOSE) {
       depth--;
-      look.lastSeparator = looks.here().offset;
+      bracket.passedClose();
     }
     effects.consume(code);
     return value;
