@@ -17,8 +17,11 @@ export function rehypeChapterIds() {
     // The whole file's ids, for links to another chapter cut from the same file.
     const fileRenames = (file.data.idRenames ??= new Map<string, string>());
     const seen = new Set<string>();
+    // The chapter's `#…` links, found in the same walk and pointed at the new ids once all are known.
+    const links: Element[] = [];
     visit(tree, 'element', (node: Element) => {
-      const id = node.properties.id;
+      const { id, href } = node.properties;
+      if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) links.push(node);
       if (typeof id !== 'string' || id === '') return;
       let next = id.startsWith(prefix) ? id : `${prefix}${id}`;
       if (seen.has(next)) {
@@ -38,12 +41,10 @@ export function rehypeChapterIds() {
       seen.add(next);
       node.properties.id = next;
     });
-    visit(tree, 'element', (node: Element) => {
-      const href = node.properties.href;
-      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-      const target = renamed.get(decodeURIComponent(href.slice(1)));
-      if (target) node.properties.href = `#${target}`;
-    });
+    for (const link of links) {
+      const target = renamed.get(decodeURIComponent((link.properties.href as string).slice(1)));
+      if (target) link.properties.href = `#${target}`;
+    }
   };
 }
 
