@@ -71,24 +71,24 @@ export function looksOf(context: TokenizeContext) {
  * `cannotClose` where the value starts, `passedClose` at each `］` inside it, `ended` at the line's end.
  */
 export function bracketLook(context: TokenizeContext) {
-  const looks = looksOf(context);
+  const tokenizer = looksOf(context);
   let look: Omit<LineLook, 'to' | 'closed'> = { line: 0, from: 0, lastSeparator: -1 };
   return {
     /** Whether an earlier look passed no `］` from here to the line's end; else a look starts here. */
     cannotClose(): boolean {
-      const { line, offset } = looks.here();
-      const kept = looks.recall(BRACKET_LOOK, line, offset);
+      const { line, offset } = tokenizer.here();
+      const kept = tokenizer.recall(BRACKET_LOOK, line, offset);
       if (kept && kept.lastSeparator < offset) return true;
       look = { line, from: offset, lastSeparator: -1 };
       return false;
     },
     /** A `］` inside the value (closing a bracket within it). */
     passedClose(): void {
-      look.lastSeparator = looks.here().offset;
+      look.lastSeparator = tokenizer.here().offset;
     },
     /** The line ended before the value closed: keep the look. */
     ended(): void {
-      looks.keep(BRACKET_LOOK, { ...look, to: looks.here().offset, closed: false });
+      tokenizer.keep(BRACKET_LOOK, { ...look, to: tokenizer.here().offset, closed: false });
     },
   };
 }
